@@ -1,0 +1,28 @@
+package org.outpost.app.domain;
+
+/** What an audit row records. New actions are appended; the names are stored, so never rename one. */
+public enum AuditAction {
+    DATABASE_CREATED,
+    LOGIN_OK,
+    LOGIN_FAILED,
+    LOGOUT,
+    LOCKED,
+    CHART_OPENED,
+    PATIENT_SEARCHED,
+    PATIENT_CREATED,
+    PATIENT_UPDATED,
+    OBSERVATION_RECORDED,
+    MEDICATION_RECORDED,
+    GENOTYPE_RECORDED,
+    ENCOUNTER_RECORDED,
+    USER_ADDED,
+    USER_DISABLED,
+    USER_ENABLED,
+    PASSWORD_CHANGED,
+    PASSWORD_RESET,
+    BACKUP_CREATED,
+    DATABASE_RESTORED,
+    DEMO_DATA_CREATED,
+    AUDIT_VERIFIED,
+    PATIENTS_LISTED
+}

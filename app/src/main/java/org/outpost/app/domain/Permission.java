@@ -1,0 +1,6 @@
+package org.outpost.app.domain;
+
+/** A thing a role may do. */
+public enum Permission {
+    VIEW_CHART, EDIT_PATIENT, RECORD_OBSERVATION, MANAGE_USERS, VIEW_AUDIT
+}

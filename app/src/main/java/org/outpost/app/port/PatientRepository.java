@@ -1,0 +1,36 @@
+package org.outpost.app.port;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.outpost.app.domain.Mrn;
+import org.outpost.app.domain.Patient;
+import org.outpost.app.domain.PatientId;
+import org.outpost.app.domain.PatientSummary;
+import org.outpost.app.usecase.PatientQuery;
+
+/** Patient demographics. */
+public interface PatientRepository {
+    /** Adds a new patient; fails with {@link StoreException} if the MRN is taken. */
+    void insert(Patient patient);
+
+    /** Replaces the demographics of an existing patient. */
+    void update(Patient patient);
+
+    Optional<Patient> find(PatientId id);
+
+    Optional<Patient> findByMrn(Mrn mrn);
+
+    /**
+     * Patients matching a query, ordered by family name, given name, birth date.
+     * Every name token must prefix the family or the given name (case- and accent-insensitive);
+     * an MRN token matches by prefix; a birth date matches exactly.
+     */
+    List<PatientSummary> search(PatientQuery query, int limit);
+
+    /** Patients born on any of these days (for the duplicate check). */
+    List<Patient> bornOn(Collection<LocalDate> days);
+
+    long count();
+}

@@ -1,0 +1,16 @@
+package org.outpost.app.port;
+
+/** The repositories available inside one {@link Store#read} or {@link Store#write} call. */
+public interface Repositories {
+    PatientRepository patients();
+
+    ObservationRepository observations();
+
+    MedicationRepository medications();
+
+    GenotypeRepository genotypes();
+
+    EncounterRepository encounters();
+
+    AuditLog audit();
+}

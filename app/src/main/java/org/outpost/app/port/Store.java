@@ -1,0 +1,31 @@
+package org.outpost.app.port;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * An unlocked clinical record store. All writes go through {@link #write}, which runs the work in one
+ * transaction on the store's single writer: either everything in it is committed or nothing is.
+ * Closing the store forgets its keys.
+ */
+public interface Store extends AutoCloseable {
+
+    /** Runs read-only work against a consistent snapshot. */
+    <T> T read(Function<Repositories, T> work);
+
+    /**
+     * Runs work in one transaction; commits when it returns, rolls back when it throws (and rethrows).
+     * Calls are serialised: there is one writer.
+     */
+    <T> T write(Function<Repositories, T> work);
+
+    /** User accounts and their key slots. */
+    Accounts accounts();
+
+    /** Writes an encrypted, self-contained backup (database and key slots) to {@code target}. */
+    void backupTo(Path target);
+
+    /** Forgets the keys and closes the database. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,63 @@
+package org.outpost.app.usecase;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.Mrn;
+import org.outpost.app.domain.Sex;
+import org.outpost.app.validation.Violation;
+
+/**
+ * Demographics as typed into the registration or edit form, before validation.
+ *
+ * @param mrn       blank to have one assigned
+ * @param allergies comma-separated substances, blank for none known
+ */
+public record PatientDraft(String mrn, String familyName, String givenName, Sex sex, LocalDate birthDate,
+                           String address, String phone, Consent consent, String allergies) {
+
+    /** Oldest documented human age, rounded up: a birth date before this many years is a typo. */
+    static final int MAX_AGE_YEARS = 125;
+
+    /** Checks every field, returning all problems at once. */
+    public List<Violation> validate(LocalDate today) {
+        List<Violation> problems = new ArrayList<>();
+        if (mrn != null && !mrn.isBlank() && !Mrn.isValid(mrn)) {
+            problems.add(Violation.of("mrn", "patient.mrnFormat"));
+        }
+        if (familyName == null || familyName.isBlank()) {
+            problems.add(Violation.of("familyName", "patient.familyNameRequired"));
+        } else if (familyName.strip().length() > 100) {
+            problems.add(Violation.of("familyName", "patient.nameTooLong", 100));
+        }
+        if (givenName == null || givenName.isBlank()) {
+            problems.add(Violation.of("givenName", "patient.givenNameRequired"));
+        } else if (givenName.strip().length() > 100) {
+            problems.add(Violation.of("givenName", "patient.nameTooLong", 100));
+        }
+        if (sex == null) {
+            problems.add(Violation.of("sex", "patient.sexRequired"));
+        }
+        if (birthDate == null) {
+            problems.add(Violation.of("birthDate", "patient.birthDateRequired"));
+        } else if (birthDate.isAfter(today)) {
+            problems.add(Violation.of("birthDate", "patient.birthDateInFuture"));
+        } else if (birthDate.isBefore(today.minusYears(MAX_AGE_YEARS))) {
+            problems.add(Violation.of("birthDate", "patient.birthDateTooOld", MAX_AGE_YEARS));
+        }
+        if (phone != null && !phone.isBlank() && !phone.strip().matches("[+0-9 ()./-]{3,30}")) {
+            problems.add(Violation.of("phone", "patient.phoneFormat"));
+        }
+        return problems;
+    }
+
+    /** The allergy list, trimmed, without blanks or repeats. */
+    public List<String> allergyList() {
+        if (allergies == null || allergies.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(allergies.split("[,;]")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+}
