@@ -2,9 +2,7 @@ package org.outpost.ui.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.outpost.app.domain.AuditAction;
 import org.outpost.app.port.Vault;
-import org.outpost.app.usecase.AuditService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,9 +30,7 @@ final class BackupCommand extends LoggedInCommand {
     @Override
     int run(Opened o) {
         Path target = to.toAbsolutePath().normalize();
-        // recorded first, so the backup holds the record of its own making
-        new AuditService(o.store(), o.clock(), o.session()).record(AuditAction.BACKUP_CREATED, "");
-        o.store().backupTo(target);
+        o.store().backupTo(target); // the store audits it as BACKUP_CREATED
         context.out().println("wrote an encrypted backup to " + target);
         return ExitCode.OK;
     }

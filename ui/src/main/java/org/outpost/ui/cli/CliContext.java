@@ -1,8 +1,11 @@
 package org.outpost.ui.cli;
 
 import java.io.Console;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -39,10 +42,19 @@ public record CliContext(InputStream in, PrintStream out, PrintStream err, Map<S
         console = console == null ? Optional.empty() : console;
     }
 
-    /** The running process: its standard streams, environment, terminal and the system clock. */
-    public static CliContext ofSystem(Function<Path, Vault> vaults) {
-        return new CliContext(System.in, System.out, System.err, System.getenv(), DataDirectories.ofSystem(),
-                vaults, Clock.systemDefaultZone(), Optional.ofNullable(System.console()));
+    /**
+     * The running process: its standard streams, environment, terminal and the system clock. At a terminal
+     * output uses the terminal's encoding; redirected to a file or a pipe it is UTF-8, whatever the locale,
+     * so accented names survive in exports.
+     */
+    public static CliContext ofSystem(Function<Path, Vault> vaults, Clock clock) {
+        Optional<Console> terminal = Optional.ofNullable(System.console()).filter(Console::isTerminal);
+        PrintStream out = terminal.isPresent() ? System.out
+                : new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = terminal.isPresent() ? System.err
+                : new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        return new CliContext(System.in, out, err, System.getenv(), DataDirectories.ofSystem(), vaults, clock,
+                terminal);
     }
 
     /** In-process, e.g. for tests: no terminal, data directories resolved against {@code environment}. */

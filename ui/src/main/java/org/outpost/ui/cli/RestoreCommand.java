@@ -2,11 +2,7 @@ package org.outpost.ui.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.outpost.app.domain.AuditAction;
-import org.outpost.app.port.Store;
 import org.outpost.app.port.Vault;
-import org.outpost.app.usecase.AuditService;
-import org.outpost.app.usecase.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,13 +36,8 @@ final class RestoreCommand extends AdminSubcommand {
         Vault vault = vault();
         try (Passwords passwords = new Passwords(context, passwordStdin)) {
             char[] password = passwords.first("Password for " + user);
+            // the vault checks the password against the backup first and audits the restore in the restored log
             vault.restore(backup, user, password);
-            // the restored database records who restored it, from where
-            Vault.Unlocked unlocked = vault.unlock(user, password);
-            try (Store store = unlocked.store()) {
-                new AuditService(store, context.clock(), new Session(unlocked.user()))
-                        .record(AuditAction.DATABASE_RESTORED, "from " + backup.getFileName());
-            }
         }
         context.out().println("restored " + dataDirectory() + " from " + backup);
         return ExitCode.OK;
