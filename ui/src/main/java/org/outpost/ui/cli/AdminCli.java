@@ -3,6 +3,7 @@ package org.outpost.ui.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.List;
 import org.outpost.app.domain.Role;
 import picocli.CommandLine;
 
@@ -25,8 +26,7 @@ public final class AdminCli {
         cli.registerConverter(Role.class, Role::fromCode);
         cli.setParameterExceptionHandler((e, arguments) -> {
             String command = e.getCommandLine().getCommandSpec().qualifiedName();
-            context.err().println(e.getMessage().replaceAll("\\s*\\R\\s*", " ").strip()
-                    + " (see '" + command + " --help')");
+            context.err().println(usageMessage(e) + " (see '" + command + " --help')");
             context.err().flush();
             return ExitCode.USAGE;
         });
@@ -36,6 +36,21 @@ public final class AdminCli {
         context.out().flush();
         context.err().flush();
         return code;
+    }
+
+    /**
+     * Picocli's message in one line. Unmatched arguments are not echoed, except option names: someone who
+     * typed {@code --password secret} must not find the secret repeated on the screen or in a CI log.
+     */
+    private static String usageMessage(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> options = unmatched.getUnmatched().stream()
+                    .filter(a -> a.startsWith("-"))
+                    .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a)
+                    .toList();
+            return options.isEmpty() ? "Unexpected argument" : "Unknown option: " + String.join(", ", options);
+        }
+        return e.getMessage().replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     /** Creates commands with the context: a command class has a constructor taking a {@link CliContext}. */

@@ -11,9 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Outpost administration. Commands that open the database read the password from the "
                 + "first line of standard input with --password-stdin (never from an argument); a command "
                 + "that sets another password reads it from the second line."},
-        footer = {"", "Exit codes: 0 done, 1 refused or failed, 2 wrong usage, 3 wrong user name or password, "
-                + "4 audit log broken.",
-                "The data directory is --data-dir, else $OUTPOST_DATA_DIR, else the operating system's per-user "
+        footer = {"", "Exit codes:", "  0  done", "  1  refused or failed (one line on standard error says why)",
+                "  2  wrong usage", "  3  wrong user name or password (or a disabled account)", "  4  audit log broken",
+                "", "The data directory is --data-dir, else $OUTPOST_DATA_DIR, else the operating system's per-user "
                         + "data folder."},
         subcommands = {InitCommand.class, UserCommand.class, BackupCommand.class, RestoreCommand.class,
                 VerifyAuditCommand.class, DemoCommand.class, PatientsCommand.class})
