@@ -2,6 +2,7 @@ package org.outpost.ui.cli;
 
 import org.outpost.app.demo.DemoDataGenerator;
 import org.outpost.app.demo.DemoDataService;
+import org.outpost.app.domain.Permission;
 import org.outpost.app.domain.User;
 import org.outpost.app.port.Vault;
 import org.outpost.app.validation.PasswordPolicy;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
                 "If the data directory has no database yet, one is created first with --user as its "
                         + "administrator and the password from standard input, so one command makes a demo "
                         + "database.",
+                "Only administrators may add demo patients.",
                 "Standard input: line 1 = your password (or the new administrator's)."})
 final class DemoCommand extends LoggedInCommand {
     @Option(names = "--patients", required = true, paramLabel = "N",
@@ -50,6 +52,8 @@ final class DemoCommand extends LoggedInCommand {
 
     @Override
     int run(Opened o) {
+        // synthetic patients in a real clinic's database would be a hazard: only an administrator adds them
+        o.session().require(Permission.MANAGE_USERS);
         boolean showProgress = patients > DemoDataService.BATCH_SIZE;
         DemoDataService.Progress progress = showProgress
                 ? (done, total) -> context.err().println("demo: " + done + " of " + total + " patients written")

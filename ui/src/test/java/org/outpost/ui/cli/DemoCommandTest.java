@@ -148,6 +148,20 @@ class DemoCommandTest {
     }
 
     @Test
+    void onlyAnAdministratorMayAddDemoPatients() {
+        Path dir = temp.resolve("demo");
+        ok(demo(dir, 2), dir);
+        assertThat(run(lines(ADMIN_PASSWORD, CliHarness.CLINICIAN_PASSWORD), "user", "add", "--data-dir",
+                dir.toString(), "--user", ADMIN, "--password-stdin", "--name", CliHarness.CLINICIAN, "--role",
+                "clinician").exitCode()).isZero();
+        var r = run(lines(CliHarness.CLINICIAN_PASSWORD), "demo", "--data-dir", dir.toString(), "--user",
+                CliHarness.CLINICIAN, "--password-stdin", "--patients", "3");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLine()).isEqualTo("Your role (clinician) may not do this: MANAGE_USERS");
+        assertThat(patients(dir)).hasSize(2);
+    }
+
+    @Test
     void patientCountOutOfRangeIsRefused() {
         var zero = demo(temp.resolve("demo"), 0);
         assertThat(zero.exitCode()).isEqualTo(1);
