@@ -1,7 +1,6 @@
 package org.outpost.ui.cli;
 
 import java.time.Clock;
-import org.outpost.app.domain.User;
 import org.outpost.app.port.Store;
 import org.outpost.app.port.Vault;
 import org.outpost.app.usecase.Session;
@@ -24,11 +23,7 @@ abstract class LoggedInCommand extends AdminSubcommand {
     }
 
     /** The open store, the session of the user who opened it and the passwords still to be read. */
-    record Opened(Store store, Session session, Passwords passwords, Clock clock) {
-        User user() {
-            return session.user();
-        }
-    }
+    record Opened(Store store, Session session, Passwords passwords, Clock clock) { }
 
     @Override
     public final Integer call() throws Exception {
