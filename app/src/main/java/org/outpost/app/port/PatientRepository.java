@@ -29,6 +29,15 @@ public interface PatientRepository {
      */
     List<PatientSummary> search(PatientQuery query, int limit);
 
+    /**
+     * Every patient, ordered like {@link #search}, at most {@code limit}. An empty query has no token to
+     * fail, so by the contract of {@link #search} it matches everyone; stores may override this with a
+     * plainer query.
+     */
+    default List<PatientSummary> all(int limit) {
+        return search(new PatientQuery(List.of(), Optional.empty(), Optional.empty()), limit);
+    }
+
     /** Patients born on any of these days (for the duplicate check). */
     List<Patient> bornOn(Collection<LocalDate> days);
 

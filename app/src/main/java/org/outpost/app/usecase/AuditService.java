@@ -3,6 +3,7 @@ package org.outpost.app.usecase;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEntry;
 import org.outpost.app.domain.AuditEvent;
@@ -25,6 +26,15 @@ public final class AuditService {
     public List<AuditEntry> newest(int limit) {
         session.require(Permission.VIEW_AUDIT);
         return store.read(r -> r.audit().newest(limit));
+    }
+
+    /**
+     * Records something the session's user did that no other use case records, e.g. writing a backup or
+     * listing the accounts. {@code detail} must not identify a patient.
+     */
+    public void record(AuditAction action, String detail) {
+        store.write(r -> r.audit().append(new AuditEvent(clock.instant(), session.username(), action,
+                Optional.empty(), detail)));
     }
 
     /** Verifies the whole chain, then records that it was verified (after checking, so the check is clean). */

@@ -13,6 +13,7 @@ import org.outpost.app.domain.PatientId;
 import org.outpost.app.domain.PatientSummary;
 import org.outpost.app.domain.Permission;
 import org.outpost.app.port.PatientRepository;
+import org.outpost.app.port.Repositories;
 import org.outpost.app.port.Store;
 import org.outpost.app.validation.ValidationException;
 import org.outpost.app.validation.Violation;
@@ -40,6 +41,35 @@ public final class PatientRegistry {
             return List.of();
         }
         return store.read(r -> r.patients().search(query, SEARCH_LIMIT));
+    }
+
+    /**
+     * Every patient, ordered by family name, given name and birth date, for an export or a listing (not
+     * for the search box): the listing is audited as {@link AuditAction#PATIENTS_LISTED} with its size.
+     */
+    public List<PatientSummary> listAll() {
+        session.require(Permission.VIEW_CHART);
+        return store.write(r -> audited(r, r.patients().all(Integer.MAX_VALUE), "all"));
+    }
+
+    /**
+     * Like {@link #search} (at most {@link #SEARCH_LIMIT} rows, empty text lists nobody), but audited as
+     * {@link AuditAction#PATIENTS_LISTED}: for listings that leave the screen, such as the command line.
+     */
+    public List<PatientSummary> listMatching(String text) {
+        session.require(Permission.VIEW_CHART);
+        PatientQuery query = PatientQuery.parse(text);
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        return store.write(r -> audited(r, r.patients().search(query, SEARCH_LIMIT), "search"));
+    }
+
+    private List<PatientSummary> audited(Repositories r, List<PatientSummary> rows, String kind) {
+        // the search text may be a name or a birth date, so only its kind and the row count are recorded
+        r.audit().append(new AuditEvent(clock.instant(), session.username(), AuditAction.PATIENTS_LISTED,
+                Optional.empty(), kind + ", rows=" + rows.size()));
+        return rows;
     }
 
     /** Existing patients who may be the person in the draft. */

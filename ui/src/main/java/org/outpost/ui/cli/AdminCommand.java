@@ -1,0 +1,32 @@
+package org.outpost.ui.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The top of the admin command line: {@code outpost admin <command>}. */
+@Command(name = "admin",
+        description = {"Outpost administration. Commands that open the database read the password from the "
+                + "first line of standard input with --password-stdin (never from an argument); a command "
+                + "that sets another password reads it from the second line."},
+        footer = {"", "Exit codes:", "  0  done", "  1  refused or failed (one line on standard error says why)",
+                "  2  wrong usage", "  3  wrong user name or password (or a disabled account)", "  4  audit log broken",
+                "", "The data directory is --data-dir, else $OUTPOST_DATA_DIR, else the operating system's per-user "
+                        + "data folder."},
+        subcommands = {InitCommand.class, UserCommand.class, BackupCommand.class, RestoreCommand.class,
+                VerifyAuditCommand.class, DemoCommand.class, PatientsCommand.class})
+final class AdminCommand implements Runnable {
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "Missing command: init, user, backup, restore, verify-audit, demo or patients");
+    }
+}

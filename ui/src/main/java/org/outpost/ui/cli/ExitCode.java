@@ -1,0 +1,18 @@
+package org.outpost.ui.cli;
+
+/** The admin command line's exit codes, as scripts may rely on them. */
+public final class ExitCode {
+    /** Done. */
+    public static final int OK = 0;
+    /** Refused or failed: invalid input, a rule broken, a file problem. */
+    public static final int FAILED = 1;
+    /** The command line itself was wrong (unknown option, missing argument). */
+    public static final int USAGE = 2;
+    /** Wrong user name or password, or a disabled account. */
+    public static final int WRONG_CREDENTIALS = 3;
+    /** {@code verify-audit} found the audit chain broken. */
+    public static final int AUDIT_BROKEN = 4;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,9 @@
+package org.outpost.ui.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code -h/--help} on every command. */
+final class HelpOption {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+}
