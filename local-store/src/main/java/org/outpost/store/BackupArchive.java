@@ -1,0 +1,136 @@
+package org.outpost.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.outpost.app.port.StoreException;
+import org.outpost.store.keys.KeySlotFile;
+import org.outpost.store.keys.SecureFiles;
+
+/**
+ * The backup file: a zip holding a small manifest, the key-slot file and the database file as H2's
+ * online {@code BACKUP TO} copied it (its pages stay AES-encrypted). Self-contained: any user's
+ * password whose slot is in it opens it, and nothing in it is readable without one.
+ */
+final class BackupArchive {
+    static final String MANIFEST = "outpost-backup.properties";
+    static final int FORMAT = 1;
+    static final String NOT_A_BACKUP = "That file is damaged or is not an Outpost backup";
+
+    private BackupArchive() {
+    }
+
+    /** Writes a backup of the open database (caller holds the write lock) to {@code target}, atomically. */
+    static void write(Connection c, DataDirectory files, Path target, Instant at) throws SQLException, IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        Files.createDirectories(parent);
+        String base = "." + abs.getFileName() + "-" + UUID.randomUUID();
+        Path h2zip = parent.resolve(base + ".h2.zip");
+        Path tmp = parent.resolve(base + ".tmp");
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("BACKUP TO '" + h2zip.toString().replace("'", "''") + "'");
+            }
+            byte[] keys = Files.readAllBytes(files.keys());
+            String manifest = "format=" + FORMAT + "\ncreated=" + at + "\n";
+            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    SecureFiles.ownerOnly(parent))) {
+                try (ZipOutputStream zip = new ZipOutputStream(Channels.newOutputStream(ch));
+                     ZipFile h2 = new ZipFile(h2zip.toFile())) {
+                    put(zip, MANIFEST, manifest.getBytes(StandardCharsets.UTF_8));
+                    put(zip, KeySlotFile.NAME, keys);
+                    ZipEntry db = h2.stream().filter(e -> e.getName().endsWith(DataDirectory.DB_FILE)).findFirst()
+                            .orElseThrow(() -> new IOException("H2 wrote no database file to its backup"));
+                    zip.putNextEntry(new ZipEntry(DataDirectory.DB_FILE));
+                    try (InputStream in = h2.getInputStream(db)) {
+                        in.transferTo(zip);
+                    }
+                    zip.closeEntry();
+                    zip.finish();
+                    ch.force(true);
+                }
+            }
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            SecureFiles.syncDirectory(parent);
+        } finally {
+            Files.deleteIfExists(h2zip);
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /** The key-slot file stored in a backup; anything that is not an Outpost backup is a {@link StoreException}. */
+    static byte[] readKeys(Path backup) {
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            ZipEntry manifestEntry = zip.getEntry(MANIFEST);
+            ZipEntry keys = zip.getEntry(KeySlotFile.NAME);
+            if (manifestEntry == null || keys == null || zip.getEntry(DataDirectory.DB_FILE) == null) {
+                throw new StoreException(NOT_A_BACKUP);
+            }
+            Properties manifest = new Properties();
+            try (InputStream in = zip.getInputStream(manifestEntry)) {
+                manifest.load(new StringReader(new String(in.readNBytes(4096), StandardCharsets.UTF_8)));
+            }
+            int format = Integer.parseInt(manifest.getProperty("format", "0").strip());
+            if (format > FORMAT) {
+                throw new StoreException("That backup was made by a newer version of Outpost; update Outpost first");
+            }
+            if (format < 1) {
+                throw new StoreException(NOT_A_BACKUP);
+            }
+            try (InputStream in = zip.getInputStream(keys)) {
+                return in.readNBytes(1 << 20);
+            }
+        } catch (ZipException | NumberFormatException e) {
+            throw new StoreException(NOT_A_BACKUP);
+        } catch (IOException e) {
+            throw new StoreException("The backup file cannot be read");
+        }
+    }
+
+    /** Copies the backup's database file to {@code target} (which must not exist). */
+    static void extractDatabase(Path backup, Path target) {
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            ZipEntry db = zip.getEntry(DataDirectory.DB_FILE);
+            if (db == null) {
+                throw new StoreException(NOT_A_BACKUP);
+            }
+            try (InputStream in = zip.getInputStream(db);
+                 FileChannel ch = FileChannel.open(target, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                         SecureFiles.ownerOnly(target.getParent()))) {
+                OutputStream out = Channels.newOutputStream(ch);
+                in.transferTo(out);
+                ch.force(true);
+            }
+        } catch (ZipException e) {
+            throw new StoreException(NOT_A_BACKUP);
+        } catch (IOException e) {
+            throw new StoreException("The backup file cannot be read, or the data directory cannot be written");
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package org.outpost.store;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.nio.file.Path;
+import org.outpost.app.domain.AuditAction;
+import org.outpost.app.domain.AuditEvent;
+import org.outpost.app.domain.User;
+import org.outpost.app.port.Accounts;
+import org.outpost.app.port.Repositories;
+import org.outpost.app.port.Store;
+import org.outpost.app.port.StoreException;
+import org.outpost.store.jdbc.JdbcRepositories;
+import org.outpost.store.jdbc.SqlErrors;
+import org.outpost.store.jdbc.Tx;
+import org.outpost.store.keys.DataKey;
+import org.outpost.store.keys.KeyWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An unlocked database. Writes run one at a time on a dedicated connection (a fair lock makes it the
+ * single writer); reads run on pooled connections in REPEATABLE READ transactions, so each read call
+ * sees one consistent snapshot and never waits for a writer. Closing waits for a running write,
+ * closes every connection (H2 then closes the file) and wipes the data key.
+ */
+final class H2Store implements Store {
+    private static final Logger LOG = LoggerFactory.getLogger(H2Store.class);
+    private static final int MAX_IDLE_READERS = 4;
+
+    private final DataDirectory files;
+    private final DataKey key;
+    private final Clock clock;
+    private final KeyWrapper wrapper;
+    private final User user;
+    private final Connection writer;
+    private final Runnable onClose;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final Deque<Connection> idleReaders = new ArrayDeque<>();
+    private final H2Accounts accounts;
+    private volatile boolean closed;
+
+    H2Store(DataDirectory files, DataKey key, Clock clock, KeyWrapper wrapper, User user, Connection writer,
+            Runnable onClose) {
+        this.files = files;
+        this.key = key;
+        this.clock = clock;
+        this.wrapper = wrapper;
+        this.user = user;
+        this.writer = writer;
+        this.onClose = Objects.requireNonNull(onClose);
+        this.accounts = new H2Accounts(this);
+    }
+
+    @Override
+    public <T> T read(Function<Repositories, T> work) {
+        Objects.requireNonNull(work, "work");
+        Connection c = acquireReader();
+        Tx tx = new Tx(c, clock, false);
+        boolean ok = false;
+        try {
+            T result = work.apply(new JdbcRepositories(tx));
+            c.commit();
+            ok = true;
+            return result;
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "read the database");
+        } finally {
+            tx.end();
+            if (!ok) {
+                rollbackQuietly(c);
+            }
+            releaseReader(c);
+        }
+    }
+
+    @Override
+    public <T> T write(Function<Repositories, T> work) {
+        Objects.requireNonNull(work, "work");
+        return writeInternal(work::apply);
+    }
+
+    /** A write transaction with the store's own repositories (users included). */
+    <T> T writeInternal(Function<JdbcRepositories, T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("Store.write was called inside another write; use the repositories you were given");
+        }
+        writeLock.lock();
+        try {
+            return inTransaction(work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** One write transaction on the writer connection; the caller holds the write lock. */
+    private <T> T inTransaction(Function<JdbcRepositories, T> work) {
+        requireOpen();
+        Tx tx = new Tx(writer, clock, true);
+        boolean ok = false;
+        try {
+            T result = work.apply(new JdbcRepositories(tx));
+            writer.commit();
+            ok = true;
+            return result;
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "save the change");
+        } finally {
+            tx.end();
+            if (!ok) {
+                rollbackQuietly(writer);
+            }
+        }
+    }
+
+    /** A read with the store's own repositories (users included). */
+    <T> T readInternal(Function<JdbcRepositories, T> work) {
+        return read(r -> work.apply((JdbcRepositories) r));
+    }
+
+    @Override
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    @Override
+    public void backupTo(Path target) {
+        Objects.requireNonNull(target, "target");
+        writeLock.lock();
+        try {
+            requireOpen();
+            BackupArchive.write(writer, files, target, clock.instant());
+            inTransaction(r -> r.audit().append(AuditEvent.of(clock.instant(), user.username(), AuditAction.BACKUP_CREATED)));
+        } catch (IOException e) {
+            throw new StoreException("The backup could not be written to that place: check the disk and permissions");
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "make the backup");
+        } finally {
+            writeLock.unlock();
+        }
+        LOG.info("Backup written");
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            synchronized (idleReaders) {
+                idleReaders.forEach(H2Store::closeQuietly);
+                idleReaders.clear();
+            }
+            rollbackQuietly(writer);
+            closeQuietly(writer);
+            key.close();
+            LOG.info("Database closed");
+        } finally {
+            writeLock.unlock();
+            onClose.run();
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    DataDirectory files() {
+        return files;
+    }
+
+    DataKey key() {
+        requireOpen();
+        return key;
+    }
+
+    KeyWrapper wrapper() {
+        return wrapper;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new StoreException("The database is locked; unlock it again");
+        }
+    }
+
+    private Connection acquireReader() {
+        requireOpen();
+        synchronized (idleReaders) {
+            Connection c = idleReaders.pollFirst();
+            if (c != null) {
+                return c;
+            }
+        }
+        try {
+            Connection c = H2Database.connect(files.root(), key, true);
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            return c;
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "read the database");
+        } catch (IllegalStateException e) {
+            throw new StoreException("The database is locked; unlock it again");
+        }
+    }
+
+    private void releaseReader(Connection c) {
+        synchronized (idleReaders) {
+            if (!closed && idleReaders.size() < MAX_IDLE_READERS) {
+                idleReaders.push(c);
+                return;
+            }
+        }
+        closeQuietly(c);
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            if (!c.isClosed()) {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            LOG.debug("Rollback failed: H2 error {}", e.getErrorCode());
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("Close failed: H2 error {}", e.getErrorCode());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "H2Store[" + files.root() + (closed ? ", closed" : "") + "]";
+    }
+}

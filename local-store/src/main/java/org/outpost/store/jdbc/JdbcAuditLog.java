@@ -1,0 +1,155 @@
+package org.outpost.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.outpost.app.domain.AuditAction;
+import org.outpost.app.domain.AuditEntry;
+import org.outpost.app.domain.AuditEvent;
+import org.outpost.app.domain.AuditVerification;
+import org.outpost.app.domain.PatientId;
+import org.outpost.app.port.AuditLog;
+import org.outpost.app.port.StoreException;
+
+/**
+ * The hash-chained audit log in {@code audit_log}, with the chain's newest link also kept in
+ * {@code audit_head} so that deleting the newest rows is detected as well as editing or deleting any
+ * other row. Appends run in the caller's write transaction, so an event is stored exactly when the
+ * change it records is.
+ */
+public final class JdbcAuditLog implements AuditLog {
+    private static final String COLUMNS = "seq, at, username, action, patient_id, detail, prev_hash, hash";
+
+    private final Tx tx;
+
+    public JdbcAuditLog(Tx tx) {
+        this.tx = Objects.requireNonNull(tx);
+    }
+
+    @Override
+    public AuditEntry append(AuditEvent event) {
+        tx.requireWritable();
+        return Jdbc.run(tx, "write the audit log", c -> {
+            record Head(long seq, String hash) { }
+            Head head = Jdbc.queryOne(c, "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE",
+                    ps -> { }, rs -> new Head(rs.getLong(1), rs.getString(2)))
+                    .orElseThrow(() -> new StoreException(SqlErrors.DAMAGED));
+            long seq = head.seq() + 1;
+            String patient = event.patient().map(PatientId::toString).orElse(null);
+            String hash = AuditHash.of(head.hash(), seq, event.at(), event.username(), event.action().name(), patient,
+                    event.detail());
+            Jdbc.update(c, "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                ps.setLong(1, seq);
+                ps.setObject(2, event.at());
+                ps.setString(3, event.username());
+                ps.setString(4, event.action().name());
+                ps.setObject(5, event.patient().map(PatientId::value).orElse(null));
+                ps.setString(6, event.detail());
+                ps.setString(7, head.hash());
+                ps.setString(8, hash);
+            });
+            Jdbc.update(c, "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", ps -> {
+                ps.setLong(1, seq);
+                ps.setString(2, hash);
+            });
+            return new AuditEntry(seq, event, head.hash(), hash);
+        });
+    }
+
+    @Override
+    public List<AuditEntry> newest(int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return Jdbc.run(tx, "read the audit log", c -> Jdbc.query(c,
+                "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT ?", ps -> ps.setInt(1, limit),
+                JdbcAuditLog::entry));
+    }
+
+    @Override
+    public AuditVerification verify() {
+        return Jdbc.run(tx, "verify the audit log", JdbcAuditLog::walk);
+    }
+
+    private static AuditVerification walk(Connection c) throws SQLException {
+        long rows = 0;
+        long expected = 1;
+        String previous = AuditHash.GENESIS;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq")) {
+            ps.setFetchSize(500);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                    long seq = rs.getLong("seq");
+                    if (seq != expected) {
+                        return AuditVerification.broken(rows, expected,
+                                "Audit row " + expected + " is missing (deleted)");
+                    }
+                    String prevHash = rs.getString("prev_hash");
+                    if (!previous.equals(prevHash)) {
+                        return AuditVerification.broken(rows, seq,
+                                "Audit row " + seq + " does not link to the row before it");
+                    }
+                    UUID patient = rs.getObject("patient_id", UUID.class);
+                    String computed = AuditHash.of(prevHash, seq, Jdbc.instant(rs, "at"), rs.getString("username"),
+                            rs.getString("action"), patient == null ? null : patient.toString(), rs.getString("detail"));
+                    String stored = rs.getString("hash");
+                    if (!computed.equals(stored)) {
+                        return AuditVerification.broken(rows, seq,
+                                "Audit row " + seq + " was changed after it was written");
+                    }
+                    previous = stored;
+                    expected++;
+                }
+            }
+        }
+        long last = expected - 1;
+        final String lastHash = previous;
+        Optional<AuditVerification> headProblem = Jdbc.queryOne(c, "SELECT last_seq, last_hash FROM audit_head WHERE id = 1",
+                ps -> { }, rs -> {
+                    long headSeq = rs.getLong(1);
+                    if (headSeq > last) {
+                        return AuditVerification.broken(0, last + 1, "Audit rows after " + last + " are missing (deleted)");
+                    }
+                    if (headSeq < last) {
+                        return AuditVerification.broken(0, headSeq + 1,
+                                "Audit row " + (headSeq + 1) + " was added outside the audit log");
+                    }
+                    if (!lastHash.equals(rs.getString(2))) {
+                        return AuditVerification.broken(0, last, "Audit row " + last + " does not match the chain's head");
+                    }
+                    return null;
+                });
+        if (headProblem.isPresent()) {
+            AuditVerification p = headProblem.get();
+            return AuditVerification.broken(rows, p.firstBroken().getAsLong(), p.reason());
+        }
+        return AuditVerification.ok(rows);
+    }
+
+    @Override
+    public long count() {
+        return Jdbc.run(tx, "read the audit log", c -> Jdbc.queryOne(c, "SELECT COUNT(*) FROM audit_log", ps -> { },
+                rs -> rs.getLong(1)).orElse(0L));
+    }
+
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        UUID patient = rs.getObject("patient_id", UUID.class);
+        Instant at = Jdbc.instant(rs, "at");
+        AuditAction action;
+        try {
+            action = AuditAction.valueOf(rs.getString("action"));
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("The audit log has an entry this version of Outpost does not know; update Outpost");
+        }
+        AuditEvent event = new AuditEvent(at, rs.getString("username"), action,
+                Optional.ofNullable(patient).map(PatientId::new), rs.getString("detail"));
+        return new AuditEntry(rs.getLong("seq"), event, rs.getString("prev_hash"), rs.getString("hash"));
+    }
+}

@@ -1,0 +1,67 @@
+package org.outpost.store.jdbc;
+
+import java.util.Objects;
+import org.outpost.app.port.AuditLog;
+import org.outpost.app.port.EncounterRepository;
+import org.outpost.app.port.GenotypeRepository;
+import org.outpost.app.port.MedicationRepository;
+import org.outpost.app.port.ObservationRepository;
+import org.outpost.app.port.PatientRepository;
+import org.outpost.app.port.Repositories;
+
+/** All repositories of one read or write call, sharing its {@link Tx}; plus the store-internal users table. */
+public final class JdbcRepositories implements Repositories {
+    private final PatientRepository patients;
+    private final ObservationRepository observations;
+    private final MedicationRepository medications;
+    private final GenotypeRepository genotypes;
+    private final EncounterRepository encounters;
+    private final AuditLog audit;
+    private final JdbcUsers users;
+
+    public JdbcRepositories(Tx tx) {
+        Objects.requireNonNull(tx);
+        this.patients = new JdbcPatientRepository(tx);
+        this.observations = new JdbcObservationRepository(tx);
+        this.medications = new JdbcMedicationRepository(tx);
+        this.genotypes = new JdbcGenotypeRepository(tx);
+        this.encounters = new JdbcEncounterRepository(tx);
+        this.audit = new JdbcAuditLog(tx);
+        this.users = new JdbcUsers(tx);
+    }
+
+    @Override
+    public PatientRepository patients() {
+        return patients;
+    }
+
+    @Override
+    public ObservationRepository observations() {
+        return observations;
+    }
+
+    @Override
+    public MedicationRepository medications() {
+        return medications;
+    }
+
+    @Override
+    public GenotypeRepository genotypes() {
+        return genotypes;
+    }
+
+    @Override
+    public EncounterRepository encounters() {
+        return encounters;
+    }
+
+    @Override
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** User accounts (not part of the app's ports: accounts change only through {@code Accounts}). */
+    public JdbcUsers users() {
+        return users;
+    }
+}

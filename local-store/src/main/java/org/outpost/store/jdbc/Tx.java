@@ -1,0 +1,50 @@
+package org.outpost.store.jdbc;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One read or write call's connection and transaction. Repositories hold a {@code Tx}; once the call
+ * returns the {@code Tx} is ended and any repository kept past it fails instead of writing outside a
+ * transaction.
+ */
+public final class Tx {
+    private final Connection connection;
+    private final Clock clock;
+    private final boolean writable;
+    private volatile boolean active = true;
+
+    /** A transaction scope over {@code connection}; {@code writable} is false for {@code Store.read}. */
+    public Tx(Connection connection, Clock clock, boolean writable) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.writable = writable;
+    }
+
+    /** The connection, while the call is running. */
+    public Connection connection() {
+        if (!active) {
+            throw new IllegalStateException("Repositories may only be used inside the read or write call that gave them");
+        }
+        return connection;
+    }
+
+    /** Fails unless this is a write call. */
+    public void requireWritable() {
+        connection();
+        if (!writable) {
+            throw new IllegalStateException("Changes must go through Store.write, not Store.read");
+        }
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Ends the scope; later use fails. */
+    public void end() {
+        active = false;
+    }
+}
