@@ -9,6 +9,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.outpost.app.port.Vault;
+import org.outpost.store.H2Vault;
 import org.outpost.ui.concurrent.FxDebouncer;
 import org.outpost.ui.concurrent.FxTaskRunner;
 import org.outpost.ui.concurrent.NamedThreads;
@@ -72,9 +73,8 @@ public final class OutpostApp extends Application {
 
     /** How the data directory becomes a vault. */
     static final class Vaults {
-        static final BiFunction<Path, Clock, Vault> DEFAULT = (dir, clock) -> {
-            throw new IllegalStateException("The local store is not yet wired");
-        };
+        /** The encrypted H2 store; constructing it opens nothing (H2 loads on unlock). */
+        static final BiFunction<Path, Clock, Vault> DEFAULT = H2Vault::new;
 
         private Vaults() {
         }
