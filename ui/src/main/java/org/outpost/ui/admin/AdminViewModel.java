@@ -46,7 +46,9 @@ public final class AdminViewModel {
     private final Clock clock;
 
     private final ObservableList<User> users = FXCollections.observableArrayList();
+    private final ObservableList<User> usersView = FXCollections.unmodifiableObservableList(users);
     private final ObservableList<AuditEntry> auditRows = FXCollections.observableArrayList();
+    private final ObservableList<AuditEntry> auditRowsView = FXCollections.unmodifiableObservableList(auditRows);
     private final ObjectProperty<User> selected = new SimpleObjectProperty<>(this, "selected");
 
     private final StringProperty newUsername = new SimpleStringProperty(this, "newUsername", "");
@@ -83,12 +85,12 @@ public final class AdminViewModel {
     }
 
     public ObservableList<User> users() {
-        return FXCollections.unmodifiableObservableList(users);
+        return usersView;
     }
 
     /** Newest first. */
     public ObservableList<AuditEntry> auditRows() {
-        return FXCollections.unmodifiableObservableList(auditRows);
+        return auditRowsView;
     }
 
     /** The user the disable and reset actions apply to. */

@@ -22,8 +22,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -104,12 +102,6 @@ public final class ChartView {
         recordLayer.setVisible(false);
         recordView.root().visibleProperty().bind(recordLayer.visibleProperty());
         page.disableProperty().bind(recordLayer.visibleProperty());
-        recordLayer.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                closeRecord();
-                e.consume();
-            }
-        });
 
         root.getChildren().addAll(page, recordLayer);
         root.setId("chart-view");

@@ -53,14 +53,21 @@ public final class ChartViewModel {
     private final ReadOnlyStringWrapper allergies = new ReadOnlyStringWrapper(this, "allergies", "");
     private final ReadOnlyBooleanWrapper hasAllergies = new ReadOnlyBooleanWrapper(this, "hasAllergies");
     private final ObservableList<ObservationRow> observations = FXCollections.observableArrayList();
+    private final ObservableList<ObservationRow> observationsView = FXCollections.unmodifiableObservableList(observations);
     private final ObservableList<Measure> measures = FXCollections.observableArrayList();
+    private final ObservableList<Measure> measuresView = FXCollections.unmodifiableObservableList(measures);
     private final ObjectProperty<Measure> selectedMeasure = new SimpleObjectProperty<>(this, "selectedMeasure");
     private final ObservableList<SeriesPoint> series = FXCollections.observableArrayList();
+    private final ObservableList<SeriesPoint> seriesView = FXCollections.unmodifiableObservableList(series);
     private final ReadOnlyStringWrapper seriesUnit = new ReadOnlyStringWrapper(this, "seriesUnit", "");
     private final ObservableList<SummaryRow> latest = FXCollections.observableArrayList();
+    private final ObservableList<SummaryRow> latestView = FXCollections.unmodifiableObservableList(latest);
     private final ObservableList<SummaryRow> medications = FXCollections.observableArrayList();
+    private final ObservableList<SummaryRow> medicationsView = FXCollections.unmodifiableObservableList(medications);
     private final ObservableList<SummaryRow> genotypes = FXCollections.observableArrayList();
+    private final ObservableList<SummaryRow> genotypesView = FXCollections.unmodifiableObservableList(genotypes);
     private final ObservableList<SummaryRow> encounters = FXCollections.observableArrayList();
+    private final ObservableList<SummaryRow> encountersView = FXCollections.unmodifiableObservableList(encounters);
 
     public ChartViewModel(ChartService service, PatientId patientId, TaskRunner tasks, UiText text, Clock clock) {
         this.service = Objects.requireNonNull(service);
@@ -187,12 +194,12 @@ public final class ChartViewModel {
 
     /** Every observation, newest first. */
     public ObservableList<ObservationRow> observations() {
-        return FXCollections.unmodifiableObservableList(observations);
+        return observationsView;
     }
 
     /** The measures that have at least one value, to pick a trend from. */
     public ObservableList<Measure> measures() {
-        return FXCollections.unmodifiableObservableList(measures);
+        return measuresView;
     }
 
     /** The measure whose trend is shown. */
@@ -202,7 +209,7 @@ public final class ChartViewModel {
 
     /** The selected measure's values, oldest first, in its canonical unit. */
     public ObservableList<SeriesPoint> series() {
-        return FXCollections.unmodifiableObservableList(series);
+        return seriesView;
     }
 
     public ReadOnlyStringProperty seriesUnitProperty() {
@@ -215,21 +222,21 @@ public final class ChartViewModel {
 
     /** Latest value of each measure. */
     public ObservableList<SummaryRow> latest() {
-        return FXCollections.unmodifiableObservableList(latest);
+        return latestView;
     }
 
     /** Medications active today. */
     public ObservableList<SummaryRow> medications() {
-        return FXCollections.unmodifiableObservableList(medications);
+        return medicationsView;
     }
 
     public ObservableList<SummaryRow> genotypes() {
-        return FXCollections.unmodifiableObservableList(genotypes);
+        return genotypesView;
     }
 
     /** Encounters, newest first. */
     public ObservableList<SummaryRow> encounters() {
-        return FXCollections.unmodifiableObservableList(encounters);
+        return encountersView;
     }
 
     /** When a point was measured, as days since the epoch in the clinic's time zone (the chart's x axis). */

@@ -12,6 +12,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.outpost.ui.controls.FieldErrors;
+import org.outpost.ui.controls.Keys;
 import org.outpost.ui.controls.Labels;
 import org.outpost.ui.text.UiText;
 
@@ -32,7 +33,6 @@ public final class SetupView {
         displayName.textProperty().bindBidirectional(model.displayNameProperty());
         password.textProperty().bindBidirectional(model.passwordProperty());
         repeat.textProperty().bindBidirectional(model.repeatProperty());
-        repeat.setOnAction(e -> model.submit());
 
         Label rules = new Label(model.rules());
         rules.setId("setup-rules");
@@ -72,6 +72,7 @@ public final class SetupView {
         root.getChildren().add(card);
         root.getStyleClass().add("gate");
         root.setId("setup-view");
+        Keys.submitOnEnter(card, model::submit);
     }
 
     public Parent root() {

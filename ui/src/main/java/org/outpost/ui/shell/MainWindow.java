@@ -57,6 +57,9 @@ public final class MainWindow {
         loginModel = new LoginViewModel(vault, context.tasks(), text, this::unlocked);
         loginView = new LoginView(loginModel, text);
         workLayer.setVisible(false);
+        // an empty gate must not swallow the clicks meant for the work beneath it
+        gateLayer.setPickOnBounds(false);
+        gateLayer.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(gateLayer.getChildren()));
         root.getChildren().addAll(workLayer, gateLayer, noticeBar(text));
         root.setId("main-window");
     }

@@ -19,6 +19,7 @@ import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Unit;
 import org.outpost.ui.controls.DateFields;
 import org.outpost.ui.controls.FieldErrors;
+import org.outpost.ui.controls.Keys;
 import org.outpost.ui.controls.Labels;
 import org.outpost.ui.text.UiText;
 
@@ -91,7 +92,6 @@ public final class RecordObservationsView {
         save.disableProperty().bind(model.busyProperty());
         Button cancel = Labels.button("record-cancel", text.get("common.close"), onClose);
         save.defaultButtonProperty().bind(root.visibleProperty());
-        cancel.cancelButtonProperty().bind(root.visibleProperty());
         HBox actions = new HBox(10, save, cancel);
 
         ScrollPane scroll = new ScrollPane(new VBox(12, when, columns));
@@ -103,6 +103,8 @@ public final class RecordObservationsView {
         root.setPadding(new Insets(16));
         root.setId("record-view");
         root.setMaxSize(860, 640);
+        Keys.submitOnEnter(root, model::save);
+        Keys.closeOnEscape(root, onClose);
     }
 
     private static GridPane grid() {

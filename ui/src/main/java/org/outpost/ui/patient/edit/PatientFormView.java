@@ -12,7 +12,6 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -26,6 +25,7 @@ import org.outpost.app.domain.Sex;
 import org.outpost.app.usecase.DuplicateCandidate;
 import org.outpost.ui.controls.DateFields;
 import org.outpost.ui.controls.FieldErrors;
+import org.outpost.ui.controls.Keys;
 import org.outpost.ui.controls.Labels;
 import org.outpost.ui.text.UiText;
 
@@ -95,7 +95,6 @@ public final class PatientFormView {
         save.setDefaultButton(true);
         save.disableProperty().bind(model.busyProperty());
         Button cancel = Labels.button("patient-cancel", text.get("common.cancel"), onCancel);
-        cancel.setCancelButton(true);
         HBox actions = new HBox(10, save, cancel);
 
         VBox form = new VBox(12, Labels.heading(text.get(model.isNew() ? "patient.newTitle" : "patient.editTitle")),
@@ -114,12 +113,9 @@ public final class PatientFormView {
 
         root.getChildren().addAll(scroll, overlay);
         root.setId("patient-form");
-        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && model.reviewingDuplicatesProperty().get()) {
-                model.backToForm();
-                e.consume();
-            }
-        });
+        Keys.submitOnEnter(form, model::save);
+        Keys.closeOnEscape(form, onCancel);
+        Keys.closeOnEscape(review, model::backToForm);
     }
 
     private void buildReview(PatientFormViewModel model, UiText text) {

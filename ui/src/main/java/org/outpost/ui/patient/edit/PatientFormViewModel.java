@@ -64,6 +64,7 @@ public final class PatientFormViewModel {
     private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
     private final Set<String> touched = new HashSet<>();
     private final ObservableList<DuplicateCandidate> candidates = FXCollections.observableArrayList();
+    private final ObservableList<DuplicateCandidate> candidatesView = FXCollections.unmodifiableObservableList(candidates);
     private final ReadOnlyBooleanWrapper reviewingDuplicates = new ReadOnlyBooleanWrapper(this, "reviewingDuplicates");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
@@ -159,7 +160,7 @@ public final class PatientFormViewModel {
 
     /** Existing patients who may be the same person, shown before a registration goes ahead. */
     public ObservableList<DuplicateCandidate> candidates() {
-        return FXCollections.unmodifiableObservableList(candidates);
+        return candidatesView;
     }
 
     public ReadOnlyBooleanProperty reviewingDuplicatesProperty() {
