@@ -116,7 +116,11 @@ public final class ChartViewModel {
                 : text.get("chart.allergies", String.join(", ", p.allergies())));
 
         List<ObservationRow> rows = new ArrayList<>();
-        for (Observation o : c.observations().reversed()) {
+        List<Observation> newestFirst = c.observations().stream()
+                .sorted(Comparator.comparing(Observation::effective).reversed()
+                        .thenComparing(o -> o.measure().ordinal()))
+                .toList();
+        for (Observation o : newestFirst) {
             rows.add(new ObservationRow(o.effective(), WHEN.format(o.effective().atZone(zone)), o.measure(),
                     text.measure(o.measure()), format(o.measure(), o.value().value()), o.value().unit().display()));
         }
