@@ -153,6 +153,8 @@ public final class AdminView {
         l.setId(id);
         l.getStyleClass().add("form-error");
         l.setWrapText(true);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
         return l;
     }
 

@@ -16,8 +16,16 @@ import org.controlsfx.validation.decoration.GraphicValidationDecoration;
  */
 public final class FieldErrors {
     private final ValidationSupport support = new ValidationSupport();
+    private final double messageWidth;
 
+    /** Messages wrap at 360 pixels. */
     public FieldErrors() {
+        this(360);
+    }
+
+    /** Messages wrap at {@code messageWidth} pixels. */
+    public FieldErrors(double messageWidth) {
+        this.messageWidth = messageWidth;
         support.setValidationDecorator(new GraphicValidationDecoration());
     }
 
@@ -26,6 +34,14 @@ public final class FieldErrors {
      * with its message label beneath, ready to lay out.
      */
     public Node attach(Control control, ObservableValue<String> error) {
+        return attach(control, control, error);
+    }
+
+    /**
+     * Decorates {@code control} and returns {@code row} (the control with whatever stands beside it, a
+     * unit chooser say) with the message label beneath.
+     */
+    public Node attach(Control control, Node row, ObservableValue<String> error) {
         support.registerValidator(control, false,
                 (Control c, Object value) -> ValidationResult.fromErrorIf(c, nonNull(error.getValue()),
                         !nonNull(error.getValue()).isEmpty()));
@@ -37,7 +53,8 @@ public final class FieldErrors {
         message.managedProperty().bind(message.visibleProperty());
         message.setWrapText(true);
         message.setId(control.getId() == null ? null : control.getId() + "-error");
-        VBox box = new VBox(2, control, message);
+        message.setMaxWidth(messageWidth);
+        VBox box = new VBox(2, row, message);
         box.setFillWidth(true);
         return box;
     }

@@ -62,7 +62,7 @@ public final class ShellView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label who = new Label(text.get("shell.signedIn", workspace.user().displayName(),
-                text.role(workspace.user().role())));
+                workspace.user().username(), text.role(workspace.user().role())));
         who.setId("shell-user");
         Button lock = Labels.button("nav-lock", text.get("nav.lock"), onLock);
         HBox right = new HBox(10, who, lock);

@@ -28,7 +28,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class AdminScreenTest {
     @TempDir
-    static Path dir;
+    Path dir;
     Desktop desktop;
 
     @Start

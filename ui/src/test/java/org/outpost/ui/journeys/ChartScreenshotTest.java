@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,13 +45,15 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class ChartScreenshotTest {
+    /** A fixed "now", so the picture is the same on every run and every machine. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T11:00:00Z"), ZoneOffset.UTC);
     @TempDir
-    static Path dir;
+    Path dir;
     Desktop desktop;
 
     @Start
     void start(Stage stage) {
-        desktop = Journey.prepared(stage, dir, Duration.ofMinutes(10), ChartScreenshotTest::threeYearsOfCare);
+        desktop = Journey.prepared(stage, dir, Duration.ofMinutes(10), CLOCK, ChartScreenshotTest::threeYearsOfCare);
     }
 
     @AfterEach
@@ -61,8 +65,8 @@ class ChartScreenshotTest {
     static void threeYearsOfCare(StoreFixture f) {
         Patient p = f.register("Okafor", "Ngozi", Sex.FEMALE, LocalDate.of(1958, 9, 14), "penicillin, sulfonamides");
         f.register("Okafor", "Chidi", Sex.MALE, LocalDate.of(1956, 2, 3), "");
-        ZoneId zone = ZoneId.systemDefault();
-        LocalDate first = LocalDate.now().minusYears(3);
+        ZoneId zone = CLOCK.getZone();
+        LocalDate first = LocalDate.now(CLOCK).minusYears(3);
         for (int visit = 0; visit <= 18; visit++) {
             LocalDate day = first.plusMonths(visit * 2L);
             Instant at = day.atTime(9, 30 + visit % 3 * 10).atZone(zone).toInstant();

@@ -28,7 +28,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class DuplicateRegistrationTest {
     @TempDir
-    static Path dir;
+    Path dir;
     Desktop desktop;
 
     @Start

@@ -35,7 +35,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class FirstRunToRecordedVitalsTest {
     @TempDir
-    static Path dir;
+    Path dir;
     Desktop desktop;
 
     @Start

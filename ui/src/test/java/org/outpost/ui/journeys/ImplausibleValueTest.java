@@ -25,7 +25,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ImplausibleValueTest {
     @TempDir
-    static Path dir;
+    Path dir;
     Desktop desktop;
 
     @Start

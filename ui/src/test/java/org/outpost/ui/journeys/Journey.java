@@ -26,7 +26,11 @@ final class Journey {
      * and shows the window at the sign-in form. Runs on the FX thread inside {@code @Start}.
      */
     static Desktop prepared(Stage stage, Path dir, Duration idleLock, Consumer<StoreFixture> prepare) {
-        Clock clock = Clock.systemDefaultZone();
+        return prepared(stage, dir, idleLock, Clock.systemDefaultZone(), prepare);
+    }
+
+    /** As above, with a given clock (a fixed one makes screenshots reproducible). */
+    static Desktop prepared(Stage stage, Path dir, Duration idleLock, Clock clock, Consumer<StoreFixture> prepare) {
         try (StoreFixture fixture = StoreFixture.create(dir, clock)) {
             prepare.accept(fixture);
         }

@@ -14,6 +14,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Unit;
@@ -32,7 +33,7 @@ public final class RecordObservationsView {
     private final TextField first;
 
     public RecordObservationsView(RecordObservationsViewModel model, UiText text, Runnable onClose) {
-        FieldErrors errors = new FieldErrors();
+        FieldErrors errors = new FieldErrors(250);
         DatePicker date = DateFields.picker("record-date");
         date.valueProperty().bindBidirectional(model.dateProperty());
         TextField time = new TextField();
@@ -57,22 +58,32 @@ public final class RecordObservationsView {
             if (firstField == null) {
                 firstField = field;
             }
+            field.setMaxWidth(Region.USE_PREF_SIZE);
+            field.setMinWidth(Region.USE_PREF_SIZE);
             Node unit;
             if (entry.units().size() > 1) {
                 ComboBox<Unit> chooser = new ComboBox<>();
                 chooser.setId("record-" + m.name() + "-unit");
                 chooser.getItems().setAll(entry.units());
                 chooser.valueProperty().bindBidirectional(entry.unitProperty());
+                chooser.setPrefWidth(105);
+                chooser.setMinWidth(Region.USE_PREF_SIZE);
                 unit = chooser;
             } else {
-                unit = new Label(m.canonicalUnit().display());
+                Label fixed = new Label(m.canonicalUnit().display());
+                fixed.setMinWidth(Region.USE_PREF_SIZE);
+                unit = fixed;
             }
             Label converted = new Label();
             converted.getStyleClass().add("muted");
+            converted.setMinWidth(Region.USE_PREF_SIZE);
             converted.textProperty().bind(entry.convertedProperty());
-            HBox valueAndUnit = new HBox(6, errors.attach(field, entry.errorProperty()), unit, converted);
-            valueAndUnit.setAlignment(Pos.TOP_LEFT);
+            HBox line = new HBox(6, field, unit, converted);
+            line.setAlignment(Pos.CENTER_LEFT);
+            Node valueAndUnit = errors.attach(field, line, entry.errorProperty());
             Label label = Labels.forControl(text.get("record.measureLabel", text.measure(m)), field);
+            GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+            label.setPadding(new Insets(4, 0, 0, 0));
             if (m.category() == Measure.Category.VITAL) {
                 vitals.addRow(vitalRow++, label, valueAndUnit);
             } else {
