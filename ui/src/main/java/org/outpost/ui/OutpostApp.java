@@ -39,6 +39,7 @@ public final class OutpostApp extends Application {
         Path dataDir = DataDirectories.ofSystem().resolve(options.dataDirectory());
         NoticeBoard notices = new NoticeBoard(Platform::runLater);
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> notices.report(e));
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> notices.report(e));
         storeThread = NamedThreads.single("outpost-store", notices);
         Clock clock = Clock.systemDefaultZone();
         Vault vault = Vaults.DEFAULT.apply(dataDir, clock);

@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.outpost.app.port.StoreException;
+import org.outpost.app.port.WrongCredentialsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +28,26 @@ public final class NoticeBoard implements ErrorReporter {
     @Override
     public ErrorNotice report(Throwable failure) {
         ErrorNotice notice = ErrorNotice.of(failure);
-        LOG.error("Unexpected failure {} ({})", notice.errorId(), notice.kind(), failure);
+        LOG.error("Unexpected failure {} ({})", notice.errorId(), notice.kind(), redacted(failure));
         uiThread.accept(() -> current.set(notice));
         return notice;
+    }
+
+    /**
+     * The failure with its stack and causes but without messages, which a library may have filled with
+     * the data it was handling. The store's own exceptions promise messages free of patient data and
+     * keep them.
+     */
+    static Throwable redacted(Throwable failure) {
+        boolean safe = failure instanceof StoreException || failure instanceof WrongCredentialsException;
+        Throwable copy = new Throwable(failure.getClass().getName()
+                + (safe ? ": " + failure.getMessage() : " (message withheld)"));
+        copy.setStackTrace(failure.getStackTrace());
+        Throwable cause = failure.getCause();
+        if (cause != null && cause != failure) {
+            copy.initCause(redacted(cause));
+        }
+        return copy;
     }
 
     /** The notice on show, null when none. */
