@@ -1,0 +1,61 @@
+package org.outpost.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outpost.store.keys.DataKey;
+
+/** Flyway builds the schema from an empty encrypted file, once. */
+class MigrationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void migratesFromEmptyToV1WithAllTables() throws Exception {
+        try (DataKey key = DataKey.generate(new SecureRandom());
+             Connection keepOpen = H2Database.connect(dir, key, false)) {
+            MigrateResult first = H2Database.migrate(dir, key);
+            assertThat(first.migrationsExecuted).isEqualTo(1);
+            assertThat(first.targetSchemaVersion).isEqualTo("1");
+            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1");
+
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = keepOpen.createStatement().executeQuery(
+                    "SELECT LOWER(table_name) FROM information_schema.tables WHERE table_schema = 'PUBLIC'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            assertThat(tables).contains("users", "patients", "allergies", "encounters", "observations", "medications",
+                    "genotypes", "audit_log", "audit_head", "site_secret", "flyway_schema_history");
+
+            try (ResultSet rs = keepOpen.createStatement().executeQuery("SELECT secret FROM site_secret")) {
+                assertThat(rs.next()).isTrue();
+                byte[] secret = rs.getBytes(1);
+                assertThat(secret).hasSize(32).isNotEqualTo(new byte[32]);
+                assertThat(rs.next()).isFalse();
+            }
+
+            List<String> indexes = new ArrayList<>();
+            try (ResultSet rs = keepOpen.createStatement().executeQuery(
+                    "SELECT LOWER(index_name) FROM information_schema.indexes WHERE table_schema = 'PUBLIC'")) {
+                while (rs.next()) {
+                    indexes.add(rs.getString(1));
+                }
+            }
+            assertThat(indexes).contains("patients_family_folded", "patients_given_folded", "patients_birth_date",
+                    "observations_patient_effective", "medications_patient_start", "genotypes_patient_date",
+                    "encounters_patient_start");
+
+            assertThat(H2Database.migrate(dir, key).migrationsExecuted).isZero();
+        }
+    }
+}
