@@ -1,12 +1,33 @@
 package org.outpost.ui;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BiFunction;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.outpost.app.port.Vault;
+import org.outpost.store.H2Vault;
+import org.outpost.ui.concurrent.FxDebouncer;
+import org.outpost.ui.concurrent.FxTaskRunner;
+import org.outpost.ui.concurrent.NamedThreads;
+import org.outpost.ui.concurrent.NoticeBoard;
+import org.outpost.ui.shell.MainWindow;
+import org.outpost.ui.shell.ScreenContext;
+import org.outpost.ui.text.UiText;
 
-/** The desktop application. */
+/**
+ * The desktop application and its composition root: reads the options, resolves the data directory,
+ * makes the vault (nothing is opened yet), and shows the window with setup or sign-in. Everything
+ * else is built after unlock.
+ */
 public final class OutpostApp extends Application {
+    /** Typing pause before a search runs. */
+    static final java.time.Duration SEARCH_DEBOUNCE = java.time.Duration.ofMillis(150);
+
+    private ExecutorService storeThread;
 
     public static void launchDesktop(String[] args) {
         Application.launch(OutpostApp.class, args);
@@ -14,8 +35,49 @@ public final class OutpostApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Outpost");
-        stage.setScene(new Scene(new Label("Outpost"), 800, 600));
+        AppOptions options = AppOptions.parse(getParameters().getNamed(), Locale.getDefault());
+        Path dataDir = DataDirectories.ofSystem().resolve(options.dataDirectory());
+        NoticeBoard notices = new NoticeBoard(Platform::runLater);
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> notices.report(e));
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> notices.report(e));
+        storeThread = NamedThreads.single("outpost-store", notices);
+        Clock clock = Clock.systemDefaultZone();
+        Vault vault = Vaults.DEFAULT.apply(dataDir, clock);
+        MainWindow window = compose(vault, clock, options, notices, new FxTaskRunner(storeThread, notices));
+        stage.setTitle(new UiText(options.locale()).get("app.title"));
+        stage.setScene(window.createScene(1180, 780));
+        stage.setMinWidth(820);
+        stage.setMinHeight(560);
+        stage.setOnHidden(e -> window.lock());
         stage.show();
+    }
+
+    /** Wires a window from its parts; tests call this with their own vault, clock, runner and timeout. */
+    public static MainWindow compose(Vault vault, Clock clock, AppOptions options, NoticeBoard notices,
+                                     org.outpost.ui.concurrent.TaskRunner tasks) {
+        UiText text = new UiText(options.locale());
+        ScreenContext context = new ScreenContext(tasks, text, () -> new FxDebouncer(SEARCH_DEBOUNCE));
+        return new MainWindow(vault, clock, context, notices, options.idleLock());
+    }
+
+    @Override
+    public void stop() {
+        if (storeThread != null) {
+            storeThread.shutdown(); // lets the lock queued when the window closed finish
+            try {
+                storeThread.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** How the data directory becomes a vault. */
+    static final class Vaults {
+        /** The encrypted H2 store; constructing it opens nothing (H2 loads on unlock). */
+        static final BiFunction<Path, Clock, Vault> DEFAULT = H2Vault::new;
+
+        private Vaults() {
+        }
     }
 }

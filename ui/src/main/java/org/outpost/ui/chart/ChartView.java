@@ -1,0 +1,284 @@
+package org.outpost.ui.chart;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.geometry.Side;
+import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.outpost.app.domain.Measure;
+import org.outpost.ui.chart.record.RecordObservationsView;
+import org.outpost.ui.chart.record.RecordObservationsViewModel;
+import org.outpost.ui.controls.Labels;
+import org.outpost.ui.text.UiText;
+
+/**
+ * A patient's chart: a header that keeps name, age, sex, MRN and allergies in sight, and tabs for the
+ * summary, vitals and labs (table and trend), medications, genotypes and encounters. The recording form
+ * opens over the chart (Ctrl+R) and closes with Esc.
+ */
+public final class ChartView {
+    private final ChartViewModel model;
+    private final RecordObservationsViewModel recordModel;
+    private final StackPane root = new StackPane();
+    private final StackPane recordLayer = new StackPane();
+    private final RecordObservationsView recordView;
+    private final TabPane tabs = new TabPane();
+    private final LineChart<Number, Number> trend;
+
+    public ChartView(ChartViewModel model, RecordObservationsViewModel recordModel, UiText text, Runnable onEdit) {
+        this.model = model;
+        this.recordModel = recordModel;
+
+        Label name = new Label();
+        name.setId("chart-name");
+        name.getStyleClass().add("patient-name");
+        name.textProperty().bind(model.nameProperty());
+        Label details = new Label();
+        details.setId("chart-details");
+        details.getStyleClass().add("patient-details");
+        details.textProperty().bind(model.detailsProperty());
+        Label allergies = new Label();
+        allergies.setId("chart-allergies");
+        allergies.textProperty().bind(model.allergiesProperty());
+        allergies.getStyleClass().add("allergies");
+        model.hasAllergiesProperty().addListener((o, a, has) -> allergies.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("present"), has));
+        Button record = Labels.button("chart-record", text.get("chart.record"), this::openRecord);
+        Button edit = Labels.button("chart-edit", text.get("chart.edit"), onEdit);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        VBox who = new VBox(2, name, details, allergies);
+        HBox header = new HBox(12, who, spacer, edit, record);
+        header.setAlignment(Pos.TOP_LEFT);
+        header.getStyleClass().add("chart-header");
+
+        trend = trendChart(model, text);
+        tabs.getTabs().addAll(
+                tab("chart-tab-summary", text.get("chart.tab.summary"), summary(model, text)),
+                tab("chart-tab-observations", text.get("chart.tab.observations"), observations(model, text)),
+                tab("chart-tab-medications", text.get("chart.tab.medications"),
+                        table("chart-medications", model.medications(), text, "chart.column.medication",
+                                "chart.column.dose", "chart.column.started")),
+                tab("chart-tab-genotypes", text.get("chart.tab.genotypes"),
+                        table("chart-genotypes", model.genotypes(), text, "chart.column.gene",
+                                "chart.column.diplotype", "chart.column.reported")),
+                tab("chart-tab-encounters", text.get("chart.tab.encounters"),
+                        table("chart-encounters", model.encounters(), text, "chart.column.type",
+                                "chart.column.reason", "chart.column.date")));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        BorderPane page = new BorderPane(tabs);
+        page.setTop(header);
+        BorderPane.setMargin(header, new Insets(0, 0, 10, 0));
+        page.setPadding(new Insets(14));
+
+        recordView = new RecordObservationsView(recordModel, text, this::closeRecord);
+        recordLayer.getChildren().add(recordView.root());
+        recordLayer.getStyleClass().add("scrim");
+        recordLayer.setVisible(false);
+        recordView.root().visibleProperty().bind(recordLayer.visibleProperty());
+        page.disableProperty().bind(recordLayer.visibleProperty());
+
+        root.getChildren().addAll(page, recordLayer);
+        root.setId("chart-view");
+    }
+
+    /** Opens the recording form over the chart. */
+    public void openRecord() {
+        recordLayer.setVisible(true);
+        recordView.focus();
+    }
+
+    /** Closes the recording form; what was typed stays until saved or cleared. */
+    public void closeRecord() {
+        recordLayer.setVisible(false);
+        tabs.requestFocus();
+    }
+
+    public boolean isRecording() {
+        return recordLayer.isVisible();
+    }
+
+    /** Shows the vitals and labs tab. */
+    public void showObservations() {
+        tabs.getSelectionModel().select(1);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public void focus() {
+        if (isRecording()) {
+            recordView.focus();
+        } else {
+            tabs.requestFocus();
+        }
+    }
+
+    public RecordObservationsViewModel recordModel() {
+        return recordModel;
+    }
+
+    public ChartViewModel model() {
+        return model;
+    }
+
+    private static Tab tab(String id, String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+
+    private static javafx.scene.Node summary(ChartViewModel model, UiText text) {
+        TableView<SummaryRow> latest = summaryTable("chart-latest", model.latest(), text, "chart.column.measure",
+                "chart.column.value", "chart.column.date");
+        TableView<SummaryRow> meds = summaryTable("chart-summary-medications", model.medications(), text,
+                "chart.column.medication", "chart.column.dose", "chart.column.started");
+        TableView<SummaryRow> genes = summaryTable("chart-summary-genotypes", model.genotypes(), text,
+                "chart.column.gene", "chart.column.diplotype", "chart.column.reported");
+        VBox left = new VBox(6, section(text.get("chart.summary.latest")), latest);
+        VBox right = new VBox(6, section(text.get("chart.summary.medications")), meds,
+                section(text.get("chart.summary.genotypes")), genes);
+        VBox.setVgrow(latest, Priority.ALWAYS);
+        VBox.setVgrow(meds, Priority.ALWAYS);
+        VBox.setVgrow(genes, Priority.ALWAYS);
+        HBox box = new HBox(14, left, right);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    private javafx.scene.Node observations(ChartViewModel model, UiText text) {
+        ListView<Measure> measures = new ListView<>(model.measures());
+        measures.setId("chart-measures");
+        measures.setPrefWidth(200);
+        measures.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Measure m, boolean empty) {
+                super.updateItem(m, empty);
+                setText(empty || m == null ? null : model.measureName(m));
+            }
+        });
+        measures.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
+            if (m != null) {
+                model.selectedMeasureProperty().set(m);
+            }
+        });
+        model.selectedMeasureProperty().addListener((o, a, m) -> measures.getSelectionModel().select(m));
+        VBox pick = new VBox(6, section(text.get("chart.measures")), measures);
+        VBox.setVgrow(measures, Priority.ALWAYS);
+        HBox top = new HBox(10, pick, trend);
+        HBox.setHgrow(trend, Priority.ALWAYS);
+
+        TableView<ObservationRow> table = new TableView<>(model.observations());
+        table.setId("chart-observations");
+        table.setPlaceholder(new Label(text.get("chart.noObservations")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column(text.get("chart.column.date"), ObservationRow::when, 140));
+        table.getColumns().add(column(text.get("chart.column.measure"), ObservationRow::measureName, 200));
+        TableColumn<ObservationRow, String> value = column(text.get("chart.column.value"), ObservationRow::value, 90);
+        value.getStyleClass().add("numeric");
+        table.getColumns().add(value);
+        table.getColumns().add(column(text.get("chart.column.unit"), ObservationRow::unit, 80));
+
+        SplitPane split = new SplitPane(top, table);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        split.setPadding(new Insets(8));
+        return split;
+    }
+
+    private static LineChart<Number, Number> trendChart(ChartViewModel model, UiText text) {
+        NumberAxis x = new NumberAxis();
+        x.setForceZeroInRange(false);
+        x.setAutoRanging(true);
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number day) {
+                return LocalDate.ofEpochDay((long) Math.floor(day.doubleValue()))
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM"));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        NumberAxis y = new NumberAxis();
+        y.setForceZeroInRange(false);
+        y.labelProperty().bind(model.seriesUnitProperty());
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setId("chart-trend");
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(true);
+        chart.setLegendSide(Side.BOTTOM);
+        chart.titleProperty().bind(model.selectedMeasureProperty().map(m -> model.measureName(m)).orElse(""));
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        chart.getData().add(series);
+        Runnable refill = () -> series.getData().setAll(model.series().stream()
+                .map(p -> new XYChart.Data<Number, Number>(model.epochDay(p.at()), p.value())).toList());
+        model.series().addListener((ListChangeListener<SeriesPoint>) c -> refill.run());
+        refill.run();
+        chart.setMinHeight(220);
+        return chart;
+    }
+
+    private static TableView<SummaryRow> table(String id, javafx.collections.ObservableList<SummaryRow> rows,
+                                               UiText text, String first, String second, String third) {
+        TableView<SummaryRow> t = summaryTable(id, rows, text, first, second, third);
+        BorderPane.setMargin(t, new Insets(10));
+        return t;
+    }
+
+    private static TableView<SummaryRow> summaryTable(String id, javafx.collections.ObservableList<SummaryRow> rows,
+                                                      UiText text, String first, String second, String third) {
+        TableView<SummaryRow> t = new TableView<>(rows);
+        t.setId(id);
+        t.setPlaceholder(new Label(text.get("chart.none")));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.getColumns().add(column(text.get(first), SummaryRow::label, 180));
+        t.getColumns().add(column(text.get(second), SummaryRow::value, 160));
+        t.getColumns().add(column(text.get(third), SummaryRow::when, 130));
+        return t;
+    }
+
+    private static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static Label section(String title) {
+        Label l = new Label(title);
+        l.getStyleClass().add("section");
+        return l;
+    }
+}

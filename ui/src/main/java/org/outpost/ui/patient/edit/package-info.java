@@ -1,0 +1,2 @@
+/** Registering and editing patients, with field-level validation and the likely-duplicate review. */
+package org.outpost.ui.patient.edit;

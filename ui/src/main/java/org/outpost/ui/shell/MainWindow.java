@@ -1,0 +1,180 @@
+package org.outpost.ui.shell;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import org.outpost.app.port.Vault;
+import org.outpost.ui.concurrent.ErrorNotice;
+import org.outpost.ui.concurrent.NoticeBoard;
+import org.outpost.ui.controls.Labels;
+import org.outpost.ui.login.LoginView;
+import org.outpost.ui.login.LoginViewModel;
+import org.outpost.ui.login.SetupView;
+import org.outpost.ui.login.SetupViewModel;
+import org.outpost.ui.text.UiText;
+
+/**
+ * The one window: a gate (first-run setup or sign-in) and, once unlocked, the signed-in shell. Locking
+ * (Ctrl+L, the Lock button or the idle timeout) closes the store and lays the sign-in form over the
+ * hidden, disabled work. If the same user signs in again the work reappears as it was; if someone else
+ * does, the previous session's screens and unsaved input are discarded.
+ */
+public final class MainWindow {
+    private final Vault vault;
+    private final Clock clock;
+    private final ScreenContext context;
+    private final NoticeBoard notices;
+    private final Duration idleTimeout;
+
+    private final StackPane root = new StackPane();
+    private final StackPane workLayer = new StackPane();
+    private final StackPane gateLayer = new StackPane();
+    private final LoginViewModel loginModel;
+    private final LoginView loginView;
+    private Scene scene;
+    private IdleMonitor idle;
+    private ShellView shell;
+
+    public MainWindow(Vault vault, Clock clock, ScreenContext context, NoticeBoard notices, Duration idleTimeout) {
+        this.vault = Objects.requireNonNull(vault);
+        this.clock = Objects.requireNonNull(clock);
+        this.context = Objects.requireNonNull(context);
+        this.notices = Objects.requireNonNull(notices);
+        this.idleTimeout = Objects.requireNonNull(idleTimeout);
+        UiText text = context.text();
+        loginModel = new LoginViewModel(vault, context.tasks(), text, this::unlocked);
+        loginView = new LoginView(loginModel, text);
+        workLayer.setVisible(false);
+        // an empty gate must not swallow the clicks meant for the work beneath it
+        gateLayer.setPickOnBounds(false);
+        gateLayer.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(gateLayer.getChildren()));
+        root.getChildren().addAll(workLayer, gateLayer, noticeBar(text));
+        root.setId("main-window");
+    }
+
+    /**
+     * Builds the scene: setup when the data directory has no database yet, else sign-in. Only the gate
+     * is built here; the store loads after unlock.
+     */
+    public Scene createScene(double width, double height) {
+        scene = new Scene(root, width, height);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                MainWindow.class.getResource("/org/outpost/ui/outpost.css")).toExternalForm());
+        idle = new IdleMonitor(scene, idleTimeout, this::lock);
+        installShortcuts(scene);
+        if (vault.isInitialized()) {
+            showLogin();
+        } else {
+            SetupViewModel setup = new SetupViewModel(vault, context.tasks(), context.text(), this::unlocked);
+            SetupView view = new SetupView(setup, context.text());
+            gateLayer.getChildren().setAll(view.root());
+            view.focus();
+        }
+        return scene;
+    }
+
+    private void installShortcuts(Scene s) {
+        s.getAccelerators().put(KeyCombination.keyCombination("Shortcut+L"), this::lock);
+        s.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), () -> whenUnlocked(ShellView::showSearch));
+        s.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"), () -> whenUnlocked(ShellView::newPatient));
+        s.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), () -> whenUnlocked(ShellView::record));
+    }
+
+    private void whenUnlocked(java.util.function.Consumer<ShellView> action) {
+        if (shell != null && isUnlocked()) {
+            action.accept(shell);
+        }
+    }
+
+    /** True while the signed-in work is on show. */
+    public boolean isUnlocked() {
+        return workLayer.isVisible() && gateLayer.getChildren().isEmpty();
+    }
+
+    /** The signed-in shell, if anyone has signed in in this window. */
+    public Optional<ShellView> shell() {
+        return Optional.ofNullable(shell);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void showLogin() {
+        gateLayer.getChildren().setAll(loginView.root());
+        loginView.focus();
+    }
+
+    private void unlocked(Vault.Unlocked unlocked) {
+        boolean sameUser = shell != null && shell.workspace().user().username().equals(unlocked.user().username());
+        if (sameUser) {
+            shell.workspace().resume(unlocked.store());
+        } else {
+            if (shell != null) {
+                shell.workspace().lock(); // already locked; discards nothing but the old screens
+            }
+            Workspace workspace = new Workspace(unlocked.user(), unlocked.store(), clock);
+            shell = new ShellView(workspace, context, this::lock);
+            workLayer.getChildren().setAll(shell.root());
+        }
+        gateLayer.getChildren().clear();
+        workLayer.setDisable(false);
+        workLayer.setVisible(true);
+        loginModel.reset();
+        shell.focus();
+        idle.start();
+    }
+
+    /** Closes the store and covers the work with the sign-in form. Does nothing when already locked. */
+    public void lock() {
+        if (shell == null || !isUnlocked()) {
+            return;
+        }
+        idle.stop();
+        Workspace workspace = shell.workspace();
+        workLayer.setDisable(true);
+        workLayer.setVisible(false);
+        loginModel.showLockedBy(workspace.user().username(), workspace.user().displayName());
+        showLogin();
+        context.tasks().run("lock", () -> {
+            workspace.lock();
+            return Boolean.TRUE;
+        }, done -> { });
+    }
+
+    private javafx.scene.Node noticeBar(UiText text) {
+        Label message = new Label(text.get("error.unexpected"));
+        TextField id = new TextField();
+        id.setEditable(false);
+        id.setId("error-id");
+        id.setPrefColumnCount(9);
+        Button copy = Labels.button("error-copy", text.get("error.copy"), () -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(id.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Button dismiss = Labels.button("error-dismiss", text.get("error.dismiss"), notices::dismiss);
+        HBox bar = new HBox(8, message, id, copy, dismiss);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("notice-bar");
+        bar.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        bar.setId("error-bar");
+        StackPane.setAlignment(bar, Pos.BOTTOM_CENTER);
+        bar.visibleProperty().bind(notices.currentProperty().isNotNull());
+        bar.managedProperty().bind(bar.visibleProperty());
+        id.textProperty().bind(notices.currentProperty().map(ErrorNotice::errorId).orElse(""));
+        return bar;
+    }
+}

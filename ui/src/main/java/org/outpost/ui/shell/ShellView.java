@@ -1,0 +1,167 @@
+package org.outpost.ui.shell;
+
+import java.util.Optional;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.outpost.app.domain.Patient;
+import org.outpost.app.domain.PatientId;
+import org.outpost.ui.admin.AdminView;
+import org.outpost.ui.admin.AdminViewModel;
+import org.outpost.ui.chart.ChartView;
+import org.outpost.ui.chart.ChartViewModel;
+import org.outpost.ui.chart.record.RecordObservationsViewModel;
+import org.outpost.ui.controls.Labels;
+import org.outpost.ui.patient.edit.PatientFormView;
+import org.outpost.ui.patient.edit.PatientFormViewModel;
+import org.outpost.ui.patient.search.PatientSearchView;
+import org.outpost.ui.patient.search.PatientSearchViewModel;
+import org.outpost.ui.text.UiText;
+
+/**
+ * The signed-in window: a toolbar (navigation, who is signed in, Lock) over one screen at a time.
+ * Patient search is the home screen and lives as long as the session; other screens are built when
+ * opened. The Admin button exists only for administrators.
+ */
+public final class ShellView {
+    private final Workspace workspace;
+    private final ScreenContext context;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final PatientSearchViewModel searchModel;
+    private final PatientSearchView searchView;
+    private Screen current;
+
+    /** A screen on show: its root and how to put the focus into it. */
+    private record Screen(String name, Parent root, Runnable focus, Optional<ChartView> chart) { }
+
+    public ShellView(Workspace workspace, ScreenContext context, Runnable onLock) {
+        this.workspace = workspace;
+        this.context = context;
+        UiText text = context.text();
+
+        searchModel = new PatientSearchViewModel(workspace.patients(), context.tasks(), context.debouncers().get(),
+                text, workspace.clock(), this::openChart);
+        searchView = new PatientSearchView(searchModel, text, this::newPatient);
+
+        Label title = new Label(text.get("app.title"));
+        title.getStyleClass().add("brand");
+        Button patients = Labels.button("nav-patients", text.get("nav.patients"), this::showSearch);
+        Button newPatient = Labels.button("nav-new-patient", text.get("nav.newPatient"), this::newPatient);
+        ToolBar bar = new ToolBar(title, patients, newPatient);
+        if (workspace.isAdmin()) {
+            bar.getItems().add(Labels.button("nav-admin", text.get("nav.admin"), this::openAdmin));
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label who = new Label(text.get("shell.signedIn", workspace.user().displayName(),
+                workspace.user().username(), text.role(workspace.user().role())));
+        who.setId("shell-user");
+        Button lock = Labels.button("nav-lock", text.get("nav.lock"), onLock);
+        HBox right = new HBox(10, who, lock);
+        right.setAlignment(Pos.CENTER_RIGHT);
+        bar.getItems().addAll(spacer, right);
+        bar.getStyleClass().add("shell-bar");
+
+        root.setTop(bar);
+        root.setCenter(content);
+        root.setId("shell");
+        show(new Screen("search", searchView.root(), searchView::focus, Optional.empty()));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** The home screen, with the caret in the search field (Ctrl+F). */
+    public void showSearch() {
+        show(new Screen("search", searchView.root(), searchView::focus, Optional.empty()));
+    }
+
+    /** The registration form (Ctrl+N). */
+    public void newPatient() {
+        showForm(Optional.empty());
+    }
+
+    /** Opens the recording form when a chart is on show (Ctrl+R). */
+    public void record() {
+        if (current != null) {
+            current.chart().ifPresent(ChartView::openRecord);
+        }
+    }
+
+    /** The name of the screen on show, for tests and window titles. */
+    public String currentScreen() {
+        return current == null ? "" : current.name();
+    }
+
+    /** The chart on show, if any. */
+    public Optional<ChartView> currentChart() {
+        return current == null ? Optional.empty() : current.chart();
+    }
+
+    /** Puts the focus back where it belongs on the current screen (after unlock). */
+    public void focus() {
+        if (current != null) {
+            current.focus().run();
+        }
+    }
+
+    /** Opens a patient's chart. */
+    public void openChart(PatientId id) {
+        UiText text = context.text();
+        ChartViewModel chart = new ChartViewModel(workspace.charts(), id, context.tasks(), text, workspace.clock());
+        RecordObservationsViewModel record = new RecordObservationsViewModel(workspace.charts(), id, context.tasks(),
+                text, workspace.clock(), chart::reload);
+        ChartView[] holder = new ChartView[1];
+        holder[0] = new ChartView(chart, record, text, () -> {
+            Patient p = chart.chartProperty().get() == null ? null : chart.chartProperty().get().patient();
+            if (p != null) {
+                showForm(Optional.of(p));
+            }
+        });
+        chart.open();
+        show(new Screen("chart", holder[0].root(), holder[0]::focus, Optional.of(holder[0])));
+    }
+
+    private void showForm(Optional<Patient> existing) {
+        PatientFormViewModel model = new PatientFormViewModel(workspace.patients(), context.tasks(), context.text(),
+                workspace.clock(), existing, saved -> {
+                    searchModel.refresh();
+                    openChart(saved.id());
+                }, this::openChart);
+        Runnable cancel = existing.isPresent() ? () -> openChart(existing.get().id()) : this::showSearch;
+        PatientFormView view = new PatientFormView(model, context.text(), cancel);
+        show(new Screen(existing.isPresent() ? "edit-patient" : "new-patient", view.root(), view::focus,
+                Optional.empty()));
+    }
+
+    /** The administrator's screen; does nothing for other roles. */
+    public void openAdmin() {
+        if (!workspace.isAdmin()) {
+            return;
+        }
+        AdminViewModel model = new AdminViewModel(workspace.store(), workspace.audit(), workspace.session(),
+                context.tasks(), context.text(), workspace.clock());
+        AdminView view = new AdminView(model, context.text());
+        model.refresh();
+        show(new Screen("admin", view.root(), view::focus, Optional.empty()));
+    }
+
+    private void show(Screen screen) {
+        current = screen;
+        content.getChildren().setAll(screen.root());
+        screen.focus().run();
+    }
+}

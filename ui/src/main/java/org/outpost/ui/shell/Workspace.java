@@ -1,0 +1,88 @@
+package org.outpost.ui.shell;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.outpost.app.domain.AuditAction;
+import org.outpost.app.domain.AuditEvent;
+import org.outpost.app.domain.Role;
+import org.outpost.app.domain.User;
+import org.outpost.app.port.Store;
+import org.outpost.app.usecase.AuditService;
+import org.outpost.app.usecase.ChartService;
+import org.outpost.app.usecase.PatientRegistry;
+import org.outpost.app.usecase.Session;
+
+/**
+ * Everything one logged-in user works with: the session, its store (which survives locks) and the use
+ * cases acting on the user's behalf. Screens receive the parts they need from here.
+ */
+public final class Workspace {
+    private final Session session;
+    private final SessionStore store;
+    private final Clock clock;
+    private final PatientRegistry patients;
+    private final ChartService charts;
+
+    public Workspace(User user, Store opened, Clock clock) {
+        this.session = new Session(Objects.requireNonNull(user));
+        this.store = new SessionStore(opened);
+        this.clock = Objects.requireNonNull(clock);
+        this.patients = new PatientRegistry(store, clock, session);
+        this.charts = new ChartService(store, clock, session);
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public User user() {
+        return session.user();
+    }
+
+    public boolean isAdmin() {
+        return session.user().role() == Role.ADMIN;
+    }
+
+    /** The store for this session; use it for every call, as it stays valid across locks. */
+    public Store store() {
+        return store;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public PatientRegistry patients() {
+        return patients;
+    }
+
+    public ChartService charts() {
+        return charts;
+    }
+
+    /** For administrators only; the service checks the role again on every call. */
+    public AuditService audit() {
+        return new AuditService(store, clock, session);
+    }
+
+    /** Records the lock and closes the store, forgetting its keys. Blocking: call off the FX thread. */
+    public void lock() {
+        if (store.isLocked()) {
+            return;
+        }
+        try {
+            store.write(r -> r.audit().append(AuditEvent.of(clock.instant(), session.username(), AuditAction.LOCKED)));
+        } finally {
+            store.lock();
+        }
+    }
+
+    /** Takes the store the same user opened again. */
+    public void resume(Store reopened) {
+        store.resume(reopened);
+    }
+
+    public boolean isLocked() {
+        return store.isLocked();
+    }
+}

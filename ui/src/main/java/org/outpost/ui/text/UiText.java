@@ -1,0 +1,73 @@
+package org.outpost.ui.text;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.outpost.app.domain.Measure;
+import org.outpost.app.domain.Role;
+import org.outpost.app.domain.Sex;
+import org.outpost.app.validation.Messages;
+import org.outpost.app.validation.Violation;
+
+/**
+ * Every user-facing string of the desktop app: the screens' own words from
+ * {@code org/outpost/ui/strings.properties} and the domain's messages (validation, measure names, roles)
+ * from the app's bundle. A second language is a second pair of properties files, no code change.
+ */
+public final class UiText {
+    /** Base name of the desktop strings bundle. */
+    public static final String BUNDLE = "org.outpost.ui.strings";
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+    private final Messages domain;
+
+    public UiText(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
+        this.domain = new Messages(locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** A desktop string, formatted with {@link MessageFormat} when arguments are given. */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** A domain message for a refused input. */
+    public String violation(Violation violation) {
+        return domain.text(violation);
+    }
+
+    /** A domain message by key. */
+    public String domain(String key, Object... args) {
+        return domain.text(key, args);
+    }
+
+    public String measure(Measure measure) {
+        return domain.text("measure." + measure.name());
+    }
+
+    public String role(Role role) {
+        return domain.text("role." + role.name());
+    }
+
+    public String sex(Sex sex) {
+        return domain.text("sex." + sex.name());
+    }
+
+    /** The domain messages, for code that takes them directly. */
+    public Messages messages() {
+        return domain;
+    }
+}

@@ -1,0 +1,32 @@
+package org.outpost.ui;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** View models hold state and rules, never nodes; screens use the ports, never the store's classes. */
+class UiLayeringTest {
+    private final JavaClasses ui = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("org.outpost.ui");
+
+    @Test
+    void viewModelsDoNotTouchNodes() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleName("MeasureEntry")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "org.controlsfx..")
+                .check(ui);
+    }
+
+    @Test
+    void onlyTheCompositionRootKnowsTheStore() {
+        noClasses().that().doNotHaveFullyQualifiedName(OutpostApp.class.getName())
+                .and().doNotHaveFullyQualifiedName(OutpostApp.class.getName() + "$Vaults")
+                .should().dependOnClassesThat().resideInAnyPackage("org.outpost.store..", "org.h2..")
+                .check(ui);
+    }
+}

@@ -1,0 +1,52 @@
+package org.outpost.ui.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outpost.app.domain.AuditAction;
+import org.outpost.app.domain.Role;
+import org.outpost.app.domain.Sex;
+import org.outpost.app.domain.User;
+import org.outpost.app.usecase.AuditService;
+import org.outpost.ui.concurrent.SameThreadTaskRunner;
+import org.outpost.ui.testing.StoreFixture;
+import org.outpost.ui.text.UiText;
+
+class AdminViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void addsAUserListsTheAuditNewestFirstAndVerifiesTheChain() {
+        try (StoreFixture store = StoreFixture.create(dir, Clock.systemUTC())) {
+            var patient = store.register("Ivanova", "Olga", Sex.FEMALE, LocalDate.of(1949, 11, 5), "");
+            store.charts().open(patient.id());
+            var model = new AdminViewModel(store.store(), new AuditService(store.store(), store.clock(), store.session()),
+                    store.session(), new SameThreadTaskRunner(e -> null), new UiText(Locale.ENGLISH), store.clock());
+            model.refresh();
+            assertThat(model.users()).extracting(User::username).containsExactly("admin");
+            assertThat(model.auditRows().getFirst().event().action()).isEqualTo(AuditAction.CHART_OPENED);
+
+            model.newUsernameProperty().set("nurse.kim");
+            model.newDisplayNameProperty().set("Kim Park");
+            model.newRoleProperty().set(Role.CLINICIAN);
+            model.newPasswordProperty().set("short");
+            model.addUser();
+            assertThat(model.newUserErrorProperty().get()).isEqualTo("The password needs at least 12 characters");
+            model.newPasswordProperty().set("tulips in the rain");
+            model.addUser();
+            assertThat(model.newUserErrorProperty().get()).isEmpty();
+            assertThat(model.users()).extracting(User::username).contains("nurse.kim");
+            assertThat(model.statusProperty().get()).isEqualTo("User nurse.kim added.");
+
+            model.verify();
+            assertThat(model.chainIntactProperty().get()).isTrue();
+            assertThat(model.verificationProperty().get()).startsWith("Intact");
+        }
+    }
+}

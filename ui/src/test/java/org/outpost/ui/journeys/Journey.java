@@ -1,0 +1,53 @@
+package org.outpost.ui.journeys;
+
+import static org.outpost.ui.testing.Desktop.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.outpost.app.domain.Patient;
+import org.outpost.app.domain.Sex;
+import org.outpost.ui.testing.Desktop;
+import org.outpost.ui.testing.StoreFixture;
+import org.testfx.api.FxRobot;
+
+/** Shared steps of the journeys: a prepared database, sign-in, opening a chart by searching. */
+final class Journey {
+    private Journey() {
+    }
+
+    /**
+     * Creates a database in {@code dir} with the fixture's admin, lets {@code prepare} add data, closes it,
+     * and shows the window at the sign-in form. Runs on the FX thread inside {@code @Start}.
+     */
+    static Desktop prepared(Stage stage, Path dir, Duration idleLock, Consumer<StoreFixture> prepare) {
+        return prepared(stage, dir, idleLock, Clock.systemDefaultZone(), prepare);
+    }
+
+    /** As above, with a given clock (a fixed one makes screenshots reproducible). */
+    static Desktop prepared(Stage stage, Path dir, Duration idleLock, Clock clock, Consumer<StoreFixture> prepare) {
+        try (StoreFixture fixture = StoreFixture.create(dir, clock)) {
+            prepare.accept(fixture);
+        }
+        return Desktop.show(stage, new org.outpost.store.H2Vault(dir, clock), clock, idleLock);
+    }
+
+    static Patient okafor(StoreFixture f) {
+        return f.register("Okafor", "Ngozi", Sex.FEMALE, LocalDate.of(1971, 9, 14), "penicillin");
+    }
+
+    /** Searches by name and opens the only match with Enter. */
+    static void openChart(FxRobot robot, Desktop desktop, String query, String expectedName) {
+        Desktop.shortcut(robot, KeyCode.F);
+        robot.write(query, 0);
+        await(() -> robot.lookup("#search-results").queryTableView().getItems().size() == 1);
+        robot.type(KeyCode.ENTER);
+        await(() -> desktop.shell().currentScreen().equals("chart")
+                && robot.lookup("#chart-name").queryAs(Label.class).getText().equals(expectedName));
+    }
+}

@@ -1,0 +1,65 @@
+package org.outpost.ui.testing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.Measure;
+import org.outpost.app.domain.Observation;
+import org.outpost.app.domain.Patient;
+import org.outpost.app.domain.Quantity;
+import org.outpost.app.domain.Sex;
+import org.outpost.app.domain.User;
+import org.outpost.app.port.Store;
+import org.outpost.app.port.Vault;
+import org.outpost.app.usecase.ChartService;
+import org.outpost.app.usecase.PatientDraft;
+import org.outpost.app.usecase.PatientRegistry;
+import org.outpost.app.usecase.Session;
+import org.outpost.store.H2Vault;
+
+/** A real encrypted H2 database in a test's temporary directory, created with an administrator. */
+public record StoreFixture(Vault vault, Store store, User admin, Clock clock) implements AutoCloseable {
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_NAME = "Dr Ada Admin";
+    public static final String PASSWORD = "correct horse battery";
+
+    /** Creates the database (about half a second of key derivation) and keeps it open. */
+    public static StoreFixture create(Path dir, Clock clock) {
+        H2Vault vault = new H2Vault(dir, clock);
+        Vault.Unlocked unlocked = vault.create(ADMIN, ADMIN_NAME, PASSWORD.toCharArray());
+        return new StoreFixture(vault, unlocked.store(), unlocked.user(), clock);
+    }
+
+    public Session session() {
+        return new Session(admin);
+    }
+
+    public PatientRegistry patients() {
+        return new PatientRegistry(store, clock, session());
+    }
+
+    public ChartService charts() {
+        return new ChartService(store, clock, session());
+    }
+
+    public Patient register(String family, String given, Sex sex, LocalDate born, String allergies) {
+        return patients().register(new PatientDraft("", family, given, sex, born, "", "", Consent.UNKNOWN, allergies),
+                true);
+    }
+
+    public void record(Patient p, Instant at, Map<Measure, Quantity> values) {
+        charts().record(p.id(), values, at);
+    }
+
+    public java.util.List<Observation> observations(Patient p) {
+        return store.read(r -> r.observations().forPatient(p.id()));
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
