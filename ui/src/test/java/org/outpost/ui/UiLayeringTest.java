@@ -23,8 +23,10 @@ class UiLayeringTest {
     }
 
     @Test
-    void onlyTheCompositionRootKnowsTheStore() {
+    void onlyTheCompositionRootsKnowTheStore() {
+        // two faces, two roots: OutpostApp wires the desktop, Launcher.admin wires the admin command line
         noClasses().that().doNotHaveFullyQualifiedName(OutpostApp.class.getName())
+                .and().doNotHaveFullyQualifiedName(Launcher.class.getName())
                 .and().doNotHaveFullyQualifiedName(OutpostApp.class.getName() + "$Vaults")
                 .should().dependOnClassesThat().resideInAnyPackage("org.outpost.store..", "org.h2..")
                 .check(ui);
