@@ -113,7 +113,7 @@ public final class RecordObservationsView {
         root.getStyleClass().add("sheet");
         root.setPadding(new Insets(16));
         root.setId("record-view");
-        root.setMaxSize(860, 640);
+        root.setMaxSize(1100, 640); // two columns of label, value, unit and conversion hint fit without scrolling
         Keys.submitOnEnter(root, model::save);
         Keys.closeOnEscape(root, onClose);
     }
@@ -123,7 +123,7 @@ public final class RecordObservationsView {
         g.setHgap(10);
         g.setVgap(6);
         ColumnConstraints label = new ColumnConstraints();
-        label.setMinWidth(170);
+        label.setMinWidth(160);
         g.getColumnConstraints().add(label);
         return g;
     }
