@@ -3,7 +3,6 @@ package org.outpost.ui.shell;
 import java.time.Clock;
 import java.util.Objects;
 import org.outpost.app.domain.AuditAction;
-import org.outpost.app.domain.AuditEvent;
 import org.outpost.app.domain.Role;
 import org.outpost.app.domain.User;
 import org.outpost.app.port.Store;
@@ -71,7 +70,7 @@ public final class Workspace {
             return;
         }
         try {
-            store.write(r -> r.audit().append(AuditEvent.of(clock.instant(), session.username(), AuditAction.LOCKED)));
+            new AuditService(store, clock, session).record(AuditAction.LOCKED, "");
         } finally {
             store.lock();
         }
