@@ -1,0 +1,46 @@
+package org.outpost.app.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The result of running a model on one person's inputs. Either applicable with a value, or not
+ * applicable with the reasons (outside the validated population, missing inputs) — never a number
+ * outside the model's validated range.
+ *
+ * @param value         the result in {@code unit} (a 10-year risk is in %, a score in points)
+ * @param category      the source's risk category for the value, e.g. "intermediate"
+ * @param contributions each input's share of the result
+ * @param missing       names of required inputs that were not given
+ * @param reasons       why the model is not applicable (empty when applicable)
+ */
+public record Evaluation(ModelRef model, boolean applicable, OptionalDouble value, String unit,
+                         Optional<String> category, List<Contribution> contributions, List<String> missing,
+                         List<String> reasons) {
+    public Evaluation {
+        Objects.requireNonNull(model, "model");
+        unit = unit == null ? "" : unit;
+        category = category == null ? Optional.empty() : category;
+        contributions = List.copyOf(contributions);
+        missing = List.copyOf(missing);
+        reasons = List.copyOf(reasons);
+        if (applicable && value.isEmpty()) {
+            throw new IllegalArgumentException("An applicable evaluation has a value");
+        }
+        if (!applicable && (value.isPresent() || reasons.isEmpty() && missing.isEmpty())) {
+            throw new IllegalArgumentException("A non-applicable evaluation has reasons and no value");
+        }
+    }
+
+    public static Evaluation of(ModelRef model, double value, String unit, String category,
+                                List<Contribution> contributions) {
+        return new Evaluation(model, true, OptionalDouble.of(value), unit, Optional.ofNullable(category),
+                contributions, List.of(), List.of());
+    }
+
+    public static Evaluation notApplicable(ModelRef model, List<String> missing, List<String> reasons) {
+        return new Evaluation(model, false, OptionalDouble.empty(), "", Optional.empty(), List.of(), missing, reasons);
+    }
+}

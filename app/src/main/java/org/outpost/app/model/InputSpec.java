@@ -1,0 +1,66 @@
+package org.outpost.app.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.outpost.app.domain.Measure;
+import org.outpost.app.domain.Unit;
+
+/**
+ * One input a model needs: its name (camelCase, as on the command line and in CSV headers), its kind,
+ * its unit, the range of values accepted as input at all, and where in the chart it comes from.
+ *
+ * <p>The accepted range only refuses nonsense (an age of 300). Whether the model is <em>valid</em> for
+ * a value (PCE only for ages 40–79) is the model's applicability check, which says "not applicable"
+ * with a reason instead of refusing the input.
+ *
+ * @param measure the chart measure this input is read from, if any; numeric inputs with a measure accept
+ *                any of that measure's units ("5.5 mmol/L") and are converted to {@code unit}
+ * @param unit    the unit the model computes in (for numbers), e.g. mg/dL, mmHg, years
+ * @param choices allowed values of a {@link Kind#CHOICE} input, lower case
+ */
+public record InputSpec(String name, Kind kind, String unit, Optional<Measure> measure, double min, double max,
+                        List<String> choices, String description) {
+
+    /** The type of an input value. */
+    public enum Kind { NUMBER, BOOLEAN, CHOICE }
+
+    public InputSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        unit = unit == null ? "" : unit;
+        measure = measure == null ? Optional.empty() : measure;
+        choices = choices == null ? List.of() : List.copyOf(choices);
+        description = description == null ? "" : description;
+        if (measure.isPresent() && !measure.get().canonicalUnit().display().equals(unit)) {
+            throw new IllegalArgumentException(name + ": a measured input is computed in its measure's canonical unit");
+        }
+    }
+
+    /** A plain number in a fixed unit (years, kg/m², cm). */
+    public static InputSpec number(String name, String unit, double min, double max, String description) {
+        return new InputSpec(name, Kind.NUMBER, unit, Optional.empty(), min, max, List.of(), description);
+    }
+
+    /**
+     * A number read from a chart measure, computed in the measure's canonical unit; the accepted range
+     * is the measure's possible range.
+     */
+    public static InputSpec measured(String name, Measure measure, String description) {
+        return new InputSpec(name, Kind.NUMBER, measure.canonicalUnit().display(), Optional.of(measure),
+                measure.possibleMin(), measure.possibleMax(), List.of(), description);
+    }
+
+    public static InputSpec flag(String name, String description) {
+        return new InputSpec(name, Kind.BOOLEAN, "", Optional.empty(), 0, 1, List.of(), description);
+    }
+
+    public static InputSpec choice(String name, List<String> choices, String description) {
+        return new InputSpec(name, Kind.CHOICE, "", Optional.empty(), 0, 0, choices, description);
+    }
+
+    /** The unit a measured input is computed in. */
+    public Optional<Unit> measureUnit() {
+        return measure.map(Measure::canonicalUnit);
+    }
+}

@@ -1,0 +1,58 @@
+package org.outpost.app.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.outpost.app.domain.Measure;
+
+class ModelInputsTest {
+    private final List<InputSpec> specs = List.of(
+            InputSpec.number("age", "years", 18, 110, "Age"),
+            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
+            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "Total cholesterol"),
+            InputSpec.flag("smoker", "Current smoker"));
+
+    @Test
+    void parsesNumbersWithUnitsIntoTheInputsUnit() {
+        var parsed = ModelInputs.parse(specs, Map.of("age", 55, "sex", "Male", "totalCholesterol", "5.5 mmol/L",
+                "smoker", "yes"));
+        assertThat(parsed.errors()).isEmpty();
+        // 5.5 mmol/L x 38.67 = 212.685 mg/dL
+        assertThat(parsed.inputs().number("totalCholesterol").getAsDouble()).isCloseTo(212.685, within(1e-9));
+        assertThat(parsed.inputs().number("age")).hasValue(55.0);
+        assertThat(parsed.inputs().choice("sex")).contains("male");
+        assertThat(parsed.inputs().flag("smoker")).contains(true);
+    }
+
+    @Test
+    void explainsEveryBadValueAndKeepsTheGoodOnes() {
+        var parsed = ModelInputs.parse(specs, Map.of("age", "300", "sex", "x", "totalCholesterol", "5.5 mmHg",
+                "smoker", "maybe"));
+        assertThat(parsed.errors()).containsExactlyInAnyOrder(
+                "age: 300 years is outside the accepted range 18–110 years",
+                "sex: 'x' is not one of female, male",
+                "totalCholesterol: 'mmHg' is not a unit for this input (use mg/dL, mmol/L)",
+                "smoker: 'maybe' is not true or false");
+        assertThat(parsed.inputs().asMap()).isEmpty();
+    }
+
+    @Test
+    void blanksAreMissingAndAbsentListsThem() {
+        var parsed = ModelInputs.parse(specs, Map.of("age", " ", "sex", "female"));
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.inputs().absent("age", "sex", "smoker")).containsExactly("age", "smoker");
+    }
+
+    @Test
+    void whatIfCopiesLeaveTheOriginalAlone() {
+        ModelInputs base = ModelInputs.of(Map.of("smoker", true, "age", 60));
+        ModelInputs quit = base.with("smoker", false);
+        assertThat(base.flag("smoker")).contains(true);
+        assertThat(quit.flag("smoker")).contains(false);
+        assertThat(quit.without("age").has("age")).isFalse();
+        assertThat(base.toString()).doesNotContain("60");
+    }
+}
