@@ -25,5 +25,7 @@ public enum AuditAction {
     DEMO_DATA_CREATED,
     AUDIT_VERIFIED,
     PATIENTS_LISTED,
-    USERS_LISTED
+    USERS_LISTED,
+    /** A clinician acknowledged, accepted or overrode a model result; detail: model id, version, kind. */
+    RISK_DECISION_RECORDED
 }

@@ -13,4 +13,7 @@ public interface Repositories {
     EncounterRepository encounters();
 
     AuditLog audit();
+
+    /** Decisions on model results (acknowledged, accepted into the plan, overridden). */
+    DecisionLog decisions();
 }

@@ -1,0 +1,49 @@
+package org.outpost.app.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.outpost.app.domain.Measure;
+
+/**
+ * Where one model input's value came from, so the clinician can judge it: an observation and its date,
+ * the registration record, the medication list, a calculation from other observations, or typed in.
+ */
+public sealed interface InputSource {
+
+    /** The most recent observation of {@code measure}, taken at {@code effective}. */
+    record FromObservation(Measure measure, Instant effective) implements InputSource {
+        public FromObservation {
+            Objects.requireNonNull(measure, "measure");
+            Objects.requireNonNull(effective, "effective");
+        }
+    }
+
+    /** A registration field: {@code "birthDate"} for age, {@code "sex"} for sex. */
+    record FromRegistration(String field) implements InputSource {
+        public FromRegistration {
+            Objects.requireNonNull(field, "field");
+        }
+    }
+
+    /**
+     * The active medication list: the names of the active medications that matched, or an empty list when
+     * none matched (the flag is then false).
+     */
+    record FromMedications(List<String> matched) implements InputSource {
+        public FromMedications {
+            matched = List.copyOf(matched);
+        }
+    }
+
+    /** Computed from observations (BMI from weight and height), dated by the newest one used. */
+    record Calculated(List<Measure> from, Instant effective) implements InputSource {
+        public Calculated {
+            from = List.copyOf(from);
+            Objects.requireNonNull(effective, "effective");
+        }
+    }
+
+    /** Typed in by the clinician (not from the chart). */
+    record Entered() implements InputSource { }
+}

@@ -1,0 +1,206 @@
+package org.outpost.app.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.outpost.app.domain.Chart;
+import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.Measure;
+import org.outpost.app.domain.Medication;
+import org.outpost.app.domain.Mrn;
+import org.outpost.app.domain.Observation;
+import org.outpost.app.domain.Patient;
+import org.outpost.app.domain.PatientId;
+import org.outpost.app.domain.Quantity;
+import org.outpost.app.domain.Sex;
+import org.outpost.app.domain.Unit;
+import org.outpost.app.risk.RiskModels;
+
+class InputResolverTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
+    private static final PatientId ID = PatientId.random();
+    private static final InputResolver RESOLVER = new InputResolver(ZoneOffset.UTC);
+
+    /** A model that reads everything the resolver knows about, plus two things a chart cannot know. */
+    private static final ClinicalModel EVERYTHING = new ClinicalModel() {
+        private final ModelRef ref = new ModelRef("test", "1", "Test", "none");
+
+        @Override
+        public ModelRef ref() {
+            return ref;
+        }
+
+        @Override
+        public List<InputSpec> inputs() {
+            return List.of(
+                    InputSpec.number("age", "years", 0, 120, ""),
+                    InputSpec.choice("sex", List.of("female", "male"), ""),
+                    InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, ""),
+                    InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, ""),
+                    InputSpec.flag("bpTreated", ""),
+                    InputSpec.flag("statin", ""),
+                    InputSpec.flag("diabetes", ""),
+                    InputSpec.number("bmi", "kg/m2", 10, 80, ""),
+                    InputSpec.flag("smoker", ""),
+                    InputSpec.choice("race", List.of("white", "black", "other"), ""));
+        }
+
+        @Override
+        public Evaluation evaluate(ModelInputs inputs) {
+            return Evaluation.notApplicable(ref, List.of(), List.of("test"));
+        }
+
+        @Override
+        public Period freshness() {
+            return Period.ofYears(1);
+        }
+    };
+
+    private static Patient patient(Sex sex, LocalDate born) {
+        return new Patient(ID, new Mrn("T-1"), "Test", "Person", sex, born, "", "", Consent.UNKNOWN, List.of());
+    }
+
+    private static Observation obs(Measure m, double v, Unit u, String at) {
+        return new Observation(UUID.randomUUID(), ID, m, Quantity.of(v, u), Instant.parse(at), "nurse");
+    }
+
+    private static Medication med(String name, LocalDate start, LocalDate stop) {
+        return new Medication(UUID.randomUUID(), ID, name, Optional.empty(), "", "", "", start, Optional.ofNullable(stop));
+    }
+
+    private static Chart chart(Patient p, List<Observation> obs, List<Medication> meds) {
+        return new Chart(p, obs, meds, List.of(), List.of());
+    }
+
+    @Test
+    void fillsEverythingTheChartKnowsWithItsSource() {
+        Chart c = chart(patient(Sex.FEMALE, LocalDate.of(1960, 3, 2)), List.of(
+                obs(Measure.SYSTOLIC_BP, 150, Unit.MM_HG, "2025-06-01T09:00:00Z"),
+                obs(Measure.SYSTOLIC_BP, 138, Unit.MM_HG, "2026-02-01T09:00:00Z"),
+                obs(Measure.TOTAL_CHOLESTEROL, 5.2, Unit.MMOL_PER_L, "2026-01-15T09:00:00Z"),
+                obs(Measure.HBA1C, 53, Unit.MMOL_PER_MOL, "2026-01-15T09:00:00Z"),
+                obs(Measure.BODY_WEIGHT, 81, Unit.KG, "2026-02-01T09:00:00Z"),
+                obs(Measure.BODY_HEIGHT, 160, Unit.CM, "2015-02-01T09:00:00Z")),
+                List.of(med("Amlodipine", LocalDate.of(2020, 1, 1), null),
+                        med("Atorvastatin", LocalDate.of(2020, 1, 1), LocalDate.of(2025, 1, 1))));
+
+        ResolvedInputs r = RESOLVER.resolve(EVERYTHING, c, TODAY);
+
+        ModelInputs in = r.inputs();
+        assertThat(in.number("age")).hasValue(65); // 66th birthday is tomorrow
+        assertThat(in.choice("sex")).contains("female");
+        assertThat(in.number("systolicBp")).hasValue(138); // the most recent, not the highest
+        assertThat(in.number("totalCholesterol").getAsDouble()).isCloseTo(201.08, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(in.flag("bpTreated")).contains(true);
+        assertThat(in.flag("statin")).contains(false); // stopped last year
+        assertThat(in.flag("diabetes")).contains(true); // 53 mmol/mol = 7.0 %
+        assertThat(in.number("bmi")).hasValue(31.6); // 81 / 1.6²; adult height from 2015 still counts
+        assertThat(r.unresolved()).containsExactly("smoker", "race");
+
+        assertThat(r.source("systolicBp")).contains(new InputSource.FromObservation(Measure.SYSTOLIC_BP,
+                Instant.parse("2026-02-01T09:00:00Z")));
+        assertThat(r.source("age")).contains(new InputSource.FromRegistration("birthDate"));
+        assertThat(r.source("bpTreated")).contains(new InputSource.FromMedications(List.of("Amlodipine")));
+        assertThat(r.source("statin")).contains(new InputSource.FromMedications(List.of()));
+        assertThat(r.source("diabetes")).contains(new InputSource.FromObservation(Measure.HBA1C,
+                Instant.parse("2026-01-15T09:00:00Z")));
+        assertThat(r.source("bmi")).contains(new InputSource.Calculated(List.of(Measure.BODY_WEIGHT, Measure.BODY_HEIGHT),
+                Instant.parse("2026-02-01T09:00:00Z")));
+    }
+
+    @Test
+    void valuesOlderThanTheFreshnessWindowAreNotUsed() {
+        Chart c = chart(patient(Sex.MALE, LocalDate.of(1960, 1, 1)), List.of(
+                obs(Measure.SYSTOLIC_BP, 150, Unit.MM_HG, "2025-02-28T23:59:00Z"),
+                obs(Measure.TOTAL_CHOLESTEROL, 190, Unit.MG_PER_DL, "2025-03-01T00:00:00Z"),
+                obs(Measure.HBA1C, 8, Unit.PERCENT, "2024-01-01T00:00:00Z"),
+                obs(Measure.BODY_WEIGHT, 80, Unit.KG, "2024-02-01T09:00:00Z"),
+                obs(Measure.BODY_HEIGHT, 180, Unit.CM, "2024-02-01T09:00:00Z")), List.of());
+
+        ResolvedInputs r = RESOLVER.resolve(EVERYTHING, c, TODAY);
+
+        assertThat(r.inputs().has("systolicBp")).isFalse(); // one minute too old
+        assertThat(r.inputs().number("totalCholesterol")).hasValue(190); // exactly one year old is fresh
+        assertThat(r.inputs().has("diabetes")).isFalse(); // an old HbA1c is no evidence
+        assertThat(r.inputs().has("bmi")).isFalse(); // weight too old
+        assertThat(r.unresolved()).containsExactly("systolicBp", "diabetes", "bmi", "smoker", "race");
+    }
+
+    @Test
+    void withoutEvidenceDiabetesStaysMissingButANormalHbA1cDoesNotMakeItFalse() {
+        Chart c = chart(patient(Sex.MALE, LocalDate.of(1960, 1, 1)),
+                List.of(obs(Measure.HBA1C, 6.4, Unit.PERCENT, "2026-01-01T00:00:00Z")), List.of());
+        ResolvedInputs r = RESOLVER.resolve(EVERYTHING, c, TODAY);
+        assertThat(r.inputs().has("diabetes")).isFalse();
+        assertThat(r.inputs().flag("bpTreated")).contains(false);
+        assertThat(r.unresolved()).contains("diabetes");
+
+        Chart onInsulin = chart(c.patient(), c.observations(),
+                List.of(med("Insulin glargine", LocalDate.of(2025, 1, 1), null)));
+        ResolvedInputs r2 = RESOLVER.resolve(EVERYTHING, onInsulin, TODAY);
+        assertThat(r2.inputs().flag("diabetes")).contains(true);
+        assertThat(r2.source("diabetes")).contains(new InputSource.FromMedications(List.of("Insulin glargine")));
+    }
+
+    @Test
+    void otherOrUnknownSexIsLeftForTheClinician() {
+        Chart c = chart(patient(Sex.UNKNOWN, LocalDate.of(1960, 1, 1)), List.of(), List.of());
+        assertThat(RESOLVER.resolve(EVERYTHING, c, TODAY).unresolved()).contains("sex");
+    }
+
+    @Test
+    void enteringAValueRemovesItFromTheMissingAndClearingPutsItBack() {
+        Chart c = chart(patient(Sex.FEMALE, LocalDate.of(1960, 1, 1)), List.of(), List.of());
+        ResolvedInputs r = RESOLVER.resolve(EVERYTHING, c, TODAY).entered(EVERYTHING.inputs(), "smoker", true);
+        assertThat(r.inputs().flag("smoker")).contains(true);
+        assertThat(r.source("smoker")).contains(new InputSource.Entered());
+        assertThat(r.unresolved()).doesNotContain("smoker");
+        ResolvedInputs cleared = r.entered(EVERYTHING.inputs(), "age", null);
+        assertThat(cleared.unresolved()).startsWith("age");
+        assertThat(cleared.source("age")).isEmpty();
+    }
+
+    @Test
+    void chaDsVascGetsAgeAndSexAndDiabetesFromTheChart() {
+        ClinicalModel cha = RiskModels.registry().find("cha2ds2-vasc").orElseThrow();
+        Chart c = chart(patient(Sex.FEMALE, LocalDate.of(1950, 1, 1)), List.of(),
+                List.of(med("Metformin", LocalDate.of(2020, 1, 1), null)));
+        ResolvedInputs r = RESOLVER.resolve(cha, c, TODAY);
+        assertThat(r.inputs().asMap()).containsEntry("age", 76.0).containsEntry("sex", "female")
+                .containsEntry("diabetes", true);
+        assertThat(r.unresolved()).containsExactly("atrialFibrillation", "valvularAf", "heartFailure",
+                "hypertension", "strokeTiaThromboembolism", "vascularDisease");
+    }
+
+    @ParameterizedTest(name = "{0}: bp {1}, statin {2}, diabetes {3}")
+    @CsvSource(textBlock = """
+            Lisinopril 10 mg,               true,  false, false
+            losartan/hydrochlorothiazide,   true,  false, false
+            Metoprolol succinate,           true,  false, false
+            Carvedilol,                     true,  false, false
+            Chlorthalidone,                 true,  false, false
+            Verapamil SR,                   true,  false, false
+            Rosuvastatin,                   false, true,  false
+            Nystatin oral suspension,       false, false, false
+            Sitagliptin-metformin,          false, false, true
+            Insulin aspart,                 false, false, true
+            Empagliflozin,                  false, false, false
+            Semaglutide,                    false, false, false
+            Paracetamol,                    false, false, false
+            """)
+    void medicationsAreClassifiedByGenericName(String name, boolean bp, boolean statin, boolean diabetes) {
+        assertThat(InputResolver.isAntihypertensive(name)).isEqualTo(bp);
+        assertThat(InputResolver.isStatin(name)).isEqualTo(statin);
+        assertThat(InputResolver.isDiabetesMedication(name)).isEqualTo(diabetes);
+    }
+}
