@@ -2,6 +2,7 @@ package org.outpost.store.jdbc;
 
 import java.util.Objects;
 import org.outpost.app.port.AuditLog;
+import org.outpost.app.port.DecisionLog;
 import org.outpost.app.port.EncounterRepository;
 import org.outpost.app.port.GenotypeRepository;
 import org.outpost.app.port.MedicationRepository;
@@ -17,6 +18,7 @@ public final class JdbcRepositories implements Repositories {
     private final GenotypeRepository genotypes;
     private final EncounterRepository encounters;
     private final AuditLog audit;
+    private final DecisionLog decisions;
     private final JdbcUsers users;
 
     public JdbcRepositories(Tx tx) {
@@ -27,6 +29,7 @@ public final class JdbcRepositories implements Repositories {
         this.genotypes = new JdbcGenotypeRepository(tx);
         this.encounters = new JdbcEncounterRepository(tx);
         this.audit = new JdbcAuditLog(tx);
+        this.decisions = new JdbcDecisionLog(tx);
         this.users = new JdbcUsers(tx);
     }
 
@@ -58,6 +61,11 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public AuditLog audit() {
         return audit;
+    }
+
+    @Override
+    public DecisionLog decisions() {
+        return decisions;
     }
 
     /** User accounts (not part of the app's ports: accounts change only through {@code Accounts}). */
