@@ -32,12 +32,14 @@ import javafx.util.StringConverter;
 import org.outpost.app.domain.Measure;
 import org.outpost.ui.chart.record.RecordObservationsView;
 import org.outpost.ui.chart.record.RecordObservationsViewModel;
+import org.outpost.ui.chart.risk.RiskPanelView;
+import org.outpost.ui.chart.risk.RiskPanelViewModel;
 import org.outpost.ui.controls.Labels;
 import org.outpost.ui.text.UiText;
 
 /**
  * A patient's chart: a header that keeps name, age, sex, MRN and allergies in sight, and tabs for the
- * summary, vitals and labs (table and trend), medications, genotypes and encounters. The recording form
+ * summary, vitals and labs (table and trend), medications, genotypes, encounters and risk scores. The recording form
  * opens over the chart (Ctrl+R) and closes with Esc.
  */
 public final class ChartView {
@@ -50,6 +52,16 @@ public final class ChartView {
     private final LineChart<Number, Number> trend;
 
     public ChartView(ChartViewModel model, RecordObservationsViewModel recordModel, UiText text, Runnable onEdit) {
+        this(model, recordModel, null, text, onEdit);
+    }
+
+    /**
+     * A chart with a "Risk" tab showing {@code riskModel}, which follows the chart this view shows.
+     *
+     * @param riskModel the risk panel, or null for a chart without one
+     */
+    public ChartView(ChartViewModel model, RecordObservationsViewModel recordModel, RiskPanelViewModel riskModel,
+                     UiText text, Runnable onEdit) {
         this.model = model;
         this.recordModel = recordModel;
 
@@ -89,6 +101,10 @@ public final class ChartView {
                 tab("chart-tab-encounters", text.get("chart.tab.encounters"),
                         table("chart-encounters", model.encounters(), text, "chart.column.type",
                                 "chart.column.reason", "chart.column.date")));
+        if (riskModel != null) {
+            tabs.getTabs().add(tab("chart-tab-risk", text.get("chart.tab.risk"), new RiskPanelView(riskModel, text).root()));
+            riskModel.follow(model.chartProperty());
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane page = new BorderPane(tabs);

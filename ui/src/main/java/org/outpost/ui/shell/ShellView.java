@@ -13,11 +13,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
+import org.outpost.app.risk.RiskModels;
 import org.outpost.ui.admin.AdminView;
 import org.outpost.ui.admin.AdminViewModel;
 import org.outpost.ui.chart.ChartView;
 import org.outpost.ui.chart.ChartViewModel;
 import org.outpost.ui.chart.record.RecordObservationsViewModel;
+import org.outpost.ui.chart.risk.RiskPanelViewModel;
 import org.outpost.ui.controls.Labels;
 import org.outpost.ui.patient.edit.PatientFormView;
 import org.outpost.ui.patient.edit.PatientFormViewModel;
@@ -124,8 +126,10 @@ public final class ShellView {
         ChartViewModel chart = new ChartViewModel(workspace.charts(), id, context.tasks(), text, workspace.clock());
         RecordObservationsViewModel record = new RecordObservationsViewModel(workspace.charts(), id, context.tasks(),
                 text, workspace.clock(), chart::reload);
+        RiskPanelViewModel risk = new RiskPanelViewModel(workspace.decisions(), id, RiskModels.all(), context.tasks(),
+                text, workspace.clock());
         ChartView[] holder = new ChartView[1];
-        holder[0] = new ChartView(chart, record, text, () -> {
+        holder[0] = new ChartView(chart, record, risk, text, () -> {
             Patient p = chart.chartProperty().get() == null ? null : chart.chartProperty().get().patient();
             if (p != null) {
                 showForm(Optional.of(p));

@@ -2,6 +2,7 @@ package org.outpost.ui.shell;
 
 import java.time.Clock;
 import java.util.Objects;
+import org.outpost.app.decision.RiskDecisions;
 import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.Role;
 import org.outpost.app.domain.User;
@@ -21,6 +22,7 @@ public final class Workspace {
     private final Clock clock;
     private final PatientRegistry patients;
     private final ChartService charts;
+    private final RiskDecisions decisions;
 
     public Workspace(User user, Store opened, Clock clock) {
         this.session = new Session(Objects.requireNonNull(user));
@@ -28,6 +30,7 @@ public final class Workspace {
         this.clock = Objects.requireNonNull(clock);
         this.patients = new PatientRegistry(store, clock, session);
         this.charts = new ChartService(store, clock, session);
+        this.decisions = new RiskDecisions(store, clock, session);
     }
 
     public Session session() {
@@ -57,6 +60,11 @@ public final class Workspace {
 
     public ChartService charts() {
         return charts;
+    }
+
+    /** Decisions on risk model results. */
+    public RiskDecisions decisions() {
+        return decisions;
     }
 
     /** For administrators only; the service checks the role again on every call. */

@@ -1,0 +1,403 @@
+package org.outpost.ui.chart.risk;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.outpost.app.decision.Decision;
+import org.outpost.app.decision.DecisionKind;
+import org.outpost.app.decision.RiskDecisions;
+import org.outpost.app.domain.Measure;
+import org.outpost.app.domain.PatientId;
+import org.outpost.app.model.ClinicalModel;
+import org.outpost.app.model.Contribution;
+import org.outpost.app.model.Evaluation;
+import org.outpost.app.model.InputResolver;
+import org.outpost.app.model.InputSource;
+import org.outpost.app.model.InputSpec;
+import org.outpost.app.model.ModelInputs;
+import org.outpost.app.model.ModelRef;
+import org.outpost.app.model.ResolvedInputs;
+import org.outpost.ui.concurrent.TaskRunner;
+import org.outpost.ui.text.UiText;
+
+/**
+ * One model on the risk panel: its result on the chart's inputs, the inputs with their sources (editable
+ * for a what-if that is never saved to the chart), each input's contribution, side-by-side what-ifs, the
+ * latest decision (stale once the inputs or the model version differ), and the three decisions.
+ *
+ * <p>Inputs the chart cannot fill (smoking, race, diagnoses…) start from the latest decision's values, so
+ * the clinician does not type them again; measured inputs never do, so an expired measurement shows as
+ * missing and the decision as stale. Evaluation runs on the task runner; a result that arrives after a
+ * newer edit is dropped.
+ */
+public final class RiskCardViewModel {
+    /** The systolic pressure used for "at target": the SPRINT intensive target (NEJM 2015;373:2103-16). */
+    static final double SBP_TARGET = 120;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private final ClinicalModel model;
+    private final PatientId patient;
+    private final RiskDecisions decisions;
+    private final TaskRunner tasks;
+    private final UiText text;
+    private final ZoneId zone;
+    private final List<InputField> fields = new ArrayList<>();
+
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
+    private final ReadOnlyBooleanWrapper applicable = new ReadOnlyBooleanWrapper(this, "applicable");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyStringWrapper decision = new ReadOnlyStringWrapper(this, "decision", "");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
+    private final ReadOnlyStringWrapper staleText = new ReadOnlyStringWrapper(this, "staleText", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ObservableList<String> contributions = FXCollections.observableArrayList();
+    private final ObservableList<Comparison> comparisons = FXCollections.observableArrayList();
+    private final ObservableList<String> contributionsView = FXCollections.unmodifiableObservableList(contributions);
+    private final ObservableList<Comparison> comparisonsView = FXCollections.unmodifiableObservableList(comparisons);
+
+    private Evaluation current;
+    private ModelInputs currentInputs = ModelInputs.empty();
+    private Decision latest;
+    private long generation;
+
+    RiskCardViewModel(ClinicalModel model, ResolvedInputs resolved, Optional<Decision> latest, PatientId patient,
+                      RiskDecisions decisions, TaskRunner tasks, UiText text, ZoneId zone) {
+        this.model = Objects.requireNonNull(model);
+        this.patient = Objects.requireNonNull(patient);
+        this.decisions = Objects.requireNonNull(decisions);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.text = Objects.requireNonNull(text);
+        this.zone = Objects.requireNonNull(zone);
+        this.latest = latest.orElse(null);
+        ModelInputs earlier = latest.map(Decision::inputValues).orElse(ModelInputs.empty());
+        String entered = text.get("chart.risk.source.entered");
+        for (InputSpec spec : model.inputs()) {
+            Object value = resolved.inputs().asMap().get(spec.name());
+            String shown = "";
+            String source = text.get("chart.risk.source.none");
+            if (value != null) {
+                shown = format(value);
+                source = describe(resolved.source(spec.name()).orElseThrow());
+            } else if (carriesOver(spec) && earlier.has(spec.name())) {
+                shown = format(earlier.asMap().get(spec.name()));
+                source = text.get("chart.risk.source.decision", DAY.format(this.latest.decidedAt().atZone(zone)));
+            }
+            List<String> choices = switch (spec.kind()) {
+                case BOOLEAN -> List.of("yes", "no");
+                case CHOICE -> spec.choices();
+                case NUMBER -> List.of();
+            };
+            String label = spec.description().isBlank() ? spec.name() : spec.description();
+            InputField field = new InputField(spec, label, choices, shown, source, entered);
+            field.textProperty().addListener((o, a, b) -> recompute());
+            fields.add(field);
+        }
+        recompute();
+    }
+
+    /** Inputs the chart can never fill again carry over from the last decision; measurements do not. */
+    private static boolean carriesOver(InputSpec spec) {
+        return spec.measure().isEmpty() && !spec.name().equals(InputResolver.BMI) && !spec.name().equals(InputResolver.AGE);
+    }
+
+    // ---- evaluation -------------------------------------------------------------------------------------
+
+    private record Scenario(String label, String input, Object value) { }
+
+    private record Computed(ModelInputs inputs, Map<String, String> errors, Evaluation evaluation,
+                            List<Scenario> scenarios, List<Evaluation> whatIfs) { }
+
+    private void recompute() {
+        Map<String, String> raw = new LinkedHashMap<>();
+        fields.forEach(f -> raw.put(f.name(), f.textProperty().get()));
+        long gen = ++generation;
+        tasks.run("risk-evaluate", () -> compute(raw), c -> {
+            if (gen == generation) {
+                apply(c);
+            }
+        });
+    }
+
+    private Computed compute(Map<String, String> raw) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (InputSpec spec : model.inputs()) {
+            Map<String, String> one = new LinkedHashMap<>();
+            one.put(spec.name(), raw.get(spec.name()));
+            List<String> problems = ModelInputs.parse(List.of(spec), one).errors();
+            if (!problems.isEmpty()) {
+                errors.put(spec.name(), problems.getFirst().substring(spec.name().length() + 2));
+            }
+        }
+        ModelInputs inputs = ModelInputs.parse(model.inputs(), raw).inputs();
+        Evaluation evaluation = model.evaluate(inputs);
+        List<Scenario> scenarios = scenarios(inputs);
+        List<Evaluation> whatIfs = scenarios.stream().map(s -> model.evaluate(inputs.with(s.input(), s.value()))).toList();
+        return new Computed(inputs, errors, evaluation, scenarios, whatIfs);
+    }
+
+    /** The what-ifs this model has inputs for, where the person is not already there. */
+    private List<Scenario> scenarios(ModelInputs in) {
+        List<Scenario> out = new ArrayList<>();
+        for (InputSpec spec : model.inputs()) {
+            String name = spec.name().toLowerCase(Locale.ROOT);
+            if (spec.measure().filter(m -> m == Measure.SYSTOLIC_BP).isPresent()
+                    && in.number(spec.name()).orElse(0) > SBP_TARGET) {
+                out.add(new Scenario(text.get("chart.risk.whatIf.sbp", Measure.format(SBP_TARGET)), spec.name(), SBP_TARGET));
+            } else if (name.contains("smok") && spec.kind() == InputSpec.Kind.BOOLEAN
+                    && in.flag(spec.name()).orElse(false)) {
+                out.add(new Scenario(text.get("chart.risk.whatIf.smoking"), spec.name(), false));
+            } else if (name.contains("smok") && spec.kind() == InputSpec.Kind.CHOICE) {
+                Optional<String> now = in.choice(spec.name());
+                Optional<String> quit = spec.choices().stream().filter(c -> c.startsWith("ex") || c.startsWith("former"))
+                        .findFirst().or(() -> spec.choices().stream().filter(RiskCardViewModel::nonSmoking).findFirst());
+                if (now.isPresent() && quit.isPresent() && !nonSmoking(now.get()) && !now.equals(quit)
+                        && !now.get().startsWith("ex") && !now.get().startsWith("former")) {
+                    out.add(new Scenario(text.get("chart.risk.whatIf.smoking"), spec.name(), quit.get()));
+                }
+            } else if (name.contains("statin") && spec.kind() == InputSpec.Kind.BOOLEAN
+                    && !in.flag(spec.name()).orElse(true)) {
+                out.add(new Scenario(text.get("chart.risk.whatIf.statin"), spec.name(), true));
+            }
+        }
+        return out;
+    }
+
+    private static boolean nonSmoking(String choice) {
+        return choice.startsWith("non") || choice.startsWith("never") || choice.equals("no");
+    }
+
+    private void apply(Computed c) {
+        for (InputField f : fields) {
+            f.setError(c.errors().getOrDefault(f.name(), ""));
+        }
+        current = c.evaluation();
+        currentInputs = c.inputs();
+        valid.set(c.errors().isEmpty());
+        applicable.set(current.applicable());
+        result.set(describe(current));
+        contributions.setAll(current.contributions().stream().map(this::describe).toList());
+        List<Comparison> rows = new ArrayList<>();
+        for (int i = 0; i < c.scenarios().size(); i++) {
+            rows.add(new Comparison(c.scenarios().get(i).label(), result.get(), describe(c.whatIfs().get(i))));
+        }
+        comparisons.setAll(rows);
+        showDecision();
+    }
+
+    // ---- decisions --------------------------------------------------------------------------------------
+
+    /** Records that the clinician has seen the result. */
+    public void acknowledge() {
+        decide(DecisionKind.ACKNOWLEDGED, "");
+    }
+
+    /** Records that the result's recommendation goes into the plan. */
+    public void acceptIntoPlan() {
+        decide(DecisionKind.ACCEPTED_INTO_PLAN, "");
+    }
+
+    /**
+     * Records an override with its reason; a blank reason is refused (returns false, nothing is saved).
+     */
+    public boolean override(String reason) {
+        if (reason == null || reason.isBlank()) {
+            status.set(text.get("chart.risk.reasonRequired"));
+            return false;
+        }
+        return decide(DecisionKind.OVERRIDDEN, reason.strip());
+    }
+
+    private boolean decide(DecisionKind kind, String reason) {
+        if (!valid.get() || current == null) {
+            status.set(text.get("chart.risk.fixInputs"));
+            return false;
+        }
+        if (busy.get()) {
+            return false;
+        }
+        busy.set(true);
+        status.set("");
+        Evaluation evaluation = current;
+        ModelInputs inputs = currentInputs;
+        tasks.run("risk-decision", () -> decisions.record(patient, evaluation, inputs, kind, reason), saved -> {
+            busy.set(false);
+            latest = saved;
+            showDecision();
+            status.set(text.get("chart.risk.recorded"));
+        }, failure -> {
+            busy.set(false);
+            status.set(failure instanceof SecurityException ? text.get("chart.risk.notAllowed")
+                    : text.get("chart.risk.failed", tasks.reporter().report(failure).errorId()));
+        });
+        return true;
+    }
+
+    private void showDecision() {
+        if (latest == null) {
+            decision.set(text.get("chart.risk.noDecision"));
+            stale.set(false);
+            staleText.set("");
+            return;
+        }
+        String when = WHEN.format(latest.decidedAt().atZone(zone));
+        String what = switch (latest.kind()) {
+            case ACKNOWLEDGED -> text.get("chart.risk.kind.acknowledged", latest.username(), when);
+            case ACCEPTED_INTO_PLAN -> text.get("chart.risk.kind.accepted", latest.username(), when);
+            case OVERRIDDEN -> text.get("chart.risk.kind.overridden", latest.username(), when, latest.reason());
+        };
+        decision.set(what);
+        ModelRef ref = model.ref();
+        boolean isStale = latest.isStaleFor(ref, currentInputs);
+        stale.set(isStale);
+        String day = DAY.format(latest.decidedAt().atZone(zone));
+        staleText.set(!isStale ? "" : latest.modelVersion().equals(ref.version())
+                ? text.get("chart.risk.staleInputs", day) : text.get("chart.risk.staleModel", day, latest.modelVersion()));
+    }
+
+    // ---- words ------------------------------------------------------------------------------------------
+
+    private String describe(Evaluation e) {
+        if (e.applicable()) {
+            String value = round(e.value().getAsDouble());
+            return e.category().map(c -> text.get("chart.risk.result", value, e.unit(), c))
+                    .orElseGet(() -> text.get("chart.risk.resultNoCategory", value, e.unit()));
+        }
+        List<String> parts = new ArrayList<>();
+        if (!e.reasons().isEmpty()) {
+            parts.add(text.get("chart.risk.notApplicable", String.join("; ", e.reasons())));
+        }
+        if (!e.missing().isEmpty()) {
+            parts.add(text.get("chart.risk.missing", String.join("; ", e.missing().stream().map(this::labelOf).toList())));
+        }
+        return String.join(" \u00b7 ", parts);
+    }
+
+    private String describe(Contribution c) {
+        String sign = c.amount() > 0 ? "+" : "";
+        return text.get("chart.risk.contribution", labelOf(c.input()), sign + round(c.amount()), c.unit());
+    }
+
+    private String labelOf(String input) {
+        return fields.stream().filter(f -> f.name().equals(input)).map(InputField::label).findFirst().orElse(input);
+    }
+
+    private String describe(InputSource source) {
+        return switch (source) {
+            case InputSource.FromObservation o -> text.get("chart.risk.source.observation", text.measure(o.measure()),
+                    WHEN.format(o.effective().atZone(zone)));
+            case InputSource.FromRegistration r -> r.field().equals("birthDate")
+                    ? text.get("chart.risk.source.birthDate") : text.get("chart.risk.source.registration");
+            case InputSource.FromMedications m -> m.matched().isEmpty() ? text.get("chart.risk.source.noMedication")
+                    : text.get("chart.risk.source.medications", String.join(", ", m.matched()));
+            case InputSource.Calculated k -> text.get("chart.risk.source.calculated",
+                    String.join(", ", k.from().stream().map(text::measure).toList()), DAY.format(k.effective().atZone(zone)));
+            case InputSource.Entered e -> text.get("chart.risk.source.entered");
+        };
+    }
+
+    private static String format(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? "yes" : "no";
+        }
+        if (value instanceof Double d) {
+            return Measure.format(d);
+        }
+        return value.toString();
+    }
+
+    private static String round(double v) {
+        return BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    // ---- properties -------------------------------------------------------------------------------------
+
+    public ModelRef ref() {
+        return model.ref();
+    }
+
+    /** "id version · source". */
+    public String reference() {
+        return text.get("chart.risk.reference", model.ref().id(), model.ref().version(), model.ref().source());
+    }
+
+    public String title() {
+        return model.ref().title();
+    }
+
+    public List<InputField> inputs() {
+        return List.copyOf(fields);
+    }
+
+    public InputField input(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No input " + name));
+    }
+
+    /** "3 points — high", or "Not applicable: …" / "Missing: …" (never a number when not applicable). */
+    public ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty applicableProperty() {
+        return applicable.getReadOnlyProperty();
+    }
+
+    /** False while any input's text is refused; decisions wait until it is corrected. */
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    /** Each input's share of the result, in words. */
+    public ObservableList<String> contributions() {
+        return contributionsView;
+    }
+
+    /** Current result next to each what-if the model has inputs for. */
+    public ObservableList<Comparison> comparisons() {
+        return comparisonsView;
+    }
+
+    /** The latest decision in words, or that there is none. */
+    public ReadOnlyStringProperty decisionProperty() {
+        return decision.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** "Stale — inputs changed since <date>" when stale, otherwise empty. */
+    public ReadOnlyStringProperty staleTextProperty() {
+        return staleText.getReadOnlyProperty();
+    }
+
+    /** What the last action did, or why it did not. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The latest decision, if any. */
+    public Optional<Decision> latestDecision() {
+        return Optional.ofNullable(latest);
+    }
+}

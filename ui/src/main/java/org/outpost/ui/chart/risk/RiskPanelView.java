@@ -1,0 +1,223 @@
+package org.outpost.ui.chart.risk;
+
+import java.util.Optional;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.outpost.ui.controls.Labels;
+import org.outpost.ui.text.UiText;
+
+/**
+ * The chart's "Risk" tab: a card per model with its result, model id, version and source, the latest
+ * decision (marked when stale), Acknowledge / Accept into plan / Override… (the override asks for a
+ * reason), and a collapsible explanation with every input (editable for a what-if), its source, each
+ * contribution and the side-by-side what-ifs. Binds and lays out only.
+ */
+public final class RiskPanelView {
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
+    private final RiskPanelViewModel model;
+    private final UiText text;
+    private final VBox cards = new VBox(12);
+    private final ScrollPane root;
+
+    public RiskPanelView(RiskPanelViewModel model, UiText text) {
+        this.model = model;
+        this.text = text;
+        Label error = new Label();
+        error.setId("risk-error");
+        error.getStyleClass().add("field-error");
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        Label loading = new Label(text.get("chart.risk.loading"));
+        loading.visibleProperty().bind(model.loadingProperty());
+        loading.managedProperty().bind(loading.visibleProperty());
+        VBox page = new VBox(10, error, loading, cards);
+        page.setPadding(new Insets(10));
+        root = new ScrollPane(page);
+        root.setFitToWidth(true);
+        root.setId("risk-panel");
+        model.cards().addListener((ListChangeListener<RiskCardViewModel>) c -> rebuild());
+        rebuild();
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private void rebuild() {
+        cards.getChildren().setAll(model.cards().stream().map(this::card).toList());
+    }
+
+    private Node card(RiskCardViewModel card) {
+        String id = card.ref().id();
+        Label title = new Label(card.title());
+        title.getStyleClass().add("section");
+        Label reference = new Label(card.reference());
+        reference.getStyleClass().add("patient-details");
+        reference.setWrapText(true);
+        Label result = new Label();
+        result.setId("risk-result-" + id);
+        result.getStyleClass().add("risk-result");
+        result.setWrapText(true);
+        result.textProperty().bind(card.resultProperty());
+
+        Label decision = new Label();
+        decision.setId("risk-decision-" + id);
+        decision.setWrapText(true);
+        decision.textProperty().bind(card.decisionProperty());
+        Label stale = new Label();
+        stale.setId("risk-stale-" + id);
+        stale.getStyleClass().add("risk-stale");
+        stale.textProperty().bind(card.staleTextProperty());
+        stale.visibleProperty().bind(card.staleProperty());
+        stale.managedProperty().bind(stale.visibleProperty());
+        card.staleProperty().subscribe(s -> decision.pseudoClassStateChanged(STALE, s));
+
+        Button acknowledge = Labels.button("risk-acknowledge-" + id, text.get("chart.risk.acknowledge"), card::acknowledge);
+        Button accept = Labels.button("risk-accept-" + id, text.get("chart.risk.accept"), card::acceptIntoPlan);
+        Button override = Labels.button("risk-override-" + id, text.get("chart.risk.override"),
+                () -> askReason(card).ifPresent(card::override));
+        for (Button b : new Button[] {acknowledge, accept, override}) {
+            b.disableProperty().bind(card.busyProperty().or(card.validProperty().not()));
+        }
+        Label status = new Label();
+        status.setId("risk-status-" + id);
+        status.textProperty().bind(card.statusProperty());
+        HBox actions = new HBox(8, acknowledge, accept, override, status);
+
+        TitledPane explanation = new TitledPane(text.get("chart.risk.explain"), explanation(card));
+        explanation.setId("risk-explain-" + id);
+        explanation.setExpanded(false);
+        explanation.setMnemonicParsing(true);
+
+        VBox box = new VBox(6, title, reference, result, decision, stale, actions, explanation);
+        box.getStyleClass().add("risk-card");
+        box.setId("risk-card-" + id);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    private Node explanation(RiskCardViewModel card) {
+        String id = card.ref().id();
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(4);
+        grid.addRow(0, header("chart.risk.column.input"), header("chart.risk.column.value"),
+                header("chart.risk.column.unit"), header("chart.risk.column.source"));
+        int row = 1;
+        for (InputField f : card.inputs()) {
+            Control editor = editor(f, "risk-input-" + id + "-" + f.name());
+            Label label = new Label(f.label());
+            label.setLabelFor(editor);
+            label.setWrapText(true);
+            label.setMaxWidth(320);
+            Label source = new Label();
+            source.textProperty().bind(f.sourceProperty());
+            source.setWrapText(true);
+            Label error = new Label();
+            error.getStyleClass().add("field-error");
+            error.textProperty().bind(f.errorProperty());
+            VBox value = new VBox(2, editor, error);
+            error.managedProperty().bind(f.errorProperty().isNotEmpty());
+            grid.addRow(row++, label, value, new Label(f.unit()), source);
+        }
+        Label contributionsTitle = new Label(text.get("chart.risk.contributions"));
+        contributionsTitle.getStyleClass().add("section");
+        VBox contributions = new VBox(2);
+        contributions.setId("risk-contributions-" + id);
+        Runnable fillContributions = () -> contributions.getChildren().setAll(
+                card.contributions().stream().map(Label::new).toList());
+        card.contributions().addListener((ListChangeListener<String>) c -> fillContributions.run());
+        fillContributions.run();
+
+        Label whatIfTitle = new Label(text.get("chart.risk.whatIf"));
+        whatIfTitle.getStyleClass().add("section");
+        GridPane whatIfs = new GridPane();
+        whatIfs.setId("risk-whatif-" + id);
+        whatIfs.setHgap(16);
+        whatIfs.setVgap(4);
+        Runnable fillWhatIfs = () -> {
+            whatIfs.getChildren().clear();
+            whatIfs.addRow(0, header("chart.risk.column.scenario"), header("chart.risk.column.current"),
+                    header("chart.risk.column.whatIf"));
+            int r = 1;
+            for (Comparison c : card.comparisons()) {
+                whatIfs.addRow(r++, new Label(c.scenario()), new Label(c.current()), new Label(c.whatIf()));
+            }
+            if (card.comparisons().isEmpty()) {
+                whatIfs.addRow(1, new Label(text.get("chart.risk.noWhatIf")));
+            }
+        };
+        card.comparisons().addListener((ListChangeListener<Comparison>) c -> fillWhatIfs.run());
+        fillWhatIfs.run();
+        Button reset = Labels.button("risk-reset-" + id, text.get("chart.risk.reset"),
+                () -> card.inputs().forEach(InputField::reset));
+        Label hint = new Label(text.get("chart.risk.whatIfHint"));
+        hint.setWrapText(true);
+        return new VBox(8, hint, grid, reset, contributionsTitle, contributions, whatIfTitle, whatIfs);
+    }
+
+    private static Control editor(InputField f, String id) {
+        if (f.isNumber()) {
+            TextField field = new TextField();
+            field.setId(id);
+            field.setPrefColumnCount(8);
+            field.textProperty().bindBidirectional(f.textProperty());
+            return field;
+        }
+        ComboBox<String> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().add("");
+        box.getItems().addAll(f.choices());
+        box.valueProperty().bindBidirectional(f.textProperty());
+        return box;
+    }
+
+    private Label header(String key) {
+        Label l = new Label(text.get(key));
+        l.getStyleClass().add("column-header-label");
+        return l;
+    }
+
+    /** The override dialog: a reason is required (Save stays disabled while it is blank). */
+    private Optional<String> askReason(RiskCardViewModel card) {
+        Dialog<String> dialog = new Dialog<>();
+        dialog.setTitle(text.get("chart.risk.overrideTitle", card.title()));
+        dialog.setHeaderText(text.get("chart.risk.overrideHeader", card.title()));
+        if (root.getScene() != null) {
+            dialog.initOwner(root.getScene().getWindow());
+        }
+        TextArea reason = new TextArea();
+        reason.setId("risk-override-reason");
+        reason.setPrefRowCount(4);
+        reason.setWrapText(true);
+        Label label = Labels.forControl(text.get("chart.risk.reason"), reason);
+        ButtonType save = new ButtonType(text.get("chart.risk.saveOverride"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(text.get("chart.risk.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(save, cancel);
+        dialog.getDialogPane().setContent(new VBox(6, label, reason));
+        Node saveButton = dialog.getDialogPane().lookupButton(save);
+        saveButton.setId("risk-override-save");
+        saveButton.disableProperty().bind(reason.textProperty().map(String::isBlank));
+        dialog.setResultConverter(b -> b == save ? reason.getText() : null);
+        dialog.setOnShown(e -> reason.requestFocus());
+        return dialog.showAndWait();
+    }
+}
