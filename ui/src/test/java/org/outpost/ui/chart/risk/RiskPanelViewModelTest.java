@@ -1,0 +1,258 @@
+package org.outpost.ui.chart.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outpost.app.decision.DecisionKind;
+import org.outpost.app.decision.RiskDecisions;
+import org.outpost.app.domain.AuditAction;
+import org.outpost.app.domain.AuditEntry;
+import org.outpost.app.domain.Chart;
+import org.outpost.app.domain.Measure;
+import org.outpost.app.domain.Medication;
+import org.outpost.app.domain.Patient;
+import org.outpost.app.domain.Quantity;
+import org.outpost.app.domain.Sex;
+import org.outpost.app.domain.Unit;
+import org.outpost.app.model.ClinicalModel;
+import org.outpost.app.model.Contribution;
+import org.outpost.app.model.Evaluation;
+import org.outpost.app.model.InputSpec;
+import org.outpost.app.model.ModelInputs;
+import org.outpost.app.model.ModelRef;
+import org.outpost.app.risk.RiskModels;
+import org.outpost.ui.concurrent.SameThreadTaskRunner;
+import org.outpost.ui.testing.StoreFixture;
+import org.outpost.ui.text.UiText;
+
+/** The risk panel's state on a real encrypted store, without a stage. */
+class RiskPanelViewModelTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+
+    /** A toy model with a measured input and the three what-if inputs: SBP/10 + 5 if smoking − 2 on a statin. */
+    static final class Toy implements ClinicalModel {
+        private final ModelRef ref;
+
+        Toy(String version) {
+            ref = new ModelRef("toy", version, "Toy risk", "Test fixture");
+        }
+
+        @Override
+        public ModelRef ref() {
+            return ref;
+        }
+
+        @Override
+        public List<InputSpec> inputs() {
+            return List.of(InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic pressure"),
+                    InputSpec.flag("smoker", "Current smoker"),
+                    InputSpec.flag("statin", "On a statin"));
+        }
+
+        @Override
+        public Evaluation evaluate(ModelInputs in) {
+            List<String> missing = in.absent("systolicBp", "smoker", "statin");
+            if (!missing.isEmpty()) {
+                return Evaluation.notApplicable(ref, missing, List.of());
+            }
+            List<Contribution> c = new ArrayList<>();
+            c.add(new Contribution("systolicBp", in.number("systolicBp").getAsDouble() / 10, "%"));
+            c.add(new Contribution("smoker", in.flag("smoker").get() ? 5 : 0, "%"));
+            c.add(new Contribution("statin", in.flag("statin").get() ? -2 : 0, "%"));
+            double v = c.stream().mapToDouble(Contribution::amount).sum();
+            return Evaluation.of(ref, v, "%", v >= 20 ? "high" : "low", c);
+        }
+    }
+
+    @TempDir
+    Path dir;
+    StoreFixture store;
+    Patient patient;
+    UiText text = new UiText(Locale.ENGLISH);
+
+    @BeforeEach
+    void setUp() {
+        store = StoreFixture.create(dir, CLOCK);
+        patient = store.register("Nakamura", "Aiko", Sex.FEMALE, LocalDate.of(1949, 6, 30), "");
+        store.record(patient, Instant.parse("2026-02-20T09:00:00Z"), Map.of(Measure.SYSTOLIC_BP, Quantity.of(150, Unit.MM_HG),
+                Measure.DIASTOLIC_BP, Quantity.of(90, Unit.MM_HG)));
+        store.store().write(r -> {
+            r.medications().insert(new Medication(UUID.randomUUID(), patient.id(), "Metformin", Optional.empty(), "500 mg",
+                    "oral", "twice daily", LocalDate.of(2020, 1, 1), Optional.empty()));
+            return null;
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    private RiskPanelViewModel panel(List<ClinicalModel> models) {
+        RiskPanelViewModel vm = new RiskPanelViewModel(new RiskDecisions(store.store(), CLOCK, store.session()),
+                patient.id(), models, new SameThreadTaskRunner(e -> null), text, CLOCK);
+        vm.show(chart());
+        return vm;
+    }
+
+    private List<org.outpost.app.decision.Decision> decisions() {
+        return store.store().read(r -> r.decisions().forPatient(patient.id()));
+    }
+
+    private AuditEntry newestAudit() {
+        List<AuditEntry> newest = store.store().read(r -> r.audit().newest(1));
+        return newest.getFirst();
+    }
+
+    private Chart chart() {
+        return store.charts().reload(patient.id());
+    }
+
+    private static void fill(RiskCardViewModel card, String... nameValue) {
+        for (int i = 0; i < nameValue.length; i += 2) {
+            card.input(nameValue[i]).textProperty().set(nameValue[i + 1]);
+        }
+    }
+
+    @Test
+    void chaDsVascShowsWhatTheChartKnowsAndAsksForTheRest() {
+        RiskCardViewModel cha = panel(RiskModels.all()).card("cha2ds2-vasc").orElseThrow();
+
+        assertThat(cha.input("age").textProperty().get()).isEqualTo("76");
+        assertThat(cha.input("age").sourceProperty().get()).isEqualTo("Birth date");
+        assertThat(cha.input("sex").textProperty().get()).isEqualTo("female");
+        assertThat(cha.input("diabetes").textProperty().get()).isEqualTo("yes");
+        assertThat(cha.input("diabetes").sourceProperty().get()).isEqualTo("Active medication: Metformin");
+        assertThat(cha.input("hypertension").sourceProperty().get()).isEqualTo("Not in the chart: enter it");
+        assertThat(cha.applicableProperty().get()).isFalse();
+        assertThat(cha.resultProperty().get()).startsWith("Missing: Congestive heart failure or LV dysfunction; Hypertension;")
+                .doesNotContainPattern("[0-9]");
+        assertThat(cha.reference()).isEqualTo("cha2ds2-vasc 1.0.0 \u00b7 Lip GYH et al. Chest 2010;137(2):263-272, Table 2");
+
+        fill(cha, "atrialFibrillation", "yes", "valvularAf", "no", "heartFailure", "no", "hypertension", "yes",
+                "strokeTiaThromboembolism", "no", "vascularDisease", "no");
+
+        assertThat(cha.resultProperty().get()).isEqualTo("5 points \u2014 high"); // age 2, diabetes, hypertension, female
+        assertThat(cha.input("hypertension").sourceProperty().get()).isEqualTo("Entered here");
+        assertThat(cha.contributions()).contains("Age in completed years: +2 points", "Sex: +1 points",
+                "Congestive heart failure or LV dysfunction: 0 points");
+    }
+
+    @Test
+    void withoutAtrialFibrillationTheScoreIsNotApplicableAndShowsNoNumber() {
+        RiskCardViewModel cha = panel(RiskModels.all()).card("cha2ds2-vasc").orElseThrow();
+        fill(cha, "atrialFibrillation", "no", "valvularAf", "no", "heartFailure", "no", "hypertension", "yes",
+                "strokeTiaThromboembolism", "no", "vascularDisease", "no");
+        assertThat(cha.applicableProperty().get()).isFalse();
+        assertThat(cha.resultProperty().get()).startsWith("Not applicable: ").doesNotContain("points");
+        assertThat(cha.contributions()).isEmpty();
+    }
+
+    @Test
+    void whatIfsCompareSideBySideWithoutSavingAnything() {
+        RiskCardViewModel toy = panel(List.of(new Toy("1"))).card("toy").orElseThrow();
+        assertThat(toy.input("systolicBp").textProperty().get()).isEqualTo("150");
+        assertThat(toy.input("systolicBp").sourceProperty().get()).isEqualTo("Systolic blood pressure, 2026-02-20 09:00");
+        assertThat(toy.input("statin").textProperty().get()).isEqualTo("no"); // no statin on the medication list
+        fill(toy, "smoker", "yes");
+
+        assertThat(toy.resultProperty().get()).isEqualTo("20 % \u2014 high");
+        assertThat(toy.comparisons()).containsExactly(
+                new Comparison("Systolic pressure at target (120 mmHg)", "20 % \u2014 high", "17 % \u2014 low"),
+                new Comparison("Not smoking", "20 % \u2014 high", "15 % \u2014 low"),
+                new Comparison("On a statin", "20 % \u2014 high", "18 % \u2014 low"));
+
+        fill(toy, "systolicBp", "16 kPa"); // not a unit of blood pressure here
+        assertThat(toy.input("systolicBp").errorProperty().get()).contains("not a unit");
+        assertThat(toy.validProperty().get()).isFalse();
+        toy.acknowledge();
+        assertThat(toy.statusProperty().get()).isEqualTo("Correct the values marked in the explanation first.");
+
+        fill(toy, "systolicBp", "118");
+        assertThat(toy.comparisons()).extracting(Comparison::scenario).containsExactly("Not smoking", "On a statin");
+        assertThat(store.observations(patient)).extracting(o -> o.value().value()).containsOnly(150.0, 90.0);
+        assertThat(decisions()).isEmpty();
+    }
+
+    @Test
+    void anOverrideNeedsAReasonAndIsStoredAuditedAndShown() {
+        RiskCardViewModel toy = panel(List.of(new Toy("1"))).card("toy").orElseThrow();
+        fill(toy, "smoker", "yes");
+        assertThat(toy.decisionProperty().get()).isEqualTo("No decision recorded yet.");
+
+        assertThat(toy.override("  ")).isFalse();
+        assertThat(toy.statusProperty().get()).isEqualTo("An override needs a reason.");
+        assertThat(decisions()).isEmpty();
+
+        assertThat(toy.override("Aiko prefers lifestyle change first")).isTrue();
+        assertThat(toy.statusProperty().get()).isEqualTo("Decision recorded.");
+        assertThat(toy.decisionProperty().get())
+                .isEqualTo("Overridden by admin on 2026-03-01 10:00: Aiko prefers lifestyle change first");
+        assertThat(toy.staleProperty().get()).isFalse();
+        var stored = decisions().getFirst();
+        assertThat(stored.kind()).isEqualTo(DecisionKind.OVERRIDDEN);
+        assertThat(stored.inputs()).isEqualTo("smoker=true;statin=false;systolicBp=150");
+        assertThat(stored.value().getAsDouble()).isEqualTo(20);
+        AuditEntry audit = newestAudit();
+        assertThat(audit.event().action()).isEqualTo(AuditAction.RISK_DECISION_RECORDED);
+        assertThat(audit.event().detail()).isEqualTo("model=toy;version=1;kind=OVERRIDDEN");
+
+        fill(toy, "statin", "yes");
+        assertThat(toy.staleProperty().get()).isTrue();
+        assertThat(toy.staleTextProperty().get()).isEqualTo("Stale \u2014 inputs changed since 2026-03-01");
+        toy.input("statin").reset();
+        assertThat(toy.staleProperty().get()).isFalse();
+    }
+
+    @Test
+    void reopenedTheDecisionCarriesEnteredValuesAndTurnsStaleWhenTheChartChanges() {
+        RiskCardViewModel first = panel(List.of(new Toy("1"))).card("toy").orElseThrow();
+        fill(first, "smoker", "yes");
+        first.acceptIntoPlan();
+
+        RiskCardViewModel reopened = panel(List.of(new Toy("1"))).card("toy").orElseThrow();
+        assertThat(reopened.input("smoker").textProperty().get()).isEqualTo("yes");
+        assertThat(reopened.input("smoker").sourceProperty().get()).isEqualTo("As entered for the decision of 2026-03-01");
+        assertThat(reopened.decisionProperty().get()).isEqualTo("Accepted into the plan by admin on 2026-03-01 10:00");
+        assertThat(reopened.staleProperty().get()).isFalse();
+
+        store.record(patient, Instant.parse("2026-03-01T09:30:00Z"), Map.of(Measure.SYSTOLIC_BP, Quantity.of(132, Unit.MM_HG),
+                Measure.DIASTOLIC_BP, Quantity.of(80, Unit.MM_HG)));
+        RiskPanelViewModel panel = panel(List.of(new Toy("1")));
+        RiskCardViewModel afterNewBp = panel.card("toy").orElseThrow();
+        assertThat(afterNewBp.input("systolicBp").textProperty().get()).isEqualTo("132");
+        assertThat(afterNewBp.staleProperty().get()).isTrue();
+        assertThat(afterNewBp.staleTextProperty().get()).isEqualTo("Stale \u2014 inputs changed since 2026-03-01");
+
+        RiskCardViewModel newVersion = panel(List.of(new Toy("2"))).card("toy").orElseThrow();
+        newVersion.input("systolicBp").textProperty().set("150");
+        assertThat(newVersion.staleTextProperty().get())
+                .isEqualTo("Stale \u2014 the model was updated since 2026-03-01 (decided on version 1)");
+    }
+
+    @Test
+    void theLatestDecisionOfEachModelIsShownOnItsOwnCard() {
+        RiskPanelViewModel panel = panel(List.of(new Toy("1")));
+        panel.card("toy").orElseThrow().input("smoker").textProperty().set("no");
+        panel.card("toy").orElseThrow().acknowledge();
+        panel.card("toy").orElseThrow().acceptIntoPlan();
+        assertThat(panel(List.of(new Toy("1"))).card("toy").orElseThrow().latestDecision().orElseThrow().kind())
+                .isEqualTo(DecisionKind.ACCEPTED_INTO_PLAN);
+        assertThat(panel.cards()).hasSize(1);
+        assertThat(panel.errorProperty().get()).isEmpty();
+    }
+}
