@@ -1,0 +1,126 @@
+package org.outpost.ui.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.outpost.ui.testing.Desktop.await;
+import static org.outpost.ui.testing.Desktop.onFx;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.outpost.app.domain.AuditAction;
+import org.outpost.app.domain.AuditEntry;
+import org.outpost.app.domain.Measure;
+import org.outpost.app.domain.Medication;
+import org.outpost.app.domain.Patient;
+import org.outpost.app.domain.Quantity;
+import org.outpost.app.domain.Sex;
+import org.outpost.app.domain.Unit;
+import org.outpost.ui.testing.Desktop;
+import org.outpost.ui.testing.StoreFixture;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Journey 6: a clinician opens the Risk tab of a patient with vitals, labs and medications, completes the
+ * CHA₂DS₂-VASc inputs the chart cannot know, overrides the result with a reason, and the administrator's
+ * audit view shows the decision (model and version only).
+ */
+@ExtendWith(ApplicationExtension.class)
+class RiskDecisionJourneyTest {
+    private static final String CHA = "cha2ds2-vasc";
+
+    @TempDir
+    Path dir;
+    Desktop desktop;
+
+    @Start
+    void start(Stage stage) {
+        desktop = Journey.prepared(stage, dir, Duration.ofMinutes(10), RiskDecisionJourneyTest::demoLikePatient);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        desktop.close();
+    }
+
+    /** A 78-year-old woman with recent vitals and labs, on metformin and an ACE inhibitor. */
+    static void demoLikePatient(StoreFixture f) {
+        Patient p = f.register("Haddad", "Leila", Sex.FEMALE, LocalDate.now().minusYears(78).minusDays(10), "");
+        Instant lastWeek = Instant.now().minus(7, ChronoUnit.DAYS);
+        f.record(p, lastWeek, Map.of(Measure.SYSTOLIC_BP, Quantity.of(148, Unit.MM_HG),
+                Measure.DIASTOLIC_BP, Quantity.of(86, Unit.MM_HG), Measure.BODY_WEIGHT, Quantity.of(70, Unit.KG),
+                Measure.BODY_HEIGHT, Quantity.of(162, Unit.CM)));
+        f.record(p, lastWeek, Map.of(Measure.HBA1C, Quantity.of(7.2, Unit.PERCENT),
+                Measure.TOTAL_CHOLESTEROL, Quantity.of(5.4, Unit.MMOL_PER_L)));
+        f.store().write(r -> {
+            r.medications().insert(new Medication(UUID.randomUUID(), p.id(), "Ramipril", Optional.empty(), "5 mg",
+                    "oral", "daily", LocalDate.now().minusYears(2), Optional.empty()));
+            r.medications().insert(new Medication(UUID.randomUUID(), p.id(), "Metformin", Optional.empty(), "500 mg",
+                    "oral", "twice daily", LocalDate.now().minusYears(3), Optional.empty()));
+            return null;
+        });
+    }
+
+    private static void choose(FxRobot robot, String input, String value) {
+        robot.interact(() -> robot.lookup("#risk-input-" + CHA + "-" + input).<String>queryComboBox().setValue(value));
+    }
+
+    @Test
+    void overrideARiskResultWithAReasonAndSeeItAudited(FxRobot robot) {
+        desktop.signIn(robot, StoreFixture.ADMIN, StoreFixture.PASSWORD);
+        Journey.openChart(robot, desktop, "haddad", "Haddad, Leila");
+
+        robot.clickOn("Risk");
+        Label result = robot.lookup("#risk-result-" + CHA).queryAs(Label.class);
+        await(() -> result.getText().startsWith("Missing: "));
+        assertThat(onFx(result::getText)).doesNotContainPattern("[0-9]");
+
+        robot.clickOn(robot.lookup("#risk-explain-" + CHA).queryAs(TitledPane.class).lookup(".title"));
+        assertThat(onFx(() -> robot.lookup("#risk-input-" + CHA + "-diabetes").<String>queryComboBox().getValue()))
+                .isEqualTo("yes"); // from metformin
+        choose(robot, "atrialFibrillation", "yes");
+        choose(robot, "valvularAf", "no");
+        choose(robot, "heartFailure", "no");
+        choose(robot, "hypertension", "yes");
+        choose(robot, "strokeTiaThromboembolism", "no");
+        choose(robot, "vascularDisease", "no");
+        await(() -> result.getText().equals("5 points \u2014 high"));
+
+        robot.clickOn("#risk-override-" + CHA);
+        await(() -> robot.lookup("#risk-override-reason").tryQuery().isPresent());
+        assertThat(robot.lookup("#risk-override-save").query().isDisabled()).isTrue(); // a reason is required
+        robot.clickOn("#risk-override-reason").write("Declines anticoagulation after discussion", 0);
+        robot.clickOn("#risk-override-save");
+
+        Label decision = robot.lookup("#risk-decision-" + CHA).queryAs(Label.class);
+        await(() -> decision.getText().startsWith("Overridden by admin on "));
+        assertThat(onFx(decision::getText)).endsWith(": Declines anticoagulation after discussion");
+        assertThat(robot.lookup("#risk-stale-" + CHA).query().isVisible()).isFalse();
+
+        robot.clickOn("#nav-admin");
+        await(() -> desktop.shell().currentScreen().equals("admin"));
+        robot.clickOn("Audit log");
+        @SuppressWarnings("unchecked")
+        TableView<AuditEntry> audit = robot.lookup("#admin-audit").queryAs(TableView.class);
+        await(() -> audit.getItems().stream().anyMatch(e -> e.event().action() == AuditAction.RISK_DECISION_RECORDED));
+        AuditEntry row = onFx(() -> audit.getItems().stream()
+                .filter(e -> e.event().action() == AuditAction.RISK_DECISION_RECORDED).findFirst().orElseThrow());
+        assertThat(row.event().detail()).isEqualTo("model=cha2ds2-vasc;version=1.0.0;kind=OVERRIDDEN");
+        assertThat(robot.lookup("RISK_DECISION_RECORDED").tryQuery()).isPresent();
+    }
+}
