@@ -96,7 +96,7 @@ public final class HasBled implements ClinicalModel {
         add(points, "stroke", flag(in, "stroke"));
         add(points, "bleedingHistory", flag(in, "bleedingHistory"));
         add(points, "labileInr", flag(in, "labileInr"));
-        add(points, "age", age > 65 ? 1 : 0);
+        add(points, "age", Math.floor(age) > 65 ? 1 : 0); // completed years: 65.9 is 65
         add(points, "antiplateletOrNsaid", flag(in, "antiplateletOrNsaid"));
         add(points, "alcoholExcess", flag(in, "alcoholExcess"));
         int score = (int) points.stream().mapToDouble(Contribution::amount).sum();

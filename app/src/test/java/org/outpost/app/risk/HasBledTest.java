@@ -104,6 +104,12 @@ class HasBledTest {
     }
 
     @Test
+    void elderlyCountsCompletedYears() {
+        assertThat(model.evaluate(ModelInputs.of(nobody(65)).with("age", 65.9)).value()).hasValue(0);
+        assertThat(model.evaluate(ModelInputs.of(nobody(65)).with("age", 66.0)).value()).hasValue(1);
+    }
+
+    @Test
     void systolicAbove160CountsAsUncontrolledHypertension() {
         Map<String, Object> p = nobody(60);
         p.remove("uncontrolledHypertension");
