@@ -11,7 +11,9 @@ public final class RiskModels {
 
     public static List<ClinicalModel> all() {
         return List.of(
-                new Cha2ds2Vasc());
+                new Cha2ds2Vasc(),
+                new Score2(),
+                new Score2OlderPersons());
     }
 
     public static ModelRegistry registry() {
