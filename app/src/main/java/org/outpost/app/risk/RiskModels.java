@@ -13,7 +13,8 @@ public final class RiskModels {
         return List.of(
                 new Cha2ds2Vasc(),
                 new Score2(),
-                new Score2OlderPersons());
+                new Score2OlderPersons(),
+                new Qrisk3());
     }
 
     public static ModelRegistry registry() {
