@@ -31,7 +31,7 @@ import org.outpost.app.risk.Score2Equation.Scale;
  * for whom ESC recommends SCORE2-Diabetes). Under 40, 70 and over (use SCORE2-OP) or with diabetes the
  * model says "not applicable".
  *
- * <p>Categories: ESC 2021 prevention guideline (Visseren et al., Eur Heart J 2021;42:3227–3337, Table 4):
+ * <p>Categories: ESC 2021 prevention guideline (Visseren et al., Eur Heart J 2021;42:3227–3337, section on risk estimation):
  * under 50, &lt; 2.5 % low-to-moderate, 2.5 to &lt; 7.5 % high, ≥ 7.5 % very high; 50–69, &lt; 5 %, 5 to
  * &lt; 10 %, ≥ 10 %.
  */

@@ -30,7 +30,7 @@ import org.outpost.app.risk.Score2Equation.Scale;
  * validated to about 89) without established atherosclerotic CVD. Diabetes is a predictor of the model
  * (the ESC charts show people without diabetes). Under 70 (use SCORE2) or 90 and over: not applicable.
  *
- * <p>Categories: ESC 2021 prevention guideline (Visseren et al., Eur Heart J 2021;42:3227–3337, Table 4)
+ * <p>Categories: ESC 2021 prevention guideline (Visseren et al., Eur Heart J 2021;42:3227–3337, section on risk estimation)
  * for ages ≥ 70: &lt; 7.5 % low-to-moderate, 7.5 to &lt; 15 % high, ≥ 15 % very high.
  */
 public final class Score2OlderPersons implements ClinicalModel {

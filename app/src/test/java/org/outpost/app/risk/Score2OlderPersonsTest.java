@@ -80,7 +80,7 @@ class Score2OlderPersonsTest {
 
     @ParameterizedTest(name = "risk {0} % -> {1}")
     @CsvSource(textBlock = """
-            # ESC 2021 prevention guideline, Table 4, ages >= 70: 7.5 / 15 %
+            # ESC 2021 prevention guideline, ages >= 70: 7.5 / 15 %
             7.49,  low-to-moderate
             7.5,   high
             14.99, high

@@ -98,7 +98,7 @@ class Score2Test {
 
     @ParameterizedTest(name = "age {0}, risk {1} % -> {2}")
     @CsvSource(textBlock = """
-            # ESC 2021 prevention guideline, Table 4: <50 years 2.5 / 7.5 %; 50-69 years 5 / 10 %
+            # ESC 2021 prevention guideline: <50 years 2.5 / 7.5 %; 50-69 years 5 / 10 %
             45, 2.49, low-to-moderate
             45, 2.5,  high
             45, 7.49, high
