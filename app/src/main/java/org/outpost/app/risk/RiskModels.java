@@ -11,7 +11,15 @@ public final class RiskModels {
 
     public static List<ClinicalModel> all() {
         return List.of(
-                new Cha2ds2Vasc());
+                // cardiovascular
+                new Qrisk3(),
+                new Score2(),
+                new Score2OlderPersons(),
+                // diabetes
+                new Findrisc(),
+                // atrial fibrillation: stroke, then bleeding on anticoagulation
+                new Cha2ds2Vasc(),
+                new HasBled());
     }
 
     public static ModelRegistry registry() {
