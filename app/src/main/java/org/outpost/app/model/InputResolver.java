@@ -31,8 +31,10 @@ import org.outpost.app.domain.Sex;
  *   <li>{@value #AGE}: completed years on {@code today} from the birth date;</li>
  *   <li>{@value #SEX}: {@code female} or {@code male} from the registration (other and unknown stay
  *       missing);</li>
- *   <li>{@value #BP_TREATED}: true when an active medication is an antihypertensive, false otherwise
- *       (see {@link #isAntihypertensive});</li>
+ *   <li>{@value #BP_TREATED} (QRISK3: {@value #BP_TREATMENT}): true when an active medication is an
+ *       antihypertensive, false otherwise (see {@link #isAntihypertensive});</li>
+ *   <li>{@value #BP_MEDICATION_EVER} (FINDRISC, "ever"): true when any listed antihypertensive, active or
+ *       stopped, was started by {@code today}; otherwise missing, as the list may not reach back far enough;</li>
  *   <li>{@value #STATIN}: true when an active medication is a statin, false otherwise;</li>
  *   <li>{@value #DIABETES}: true when an active medication is a glucose-lowering drug used only for diabetes
  *       (see {@link #isDiabetesMedication}) or the latest HbA1c within the freshness window is at least
@@ -54,6 +56,10 @@ public final class InputResolver {
     public static final String AGE = "age";
     public static final String SEX = "sex";
     public static final String BP_TREATED = "bpTreated";
+    /** QRISK3's name for {@link #BP_TREATED}. */
+    public static final String BP_TREATMENT = "bpTreatment";
+    /** FINDRISC's "has ever taken medication for high blood pressure": true on evidence, otherwise missing. */
+    public static final String BP_MEDICATION_EVER = "bpMedication";
     public static final String STATIN = "statin";
     public static final String DIABETES = "diabetes";
     public static final String BMI = "bmi";
@@ -129,7 +135,8 @@ public final class InputResolver {
                     ? Optional.of(new Resolved(p.ageOn(today), new InputSource.FromRegistration("birthDate")))
                     : Optional.empty();
             case SEX -> sex(spec, p.sex());
-            case BP_TREATED -> medicationFlag(spec, chart, today, InputResolver::isAntihypertensive);
+            case BP_TREATED, BP_TREATMENT -> medicationFlag(spec, chart, today, InputResolver::isAntihypertensive);
+            case BP_MEDICATION_EVER -> everTaken(spec, chart, today);
             case STATIN -> medicationFlag(spec, chart, today, InputResolver::isStatin);
             case DIABETES -> diabetes(spec, chart, today, oldest);
             case BMI -> spec.kind() == InputSpec.Kind.NUMBER ? bmi(chart, oldest) : Optional.empty();
@@ -157,6 +164,16 @@ public final class InputResolver {
         }
         List<String> matched = active(chart, today).filter(m -> matches.test(m.name())).map(Medication::name).toList();
         return Optional.of(new Resolved(!matched.isEmpty(), new InputSource.FromMedications(matched)));
+    }
+
+    private static Optional<Resolved> everTaken(InputSpec spec, Chart chart, LocalDate today) {
+        if (spec.kind() != InputSpec.Kind.BOOLEAN) {
+            return Optional.empty();
+        }
+        List<String> matched = chart.medications().stream().filter(m -> !m.start().isAfter(today))
+                .filter(m -> isAntihypertensive(m.name())).map(Medication::name).toList();
+        return matched.isEmpty() ? Optional.empty()
+                : Optional.of(new Resolved(true, new InputSource.FromMedications(matched)));
     }
 
     private static Optional<Resolved> diabetes(InputSpec spec, Chart chart, LocalDate today, Instant oldest) {

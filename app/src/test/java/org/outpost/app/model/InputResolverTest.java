@@ -153,6 +153,36 @@ class InputResolverTest {
     }
 
     @Test
+    void everyModelsBloodPressureTreatmentNameIsFilled() {
+        ClinicalModel aliases = new ClinicalModel() {
+            private final ModelRef ref = new ModelRef("alias", "1", "Alias", "none");
+
+            @Override
+            public ModelRef ref() {
+                return ref;
+            }
+
+            @Override
+            public List<InputSpec> inputs() {
+                return List.of(InputSpec.flag("bpTreatment", ""), InputSpec.flag("bpMedication", ""));
+            }
+
+            @Override
+            public Evaluation evaluate(ModelInputs inputs) {
+                return Evaluation.notApplicable(ref, List.of(), List.of("test"));
+            }
+        };
+        Patient p = patient(Sex.MALE, LocalDate.of(1960, 1, 1));
+        ResolvedInputs stopped = RESOLVER.resolve(aliases, chart(p, List.of(),
+                List.of(med("Bisoprolol", LocalDate.of(2019, 1, 1), LocalDate.of(2021, 1, 1)))), TODAY);
+        assertThat(stopped.inputs().flag("bpTreatment")).contains(false); // not now
+        assertThat(stopped.inputs().flag("bpMedication")).contains(true); // but ever
+        ResolvedInputs none = RESOLVER.resolve(aliases, chart(p, List.of(), List.of()), TODAY);
+        assertThat(none.inputs().flag("bpTreatment")).contains(false);
+        assertThat(none.unresolved()).containsExactly("bpMedication");
+    }
+
+    @Test
     void otherOrUnknownSexIsLeftForTheClinician() {
         Chart c = chart(patient(Sex.UNKNOWN, LocalDate.of(1960, 1, 1)), List.of(), List.of());
         assertThat(RESOLVER.resolve(EVERYTHING, c, TODAY).unresolved()).contains("sex");
