@@ -11,7 +11,9 @@ public final class RiskModels {
 
     public static List<ClinicalModel> all() {
         return List.of(
-                new Cha2ds2Vasc());
+                new Cha2ds2Vasc(),
+                new PooledCohortEquations(),
+                PreventEquations.totalCvd(), PreventEquations.ascvd(), PreventEquations.heartFailure());
     }
 
     public static ModelRegistry registry() {
