@@ -99,6 +99,31 @@ class PreventEquationsTest {
         assertThat(e.value().getAsDouble()).isCloseTo(100 / (1 + Math.exp(-constant)), within(1e-9));
     }
 
+    @ParameterizedTest(name = "{0} {1}: age {2}, smoker {3}, diabetes {4}")
+    @CsvSource(textBlock = """
+            # Transcription guard: the printed base-model 10-year coefficients for (age-55)/10, current smoking and
+            # diabetes, as they appear in the Stata module prevent10i.ado (A. Linden 2024), which transcribes the
+            # supplement of Khan et al. 2024. The worked example above only checks to 0.1 percentage point, which a
+            # small slip in one coefficient can pass; this reads them back through the contributions.
+            TOTAL_CVD,     female, 0.7939329, 0.5360739, 0.8667604
+            TOTAL_CVD,     male,   0.7688528, 0.4386871, 0.7692857
+            ASCVD,         female, 0.719883,  0.4831078, 0.8348585
+            ASCVD,         male,   0.7099847, 0.3956973, 0.7189597
+            HEART_FAILURE, female, 0.8998235, 0.583916,  1.038346
+            HEART_FAILURE, male,   0.8972642, 0.5023736, 0.923776
+            """)
+    void mainEffectsReadBackAsPrinted(PreventEquations.Outcome outcome, String sex, double age, double smoker,
+                                      double diabetes) {
+        double hdl = 1.3 / PreventEquations.MMOL_PER_MG;
+        double tc = hdl + 3.5 / PreventEquations.MMOL_PER_MG;
+        PreventEquations m = new PreventEquations(outcome);
+        Evaluation older = m.evaluate(ModelInputs.of(person(65, sex, tc, hdl, 130, false, false, false, false, 90, 25)));
+        assertThat(older.contributions().getFirst().amount()).isCloseTo(age, within(1e-12));
+        Evaluation risky = m.evaluate(ModelInputs.of(person(55, sex, tc, hdl, 130, false, false, true, true, 90, 25)));
+        assertThat(risky.contributions().get(7).amount()).isCloseTo(smoker, within(1e-12));
+        assertThat(risky.contributions().get(6).amount()).isCloseTo(diabetes, within(1e-12));
+    }
+
     @ParameterizedTest
     @EnumSource(PreventEquations.Outcome.class)
     void contributionsAddUpToTheLogOdds(PreventEquations.Outcome outcome) {
