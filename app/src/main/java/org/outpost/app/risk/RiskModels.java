@@ -12,6 +12,8 @@ public final class RiskModels {
     public static List<ClinicalModel> all() {
         return List.of(
                 // cardiovascular
+                new PooledCohortEquations(),
+                PreventEquations.totalCvd(), PreventEquations.ascvd(), PreventEquations.heartFailure(),
                 new Qrisk3(),
                 new Score2(),
                 new Score2OlderPersons(),
