@@ -16,6 +16,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,8 @@ class RiskDecisionJourneyTest {
         await(() -> result.getText().startsWith("Missing: "));
         assertThat(onFx(result::getText)).doesNotContainPattern("[0-9]");
 
-        robot.clickOn(robot.lookup("#risk-explain-" + CHA).queryAs(TitledPane.class).lookup(".title"));
+        TitledPane explain = robot.lookup("#risk-explain-" + CHA).queryAs(TitledPane.class);
+        robot.interact(() -> explain.setExpanded(true)); // the card may be below the fold among the other models
         assertThat(onFx(() -> robot.lookup("#risk-input-" + CHA + "-diabetes").<String>queryComboBox().getValue()))
                 .isEqualTo("yes"); // from metformin
         choose(robot, "atrialFibrillation", "yes");
@@ -101,7 +103,9 @@ class RiskDecisionJourneyTest {
         choose(robot, "vascularDisease", "no");
         await(() -> result.getText().equals("5 points \u2014 high"));
 
-        robot.clickOn("#risk-override-" + CHA);
+        javafx.scene.control.Button override = robot.lookup("#risk-override-" + CHA).queryButton();
+        robot.interact(override::requestFocus);
+        robot.type(KeyCode.SPACE); // keyboard: the card may be scrolled out of sight
         await(() -> robot.lookup("#risk-override-reason").tryQuery().isPresent());
         assertThat(robot.lookup("#risk-override-save").query().isDisabled()).isTrue(); // a reason is required
         robot.clickOn("#risk-override-reason").write("Declines anticoagulation after discussion", 0);
