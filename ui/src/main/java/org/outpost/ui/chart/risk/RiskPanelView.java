@@ -55,6 +55,36 @@ public final class RiskPanelView {
         root.setId("risk-panel");
         model.cards().addListener((ListChangeListener<RiskCardViewModel>) c -> rebuild());
         rebuild();
+        root.sceneProperty().flatMap(javafx.scene.Scene::focusOwnerProperty).subscribe(this::reveal);
+    }
+
+    /** Scrolls a control that gets the keyboard focus into sight (cards run below the fold). */
+    private void reveal(Node focused) {
+        if (focused == null || !isInside(focused)) {
+            return;
+        }
+        Node content = root.getContent();
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = root.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        javafx.geometry.Bounds b = content.sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
+        double top = root.getVvalue() * (contentHeight - viewport);
+        if (b.getMinY() < top) {
+            root.setVvalue(b.getMinY() / (contentHeight - viewport));
+        } else if (b.getMaxY() > top + viewport) {
+            root.setVvalue(Math.min(1, (b.getMaxY() - viewport) / (contentHeight - viewport)));
+        }
+    }
+
+    private boolean isInside(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == root) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Node root() {
