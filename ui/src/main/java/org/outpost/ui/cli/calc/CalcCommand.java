@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
                 "CSV: a blank cell is a missing value; OUT has IN's columns plus applicable, value, unit, category, "
                         + "missing, reasons, error (a row that doesn't parse gets its message in 'error' and the "
                         + "run goes on, still exit 0); a summary line goes to standard error. Files are UTF-8.",
-                Numbers.RULE})
+                Numbers.RULE_FORMAT})
 public final class CalcCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL_ID", description = "A model id from --list.")
     String modelId;

@@ -14,10 +14,12 @@ final class Numbers {
     static final int TERM_DECIMALS = 4;
     static final String POINTS = "points";
 
-    /** One sentence for {@code --help}. */
-    static final String RULE = "Numbers: a score in points is printed as a whole number; a risk in % (or any other "
+    /** One sentence for {@code --help}, as a picocli format string ({@code %%} for a percent sign). */
+    static final String RULE_FORMAT = "Numbers: a score in points is printed as a whole number; a risk in %% (or any other "
             + "value) is rounded half-up to " + VALUE_DECIMALS + " decimals; contributions in points likewise, "
             + "other contributions (terms of a regression model) to " + TERM_DECIMALS + " decimals.";
+    /** The same sentence as plain text. */
+    static final String RULE = RULE_FORMAT.replace("%%", "%");
 
     private Numbers() {
     }
