@@ -11,7 +11,9 @@ public final class RiskModels {
 
     public static List<ClinicalModel> all() {
         return List.of(
-                new Cha2ds2Vasc());
+                new Cha2ds2Vasc(),
+                new Findrisc(),
+                new HasBled());
     }
 
     public static ModelRegistry registry() {
