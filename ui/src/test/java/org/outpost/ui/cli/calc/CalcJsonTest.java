@@ -107,21 +107,25 @@ class CalcJsonTest {
         assumeTrue(withMeasure.isPresent(), "no bundled model has a measured input yet");
         ClinicalModel model = withMeasure.get();
         InputSpec spec = model.inputs().stream().filter(s -> s.measure().isPresent()).findFirst().orElseThrow();
-        var other = spec.measure().get().units().stream().filter(u -> !u.display().equals(spec.unit())).findFirst();
-        assumeTrue(other.isPresent(), spec.name() + " has one unit only");
-
-        double canonical = (spec.min() + spec.max()) / 2;
-        double inOther = spec.measure().get().convert(
-                org.outpost.app.domain.Quantity.of(canonical, spec.measure().get().canonicalUnit()), other.get()).value();
-        var given = calc("{\"" + spec.name() + "\": \"" + inOther + " " + other.get().display() + "\"}", model.ref().id());
-        var same = calc("{\"" + spec.name() + "\": " + canonical + "}", model.ref().id());
-        assertThat(given.exitCode()).as(given.err()).isZero();
-        assertThat(given.out()).isEqualTo(same.out());
 
         var wrong = calc("{\"" + spec.name() + "\": \"5 furlongs\"}", model.ref().id());
         assertThat(wrong.exitCode()).isEqualTo(1);
         assertThat(wrong.errLine()).startsWith(spec.name() + ": 'furlongs' is not a unit for this input (use ")
                 .contains(spec.unit());
+
+        double canonical = (spec.min() + spec.max()) / 2;
+        var inItsUnit = calc("{\"" + spec.name() + "\": \"" + canonical + " " + spec.unit() + "\"}", model.ref().id());
+        var same = calc("{\"" + spec.name() + "\": " + canonical + "}", model.ref().id());
+        assertThat(inItsUnit.exitCode()).as(inItsUnit.err()).isZero();
+        assertThat(inItsUnit.out()).isEqualTo(same.out());
+
+        var other = spec.measure().get().units().stream().filter(u -> !u.display().equals(spec.unit())).findFirst();
+        assumeTrue(other.isPresent(), spec.name() + " has one unit only");
+        double inOther = spec.measure().get().convert(
+                org.outpost.app.domain.Quantity.of(canonical, spec.measure().get().canonicalUnit()), other.get()).value();
+        var given = calc("{\"" + spec.name() + "\": \"" + inOther + " " + other.get().display() + "\"}", model.ref().id());
+        assertThat(given.exitCode()).as(given.err()).isZero();
+        assertThat(given.out()).isEqualTo(same.out());
     }
 
     @Test
