@@ -71,29 +71,32 @@ final class CsvScorer {
             long notApplicable = 0;
             long errors = 0;
             List<InputSpec> specs = model.inputs();
-            Map<String, String> raw = new HashMap<>();
+            CellCache cache = new CellCache(specs);
+            Map<String, Object> typed = new HashMap<>();
+            List<String> cellErrors = new ArrayList<>();
             List<String> out = new ArrayList<>(header.size() + RESULT_COLUMNS.size());
             while (records.hasNext()) {
                 CSVRecord record = nextRecord(records, rows);
                 rows++;
                 out.clear();
-                raw.clear();
+                typed.clear();
+                cellErrors.clear();
                 for (int i = 0; i < header.size(); i++) {
                     String cell = i < record.size() ? record.get(i) : "";
                     out.add(cell);
                     if (inputColumn[i] >= 0) {
-                        raw.put(specs.get(inputColumn[i]).name(), cell);
+                        cache.parse(inputColumn[i], cell, typed, cellErrors);
                     }
                 }
                 String error = record.size() == header.size() ? null
                         : "row has " + record.size() + " fields, the header has " + header.size();
                 Evaluation evaluation = null;
                 if (error == null) {
-                    ModelInputs.Parsed parsed = ModelInputs.parse(specs, raw);
-                    if (!parsed.errors().isEmpty()) {
-                        error = String.join(LIST_SEPARATOR, parsed.errors());
+                    if (!cellErrors.isEmpty()) {
+                        cache.sortByInputOrder(cellErrors);
+                        error = String.join(LIST_SEPARATOR, cellErrors);
                     } else {
-                        evaluation = model.evaluate(parsed.inputs());
+                        evaluation = model.evaluate(ModelInputs.of(typed));
                         if (evaluation.value().isPresent() && !Double.isFinite(evaluation.value().getAsDouble())) {
                             error = model.ref().id() + " gave no finite value for this row";
                             evaluation = null;
@@ -128,6 +131,58 @@ final class CsvScorer {
             }
             printer.flush();
             return new Summary(rows, applicable, notApplicable, errors);
+        }
+    }
+
+    /**
+     * Parses cells with {@link ModelInputs#parse}, one input at a time (which is how it parses anyway), and
+     * remembers the result per column and cell text: a column of yes/no or ages has few distinct values,
+     * so most cells are parsed once. At most {@value #CACHE_LIMIT} texts per column are kept.
+     */
+    static final class CellCache {
+        static final int CACHE_LIMIT = 4096;
+        /** What a cell text parsed to: a value, nothing (blank), or an error message. */
+        private record Cell(Object value, String error) { }
+
+        private final List<InputSpec> specs;
+        private final List<Map<String, Cell>> byColumn = new ArrayList<>();
+
+        CellCache(List<InputSpec> specs) {
+            this.specs = specs;
+            for (int i = 0; i < specs.size(); i++) {
+                byColumn.add(new HashMap<>());
+            }
+        }
+
+        void parse(int input, String text, Map<String, Object> typed, List<String> errors) {
+            Map<String, Cell> cache = byColumn.get(input);
+            Cell cell = cache.get(text);
+            if (cell == null) {
+                InputSpec spec = specs.get(input);
+                ModelInputs.Parsed parsed = ModelInputs.parse(List.of(spec), Map.of(spec.name(), text));
+                cell = new Cell(parsed.inputs().asMap().get(spec.name()),
+                        parsed.errors().isEmpty() ? null : parsed.errors().getFirst());
+                if (cache.size() < CACHE_LIMIT) {
+                    cache.put(text, cell);
+                }
+            }
+            if (cell.error() != null) {
+                errors.add(cell.error());
+            } else if (cell.value() != null) {
+                typed.put(specs.get(input).name(), cell.value());
+            }
+        }
+
+        /** Errors in the order of the model's inputs, as {@link ModelInputs#parse} gives them. */
+        void sortByInputOrder(List<String> errors) {
+            errors.sort(java.util.Comparator.comparingInt(e -> {
+                for (int i = 0; i < specs.size(); i++) {
+                    if (e.startsWith(specs.get(i).name() + ": ")) {
+                        return i;
+                    }
+                }
+                return specs.size();
+            }));
         }
     }
 

@@ -97,6 +97,21 @@ class CalcCsvTest {
         assertThat(p5.get("category")).isEqualTo("high");
     }
 
+    /** The same value parses the same in every row (cells are parsed once per distinct text). */
+    @Test
+    void rowErrorsReadAsTheJsonErrorsAndRepeatExactly() throws Exception {
+        String bad = "P,300,5,yes,no,yes,no,no,no\n";
+        Path in = write("in.csv", HEADER + "\n" + bad + bad + "P,78,female,yes,no,yes,no,no,no\n" + bad);
+        Path out = dir.resolve("out.csv");
+        var r = score(in, out, "--keep-column", "id");
+        assertThat(r.exitCode()).isZero();
+        String json = calc("{\"age\": \"300\", \"sex\": \"5\"}", "cha2ds2-vasc").errLine();
+        assertThat(json).isEqualTo("age: 300 years is outside the accepted range 0\u2013120 years; "
+                + "sex: '5' is not one of female, male");
+        List<CSVRecord> rows = read(out);
+        assertThat(rows).extracting(row -> row.get("error")).containsExactly(json, json, "", json);
+    }
+
     @Test
     void unknownColumnsAreRefusedUnlessKept() throws Exception {
         Path in = write("in.csv", HEADER.replace("hypertension", "hypertention") + "\nP1,78,female,yes,no,yes,no,no,no\n");
