@@ -224,7 +224,8 @@ public final class CalcCommand implements Callable<Integer> {
                 }
                 throw fileProblem("read", csvIn, e.getCause());
             } catch (IOException e) {
-                throw fileProblem("read or write", csvIn, e);
+                throw new CalcFailure(ExitCode.FAILED, "cannot score " + csvIn + " into " + csvOut + ": "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             }
             try {
                 Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
