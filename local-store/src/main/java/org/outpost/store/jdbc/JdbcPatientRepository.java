@@ -143,9 +143,15 @@ public final class JdbcPatientRepository implements PatientRepository {
         }
         StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM patients WHERE TRUE");
         List<Object> args = new ArrayList<>();
-        for (String prefix : namePrefixes(query)) {
-            sql.append(" AND id IN (SELECT patient_id FROM patient_name_tokens WHERE token LIKE ? ESCAPE '\\')");
-            args.add(Jdbc.likePrefix(prefix));
+        // The longest word drives through the token index; each other word is then checked per candidate
+        // through the (patient_id, token) key, instead of materialising every patient a short word matches.
+        List<String> prefixes = namePrefixes(query);
+        for (int i = 0; i < prefixes.size(); i++) {
+            sql.append(i == 0
+                    ? " AND id IN (SELECT patient_id FROM patient_name_tokens WHERE token LIKE ? ESCAPE '\\')"
+                    : " AND EXISTS (SELECT 1 FROM patient_name_tokens t WHERE t.patient_id = patients.id"
+                            + " AND t.token LIKE ? ESCAPE '\\')");
+            args.add(Jdbc.likePrefix(prefixes.get(i)));
         }
         query.mrnPrefix().ifPresent(m -> {
             sql.append(" AND mrn LIKE ? ESCAPE '\\'");
