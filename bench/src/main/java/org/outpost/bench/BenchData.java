@@ -212,7 +212,9 @@ final class BenchData {
      * Rewrites the encrypted file compactly ({@code SHUTDOWN COMPACT}). A bulk load commits thousands of
      * transactions faster than H2's background housekeeping reclaims old chunks, leaving a file several
      * times its live size; a database filled over months of clinic use does not look like that, and a
-     * bloated file would make every cache miss look worse than it is.
+     * bloated file would make every cache miss look worse than it is. H2 writes the compacted file
+     * LZF-compressed (the store's own files are not), so in every variant a cache miss also decompresses;
+     * compacting in place instead ({@code MAX_COMPACT_TIME} on close) took minutes per GiB.
      */
     private void compact() throws SQLException, WrongCredentialsException {
         try (DataKey key = unlockKey()) {
