@@ -19,13 +19,13 @@ class MigrationTest {
     Path dir;
 
     @Test
-    void migratesFromEmptyToV1WithAllTables() throws Exception {
+    void migratesFromEmptyToTheLatestVersionWithAllTables() throws Exception {
         try (DataKey key = DataKey.generate(new SecureRandom());
              Connection keepOpen = H2Database.connect(dir, key, false)) {
             MigrateResult first = H2Database.migrate(dir, key);
-            assertThat(first.migrationsExecuted).isEqualTo(1);
-            assertThat(first.targetSchemaVersion).isEqualTo("1");
-            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1");
+            assertThat(first.migrationsExecuted).isEqualTo(2);
+            assertThat(first.targetSchemaVersion).isEqualTo("2");
+            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2");
 
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = keepOpen.createStatement().executeQuery(
@@ -35,7 +35,7 @@ class MigrationTest {
                 }
             }
             assertThat(tables).contains("users", "patients", "allergies", "encounters", "observations", "medications",
-                    "genotypes", "audit_log", "audit_head", "site_secret", "flyway_schema_history");
+                    "genotypes", "audit_log", "audit_head", "site_secret", "patient_name_tokens", "flyway_schema_history");
 
             try (ResultSet rs = keepOpen.createStatement().executeQuery("SELECT secret FROM site_secret")) {
                 assertThat(rs.next()).isTrue();
@@ -53,7 +53,7 @@ class MigrationTest {
             }
             assertThat(indexes).contains("patients_family_folded", "patients_given_folded", "patients_birth_date",
                     "observations_patient_effective", "medications_patient_start", "genotypes_patient_date",
-                    "encounters_patient_start");
+                    "encounters_patient_start", "patient_name_tokens_token");
 
             assertThat(H2Database.migrate(dir, key).migrationsExecuted).isZero();
         }

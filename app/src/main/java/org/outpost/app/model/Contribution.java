@@ -8,4 +8,14 @@ package org.outpost.app.model;
  * @param amount the contribution, in {@code unit}
  * @param unit   e.g. "points" or "ln(hazard)"
  */
-public record Contribution(String input, double amount, String unit) { }
+public record Contribution(String input, double amount, String unit) {
+    /**
+     * The name of the term that is not an input: a regression model's intercept or minus its population
+     * mean, so that all contributions add up to the linear predictor.
+     */
+    public static final String BASELINE = "baseline";
+
+    public boolean isBaseline() {
+        return BASELINE.equals(input);
+    }
+}

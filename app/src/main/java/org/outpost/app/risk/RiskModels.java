@@ -11,8 +11,16 @@ public final class RiskModels {
 
     public static List<ClinicalModel> all() {
         return List.of(
-                new Cha2ds2Vasc(),
+                // cardiovascular
+                new PooledCohortEquations(),
+                PreventEquations.totalCvd(), PreventEquations.ascvd(), PreventEquations.heartFailure(),
+                new Qrisk3(),
+                new Score2(),
+                new Score2OlderPersons(),
+                // diabetes
                 new Findrisc(),
+                // atrial fibrillation: stroke, then bleeding on anticoagulation
+                new Cha2ds2Vasc(),
                 new HasBled());
     }
 
