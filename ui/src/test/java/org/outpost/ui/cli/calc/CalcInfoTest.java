@@ -106,7 +106,7 @@ class CalcInfoTest {
     void wrongUsageIsExitTwoWithOneLine() {
         var none = calc("");
         assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.errLine()).startsWith("Missing model id: one of cha2ds2-vasc");
+        assertThat(none.errLine()).startsWith("Missing model id: one of ").contains("cha2ds2-vasc", "(or --list)");
 
         var listWithModel = calc("", "--list", "cha2ds2-vasc");
         assertThat(listWithModel.exitCode()).isEqualTo(2);
