@@ -24,7 +24,8 @@ public interface PatientRepository {
 
     /**
      * Patients matching a query, ordered by family name, given name, birth date.
-     * Every name token must prefix the family or the given name (case- and accent-insensitive);
+     * Every name token must prefix some word of the family or the given name, or the whole name
+     * (case- and accent-insensitive: "jose" finds "María José", "silva" finds "da Silva");
      * an MRN token matches by prefix; a birth date matches exactly.
      */
     List<PatientSummary> search(PatientQuery query, int limit);

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * prefix, a birth date. "smi jo" finds Smith, John; "1984-03-07" or "07/03/1984" finds everyone born
  * that day; "MRN-0042" finds by record number. Tokens are matched together (AND).
  *
- * @param nameTokens lower-cased, accent-free prefixes each of which must start the family or given name
+ * @param nameTokens lower-cased, accent-free prefixes each of which must start some word of the family or
+ *                   given name
  * @param mrnPrefix  set when the text looks like an MRN (contains a digit, no date)
  * @param birthDate  set when a token is a date
  */

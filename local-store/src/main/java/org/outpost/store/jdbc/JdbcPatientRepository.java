@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,8 +24,10 @@ import org.outpost.app.usecase.PatientQuery;
 
 /**
  * Patients in the {@code patients} table with their allergies in {@code allergies}. Names are also
- * stored folded ({@link PatientQuery#fold}) so prefix search is case- and accent-insensitive and can
- * use an index.
+ * stored folded ({@link PatientQuery#fold}) for ordering, and split into folded words in
+ * {@code patient_name_tokens} ({@link NameTokens}, written in the same transaction) so that each search
+ * word, case- and accent-insensitively, can prefix any word of the family or given name through an
+ * index.
  */
 public final class JdbcPatientRepository implements PatientRepository {
     private static final String COLUMNS = "id, mrn, family_name, given_name, sex, birth_date, address, phone, consent";
@@ -49,6 +52,7 @@ public final class JdbcPatientRepository implements PatientRepository {
                         ps.setObject(i++, tx.now());
                         ps.setObject(i, tx.now());
                     });
+            NameTokens.insert(c, p.id().value(), p.familyName(), p.givenName());
             insertAllergies(c, p);
         } catch (SQLException e) {
             if (SqlErrors.isDuplicate(e)) {
@@ -73,6 +77,7 @@ public final class JdbcPatientRepository implements PatientRepository {
             if (n == 0) {
                 throw new StoreException("The patient record no longer exists");
             }
+            NameTokens.replace(c, p.id().value(), p.familyName(), p.givenName());
             Jdbc.update(c, "DELETE FROM allergies WHERE patient_id = ?", ps -> ps.setObject(1, p.id().value()));
             insertAllergies(c, p);
         } catch (SQLException e) {
@@ -138,14 +143,15 @@ public final class JdbcPatientRepository implements PatientRepository {
         }
         StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM patients WHERE TRUE");
         List<Object> args = new ArrayList<>();
-        for (String token : query.nameTokens()) {
-            String folded = PatientQuery.fold(token);
-            if (folded.isEmpty()) {
-                continue;
-            }
-            sql.append(" AND (family_folded LIKE ? ESCAPE '\\' OR given_folded LIKE ? ESCAPE '\\')");
-            args.add(Jdbc.likePrefix(folded));
-            args.add(Jdbc.likePrefix(folded));
+        // The longest word drives through the token index; each other word is then checked per candidate
+        // through the (patient_id, token) key, instead of materialising every patient a short word matches.
+        List<String> prefixes = namePrefixes(query);
+        for (int i = 0; i < prefixes.size(); i++) {
+            sql.append(i == 0
+                    ? " AND id IN (SELECT patient_id FROM patient_name_tokens WHERE token LIKE ? ESCAPE '\\')"
+                    : " AND EXISTS (SELECT 1 FROM patient_name_tokens t WHERE t.patient_id = patients.id"
+                            + " AND t.token LIKE ? ESCAPE '\\')");
+            args.add(Jdbc.likePrefix(prefixes.get(i)));
         }
         query.mrnPrefix().ifPresent(m -> {
             sql.append(" AND mrn LIKE ? ESCAPE '\\'");
@@ -162,6 +168,23 @@ public final class JdbcPatientRepository implements PatientRepository {
                 ps.setObject(i + 1, args.get(i));
             }
         }, JdbcPatientRepository::summary));
+    }
+
+    /**
+     * The query's folded name tokens without empty ones and without any that another token extends
+     * ("mar" is implied by "maria"), longest first so the most selective drives the search.
+     */
+    static List<String> namePrefixes(PatientQuery query) {
+        List<String> folded = query.nameTokens().stream().map(PatientQuery::fold).filter(t -> !t.isEmpty())
+                .distinct().sorted(Comparator.comparingInt(String::length).reversed().thenComparing(t -> t))
+                .toList();
+        List<String> kept = new ArrayList<>();
+        for (String token : folded) {
+            if (kept.stream().noneMatch(k -> k.startsWith(token))) {
+                kept.add(token);
+            }
+        }
+        return kept;
     }
 
     @Override

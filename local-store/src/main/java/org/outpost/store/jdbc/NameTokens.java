@@ -1,0 +1,93 @@
+package org.outpost.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.outpost.app.usecase.PatientQuery;
+
+/**
+ * The searchable words of a patient's name, kept in {@code patient_name_tokens} (one row per distinct
+ * token, indexed on the token) so that a search word can prefix any part of a compound or multi-part
+ * name: "jose" finds "María José", "silva" finds "da Silva" and "Santos-Silva".
+ *
+ * <p>Tokens are folded with {@link PatientQuery#fold} exactly as search text is. For each of the family
+ * and the given name they are: the whole folded name, its whitespace-separated words ("santos-silva"),
+ * and its letter-and-digit runs ("santos", "silva"; "o'brien" gives "o" and "brien"). A search word
+ * typed with its punctuation ("o'bri") therefore still matches.
+ *
+ * <p>The repository writes tokens in the same transaction as the patient row, and migration V2 backfills
+ * them with this same class, so the rule lives in one place. Changing it needs a new migration that
+ * rebuilds the table.
+ */
+public final class NameTokens {
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    /** The statement {@link #addRows} fills. */
+    public static final String INSERT = "INSERT INTO patient_name_tokens (patient_id, token) VALUES (?, ?)";
+
+    private NameTokens() {
+    }
+
+    /** The distinct folded tokens of a family and a given name, in a stable order; never an empty one. */
+    public static Set<String> of(String familyName, String givenName) {
+        Set<String> tokens = new LinkedHashSet<>();
+        add(tokens, PatientQuery.fold(familyName));
+        add(tokens, PatientQuery.fold(givenName));
+        return tokens;
+    }
+
+    private static void add(Set<String> tokens, String folded) {
+        if (folded.isEmpty()) {
+            return;
+        }
+        tokens.add(folded);
+        for (String word : SPACES.split(folded)) {
+            if (!word.isEmpty()) {
+                tokens.add(word);
+            }
+        }
+        for (String part : NOT_LETTER_OR_DIGIT.split(folded)) {
+            if (!part.isEmpty()) {
+                tokens.add(part);
+            }
+        }
+    }
+
+    /** Stores the tokens of a new patient, on the caller's connection and transaction. */
+    public static void insert(Connection c, UUID patientId, String familyName, String givenName) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            addRows(insert, patientId, familyName, givenName);
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Replaces the stored tokens of one patient with those of these names, on the caller's connection
+     * and transaction.
+     */
+    public static void replace(Connection c, UUID patientId, String familyName, String givenName) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM patient_name_tokens WHERE patient_id = ?")) {
+            delete.setObject(1, patientId);
+            delete.executeUpdate();
+        }
+        insert(c, patientId, familyName, givenName);
+    }
+
+    /**
+     * Adds one batch row per token to {@code insert}, a prepared {@link #INSERT}; the caller executes
+     * the batch.
+     */
+    public static void addRows(PreparedStatement insert, UUID patientId, String familyName, String givenName)
+            throws SQLException {
+        for (String token : of(familyName, givenName)) {
+            insert.setObject(1, patientId);
+            insert.setString(2, token);
+            insert.addBatch();
+        }
+    }
+}
