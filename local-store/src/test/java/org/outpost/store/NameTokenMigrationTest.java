@@ -50,7 +50,7 @@ class NameTokenMigrationTest {
             }
 
             var rest = H2Database.migrate(dir, key);
-            assertThat(rest.migrations).extracting(m -> m.version).containsExactly("2");
+            assertThat(rest.migrations).extracting(m -> m.version).startsWith("2"); // later versions follow (V3 decisions)
 
             assertThat(NameSearchTest.tokens(c, new PatientId(maria)))
                     .containsExactlyInAnyOrder("da silva", "da", "silva", "maria jose", "maria", "jose");
