@@ -213,11 +213,16 @@ public final class RiskCardViewModel {
     }
 
     /**
-     * Records an override with its reason; a blank reason is refused (returns false, nothing is saved).
+     * Records an override with its reason; a blank or over-long reason is refused (returns false, nothing is
+     * saved).
      */
     public boolean override(String reason) {
         if (reason == null || reason.isBlank()) {
             status.set(text.get("chart.risk.reasonRequired"));
+            return false;
+        }
+        if (reason.strip().length() > Decision.MAX_REASON) {
+            status.set(text.get("chart.risk.reasonTooLong", Decision.MAX_REASON));
             return false;
         }
         return decide(DecisionKind.OVERRIDDEN, reason.strip());

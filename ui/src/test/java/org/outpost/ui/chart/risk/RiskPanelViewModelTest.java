@@ -196,6 +196,8 @@ class RiskPanelViewModelTest {
 
         assertThat(toy.override("  ")).isFalse();
         assertThat(toy.statusProperty().get()).isEqualTo("An override needs a reason.");
+        assertThat(toy.override("x".repeat(2001))).isFalse();
+        assertThat(toy.statusProperty().get()).isEqualTo("Keep the reason to 2,000 characters.");
         assertThat(decisions()).isEmpty();
 
         assertThat(toy.override("Aiko prefers lifestyle change first")).isTrue();
