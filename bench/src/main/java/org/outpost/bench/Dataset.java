@@ -31,7 +31,7 @@ import org.outpost.app.usecase.PatientQuery;
  */
 public record Dataset(int patients, int observationsPerPatient, long seed) {
     /** Bump when the generated data changes, so a cached data set of an older shape is not reused. */
-    static final int GENERATOR_VERSION = 1;
+    static final int GENERATOR_VERSION = 2;
     /** The user that owns the benchmark database (a synthetic account, not a secret). */
     static final String USER = "bench";
     /** Its password: the data is synthetic; the key derivation is still the real one. */

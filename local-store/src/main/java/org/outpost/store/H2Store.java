@@ -22,6 +22,7 @@ import org.outpost.store.jdbc.SqlErrors;
 import org.outpost.store.jdbc.Tx;
 import org.outpost.store.keys.DataKey;
 import org.outpost.store.keys.KeyWrapper;
+import org.outpost.store.keys.SecureFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,6 +164,7 @@ final class H2Store implements Store {
             rollbackQuietly(writer);
             closeQuietly(writer);
             key.close();
+            restrictQuietly(files.database());
             LOG.info("Database closed");
         } finally {
             writeLock.unlock();
@@ -234,6 +236,18 @@ final class H2Store implements Store {
             }
         } catch (SQLException e) {
             LOG.debug("Rollback failed: H2 error {}", e.getErrorCode());
+        }
+    }
+
+    /**
+     * H2 may rewrite the file when the last connection closes (compaction); a rewritten file gets the
+     * process's default permissions, so make it owner-only again.
+     */
+    static void restrictQuietly(Path file) {
+        try {
+            SecureFiles.restrictToOwner(file);
+        } catch (IOException e) {
+            LOG.warn("Could not make the database file owner-only: {}", e.getClass().getSimpleName());
         }
     }
 

@@ -176,6 +176,7 @@ public final class H2Vault implements Vault {
         Connection c = null;
         boolean ok = false;
         try {
+            H2Store.restrictQuietly(files.database());
             c = H2Database.connect(files.root(), key, true);
             H2Database.migrate(files.root(), key);
             c.setAutoCommit(false);

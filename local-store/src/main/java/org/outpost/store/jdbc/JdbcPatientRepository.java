@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.outpost.app.domain.Consent;
 import org.outpost.app.domain.Mrn;
@@ -52,7 +53,7 @@ public final class JdbcPatientRepository implements PatientRepository {
                         ps.setObject(i++, tx.now());
                         ps.setObject(i, tx.now());
                     });
-            NameTokens.insert(c, p.id().value(), p.familyName(), p.givenName());
+            NameTokens.insert(c, p.id().value(), p.familyName(), p.givenName(), p.birthDate());
             insertAllergies(c, p);
         } catch (SQLException e) {
             if (SqlErrors.isDuplicate(e)) {
@@ -77,7 +78,7 @@ public final class JdbcPatientRepository implements PatientRepository {
             if (n == 0) {
                 throw new StoreException("The patient record no longer exists");
             }
-            NameTokens.replace(c, p.id().value(), p.familyName(), p.givenName());
+            NameTokens.replace(c, p.id().value(), p.familyName(), p.givenName(), p.birthDate());
             Jdbc.update(c, "DELETE FROM allergies WHERE patient_id = ?", ps -> ps.setObject(1, p.id().value()));
             insertAllergies(c, p);
         } catch (SQLException e) {
@@ -141,33 +142,105 @@ public final class JdbcPatientRepository implements PatientRepository {
         if (limit <= 0) {
             return List.of();
         }
+        List<String> prefixes = namePrefixes(query);
+        if (prefixes.isEmpty()) {
+            return searchPatients(query, limit);
+        }
+        return Jdbc.run(tx, "search patients", c -> {
+            // 1. The first `limit` matches in display order, straight off the covering token index: the
+            //    longest word drives; the others are checked per candidate through the (patient_id, token)
+            //    key; MRN through the patients key. 2. Those rows, at most `limit` of them.
+            List<Object> args = new ArrayList<>();
+            String where = tokenFilter(query, prefixes, args);
+            List<Key> keys = Jdbc.query(c, "SELECT DISTINCT t.patient_id, t.family_folded, t.given_folded, t.birth_date"
+                    + " FROM patient_name_tokens t WHERE " + where
+                    + " ORDER BY t.family_folded, t.given_folded, t.birth_date, t.patient_id LIMIT ?",
+                    ps -> bind(ps, args, limit), Key::of);
+            if (keys.isEmpty()) {
+                return List.<PatientSummary>of();
+            }
+            List<UUID> ids = new ArrayList<>(keys.stream().map(Key::id).toList());
+            if (keys.size() == limit) {
+                // Patients equal to the last one in folded names and birth date are ordered by their
+                // unfolded names next, which the index does not hold: fetch all of them so the cut at
+                // `limit` falls where ORDER puts it.
+                Key last = keys.get(limit - 1);
+                List<Object> tieArgs = new ArrayList<>(args);
+                tieArgs.add(last.family());
+                tieArgs.add(last.given());
+                tieArgs.add(last.born());
+                for (UUID id : Jdbc.query(c, "SELECT DISTINCT t.patient_id FROM patient_name_tokens t WHERE " + where
+                        + " AND t.family_folded = ? AND t.given_folded = ? AND t.birth_date = ?",
+                        ps -> bind(ps, tieArgs, -1), rs -> Jdbc.uuid(rs, "patient_id"))) {
+                    if (!ids.contains(id)) {
+                        ids.add(id);
+                    }
+                }
+            }
+            String marks = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
+            return Jdbc.query(c, "SELECT " + SUMMARY_COLUMNS + " FROM patients WHERE id IN (" + marks + ")" + ORDER
+                    + " LIMIT ?", ps -> bind(ps, new ArrayList<>(ids), limit), JdbcPatientRepository::summary);
+        });
+    }
+
+    /** The conditions on {@code patient_name_tokens t} for a query with name words; adds their arguments. */
+    private static String tokenFilter(PatientQuery query, List<String> prefixes, List<Object> args) {
+        StringBuilder where = new StringBuilder("t.token LIKE ? ESCAPE '\\'");
+        args.add(Jdbc.likePrefix(prefixes.get(0)));
+        for (String other : prefixes.subList(1, prefixes.size())) {
+            where.append(" AND EXISTS (SELECT 1 FROM patient_name_tokens o WHERE o.patient_id = t.patient_id"
+                    + " AND o.token LIKE ? ESCAPE '\\')");
+            args.add(Jdbc.likePrefix(other));
+        }
+        query.birthDate().ifPresent(d -> {
+            where.append(" AND t.birth_date = ?");
+            args.add(d);
+        });
+        query.mrnPrefix().ifPresent(m -> {
+            where.append(" AND EXISTS (SELECT 1 FROM patients p WHERE p.id = t.patient_id AND p.mrn LIKE ? ESCAPE '\\')");
+            args.add(mrnPattern(m));
+        });
+        return where.toString();
+    }
+
+    /** MRN and birth date only: through the patients table's own indexes. */
+    private List<PatientSummary> searchPatients(PatientQuery query, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM patients WHERE TRUE");
         List<Object> args = new ArrayList<>();
-        // The longest word drives through the token index; each other word is then checked per candidate
-        // through the (patient_id, token) key, instead of materialising every patient a short word matches.
-        List<String> prefixes = namePrefixes(query);
-        for (int i = 0; i < prefixes.size(); i++) {
-            sql.append(i == 0
-                    ? " AND id IN (SELECT patient_id FROM patient_name_tokens WHERE token LIKE ? ESCAPE '\\')"
-                    : " AND EXISTS (SELECT 1 FROM patient_name_tokens t WHERE t.patient_id = patients.id"
-                            + " AND t.token LIKE ? ESCAPE '\\')");
-            args.add(Jdbc.likePrefix(prefixes.get(i)));
-        }
         query.mrnPrefix().ifPresent(m -> {
             sql.append(" AND mrn LIKE ? ESCAPE '\\'");
-            args.add(Jdbc.likePrefix(m.strip().toUpperCase(java.util.Locale.ROOT)));
+            args.add(mrnPattern(m));
         });
         query.birthDate().ifPresent(d -> {
             sql.append(" AND birth_date = ?");
             args.add(d);
         });
         sql.append(ORDER).append(" LIMIT ?");
-        args.add(limit);
-        return Jdbc.run(tx, "search patients", c -> Jdbc.query(c, sql.toString(), ps -> {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-        }, JdbcPatientRepository::summary));
+        return Jdbc.run(tx, "search patients", c -> Jdbc.query(c, sql.toString(), ps -> bind(ps, args, limit),
+                JdbcPatientRepository::summary));
+    }
+
+    private static String mrnPattern(String mrn) {
+        return Jdbc.likePrefix(mrn.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** Binds {@code args} in order, then {@code limit} unless it is negative. */
+    private static void bind(PreparedStatement ps, List<Object> args, int limit) throws SQLException {
+        int i = 1;
+        for (Object arg : args) {
+            ps.setObject(i++, arg);
+        }
+        if (limit >= 0) {
+            ps.setInt(i, limit);
+        }
+    }
+
+    /** A search candidate's sort key as the token index holds it. */
+    private record Key(UUID id, String family, String given, LocalDate born) {
+        static Key of(ResultSet rs) throws SQLException {
+            return new Key(Jdbc.uuid(rs, "patient_id"), rs.getString("family_folded"), rs.getString("given_folded"),
+                    Jdbc.date(rs, "birth_date"));
+        }
     }
 
     /**

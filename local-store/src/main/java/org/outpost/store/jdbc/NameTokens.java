@@ -3,6 +3,7 @@ package org.outpost.store.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +20,10 @@ import org.outpost.app.usecase.PatientQuery;
  * and its letter-and-digit runs ("santos", "silva"; "o'brien" gives "o" and "brien"). A search word
  * typed with its punctuation ("o'bri") therefore still matches.
  *
+ * <p>Each row also carries the patient's sort keys (folded family and given name, birth date), so that
+ * the index {@code (token, family_folded, given_folded, birth_date, patient_id)} answers a search's
+ * first {@code LIMIT} patients in display order without visiting {@code patients} for every candidate.
+ *
  * <p>The repository writes tokens in the same transaction as the patient row, and migration V2 backfills
  * them with this same class, so the rule lives in one place. Changing it needs a new migration that
  * rebuilds the table.
@@ -28,7 +33,8 @@ public final class NameTokens {
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** The statement {@link #addRows} fills. */
-    public static final String INSERT = "INSERT INTO patient_name_tokens (patient_id, token) VALUES (?, ?)";
+    public static final String INSERT = "INSERT INTO patient_name_tokens"
+            + " (patient_id, token, family_folded, given_folded, birth_date) VALUES (?, ?, ?, ?, ?)";
 
     private NameTokens() {
     }
@@ -59,9 +65,10 @@ public final class NameTokens {
     }
 
     /** Stores the tokens of a new patient, on the caller's connection and transaction. */
-    public static void insert(Connection c, UUID patientId, String familyName, String givenName) throws SQLException {
+    public static void insert(Connection c, UUID patientId, String familyName, String givenName, LocalDate birthDate)
+            throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-            addRows(insert, patientId, familyName, givenName);
+            addRows(insert, patientId, familyName, givenName, birthDate);
             insert.executeBatch();
         }
     }
@@ -70,23 +77,29 @@ public final class NameTokens {
      * Replaces the stored tokens of one patient with those of these names, on the caller's connection
      * and transaction.
      */
-    public static void replace(Connection c, UUID patientId, String familyName, String givenName) throws SQLException {
+    public static void replace(Connection c, UUID patientId, String familyName, String givenName, LocalDate birthDate)
+            throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM patient_name_tokens WHERE patient_id = ?")) {
             delete.setObject(1, patientId);
             delete.executeUpdate();
         }
-        insert(c, patientId, familyName, givenName);
+        insert(c, patientId, familyName, givenName, birthDate);
     }
 
     /**
      * Adds one batch row per token to {@code insert}, a prepared {@link #INSERT}; the caller executes
      * the batch.
      */
-    public static void addRows(PreparedStatement insert, UUID patientId, String familyName, String givenName)
-            throws SQLException {
+    public static void addRows(PreparedStatement insert, UUID patientId, String familyName, String givenName,
+            LocalDate birthDate) throws SQLException {
+        String familyFolded = PatientQuery.fold(familyName);
+        String givenFolded = PatientQuery.fold(givenName);
         for (String token : of(familyName, givenName)) {
             insert.setObject(1, patientId);
             insert.setString(2, token);
+            insert.setString(3, familyFolded);
+            insert.setString(4, givenFolded);
+            insert.setObject(5, birthDate);
             insert.addBatch();
         }
     }
