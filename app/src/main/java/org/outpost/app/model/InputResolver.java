@@ -110,6 +110,7 @@ public final class InputResolver {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, InputSource> sources = new LinkedHashMap<>();
         List<String> unresolved = new ArrayList<>();
+        Map<String, InputSource.FromObservation> expired = new LinkedHashMap<>();
         for (InputSpec spec : model.inputs()) {
             Optional<Resolved> r = resolve(spec, chart, today, oldest).filter(v -> accepted(spec, v.value()));
             if (r.isPresent()) {
@@ -117,9 +118,11 @@ public final class InputResolver {
                 sources.put(spec.name(), r.get().source());
             } else {
                 unresolved.add(spec.name());
+                spec.measure().flatMap(chart::latest).filter(o -> o.effective().isBefore(oldest))
+                        .ifPresent(o -> expired.put(spec.name(), new InputSource.FromObservation(o.measure(), o.effective())));
             }
         }
-        return new ResolvedInputs(ModelInputs.of(values), sources, unresolved);
+        return new ResolvedInputs(ModelInputs.of(values), sources, unresolved, expired);
     }
 
     private record Resolved(Object value, InputSource source) { }

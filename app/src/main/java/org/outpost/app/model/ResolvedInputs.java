@@ -14,17 +14,27 @@ import java.util.Optional;
  * @param inputs     the values, typed as {@link ModelInputs} expects them
  * @param sources    the source of every value in {@code inputs}, by input name
  * @param unresolved the model's inputs that have no value, in the order the model lists them
+ * @param expired    for unresolved measured inputs whose latest observation is older than the model's
+ *                   freshness window: that observation's source, so the clinician sees "last value …, too old"
+ *                   rather than "not in the chart"
  */
-public record ResolvedInputs(ModelInputs inputs, Map<String, InputSource> sources, List<String> unresolved) {
+public record ResolvedInputs(ModelInputs inputs, Map<String, InputSource> sources, List<String> unresolved,
+                             Map<String, InputSource.FromObservation> expired) {
     public ResolvedInputs {
         Objects.requireNonNull(inputs, "inputs");
         sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         unresolved = List.copyOf(unresolved);
+        expired = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(expired));
         for (String name : inputs.asMap().keySet()) {
             if (!sources.containsKey(name)) {
                 throw new IllegalArgumentException("No source for input " + name);
             }
         }
+    }
+
+    /** The too-old observation behind an unresolved measured input, if there is one. */
+    public Optional<InputSource.FromObservation> expiredSource(String name) {
+        return Optional.ofNullable(expired.get(name));
     }
 
     public Optional<InputSource> source(String name) {
@@ -49,6 +59,8 @@ public record ResolvedInputs(ModelInputs inputs, Map<String, InputSource> source
                 missing.add(spec.name());
             }
         }
-        return new ResolvedInputs(in, s, missing);
+        Map<String, InputSource.FromObservation> stillExpired = new LinkedHashMap<>(expired);
+        stillExpired.keySet().retainAll(missing);
+        return new ResolvedInputs(in, s, missing, stillExpired);
     }
 }

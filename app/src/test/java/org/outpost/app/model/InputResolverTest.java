@@ -134,6 +134,11 @@ class InputResolverTest {
         assertThat(r.inputs().has("diabetes")).isFalse(); // an old HbA1c is no evidence
         assertThat(r.inputs().has("bmi")).isFalse(); // weight too old
         assertThat(r.unresolved()).containsExactly("systolicBp", "diabetes", "bmi", "smoker", "race");
+        // the too-old reading is named, so the panel says "last value ..., too old" instead of "not in the chart"
+        assertThat(r.expiredSource("systolicBp")).contains(
+                new InputSource.FromObservation(Measure.SYSTOLIC_BP, Instant.parse("2025-02-28T23:59:00Z")));
+        assertThat(r.expiredSource("smoker")).isEmpty();
+        assertThat(r.entered(EVERYTHING.inputs(), "systolicBp", 130.0).expiredSource("systolicBp")).isEmpty();
     }
 
     @Test

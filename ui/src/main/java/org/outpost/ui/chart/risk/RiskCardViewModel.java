@@ -90,7 +90,10 @@ public final class RiskCardViewModel {
         for (InputSpec spec : model.inputs()) {
             Object value = resolved.inputs().asMap().get(spec.name());
             String shown = "";
-            String source = text.get("chart.risk.source.none");
+            String source = resolved.expiredSource(spec.name())
+                    .map(old -> text.get("chart.risk.source.expired",
+                            DAY.format(old.effective().atZone(zone)), model.freshness().toTotalMonths()))
+                    .orElse(text.get("chart.risk.source.none"));
             if (value != null) {
                 shown = format(value);
                 source = describe(resolved.source(spec.name()).orElseThrow());
