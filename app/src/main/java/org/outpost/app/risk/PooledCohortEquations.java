@@ -9,6 +9,7 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.model.ValidatedRange;
 
 /**
  * ACC/AHA Pooled Cohort Equations: 10-year risk of a first hard atherosclerotic cardiovascular disease
@@ -94,6 +95,13 @@ public final class PooledCohortEquations implements ClinicalModel {
     private static final double SBP_MIN = 90;
     private static final double SBP_MAX = 200;
 
+    /** The population the equations were validated on; outside it they are not applicable. */
+    private static final List<ValidatedRange> VALIDATED_RANGES = List.of(
+            new ValidatedRange("age", "Age", AGE_MIN, AGE_MAX, "years"),
+            new ValidatedRange("totalCholesterol", "Total cholesterol", TC_MIN, TC_MAX, "mg/dL"),
+            new ValidatedRange("hdl", "HDL cholesterol", HDL_MIN, HDL_MAX, "mg/dL"),
+            new ValidatedRange("systolicBp", "Systolic blood pressure", SBP_MIN, SBP_MAX, "mmHg"));
+
     @Override
     public ModelRef ref() {
         return REF;
@@ -109,10 +117,7 @@ public final class PooledCohortEquations implements ClinicalModel {
         List<String> missing = in.absent("age", "sex", "race", "totalCholesterol", "hdl", "systolicBp",
                 "bpTreated", "smoker", "diabetes");
         List<String> reasons = new ArrayList<>();
-        checkRange(reasons, in, "age", "Age", AGE_MIN, AGE_MAX, "years");
-        checkRange(reasons, in, "totalCholesterol", "Total cholesterol", TC_MIN, TC_MAX, "mg/dL");
-        checkRange(reasons, in, "hdl", "HDL cholesterol", HDL_MIN, HDL_MAX, "mg/dL");
-        checkRange(reasons, in, "systolicBp", "Systolic blood pressure", SBP_MIN, SBP_MAX, "mmHg");
+        VALIDATED_RANGES.forEach(range -> range.check(in, reasons));
         if (!missing.isEmpty() || !reasons.isEmpty()) {
             return Evaluation.notApplicable(REF, missing, reasons);
         }
@@ -169,13 +174,4 @@ public final class PooledCohortEquations implements ClinicalModel {
         return new Contribution(input, lnHazard, LN_HAZARD);
     }
 
-    private static void checkRange(List<String> reasons, ModelInputs in, String name, String label, double min,
-                                   double max, String unit) {
-        in.number(name).ifPresent(v -> {
-            if (v < min || v > max) {
-                reasons.add(label + " " + Measure.format(v) + " " + unit + " is outside the validated range "
-                        + Measure.format(min) + "\u2013" + Measure.format(max) + " " + unit);
-            }
-        });
-    }
 }

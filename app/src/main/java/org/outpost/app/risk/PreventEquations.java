@@ -10,6 +10,7 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.model.ValidatedRange;
 
 /**
  * AHA PREVENT equations (Predicting Risk of cardiovascular disease EVENTs), <b>base model, 10-year risk</b>,
@@ -160,6 +161,15 @@ public final class PreventEquations implements ClinicalModel {
         return outcome;
     }
 
+    /** The population the equations were validated on; outside it they are not applicable. */
+    private static final List<ValidatedRange> VALIDATED_RANGES = List.of(
+            new ValidatedRange("age", "Age", 30, 79, "years"),
+            new ValidatedRange("totalCholesterol", "Total cholesterol", 130, 320, "mg/dL"),
+            new ValidatedRange("hdl", "HDL cholesterol", 20, 100, "mg/dL"),
+            new ValidatedRange("systolicBp", "Systolic blood pressure", 90, 180, "mmHg"),
+            new ValidatedRange("egfr", "eGFR", 15, 140, "mL/min/1.73m\u00b2"),
+            new ValidatedRange("bmi", "BMI", 18.5, 39.9, "kg/m\u00b2"));
+
     @Override
     public ModelRef ref() {
         return ref;
@@ -174,12 +184,7 @@ public final class PreventEquations implements ClinicalModel {
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent(REQUIRED);
         List<String> reasons = new ArrayList<>();
-        checkRange(reasons, in, "age", "Age", 30, 79, "years");
-        checkRange(reasons, in, "totalCholesterol", "Total cholesterol", 130, 320, "mg/dL");
-        checkRange(reasons, in, "hdl", "HDL cholesterol", 20, 100, "mg/dL");
-        checkRange(reasons, in, "systolicBp", "Systolic blood pressure", 90, 180, "mmHg");
-        checkRange(reasons, in, "egfr", "eGFR", 15, 140, "mL/min/1.73m\u00b2");
-        checkRange(reasons, in, "bmi", "BMI", 18.5, 39.9, "kg/m\u00b2");
+        VALIDATED_RANGES.forEach(range -> range.check(in, reasons));
         if (!missing.isEmpty() || !reasons.isEmpty()) {
             return Evaluation.notApplicable(ref, missing, reasons);
         }
@@ -253,13 +258,4 @@ public final class PreventEquations implements ClinicalModel {
         return new Contribution(input, logOdds, LOG_ODDS);
     }
 
-    private static void checkRange(List<String> reasons, ModelInputs in, String name, String label, double min,
-                                   double max, String unit) {
-        in.number(name).ifPresent(v -> {
-            if (v < min || v > max) {
-                reasons.add(label + " " + Measure.format(v) + " " + unit + " is outside the validated range "
-                        + Measure.format(min) + "\u2013" + Measure.format(max) + " " + unit);
-            }
-        });
-    }
 }
