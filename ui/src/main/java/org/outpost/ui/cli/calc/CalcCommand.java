@@ -24,7 +24,7 @@ import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRegistry;
-import org.outpost.app.risk.RiskModels;
+import org.outpost.app.catalog.BundledModels;
 import org.outpost.ui.cli.CliContext;
 import org.outpost.ui.cli.ExitCode;
 import picocli.CommandLine.Command;
@@ -93,7 +93,7 @@ public final class CalcCommand implements Callable<Integer> {
 
     CalcCommand(CliContext context) {
         this.context = Objects.requireNonNull(context);
-        this.models = RiskModels.registry();
+        this.models = BundledModels.registry();
     }
 
     @Override

@@ -1,5 +1,5 @@
 /**
- * {@code outpost admin calc}: the bundled clinical models ({@link org.outpost.app.risk.RiskModels}) on the
+ * {@code outpost admin calc}: the bundled clinical models ({@link org.outpost.app.catalog.BundledModels}) on the
  * command line, for other programs and for batch scoring: one JSON object of inputs in and one JSON result
  * out, a model's inputs as text ({@code --help}) or JSON ({@code --schema}), or a CSV file scored row by
  * row, streaming. Inputs are parsed by {@link org.outpost.app.model.ModelInputs#parse}, exactly as the

@@ -13,19 +13,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.InputSpec;
-import org.outpost.app.risk.RiskModels;
+import org.outpost.app.catalog.BundledModels;
 
 /** {@code --list}, {@code --help}, {@code --schema} and wrong usage. */
 class CalcInfoTest {
     static Stream<ClinicalModel> models() {
-        return RiskModels.all().stream();
+        return BundledModels.all().stream();
     }
 
     @Test
     void listShowsEveryModelWithVersionAndTitleInUtf8() {
         var r = calc("", "--list");
         assertThat(r.exitCode()).isZero();
-        List<String> expected = RiskModels.all().stream()
+        List<String> expected = BundledModels.all().stream()
                 .map(m -> m.ref().id() + "\t" + m.ref().version() + "\t" + m.ref().title()).toList();
         assertThat(r.outLines()).containsExactlyElementsOf(expected);
         assertThat(r.out()).contains("cha2ds2-vasc\t1.0.0\tCHA\u2082DS\u2082-VASc");

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.InputSpec;
-import org.outpost.app.risk.RiskModels;
+import org.outpost.app.catalog.BundledModels;
 
 /** {@code admin calc MODEL_ID}: one JSON object of inputs in, one JSON result out, with real models. */
 class CalcJsonTest {
@@ -30,7 +30,7 @@ class CalcJsonTest {
             """;
 
     static Stream<ClinicalModel> models() {
-        return RiskModels.all().stream();
+        return BundledModels.all().stream();
     }
 
     private static JsonNode json(String text) throws Exception {
@@ -102,7 +102,7 @@ class CalcJsonTest {
     /** A measured input (cholesterol, blood pressure…) accepts its measure's other units, converted. */
     @Test
     void measuredInputsConvertUnitsAndRefuseWrongOnes() throws Exception {
-        Optional<ClinicalModel> withMeasure = RiskModels.all().stream()
+        Optional<ClinicalModel> withMeasure = BundledModels.all().stream()
                 .filter(m -> m.inputs().stream().anyMatch(s -> s.measure().isPresent())).findFirst();
         assumeTrue(withMeasure.isPresent(), "no bundled model has a measured input yet");
         ClinicalModel model = withMeasure.get();
@@ -182,7 +182,7 @@ class CalcJsonTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).hasLineCount(1);
         assertThat(r.errLine()).startsWith("unknown model 'chads-vasc': use one of ")
-                .contains(RiskModels.registry().ids());
+                .contains(BundledModels.registry().ids());
     }
 
     @Test
