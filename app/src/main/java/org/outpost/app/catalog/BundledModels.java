@@ -2,6 +2,8 @@ package org.outpost.app.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.outpost.app.dosing.CkdEpi2021;
 import org.outpost.app.dosing.DosingModels;
 import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.ModelRegistry;
@@ -16,6 +18,14 @@ public final class BundledModels {
         List<ClinicalModel> all = new ArrayList<>(RiskModels.all());
         all.addAll(DosingModels.all());
         return List.copyOf(all);
+    }
+
+    /**
+     * Models that compute another model's input from the chart, by input name: PREVENT's {@code egfr} from
+     * the CKD-EPI 2021 equation on the latest creatinine.
+     */
+    public static Map<String, ClinicalModel> derivedInputs() {
+        return Map.of("egfr", new CkdEpi2021());
     }
 
     public static ModelRegistry registry() {

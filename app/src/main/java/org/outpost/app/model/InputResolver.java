@@ -44,6 +44,8 @@ import org.outpost.app.domain.Sex;
  *       treatment, an HbA1c done elsewhere), so the clinician answers;</li>
  *   <li>{@value #BMI}: weight in kg / (height in m)², from the latest weight within the freshness window and
  *       the latest height (any date once measured in adulthood, since adult height barely changes).</li>
+ *   <li>an input named in the {@code derived} map (e.g. {@code egfr}): the result of that model on the same
+ *       chart, when applicable, dated by the newest observation it read.</li>
  * </ul>
  * Everything else (smoking, race, risk region, family history, diagnoses such as heart failure) stays
  * unresolved unless entered: the structured chart does not record it.
@@ -95,10 +97,21 @@ public final class InputResolver {
     private static final List<String> DIABETES_SUFFIXES = List.of("gliptin", "glitazone");
 
     private final ZoneId zone;
+    private final Map<String, ClinicalModel> derived;
 
     /** @param zone the clinic's time zone, in which "within the last year" is counted */
     public InputResolver(ZoneId zone) {
+        this(zone, Map.of());
+    }
+
+    /**
+     * @param derived models that compute an input from the chart, by input name (e.g. {@code egfr} from the
+     *                CKD-EPI equation on the latest creatinine); used when the chart has no value of its own
+     *                and the model is applicable to the patient
+     */
+    public InputResolver(ZoneId zone, Map<String, ClinicalModel> derived) {
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.derived = Map.copyOf(derived);
     }
 
     /** Fills what the chart can of {@code model}'s inputs, as on {@code today}. */
@@ -143,8 +156,33 @@ public final class InputResolver {
             case STATIN -> medicationFlag(spec, chart, today, InputResolver::isStatin);
             case DIABETES -> diabetes(spec, chart, today, oldest);
             case BMI -> spec.kind() == InputSpec.Kind.NUMBER ? bmi(chart, oldest) : Optional.empty();
-            default -> Optional.empty();
+            default -> derived(spec, chart, today);
         };
+    }
+
+    /** An input computed by another model from the chart, dated by the newest observation it read. */
+    private Optional<Resolved> derived(InputSpec spec, Chart chart, LocalDate today) {
+        ClinicalModel model = derived.get(spec.name());
+        if (model == null || spec.kind() != InputSpec.Kind.NUMBER) {
+            return Optional.empty();
+        }
+        ResolvedInputs inputs = resolve(model, chart, today);
+        Evaluation result = model.evaluate(inputs.inputs());
+        if (!result.applicable()) {
+            return Optional.empty();
+        }
+        List<Measure> from = new ArrayList<>();
+        Instant newest = Instant.MIN;
+        for (InputSource source : inputs.sources().values()) {
+            if (source instanceof InputSource.FromObservation o) {
+                from.add(o.measure());
+                newest = o.effective().isAfter(newest) ? o.effective() : newest;
+            }
+        }
+        if (from.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Resolved(result.value().getAsDouble(), new InputSource.Calculated(from, newest)));
     }
 
     private static Optional<Observation> recent(Chart chart, Measure measure, Instant oldest) {

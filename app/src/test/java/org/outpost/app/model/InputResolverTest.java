@@ -238,4 +238,25 @@ class InputResolverTest {
         assertThat(InputResolver.isStatin(name)).isEqualTo(statin);
         assertThat(InputResolver.isDiabetesMedication(name)).isEqualTo(diabetes);
     }
+
+    @Test
+    void egfrIsCalculatedFromTheLatestCreatinineWhenADerivingModelIsGiven() {
+        // CKD-EPI 2021 (Inker et al., NEJM 2021), man aged 60 (born 1966-01-01, TODAY 2026-03-01), Scr 1.2 mg/dL:
+        // 142 x (1.2/0.9)^-1.200 x 0.9938^60 = 142 x 0.7084 x 0.6882 = 69.2 -> 69 as labs report it
+        Chart c = chart(patient(Sex.MALE, LocalDate.of(1966, 1, 1)),
+                List.of(obs(Measure.CREATININE, 106.1, Unit.UMOL_PER_L, "2026-02-01T09:00:00Z")), List.of());
+        ClinicalModel prevent = org.outpost.app.risk.PreventEquations.totalCvd();
+        InputResolver withEgfr = new InputResolver(ZoneOffset.UTC,
+                java.util.Map.of("egfr", new org.outpost.app.dosing.CkdEpi2021()));
+
+        ResolvedInputs r = withEgfr.resolve(prevent, c, TODAY);
+
+        assertThat(r.inputs().number("egfr")).hasValue(69.0);
+        assertThat(r.source("egfr")).contains(new InputSource.Calculated(List.of(Measure.CREATININE),
+                Instant.parse("2026-02-01T09:00:00Z")));
+        // without the deriving model, or without a creatinine, eGFR stays for the clinician
+        assertThat(RESOLVER.resolve(prevent, c, TODAY).unresolved()).contains("egfr");
+        Chart noCreatinine = chart(c.patient(), List.of(), List.of());
+        assertThat(withEgfr.resolve(prevent, noCreatinine, TODAY).unresolved()).contains("egfr");
+    }
 }

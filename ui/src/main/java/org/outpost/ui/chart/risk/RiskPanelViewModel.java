@@ -18,6 +18,7 @@ import org.outpost.app.decision.RiskDecisions;
 import org.outpost.app.domain.Chart;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.model.ClinicalModel;
+import org.outpost.app.catalog.BundledModels;
 import org.outpost.app.model.InputResolver;
 import org.outpost.app.model.ResolvedInputs;
 import org.outpost.ui.concurrent.TaskRunner;
@@ -51,7 +52,7 @@ public final class RiskPanelViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         this.text = Objects.requireNonNull(text);
         this.clock = Objects.requireNonNull(clock);
-        this.resolver = new InputResolver(clock.getZone());
+        this.resolver = new InputResolver(clock.getZone(), BundledModels.derivedInputs());
     }
 
     /** Shows every chart {@code chart} holds from now on (the chart view model's loaded chart). */
