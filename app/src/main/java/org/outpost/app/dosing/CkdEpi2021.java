@@ -40,7 +40,7 @@ public final class CkdEpi2021 implements ClinicalModel {
 
     static final String UNIT = "mL/min/1.73 m\u00b2";
     static final String LN_UNIT = "ln(mL/min/1.73 m\u00b2)";
-    static final double MIN_CREATININE = 0.2;
+    static final double MIN_CREATININE = CreatinineEquations.MIN_CREATININE;
 
     private static final List<InputSpec> INPUTS = List.of(
             InputSpec.number("age", "years", 0, 120, "Age in completed years"),
@@ -60,15 +60,9 @@ public final class CkdEpi2021 implements ClinicalModel {
     @Override
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "creatinine");
-        List<String> reasons = new ArrayList<>();
+        List<String> reasons = CreatinineEquations.reasonsNotApplicable(in);
         double age = in.number("age").orElse(Double.NaN);
-        if (age < 18) {
-            reasons.add("Validated in adults (18 years and older)");
-        }
         double scr = in.number("creatinine").orElse(Double.NaN);
-        if (scr < MIN_CREATININE) {
-            reasons.add("Serum creatinine below " + MIN_CREATININE + " mg/dL: the estimate is not reliable");
-        }
         if (!missing.isEmpty() || !reasons.isEmpty()) {
             return Evaluation.notApplicable(REF, missing, reasons);
         }

@@ -54,7 +54,7 @@ public final class CockcroftGault implements ClinicalModel {
     static final String UNIT = "mL/min";
     static final String LN_UNIT = "ln(mL/min)";
     /** Outpost's floor: below this the estimate is not given. */
-    static final double MIN_CREATININE = 0.2;
+    static final double MIN_CREATININE = CreatinineEquations.MIN_CREATININE;
     static final double CM_PER_INCH = 2.54;
     static final double DEVINE_BASE_INCHES = 60;
 
@@ -93,15 +93,9 @@ public final class CockcroftGault implements ClinicalModel {
     @Override
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "weight", "creatinine");
-        List<String> reasons = new ArrayList<>();
+        List<String> reasons = CreatinineEquations.reasonsNotApplicable(in);
         double age = in.number("age").orElse(Double.NaN);
-        if (age < 18) {
-            reasons.add("Validated in adults (18 years and older)");
-        }
         double scr = in.number("creatinine").orElse(Double.NaN);
-        if (scr < MIN_CREATININE) {
-            reasons.add("Serum creatinine below " + MIN_CREATININE + " mg/dL: the estimate is not reliable");
-        }
         if (!missing.isEmpty() || !reasons.isEmpty()) {
             return Evaluation.notApplicable(REF, missing, reasons);
         }
