@@ -91,6 +91,7 @@ public class ModelBenchmark {
                         .map(m -> (m.plausibleMin() + m.plausibleMax()) / 2).orElse((s.min() + s.max()) / 2);
                 case BOOLEAN -> s.name().equals("atrialFibrillation");
                 case CHOICE -> s.choices().getFirst();
+                case TEXT -> "*1/*1";
             };
             values.put(s.name(), v);
         }

@@ -15,10 +15,12 @@ import java.util.OptionalDouble;
  * @param contributions each input's share of the result
  * @param missing       names of required inputs that were not given
  * @param reasons       why the model is not applicable (empty when applicable)
+ * @param recommendation what to do, for models that advise (dosing, pharmacogenomics); an applicable
+ *                      evaluation has a value, a recommendation, or both (CPIC advice has no number)
  */
 public record Evaluation(ModelRef model, boolean applicable, OptionalDouble value, String unit,
                          Optional<String> category, List<Contribution> contributions, List<String> missing,
-                         List<String> reasons) {
+                         List<String> reasons, Optional<Recommendation> recommendation) {
     public Evaluation {
         Objects.requireNonNull(model, "model");
         unit = unit == null ? "" : unit;
@@ -26,10 +28,11 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
         contributions = List.copyOf(contributions);
         missing = List.copyOf(missing);
         reasons = List.copyOf(reasons);
-        if (applicable && value.isEmpty()) {
-            throw new IllegalArgumentException("An applicable evaluation has a value");
+        recommendation = recommendation == null ? Optional.empty() : recommendation;
+        if (applicable && value.isEmpty() && recommendation.isEmpty()) {
+            throw new IllegalArgumentException("An applicable evaluation has a value or a recommendation");
         }
-        if (!applicable && (value.isPresent() || reasons.isEmpty() && missing.isEmpty())) {
+        if (!applicable && (value.isPresent() || recommendation.isPresent() || reasons.isEmpty() && missing.isEmpty())) {
             throw new IllegalArgumentException("A non-applicable evaluation has reasons and no value");
         }
     }
@@ -37,10 +40,19 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
     public static Evaluation of(ModelRef model, double value, String unit, String category,
                                 List<Contribution> contributions) {
         return new Evaluation(model, true, OptionalDouble.of(value), unit, Optional.ofNullable(category),
-                contributions, List.of(), List.of());
+                contributions, List.of(), List.of(), Optional.empty());
+    }
+
+    /** An applicable evaluation with advice and, when the model computes one, a number (else NaN). */
+    public static Evaluation advice(ModelRef model, double value, String unit, String category,
+                                    List<Contribution> contributions, Recommendation recommendation) {
+        return new Evaluation(model, true, Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value),
+                unit, Optional.ofNullable(category), contributions, List.of(), List.of(),
+                Optional.of(recommendation));
     }
 
     public static Evaluation notApplicable(ModelRef model, List<String> missing, List<String> reasons) {
-        return new Evaluation(model, false, OptionalDouble.empty(), "", Optional.empty(), List.of(), missing, reasons);
+        return new Evaluation(model, false, OptionalDouble.empty(), "", Optional.empty(), List.of(), missing, reasons,
+                Optional.empty());
     }
 }

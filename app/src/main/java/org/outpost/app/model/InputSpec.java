@@ -23,7 +23,9 @@ public record InputSpec(String name, Kind kind, String unit, Optional<Measure> m
                         List<String> choices, String description) {
 
     /** The type of an input value. */
-    public enum Kind { NUMBER, BOOLEAN, CHOICE }
+    public enum Kind { NUMBER, BOOLEAN, CHOICE,
+        /** Free text from a lab report, e.g. a diplotype "*1/*2"; held in lower case like choices. */
+        TEXT }
 
     public InputSpec {
         Objects.requireNonNull(name, "name");
@@ -57,6 +59,11 @@ public record InputSpec(String name, Kind kind, String unit, Optional<Measure> m
 
     public static InputSpec choice(String name, List<String> choices, String description) {
         return new InputSpec(name, Kind.CHOICE, "", Optional.empty(), 0, 0, choices, description);
+    }
+
+    /** Free text such as a lab's diplotype; the model decides what it recognises. */
+    public static InputSpec text(String name, String description) {
+        return new InputSpec(name, Kind.TEXT, "", Optional.empty(), 0, 0, List.of(), description);
     }
 
     /** The unit a measured input is computed in. */

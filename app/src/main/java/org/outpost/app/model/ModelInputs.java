@@ -60,6 +60,11 @@ public final class ModelInputs {
         return values.get(name) instanceof Boolean b ? Optional.of(b) : Optional.empty();
     }
 
+    /** A text input (lower case), e.g. a diplotype. */
+    public Optional<String> text(String name) {
+        return choice(name);
+    }
+
     public Optional<String> choice(String name) {
         return values.get(name) instanceof String s ? Optional.of(s) : Optional.empty();
     }
@@ -112,6 +117,13 @@ public final class ModelInputs {
                     throw new IllegalArgumentException("'" + value + "' is not one of " + String.join(", ", spec.choices()));
                 }
                 yield c;
+            }
+            case TEXT -> {
+                String t = value.toString().strip();
+                if (t.length() > 200) {
+                    throw new IllegalArgumentException("is longer than 200 characters");
+                }
+                yield t.toLowerCase(Locale.ROOT);
             }
             case NUMBER -> {
                 double n = parseNumber(spec, value);

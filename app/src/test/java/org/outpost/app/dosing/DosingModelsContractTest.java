@@ -39,6 +39,7 @@ class DosingModelsContractTest {
                 raw.put(spec.name(), switch (spec.kind()) {
                     case BOOLEAN -> random.nextBoolean();
                     case CHOICE -> spec.choices().get(random.nextInt(spec.choices().size()));
+                    case TEXT -> "*1/*1";
                     case NUMBER -> random.nextDouble() < 0.05 ? spec.min()
                             : spec.min() + random.nextDouble() * (spec.max() - spec.min());
                 });

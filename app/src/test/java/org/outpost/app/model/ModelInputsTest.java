@@ -55,4 +55,27 @@ class ModelInputsTest {
         assertThat(quit.without("age").has("age")).isFalse();
         assertThat(base.toString()).doesNotContain("60");
     }
+
+    @Test
+    void textInputsKeepWhatTheLabWroteInLowerCaseAndRefuseNovels() {
+        List<InputSpec> pgx = List.of(InputSpec.text("cyp2c19", "CYP2C19 diplotype"));
+        assertThat(ModelInputs.parse(pgx, Map.of("cyp2c19", " *2/*17 ")).inputs().text("cyp2c19")).contains("*2/*17");
+        assertThat(ModelInputs.parse(pgx, Map.of("cyp2c19", "x".repeat(201))).errors())
+                .containsExactly("cyp2c19: is longer than 200 characters");
+    }
+
+    @Test
+    void anEvaluationCarriesAdviceWithoutANumberButNotWhenNotApplicable() {
+        ModelRef ref = new ModelRef("t", "1", "t", "t");
+        Recommendation avoid = Recommendation.of(Severity.HIGH, "Avoid", "strong");
+        Evaluation e = Evaluation.advice(ref, Double.NaN, "", "poor metabolizer", List.of(), avoid);
+        assertThat(e.applicable()).isTrue();
+        assertThat(e.value()).isEmpty();
+        assertThat(e.recommendation()).contains(avoid);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Evaluation(ref, false,
+                java.util.OptionalDouble.empty(), "", java.util.Optional.empty(), List.of(), List.of(), List.of("x"),
+                java.util.Optional.of(avoid))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new SuggestedDose(2.5, "mg", "twice daily")).hasToString("2.5 mg twice daily");
+        assertThat(new SuggestedDose(75, "mg", "once daily").amountText()).isEqualTo("75");
+    }
 }

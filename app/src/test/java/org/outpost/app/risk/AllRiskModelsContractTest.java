@@ -65,7 +65,7 @@ class AllRiskModelsContractTest {
                     assertThat(spec.unit()).as(spec.name()).isNotBlank();
                 }
                 case CHOICE -> assertThat(spec.choices()).as(spec.name()).isNotEmpty();
-                case BOOLEAN -> { }
+                case BOOLEAN, TEXT -> { }
             }
         });
     }
@@ -178,6 +178,7 @@ class AllRiskModelsContractTest {
             raw.put(spec.name(), switch (spec.kind()) {
                 case BOOLEAN -> random.nextBoolean();
                 case CHOICE -> spec.choices().get(random.nextInt(spec.choices().size()));
+                case TEXT -> "*1/*1";
                 case NUMBER -> {
                     double u = random.nextDouble();
                     Double typical = TYPICAL.get(spec.name());

@@ -104,7 +104,7 @@ public final class RiskCardViewModel {
             List<String> choices = switch (spec.kind()) {
                 case BOOLEAN -> List.of("yes", "no");
                 case CHOICE -> spec.choices();
-                case NUMBER -> List.of();
+                case NUMBER, TEXT -> List.of();
             };
             String label = spec.description().isBlank() ? spec.name() : spec.description();
             InputField field = new InputField(spec, label, choices, shown, source, entered);

@@ -28,7 +28,7 @@ import org.outpost.ui.cli.ExitCode;
  */
 final class CsvScorer {
     static final List<String> RESULT_COLUMNS = List.of("applicable", "value", "unit", "category", "missing",
-            "reasons", "error");
+            "reasons", "recommendation", "error");
     private static final String LIST_SEPARATOR = "; ";
 
     /** What a run did, for the one-line summary. */
@@ -111,6 +111,7 @@ final class CsvScorer {
                     out.add("");
                     out.add("");
                     out.add("");
+                    out.add("");
                     out.add(error);
                 } else {
                     if (evaluation.applicable()) {
@@ -125,6 +126,8 @@ final class CsvScorer {
                     out.add(evaluation.category().orElse(""));
                     out.add(String.join(LIST_SEPARATOR, evaluation.missing()));
                     out.add(String.join(LIST_SEPARATOR, evaluation.reasons()));
+                    out.add(evaluation.recommendation().map(r -> r.severity().name().toLowerCase(java.util.Locale.ROOT)
+                            + ": " + r.text()).orElse(""));
                     out.add("");
                 }
                 printer.printRecord(out);

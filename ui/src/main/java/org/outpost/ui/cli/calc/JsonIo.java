@@ -23,6 +23,8 @@ import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.model.Recommendation;
+import org.outpost.app.model.SuggestedDose;
 import org.outpost.ui.cli.ExitCode;
 
 /** Reads the JSON object of inputs; writes a result or a model's input schema as JSON. */
@@ -144,6 +146,25 @@ final class JsonIo {
         g.writeEndArray();
         strings(g, "missing", e.missing());
         strings(g, "reasons", e.reasons());
+        if (e.recommendation().isPresent()) {
+            Recommendation r = e.recommendation().get();
+            g.writeObjectFieldStart("recommendation");
+            g.writeStringField("severity", r.severity().name().toLowerCase(java.util.Locale.ROOT));
+            g.writeStringField("text", r.text());
+            stringOrNull(g, "strength", r.strength().isEmpty() ? null : r.strength());
+            if (r.suggestedDose().isPresent()) {
+                SuggestedDose d = r.suggestedDose().get();
+                g.writeObjectFieldStart("suggestedDose");
+                g.writeFieldName("amount");
+                g.writeNumber(plain(d.amount()));
+                g.writeStringField("unit", d.unit());
+                g.writeStringField("frequency", d.frequency());
+                g.writeEndObject();
+            } else {
+                g.writeNullField("suggestedDose");
+            }
+            g.writeEndObject();
+        }
         g.writeStringField("model", ref.id());
         g.writeStringField("version", ref.version());
         g.writeStringField("source", ref.source());
@@ -180,6 +201,7 @@ final class JsonIo {
                     g.writeStringField("type", "choice");
                     strings(g, "choices", s.choices());
                 }
+                case TEXT -> g.writeStringField("type", "text");
             }
             g.writeStringField("description", s.description());
             g.writeEndObject();

@@ -37,7 +37,7 @@ final class ModelHelp {
         b.append("  outpost admin calc ").append(ref.id()).append(" --schema\n");
         b.append("  outpost admin calc ").append(ref.id()).append(" --csv in.csv --out scored.csv [--keep-column id]\n");
         b.append("Output: {\"applicable\", \"value\", \"unit\", \"category\", \"contributions\": [{\"input\", "
-                + "\"amount\", \"unit\"}], \"missing\", \"reasons\", \"model\", \"version\", \"source\"}\n");
+                + "\"amount\", \"unit\"}], \"missing\", \"reasons\", \"recommendation\" (advising models), \"model\", \"version\", \"source\"}\n");
         return b.toString();
     }
 
@@ -52,6 +52,7 @@ final class ModelHelp {
             }
             case BOOLEAN -> "true/false";
             case CHOICE -> "one of: " + String.join(", ", s.choices());
+            case TEXT -> "text";
         };
     }
 

@@ -62,7 +62,7 @@ class CalcCsvTest {
         assertThat(r.errLine()).isEqualTo("cha2ds2-vasc: 5 rows: 2 applicable, 2 not applicable, 1 error; wrote " + out);
 
         assertThat(Files.readAllLines(out).get(0)).isEqualTo(HEADER
-                + ",applicable,value,unit,category,missing,reasons,error");
+                + ",applicable,value,unit,category,missing,reasons,recommendation,error");
         List<CSVRecord> rows = read(out);
         assertThat(rows).hasSize(5);
         CSVRecord p1 = rows.get(0);

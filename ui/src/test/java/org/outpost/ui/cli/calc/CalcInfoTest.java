@@ -59,6 +59,7 @@ class CalcInfoTest {
                     assertThat(input.get("choices")).extracting(JsonNode::textValue)
                             .containsExactlyElementsOf(spec.choices());
                 }
+                case TEXT -> assertThat(input.get("type").textValue()).isEqualTo("text");
             }
         }
         assertThat(names).containsExactlyElementsOf(model.inputs().stream().map(InputSpec::name).toList());

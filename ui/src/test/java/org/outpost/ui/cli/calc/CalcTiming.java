@@ -100,6 +100,7 @@ public final class CalcTiming {
                         .map(m -> (m.plausibleMin() + m.plausibleMax()) / 2).orElse((s.min() + s.max()) / 2);
                 case BOOLEAN -> s.name().equals("atrialFibrillation");
                 case CHOICE -> s.choices().getFirst();
+                case TEXT -> "*1/*1";
             };
             values.put(s.name(), v);
         }

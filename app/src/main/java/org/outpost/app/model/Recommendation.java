@@ -1,0 +1,36 @@
+package org.outpost.app.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a dosing or pharmacogenomic model advises, in words a prescriber acts on: the advice as its source
+ * words it, the source's strength of recommendation, how urgent it is, and the dose it suggests if any.
+ *
+ * @param severity      how urgently it needs attention
+ * @param text          the advice, e.g. CPIC's "Avoid standard dose clopidogrel if possible. Use prasugrel
+ *                      or ticagrelor at standard dose if no contraindication."
+ * @param strength      the source's strength of recommendation ("strong", "moderate", "optional"), or the
+ *                      label section a label-based rule comes from; empty when the source grades none
+ * @param suggestedDose the dose to give, when the advice is a dose; empty when it is to avoid the drug,
+ *                      to use the standard dose, or to confirm a result first
+ */
+public record Recommendation(Severity severity, String text, String strength, Optional<SuggestedDose> suggestedDose) {
+    public Recommendation {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(text, "text");
+        strength = strength == null ? "" : strength;
+        suggestedDose = suggestedDose == null ? Optional.empty() : suggestedDose;
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("A recommendation says what to do");
+        }
+    }
+
+    public static Recommendation of(Severity severity, String text, String strength) {
+        return new Recommendation(severity, text, strength, Optional.empty());
+    }
+
+    public static Recommendation dose(Severity severity, String text, String strength, SuggestedDose dose) {
+        return new Recommendation(severity, text, strength, Optional.of(dose));
+    }
+}
