@@ -27,5 +27,9 @@ public enum AuditAction {
     PATIENTS_LISTED,
     USERS_LISTED,
     /** A clinician acknowledged, accepted or overrode a model result; detail: model id, version, kind. */
-    RISK_DECISION_RECORDED
+    RISK_DECISION_RECORDED,
+    /** A medication order was saved; detail: order id, alert count by severity, models and versions. */
+    ORDER_PLACED,
+    /** A pharmacist reviewed an order; detail: order id, action, models and versions. */
+    ORDER_REVIEWED
 }

@@ -6,8 +6,10 @@ import java.util.Set;
 
 /** What a user account is for; each role grants a fixed set of permissions. */
 public enum Role {
-    CLINICIAN(EnumSet.of(Permission.VIEW_CHART, Permission.EDIT_PATIENT, Permission.RECORD_OBSERVATION)),
-    PHARMACIST(EnumSet.of(Permission.VIEW_CHART, Permission.EDIT_PATIENT, Permission.RECORD_OBSERVATION)),
+    CLINICIAN(EnumSet.of(Permission.VIEW_CHART, Permission.EDIT_PATIENT, Permission.RECORD_OBSERVATION,
+            Permission.PRESCRIBE)),
+    PHARMACIST(EnumSet.of(Permission.VIEW_CHART, Permission.EDIT_PATIENT, Permission.RECORD_OBSERVATION,
+            Permission.REVIEW_ORDERS)),
     /** Small clinics often have one person doing everything, so an admin may also chart. */
     ADMIN(EnumSet.allOf(Permission.class));
 

@@ -10,4 +10,12 @@ public interface MedicationRepository {
 
     /** All medications of a patient, oldest start first. */
     List<Medication> forPatient(PatientId patient);
+
+    java.util.Optional<Medication> find(java.util.UUID id);
+
+    /** Changes the dose and frequency of a listed medication (a pharmacist's change). */
+    void changeDose(java.util.UUID id, String dose, String frequency);
+
+    /** Marks a listed medication stopped on {@code day}. */
+    void stop(java.util.UUID id, java.time.LocalDate day);
 }

@@ -16,4 +16,7 @@ public interface Repositories {
 
     /** Decisions on model results (acknowledged, accepted into the plan, overridden). */
     DecisionLog decisions();
+
+    /** Medication orders, their alerts and pharmacist reviews. */
+    OrderBook orders();
 }

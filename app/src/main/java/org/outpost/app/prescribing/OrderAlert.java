@@ -1,0 +1,48 @@
+package org.outpost.app.prescribing;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.outpost.app.model.Severity;
+import org.outpost.app.model.SuggestedDose;
+
+/**
+ * One alert a model raised on an order, kept with the order: which model and version, what it advised and
+ * why, whether that differs from what was ordered, and how the prescriber answered.
+ *
+ * @param fingerprint identifies the model, its version, the drug and the inputs the advice was computed
+ *                    from; an answered alert with the same fingerprint is not raised again
+ * @param headline    short: "CYP2C19 poor metabolizer", "CrCl 24 mL/min"
+ * @param text        the advice in its source's words
+ * @param strength    the source's strength of recommendation or label section
+ * @param differs     the suggestion differs from the order (a different dose, or advice to avoid the drug)
+ */
+public record OrderAlert(String modelId, String modelVersion, String modelTitle, Severity severity, String headline,
+                         String text, String strength, Optional<SuggestedDose> suggested, boolean differs,
+                         String fingerprint, AlertResponse response, String reason) {
+    public OrderAlert {
+        Objects.requireNonNull(modelId, "modelId");
+        Objects.requireNonNull(modelVersion, "modelVersion");
+        modelTitle = modelTitle == null ? modelId : modelTitle;
+        Objects.requireNonNull(severity, "severity");
+        headline = headline == null ? "" : headline;
+        Objects.requireNonNull(text, "text");
+        strength = strength == null ? "" : strength;
+        suggested = suggested == null ? Optional.empty() : suggested;
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(response, "response");
+        reason = reason == null ? "" : reason.strip();
+        if (response == AlertResponse.OVERRIDDEN && reason.isEmpty()) {
+            throw new IllegalArgumentException("An overridden alert has a reason");
+        }
+    }
+
+    /** Whether the prescriber must answer it before the order is saved. */
+    public boolean needsAnswer() {
+        return differs && severity != Severity.LOW && response != AlertResponse.ANSWERED_BEFORE;
+    }
+
+    public OrderAlert answered(AlertResponse newResponse, String newReason) {
+        return new OrderAlert(modelId, modelVersion, modelTitle, severity, headline, text, strength, suggested, differs,
+                fingerprint, newResponse, newReason);
+    }
+}
