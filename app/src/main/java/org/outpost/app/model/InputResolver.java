@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.outpost.app.domain.Chart;
+import org.outpost.app.domain.Genotype;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Medication;
 import org.outpost.app.domain.Observation;
@@ -44,6 +45,9 @@ import org.outpost.app.domain.Sex;
  *       treatment, an HbA1c done elsewhere), so the clinician answers;</li>
  *   <li>{@value #BMI}: weight in kg / (height in m)², from the latest weight within the freshness window and
  *       the latest height (any date once measured in adulthood, since adult height barely changes).</li>
+ *   <li>a {@linkplain InputSpec.Kind#TEXT text} input named like a gene ({@code cyp2c19}, case-insensitive):
+ *       the diplotype of the most recent result for that gene, whatever its age (a genotype does not
+ *       change);</li>
  *   <li>an input named in the {@code derived} map (e.g. {@code egfr}): the result of that model on the same
  *       chart, when applicable, dated by the newest observation it read.</li>
  * </ul>
@@ -156,8 +160,20 @@ public final class InputResolver {
             case STATIN -> medicationFlag(spec, chart, today, InputResolver::isStatin);
             case DIABETES -> diabetes(spec, chart, today, oldest);
             case BMI -> spec.kind() == InputSpec.Kind.NUMBER ? bmi(chart, oldest) : Optional.empty();
-            default -> derived(spec, chart, today);
+            default -> spec.kind() == InputSpec.Kind.TEXT ? genotype(spec, chart) : derived(spec, chart, today);
         };
+    }
+
+    /** The most recent lab result for the gene the input is named after. */
+    private static Optional<Resolved> genotype(InputSpec spec, Chart chart) {
+        Genotype latest = null;
+        for (Genotype g : chart.genotypes()) {
+            if (g.gene().equalsIgnoreCase(spec.name()) && (latest == null || !g.resultDate().isBefore(latest.resultDate()))) {
+                latest = g;
+            }
+        }
+        return latest == null ? Optional.empty() : Optional.of(new Resolved(latest.diplotype().strip().toLowerCase(Locale.ROOT),
+                new InputSource.FromGenotype(latest.gene(), latest.resultDate())));
     }
 
     /** An input computed by another model from the chart, dated by the newest observation it read. */

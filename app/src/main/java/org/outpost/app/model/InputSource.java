@@ -44,6 +44,14 @@ public sealed interface InputSource {
         }
     }
 
+    /** A pharmacogenomic lab result: the gene and the date the lab reported it. */
+    record FromGenotype(String gene, java.time.LocalDate resultDate) implements InputSource {
+        public FromGenotype {
+            Objects.requireNonNull(gene, "gene");
+            Objects.requireNonNull(resultDate, "resultDate");
+        }
+    }
+
     /** Typed in by the clinician (not from the chart). */
     record Entered() implements InputSource { }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.outpost.app.domain.Chart;
+import org.outpost.app.domain.Genotype;
 import org.outpost.app.domain.Consent;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Medication;
@@ -258,5 +259,37 @@ class InputResolverTest {
         assertThat(RESOLVER.resolve(prevent, c, TODAY).unresolved()).contains("egfr");
         Chart noCreatinine = chart(c.patient(), List.of(), List.of());
         assertThat(withEgfr.resolve(prevent, noCreatinine, TODAY).unresolved()).contains("egfr");
+    }
+
+    @Test
+    void genotypeInputsTakeTheNewestResultForTheGeneWhateverItsAge() {
+        ClinicalModel pgx = new ClinicalModel() {
+            private final ModelRef ref = new ModelRef("pgx", "1", "PGx", "none");
+
+            @Override
+            public ModelRef ref() {
+                return ref;
+            }
+
+            @Override
+            public List<InputSpec> inputs() {
+                return List.of(InputSpec.text("cyp2c19", ""), InputSpec.text("tpmt", ""));
+            }
+
+            @Override
+            public Evaluation evaluate(ModelInputs inputs) {
+                return Evaluation.notApplicable(ref, List.of(), List.of("test"));
+            }
+        };
+        Chart c = new Chart(patient(Sex.MALE, LocalDate.of(1950, 1, 1)), List.of(), List.of(), List.of(
+                new Genotype(UUID.randomUUID(), ID, "CYP2C19", "*1/*2", "lab A", LocalDate.of(2001, 5, 1)),
+                new Genotype(UUID.randomUUID(), ID, "CYP2C19", "*2/*2", "lab B", LocalDate.of(2010, 5, 1)),
+                new Genotype(UUID.randomUUID(), ID, "CYP2D6", "*1/*1", "lab B", LocalDate.of(2010, 5, 1))), List.of());
+
+        ResolvedInputs r = RESOLVER.resolve(pgx, c, TODAY);
+
+        assertThat(r.inputs().text("cyp2c19")).contains("*2/*2");
+        assertThat(r.source("cyp2c19")).contains(new InputSource.FromGenotype("CYP2C19", LocalDate.of(2010, 5, 1)));
+        assertThat(r.unresolved()).containsExactly("tpmt");
     }
 }

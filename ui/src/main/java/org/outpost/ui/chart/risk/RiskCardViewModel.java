@@ -315,6 +315,8 @@ public final class RiskCardViewModel {
                     : text.get("chart.risk.source.medications", String.join(", ", m.matched()));
             case InputSource.Calculated k -> text.get("chart.risk.source.calculated",
                     String.join(", ", k.from().stream().map(text::measure).toList()), DAY.format(k.effective().atZone(zone)));
+            case InputSource.FromGenotype g -> text.get("chart.risk.source.genotype", g.gene(),
+                    DAY.format(g.resultDate()));
             case InputSource.Entered e -> text.get("chart.risk.source.entered");
         };
     }
