@@ -22,7 +22,8 @@ class DosingModelsContractTest {
 
     @Test
     void idsAreUniqueAndRegistered() {
-        assertThat(DosingModels.registry().ids()).containsExactly("crcl-cockcroft-gault", "egfr-ckd-epi-2021");
+        assertThat(DosingModels.registry().ids()).containsExactly("crcl-cockcroft-gault", "egfr-ckd-epi-2021",
+                "warfarin-iwpc");
     }
 
     @ParameterizedTest(name = "{0}")
