@@ -47,7 +47,8 @@ import org.outpost.app.model.ValidatedRange;
  *
  * <p>Definitions (appendix S1f): VKORC1 is the −1639G&gt;A (rs9923231) genotype, G/G the reference;
  * CYP2C9 the *1/*2/*3 diplotype, *1/*1 the reference; other CYP2C9 alleles (*5, *6, *8, *11…) are not in the
- * algorithm and take the "genotype unknown" term. White race is the reference. Enzyme inducer status is 1 when
+ * algorithm and take the "genotype unknown" term. White race is the reference; race not given (Outpost's chart
+ * does not record it) takes the algorithm's own "missing or mixed race" term, and the category says so. Enzyme inducer status is 1 when
  * the patient takes carbamazepine, phenytoin, rifampin or rifampicin; amiodarone status 1 when taking
  * amiodarone. <b>Age in decades</b> is the decade number, as the consortium's data record age in decade bands
  * (10–19 → 1, …, 60–69 → 6, …, "90+" → 9): here the completed decades of the age in years, at most 9.
@@ -124,7 +125,8 @@ public final class WarfarinIwpcDose implements ClinicalModel {
             InputSpec.text(CYP2C9, "CYP2C9 diplotype, e.g. *1/*1, *1/*3 "
                     + "(optional: without it the unknown-genotype term is used)"),
             InputSpec.choice(RACE, List.of("asian", "black", "white", "other"),
-                    "Race: Asian, Black or African American, white, or other / mixed / unknown"),
+                    "Race: Asian, Black or African American, white, or other / mixed / unknown "
+                            + "(optional: without it the IWPC missing-or-mixed term is used)"),
             InputSpec.flag(ENZYME_INDUCER, "Taking carbamazepine, phenytoin, rifampin or rifampicin"),
             InputSpec.flag(AMIODARONE, "Taking amiodarone"));
 
@@ -219,7 +221,7 @@ public final class WarfarinIwpcDose implements ClinicalModel {
 
     @Override
     public Evaluation evaluate(ModelInputs in) {
-        List<String> missing = in.absent(AGE, HEIGHT, WEIGHT, RACE, ENZYME_INDUCER, AMIODARONE);
+        List<String> missing = in.absent(AGE, HEIGHT, WEIGHT, ENZYME_INDUCER, AMIODARONE);
         List<String> reasons = new ArrayList<>();
         RANGES.forEach(r -> r.check(in, reasons));
         if (!missing.isEmpty() || !reasons.isEmpty()) {
@@ -228,7 +230,8 @@ public final class WarfarinIwpcDose implements ClinicalModel {
         double age = in.number(AGE).getAsDouble();
         double height = in.number(HEIGHT).getAsDouble();
         double weight = in.number(WEIGHT).getAsDouble();
-        String race = in.choice(RACE).get();
+        // the chart does not record race; IWPC has a term for "missing or mixed", used when it is not given
+        String race = in.choice(RACE).orElse("other");
         boolean inducer = in.flag(ENZYME_INDUCER).get();
         boolean amiodarone = in.flag(AMIODARONE).get();
         GeneCall<Vkorc1> vkorc1 = vkorc1(in.text(VKORC1));
@@ -284,6 +287,9 @@ public final class WarfarinIwpcDose implements ClinicalModel {
             if (call.genotype().isEmpty() && (pharmacogenetic || !call.notGiven())) {
                 notes.add(call.note() + (pharmacogenetic ? ": unknown-genotype term used" : ""));
             }
+        }
+        if (!in.has(RACE)) {
+            notes.add("race not recorded: the IWPC missing-or-mixed race term used");
         }
         String category = String.join("; ", notes);
 

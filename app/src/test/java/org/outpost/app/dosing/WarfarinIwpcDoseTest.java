@@ -293,7 +293,19 @@ class WarfarinIwpcDoseTest {
         assertThat(e.applicable()).isFalse();
         assertThat(e.missing()).containsExactly("weight", "amiodarone");
         assertThat(model.evaluate(ModelInputs.empty()).missing())
-                .containsExactly("age", "height", "weight", "race", "enzymeInducer", "amiodarone");
+                .containsExactly("age", "height", "weight", "enzymeInducer", "amiodarone");
+    }
+
+    @Test
+    void withoutARecordedRaceTheMissingOrMixedTermIsUsedAndSaid() {
+        // IWPC 2009 appendix: "missing or mixed race" has its own coefficient (-0.1032 pharmacogenetic)
+        Map<String, Object> other = person(60, 170, 70, "other", false, false);
+        Map<String, Object> notRecorded = person(60, 170, 70, "other", false, false);
+        notRecorded.remove("race");
+        Evaluation a = eval(other);
+        Evaluation b = eval(notRecorded);
+        assertThat(b.value()).isEqualTo(a.value());
+        assertThat(b.category().orElseThrow()).contains("race not recorded");
     }
 
     @Test
