@@ -4,6 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.outpost.app.dosing.CkdEpi2021;
+import org.outpost.app.dosing.CockcroftGault;
+import org.outpost.app.dosing.RenalDoseRules;
+import org.outpost.app.dosing.WarfarinIwpcDose;
+import org.outpost.app.model.InputResolver;
+import org.outpost.app.prescribing.DrugModel;
+import org.outpost.app.prescribing.PrescribingCheck;
+import java.time.ZoneId;
 import org.outpost.app.dosing.DosingModels;
 import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.ModelRegistry;
@@ -26,6 +33,17 @@ public final class BundledModels {
      */
     public static Map<String, ClinicalModel> derivedInputs() {
         return Map.of("egfr", new CkdEpi2021());
+    }
+
+    /**
+     * The prescribing check with the bundled models and tables: pharmacogenomic rules (CPIC), DOAC label
+     * doses, the IWPC warfarin dose, the renal dose table (with Cockcroft–Gault and CKD-EPI 2021).
+     */
+    public static PrescribingCheck prescribingCheck(ZoneId zone) {
+        List<DrugModel> models = List.of(
+                new DrugModel(new WarfarinIwpcDose(), java.util.Set.of("warfarin"), WarfarinIwpcDose::inputsFromMedications));
+        return new PrescribingCheck(models, RenalDoseRules.bundled(), new CockcroftGault(), new CkdEpi2021(),
+                new InputResolver(zone, derivedInputs()));
     }
 
     public static ModelRegistry registry() {

@@ -57,6 +57,11 @@ public record OrderDraft(String drug, double amount, String unit, String frequen
         return this;
     }
 
+    /** The amount without trailing zeros: 75, 2.5. */
+    public String amountText() {
+        return Double.isFinite(amount) && amount > 0 ? dose().amountText() : Double.toString(amount);
+    }
+
     /** The dose as a prescriber writes it, e.g. "75 mg once daily". */
     public SuggestedDose dose() {
         return new SuggestedDose(amount, unit, frequency);

@@ -87,7 +87,8 @@ public final class ChartService {
         });
     }
 
-    private static Chart load(Repositories r, PatientId id) {
+    /** The whole chart of a patient, read inside a store call. */
+    public static Chart load(Repositories r, PatientId id) {
         var patient = r.patients().find(id).orElseThrow(() -> new IllegalArgumentException("No such patient"));
         return new Chart(patient, r.observations().forPatient(id), r.medications().forPatient(id),
                 r.genotypes().forPatient(id), r.encounters().forPatient(id));

@@ -1,0 +1,268 @@
+package org.outpost.app.prescribing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.outpost.app.decision.DecisionInputs;
+import org.outpost.app.domain.Chart;
+import org.outpost.app.domain.Medication;
+import org.outpost.app.dosing.RenalDoseRules;
+import org.outpost.app.dosing.RenalDoseRules.RenalDoseAdvice;
+import org.outpost.app.model.ModelRef;
+import org.outpost.app.model.ClinicalModel;
+import org.outpost.app.model.Evaluation;
+import org.outpost.app.model.InputResolver;
+import org.outpost.app.model.InputSpec;
+import org.outpost.app.model.ModelInputs;
+import org.outpost.app.model.Recommendation;
+import org.outpost.app.model.Severity;
+
+/**
+ * The check run on a medication order before it is saved: every model relevant to the drug — the
+ * pharmacogenomic rule, the DOAC label dose, the warfarin starting dose, the renal dose table — and the one
+ * interaction the warfarin model knows (amiodarone), each on the patient's chart as it is today.
+ *
+ * <p>Each result becomes an {@link OrderAlert} with its severity, the suggested dose and why. An alert
+ * <em>differs</em> from the order when it suggests another dose, or advises against the drug with moderate
+ * or high severity; such orders go to the pharmacist. An alert the prescriber overrode before, for the same
+ * patient, model version, drug and inputs, is not asked again ({@link AlertResponse#ANSWERED_BEFORE}).
+ *
+ * <p>Dosing reads creatinine and weight from the last {@link #DOSING_WINDOW} only (renal function changes;
+ * labels dose on current values); genotypes of any age. An untested patient gets no pharmacogenomic alert.
+ * Pure and thread-safe; no I/O.
+ */
+public final class PrescribingCheck {
+    /** The input through which a model is told which drug is being ordered. */
+    public static final String DRUG = "drug";
+    /** How old a creatinine or weight may be for dosing. */
+    public static final Period DOSING_WINDOW = Period.ofMonths(3);
+    static final String WARFARIN = "warfarin";
+    static final String AMIODARONE = "amiodarone";
+    static final String AMIODARONE_INPUT = "amiodarone";
+
+    private final List<DrugModel> models;
+    private final RenalDoseRules renalRules;
+    private final ClinicalModel crcl;
+    private final ClinicalModel egfr;
+    private final InputResolver resolver;
+
+    /**
+     * @param models     the drug-specific models, in the order their alerts are listed
+     * @param renalRules the renal dose table
+     * @param crcl       the creatinine clearance model the renal table's {@code crcl} rows use
+     * @param egfr       the eGFR model its {@code egfr} rows use
+     */
+    public PrescribingCheck(List<DrugModel> models, RenalDoseRules renalRules, ClinicalModel crcl, ClinicalModel egfr,
+                            InputResolver resolver) {
+        this.models = models.stream().map(m -> new DrugModel(new RecentInputs(m.model(), DOSING_WINDOW), m.drugs(),
+                m.medicationInputs())).toList();
+        this.renalRules = Objects.requireNonNull(renalRules);
+        this.crcl = new RecentInputs(crcl, DOSING_WINDOW);
+        this.egfr = new RecentInputs(egfr, DOSING_WINDOW);
+        this.resolver = Objects.requireNonNull(resolver);
+    }
+
+    /** Whether any check knows the drug (a drug no model knows is saved without alerts). */
+    public boolean knows(String drug) {
+        String d = drug.strip().toLowerCase(Locale.ROOT);
+        return renalRules.covers(d) || models.stream().anyMatch(m -> m.appliesTo(d)) || d.equals(AMIODARONE);
+    }
+
+    /** Every drug some check knows, sorted. */
+    public java.util.SortedSet<String> drugs() {
+        java.util.SortedSet<String> all = new java.util.TreeSet<>(renalRules.drugs());
+        models.forEach(m -> all.addAll(m.drugs()));
+        all.add(AMIODARONE);
+        return java.util.Collections.unmodifiableSortedSet(all);
+    }
+
+    /** The models and tables the check runs, as "id version" lines for the pharmacist. */
+    public List<String> versions() {
+        List<String> v = new ArrayList<>();
+        models.forEach(m -> v.add(m.model().ref().id() + " " + m.model().ref().version()));
+        v.add(renalRules.ref().id() + " " + renalRules.version());
+        return v;
+    }
+
+    /**
+     * Runs every relevant check on the order.
+     *
+     * @param answered the patient's alerts overridden before, by fingerprint
+     */
+    public List<OrderAlert> check(Chart chart, OrderDraft draft, LocalDate today, Map<String, AnsweredAlert> answered) {
+        Objects.requireNonNull(chart, "chart");
+        Objects.requireNonNull(draft, "draft");
+        Set<String> active = activeNames(chart, today);
+        List<OrderAlert> alerts = new ArrayList<>();
+        for (DrugModel m : models) {
+            if (m.appliesTo(draft.drug())) {
+                run(m, chart, draft, today, active).ifPresent(alerts::add);
+            }
+        }
+        renal(chart, draft, today).ifPresent(alerts::add);
+        if (draft.drug().equals(AMIODARONE) && active.contains(WARFARIN)) {
+            amiodaroneWithWarfarin(chart, today, active).ifPresent(alerts::add);
+        }
+        return alerts.stream().map(a -> remembered(a, answered)).toList();
+    }
+
+    private Optional<OrderAlert> run(DrugModel m, Chart chart, OrderDraft draft, LocalDate today, Set<String> active) {
+        ClinicalModel model = m.model();
+        ModelInputs inputs = inputs(m, chart, today, active);
+        if (m.readsDrug()) {
+            inputs = inputs.with(DRUG, draft.drug());
+        }
+        Evaluation e = model.evaluate(inputs);
+        String fingerprint = fingerprint(model, draft.drug(), inputs);
+        if (!e.applicable()) {
+            return notChecked(model, e, fingerprint);
+        }
+        if (e.recommendation().isEmpty()) {
+            return Optional.empty();
+        }
+        Recommendation r = e.recommendation().get();
+        String text = r.text();
+        if (draft.drug().equals(WARFARIN) && inputs.flag(AMIODARONE_INPUT).orElse(false)) {
+            text += " The estimate includes the interaction with amiodarone, which the patient takes.";
+        }
+        boolean differs = r.suggestedDose().map(s -> !draft.gives(s)).orElse(r.severity() != Severity.LOW);
+        return Optional.of(new OrderAlert(model.ref().id(), model.ref().version(), model.ref().title(), r.severity(),
+                e.category().orElse(model.ref().title()), text, r.strength(), r.suggestedDose(), differs,
+                fingerprint, AlertResponse.NONE, ""));
+    }
+
+    /**
+     * A model that could not run: silent when all it lacks is a genotype (most patients are untested),
+     * otherwise a moderate alert naming what is missing, so nobody takes silence for approval.
+     */
+    private static Optional<OrderAlert> notChecked(ClinicalModel model, Evaluation e, String fingerprint) {
+        Set<String> genes = new LinkedHashSet<>();
+        model.inputs().stream().filter(s -> s.kind() == InputSpec.Kind.TEXT).forEach(s -> genes.add(s.name()));
+        if (e.reasons().isEmpty() && genes.containsAll(e.missing())) {
+            return Optional.empty();
+        }
+        List<String> why = new ArrayList<>(e.reasons());
+        if (!e.missing().isEmpty()) {
+            why.add("missing " + String.join(", ", e.missing()) + " (creatinine and weight from the last "
+                    + DOSING_WINDOW.getMonths() + " months)");
+        }
+        return Optional.of(new OrderAlert(model.ref().id(), model.ref().version(), model.ref().title(),
+                Severity.MODERATE, "Not checked: " + model.ref().title(),
+                "The dose could not be checked: " + String.join("; ", why) + ".", "", Optional.empty(), false,
+                fingerprint, AlertResponse.NONE, ""));
+    }
+
+    private ModelInputs inputs(DrugModel m, Chart chart, LocalDate today, Set<String> active) {
+        ModelInputs inputs = resolver.resolve(m.model(), chart, today).inputs();
+        for (Map.Entry<String, Object> e : m.medicationInputs().apply(active).entrySet()) {
+            inputs = inputs.with(e.getKey(), e.getValue());
+        }
+        return inputs;
+    }
+
+    private Optional<OrderAlert> renal(Chart chart, OrderDraft draft, LocalDate today) {
+        if (!renalRules.covers(draft.drug())) {
+            return Optional.empty();
+        }
+        OptionalDouble clearance = value(crcl, chart, today);
+        OptionalDouble gfr = value(egfr, chart, today);
+        ModelRef ref = renalRules.ref();
+        return renalRules.check(draft.drug(), clearance, gfr).map(advice -> {
+            Recommendation r = advice.recommendation();
+            Map<String, Object> used = new LinkedHashMap<>();
+            advice.kidneyValue().ifPresent(v -> used.put(advice.measure().code(), Math.round(v)));
+            String fingerprint = fingerprint(ref.id(), ref.version(), draft.drug(),
+                    DecisionInputs.canonical(ModelInputs.of(used)));
+            boolean differs = r.suggestedDose().map(s -> !draft.gives(s)).orElse(r.severity() != Severity.LOW);
+            return new OrderAlert(ref.id(), ref.version(), ref.title(), r.severity(), headline(advice), r.text(),
+                    r.strength(), r.suggestedDose(), differs, fingerprint, AlertResponse.NONE, "");
+        });
+    }
+
+    private static String headline(RenalDoseAdvice advice) {
+        return advice.kidneyValue().isPresent()
+                ? advice.measure().abbreviation() + " " + Math.round(advice.kidneyValue().getAsDouble()) + " "
+                        + advice.measure().unit()
+                : "No recent creatinine";
+    }
+
+    private OptionalDouble value(ClinicalModel model, Chart chart, LocalDate today) {
+        Evaluation e = model.evaluate(resolver.resolve(model, chart, today).inputs());
+        return e.applicable() ? e.value() : OptionalDouble.empty();
+    }
+
+    /** Ordering amiodarone for a patient on warfarin: how much the IWPC estimate of the dose falls. */
+    private Optional<OrderAlert> amiodaroneWithWarfarin(Chart chart, LocalDate today, Set<String> active) {
+        Optional<DrugModel> warfarin = models.stream().filter(m -> m.appliesTo(WARFARIN)).findFirst();
+        if (warfarin.isEmpty()) {
+            return Optional.empty();
+        }
+        ClinicalModel model = warfarin.get().model();
+        ModelInputs inputs = inputs(warfarin.get(), chart, today, active);
+        Evaluation without = model.evaluate(inputs.with(AMIODARONE_INPUT, false));
+        Evaluation with = model.evaluate(inputs.with(AMIODARONE_INPUT, true));
+        String text = "Amiodarone inhibits the metabolism of warfarin (CYP2C9) and raises the INR over weeks. ";
+        if (without.applicable() && with.applicable() && without.value().isPresent() && with.value().isPresent()) {
+            double before = without.value().getAsDouble();
+            double after = with.value().getAsDouble();
+            text += String.format(Locale.ROOT, "The IWPC algorithm estimates the weekly warfarin dose falls from "
+                    + "%.1f to %.1f mg (%.0f %% less). ", before, after, 100 * (before - after) / before);
+        }
+        text += "Monitor the INR closely and expect to reduce the warfarin dose.";
+        return Optional.of(new OrderAlert(model.ref().id(), model.ref().version(), model.ref().title(),
+                Severity.MODERATE, "Interaction: warfarin and amiodarone", text, "", Optional.empty(), true,
+                fingerprint(model.ref().id(), model.ref().version(), "amiodarone+warfarin",
+                        DecisionInputs.canonical(inputs.without(AMIODARONE_INPUT))), AlertResponse.NONE, ""));
+    }
+
+    private static OrderAlert remembered(OrderAlert alert, Map<String, AnsweredAlert> answered) {
+        AnsweredAlert before = answered.get(alert.fingerprint());
+        if (before == null || !alert.differs()) {
+            return alert;
+        }
+        return alert.answered(AlertResponse.ANSWERED_BEFORE, before.reason());
+    }
+
+    /** Lower-case names of the active medications and each word of them, for matching generic names. */
+    static Set<String> activeNames(Chart chart, LocalDate today) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Medication med : chart.medications()) {
+            if (med.activeOn(today)) {
+                String name = med.name().strip().toLowerCase(Locale.ROOT);
+                names.add(name);
+                names.addAll(List.of(name.split("[^\\p{L}]+")));
+            }
+        }
+        names.remove("");
+        return names;
+    }
+
+    static String fingerprint(ClinicalModel model, String drug, ModelInputs inputs) {
+        return fingerprint(model.ref().id(), model.ref().version(), drug, DecisionInputs.canonical(inputs));
+    }
+
+    /** SHA-256 of model, version, drug and canonical inputs: equal inputs, equal fingerprint. No names. */
+    static String fingerprint(String modelId, String version, String drug, String canonicalInputs) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] hash = sha.digest(String.join("\n", modelId, version, drug, canonicalInputs)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

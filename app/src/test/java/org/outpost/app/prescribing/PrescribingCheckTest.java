@@ -1,0 +1,167 @@
+package org.outpost.app.prescribing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.outpost.app.catalog.BundledModels;
+import org.outpost.app.domain.Chart;
+import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.Genotype;
+import org.outpost.app.domain.Measure;
+import org.outpost.app.domain.Medication;
+import org.outpost.app.domain.Mrn;
+import org.outpost.app.domain.Observation;
+import org.outpost.app.domain.Patient;
+import org.outpost.app.domain.PatientId;
+import org.outpost.app.domain.Quantity;
+import org.outpost.app.domain.Sex;
+import org.outpost.app.domain.Unit;
+import org.outpost.app.model.Severity;
+import org.outpost.app.model.SuggestedDose;
+
+/** The prescribing check on whole charts, with the bundled models and tables. */
+class PrescribingCheckTest {
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+    static final Instant LAST_WEEK = Instant.parse("2026-11-18T09:00:00Z");
+    static final PrescribingCheck CHECK = BundledModels.prescribingCheck(ZoneOffset.UTC);
+
+    /** A chart under construction: a 70-year-old woman, 170 cm, 70 kg last week. */
+    static final class ChartBuilder {
+        final PatientId id = PatientId.random();
+        final List<Observation> obs = new ArrayList<>();
+        final List<Medication> meds = new ArrayList<>();
+        final List<Genotype> genes = new ArrayList<>();
+        LocalDate born = LocalDate.of(1956, 6, 1);
+        Sex sex = Sex.FEMALE;
+
+        ChartBuilder() {
+            observe(Measure.BODY_HEIGHT, 170, Unit.CM, LAST_WEEK);
+            observe(Measure.BODY_WEIGHT, 70, Unit.KG, LAST_WEEK);
+        }
+
+        ChartBuilder observe(Measure m, double v, Unit u, Instant at) {
+            obs.add(new Observation(UUID.randomUUID(), id, m, Quantity.of(v, u), at, "nurse"));
+            return this;
+        }
+
+        ChartBuilder creatinine(double mgPerDl, Instant at) {
+            return observe(Measure.CREATININE, mgPerDl, Unit.MG_PER_DL, at);
+        }
+
+        ChartBuilder taking(String name) {
+            meds.add(new Medication(UUID.randomUUID(), id, name, Optional.empty(), "", "oral", "", TODAY.minusYears(1),
+                    Optional.empty()));
+            return this;
+        }
+
+        ChartBuilder genotype(String gene, String diplotype) {
+            genes.add(new Genotype(UUID.randomUUID(), id, gene, diplotype, "lab", TODAY.minusYears(2)));
+            return this;
+        }
+
+        Chart build() {
+            Patient p = new Patient(id, new Mrn("T-1"), "Test", "Person", sex, born, "", "", Consent.UNKNOWN, List.of());
+            return new Chart(p, obs, meds, genes, List.of());
+        }
+    }
+
+    static List<OrderAlert> check(Chart chart, OrderDraft draft) {
+        return CHECK.check(chart, draft, TODAY, Map.of());
+    }
+
+    static OrderDraft order(String drug, double amount, String frequency) {
+        return new OrderDraft(drug, amount, "mg", frequency, "oral").validated();
+    }
+
+    @Test
+    void metforminBelowAnEgfrOf30IsAHighAlertThatNeedsAReason() {
+        // CKD-EPI 2021, woman 70 y, creatinine 2.0 mg/dL: 142 x (2.0/0.7)^-1.200 x 0.9938^70 x 1.012 = 26.4
+        Chart chart = new ChartBuilder().creatinine(2.0, LAST_WEEK).build();
+        List<OrderAlert> alerts = check(chart, order("metformin", 500, "twice daily"));
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.modelId()).isEqualTo("renal-dose-rules");
+            assertThat(a.severity()).isEqualTo(Severity.HIGH);
+            assertThat(a.headline()).isEqualTo("eGFR 26 mL/min/1.73 m\u00b2");
+            assertThat(a.text()).startsWith("Contraindicated at eGFR below 30"); // metformin US PI 2.3 / 4
+            assertThat(a.differs()).isTrue();
+            assertThat(a.needsAnswer()).isTrue();
+        });
+    }
+
+    @Test
+    void sitagliptinAtAnEgfrOf34SuggestsFiftyMilligramsAndTheSuggestedOrderPasses() {
+        // CKD-EPI 2021, woman 70 y, creatinine 1.6 mg/dL: 142 x (1.6/0.7)^-1.200 x 0.9938^70 x 1.012 = 34.5;
+        // JANUVIA PI 2.2: eGFR 30 to <45 -> 50 mg once daily
+        Chart chart = new ChartBuilder().creatinine(1.6, LAST_WEEK).build();
+        OrderAlert alert = check(chart, order("sitagliptin", 100, "once daily")).getFirst();
+        assertThat(alert.suggested()).contains(new SuggestedDose(50, "mg", "once daily"));
+        assertThat(alert.differs()).isTrue();
+        assertThat(check(chart, order("sitagliptin", 50, "once daily")).getFirst().differs()).isFalse();
+    }
+
+    @Test
+    void aCreatinineOlderThanThreeMonthsIsNotUsedForDosing() {
+        Chart chart = new ChartBuilder().creatinine(2.0, Instant.parse("2026-06-01T09:00:00Z")).build();
+        OrderAlert alert = check(chart, order("metformin", 500, "twice daily")).getFirst();
+        assertThat(alert.severity()).isEqualTo(Severity.LOW);
+        assertThat(alert.headline()).isEqualTo("No recent creatinine");
+        assertThat(alert.differs()).isFalse();
+    }
+
+    @Test
+    void warfarinGetsTheIwpcStartingDoseAndAnAnsweredAlertDoesNotFireAgainForTheSameInputs() {
+        // IWPC 2009 pharmacogenetic algorithm, age 70 (decade 7), 170 cm, 70 kg, VKORC1 G/A, CYP2C9 *1/*1,
+        // race not recorded: 5.6044 - 0.2614x7 + 0.0087x170 + 0.0128x70 - 0.8677 - 0.1032 = 5.1787 -> 26.8 mg/week
+        // -> 3.8 mg/day, rounded to the nearest 0.5 mg: 4 mg once daily
+        Chart chart = new ChartBuilder().genotype("VKORC1", "-1639G/A").genotype("CYP2C9", "*1/*1").build();
+        List<OrderAlert> alerts = check(chart, order("warfarin", 5, "once daily"));
+        OrderAlert dose = alerts.stream().filter(a -> a.modelId().equals("warfarin-iwpc")).findFirst().orElseThrow();
+        assertThat(dose.suggested()).contains(new SuggestedDose(4, "mg", "once daily"));
+        assertThat(dose.text()).contains("26.8 mg/week");
+        assertThat(dose.differs()).isTrue();
+
+        OrderAlert overridden = dose.answered(AlertResponse.OVERRIDDEN, "Loading per clinic protocol");
+        Map<String, AnsweredAlert> answered = Map.of(dose.fingerprint(), new AnsweredAlert(dose.fingerprint(),
+                AlertResponse.OVERRIDDEN, overridden.reason(), "dr", Instant.EPOCH));
+        OrderAlert again = CHECK.check(chart, order("warfarin", 5, "once daily"), TODAY, answered).stream()
+                .filter(a -> a.modelId().equals("warfarin-iwpc")).findFirst().orElseThrow();
+        assertThat(again.response()).isEqualTo(AlertResponse.ANSWERED_BEFORE);
+        assertThat(again.reason()).isEqualTo("Loading per clinic protocol");
+        assertThat(again.needsAnswer()).isFalse();
+
+        Chart heavier = new ChartBuilder().genotype("VKORC1", "-1639G/A").genotype("CYP2C9", "*1/*1")
+                .observe(Measure.BODY_WEIGHT, 90, Unit.KG, Instant.parse("2026-11-24T09:00:00Z")).build();
+        OrderAlert changed = CHECK.check(heavier, order("warfarin", 5, "once daily"), TODAY, answered).stream()
+                .filter(a -> a.modelId().equals("warfarin-iwpc")).findFirst().orElseThrow();
+        assertThat(changed.response()).as("new inputs, new alert").isEqualTo(AlertResponse.NONE);
+    }
+
+    @Test
+    void amiodaroneForAPatientOnWarfarinShowsHowMuchTheWarfarinDoseFalls() {
+        // IWPC pharmacogenetic: the amiodarone term is -0.5503 on the square-root scale:
+        // 5.1787 -> 4.6284; 26.8 -> 21.4 mg/week, (26.82 - 21.42) / 26.82 = 20 % less
+        Chart chart = new ChartBuilder().genotype("VKORC1", "-1639G/A").genotype("CYP2C9", "*1/*1")
+                .taking("Warfarin sodium").build();
+        OrderAlert alert = check(chart, order("amiodarone", 200, "once daily")).stream()
+                .filter(a -> a.headline().contains("amiodarone")).findFirst().orElseThrow();
+        assertThat(alert.severity()).isEqualTo(Severity.MODERATE);
+        assertThat(alert.text()).contains("falls from 26.8 to 21.4 mg (20 % less)");
+        assertThat(alert.needsAnswer()).isTrue();
+    }
+
+    @Test
+    void aDrugNoCheckKnowsRaisesNothing() {
+        Chart chart = new ChartBuilder().creatinine(2.0, LAST_WEEK).build();
+        assertThat(check(chart, order("paracetamol", 1000, "four times daily"))).isEmpty();
+        assertThat(CHECK.knows("paracetamol")).isFalse();
+        assertThat(CHECK.knows(" Metformin ")).isTrue();
+    }
+}
