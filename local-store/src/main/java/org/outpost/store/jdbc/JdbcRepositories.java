@@ -7,6 +7,7 @@ import org.outpost.app.port.EncounterRepository;
 import org.outpost.app.port.GenotypeRepository;
 import org.outpost.app.port.MedicationRepository;
 import org.outpost.app.port.ObservationRepository;
+import org.outpost.app.port.OrderBook;
 import org.outpost.app.port.PatientRepository;
 import org.outpost.app.port.Repositories;
 
@@ -19,6 +20,7 @@ public final class JdbcRepositories implements Repositories {
     private final EncounterRepository encounters;
     private final AuditLog audit;
     private final DecisionLog decisions;
+    private final OrderBook orders;
     private final JdbcUsers users;
 
     public JdbcRepositories(Tx tx) {
@@ -30,6 +32,7 @@ public final class JdbcRepositories implements Repositories {
         this.encounters = new JdbcEncounterRepository(tx);
         this.audit = new JdbcAuditLog(tx);
         this.decisions = new JdbcDecisionLog(tx);
+        this.orders = new JdbcOrderBook(tx);
         this.users = new JdbcUsers(tx);
     }
 
@@ -66,6 +69,11 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public DecisionLog decisions() {
         return decisions;
+    }
+
+    @Override
+    public OrderBook orders() {
+        return orders;
     }
 
     /** User accounts (not part of the app's ports: accounts change only through {@code Accounts}). */
