@@ -30,6 +30,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.outpost.app.domain.Measure;
+import org.outpost.ui.chart.order.OrderView;
+import org.outpost.ui.chart.order.OrderViewModel;
 import org.outpost.ui.chart.record.RecordObservationsView;
 import org.outpost.ui.chart.record.RecordObservationsViewModel;
 import org.outpost.ui.chart.risk.RiskPanelView;
@@ -121,6 +123,21 @@ public final class ChartView {
 
         root.getChildren().addAll(page, recordLayer);
         root.setId("chart-view");
+    }
+
+    /**
+     * Adds the "Order" tab: a new medication order checked against this chart. Only for users who may
+     * prescribe.
+     */
+    public void addOrderTab(OrderViewModel orderModel, UiText text) {
+        OrderView view = new OrderView(orderModel, text);
+        tabs.getTabs().add(2, tab("chart-tab-order", text.get("chart.tab.order"), view.root()));
+    }
+
+    /** Shows the order tab, if there is one. */
+    public void showOrder() {
+        tabs.getTabs().stream().filter(t -> "chart-tab-order".equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     /** Opens the recording form over the chart. */

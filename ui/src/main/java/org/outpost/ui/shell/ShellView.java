@@ -17,6 +17,9 @@ import org.outpost.app.risk.RiskModels;
 import org.outpost.ui.admin.AdminView;
 import org.outpost.ui.admin.AdminViewModel;
 import org.outpost.ui.chart.ChartView;
+import org.outpost.ui.chart.order.OrderViewModel;
+import org.outpost.ui.review.ReviewQueueView;
+import org.outpost.ui.review.ReviewQueueViewModel;
 import org.outpost.ui.chart.ChartViewModel;
 import org.outpost.ui.chart.record.RecordObservationsViewModel;
 import org.outpost.ui.chart.risk.RiskPanelViewModel;
@@ -39,6 +42,7 @@ public final class ShellView {
     private final StackPane content = new StackPane();
     private final PatientSearchViewModel searchModel;
     private final PatientSearchView searchView;
+    private final Button reviewButton;
     private Screen current;
 
     /** A screen on show: its root and how to put the focus into it. */
@@ -58,6 +62,12 @@ public final class ShellView {
         Button patients = Labels.button("nav-patients", text.get("nav.patients"), this::showSearch);
         Button newPatient = Labels.button("nav-new-patient", text.get("nav.newPatient"), this::newPatient);
         ToolBar bar = new ToolBar(title, patients, newPatient);
+        if (workspace.reviewsOrders()) {
+            reviewButton = Labels.button("nav-review", text.get("nav.review", "\u2026"), this::openReview);
+            bar.getItems().add(reviewButton);
+        } else {
+            reviewButton = null;
+        }
         if (workspace.isAdmin()) {
             bar.getItems().add(Labels.button("nav-admin", text.get("nav.admin"), this::openAdmin));
         }
@@ -75,7 +85,12 @@ public final class ShellView {
         root.setTop(bar);
         root.setCenter(content);
         root.setId("shell");
-        show(new Screen("search", searchView.root(), searchView::focus, Optional.empty()));
+        if (workspace.reviewsOrders() && !workspace.isAdmin()) {
+            openReview(); // pharmacists start at their queue
+        } else {
+            show(new Screen("search", searchView.root(), searchView::focus, Optional.empty()));
+            countWaiting();
+        }
     }
 
     public Parent root() {
@@ -135,6 +150,13 @@ public final class ShellView {
                 showForm(Optional.of(p));
             }
         });
+        if (workspace.mayPrescribe()) {
+            OrderViewModel order = new OrderViewModel(workspace.prescribing(), id, context.tasks(), text, () -> {
+                chart.reload();
+                countWaiting();
+            });
+            holder[0].addOrderTab(order, text);
+        }
         chart.open();
         show(new Screen("chart", holder[0].root(), holder[0]::focus, Optional.of(holder[0])));
     }
@@ -149,6 +171,28 @@ public final class ShellView {
         PatientFormView view = new PatientFormView(model, context.text(), cancel);
         show(new Screen(existing.isPresent() ? "edit-patient" : "new-patient", view.root(), view::focus,
                 Optional.empty()));
+    }
+
+    /** The pharmacist's review queue; does nothing for users who do not review orders. */
+    public void openReview() {
+        if (!workspace.reviewsOrders()) {
+            return;
+        }
+        ReviewQueueViewModel model = new ReviewQueueViewModel(workspace.prescribing(), context.tasks(), context.text(),
+                workspace.clock());
+        model.items().addListener((javafx.collections.ListChangeListener<Object>) c ->
+                reviewButton.setText(context.text().get("nav.review", model.items().size())));
+        ReviewQueueView view = new ReviewQueueView(model, context.text());
+        model.refresh();
+        show(new Screen("review", view.root(), view::focus, Optional.empty()));
+    }
+
+    /** Updates the number on the review button in the background. */
+    private void countWaiting() {
+        if (reviewButton != null) {
+            context.tasks().run("review-count", workspace.prescribing()::waiting,
+                    n -> reviewButton.setText(context.text().get("nav.review", n)));
+        }
     }
 
     /** The administrator's screen; does nothing for other roles. */

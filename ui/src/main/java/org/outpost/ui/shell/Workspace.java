@@ -2,7 +2,10 @@ package org.outpost.ui.shell;
 
 import java.time.Clock;
 import java.util.Objects;
+import org.outpost.app.catalog.BundledModels;
 import org.outpost.app.decision.RiskDecisions;
+import org.outpost.app.domain.Permission;
+import org.outpost.app.prescribing.Prescribing;
 import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.Role;
 import org.outpost.app.domain.User;
@@ -23,6 +26,7 @@ public final class Workspace {
     private final PatientRegistry patients;
     private final ChartService charts;
     private final RiskDecisions decisions;
+    private final Prescribing prescribing;
 
     public Workspace(User user, Store opened, Clock clock) {
         this.session = new Session(Objects.requireNonNull(user));
@@ -31,6 +35,8 @@ public final class Workspace {
         this.patients = new PatientRegistry(store, clock, session);
         this.charts = new ChartService(store, clock, session);
         this.decisions = new RiskDecisions(store, clock, session);
+        this.prescribing = new Prescribing(store, clock, clock.getZone(), session,
+                BundledModels.prescribingCheck(clock.getZone()));
     }
 
     public Session session() {
@@ -65,6 +71,21 @@ public final class Workspace {
     /** Decisions on risk model results. */
     public RiskDecisions decisions() {
         return decisions;
+    }
+
+    /** Medication orders and the pharmacist's review queue. */
+    public Prescribing prescribing() {
+        return prescribing;
+    }
+
+    /** Whether the user may place orders. */
+    public boolean mayPrescribe() {
+        return session.user().role().may(Permission.PRESCRIBE);
+    }
+
+    /** Whether the user reviews orders (pharmacists, administrators). */
+    public boolean reviewsOrders() {
+        return session.user().role().may(Permission.REVIEW_ORDERS);
     }
 
     /** For administrators only; the service checks the role again on every call. */

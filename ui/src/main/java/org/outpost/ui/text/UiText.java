@@ -62,6 +62,15 @@ public final class UiText {
         return domain.text("role." + role.name());
     }
 
+    /** A prescribing alert's severity as shown on its badge. */
+    public String severity(org.outpost.app.model.Severity severity) {
+        return get(switch (severity) {
+            case HIGH -> "order.severity.high";
+            case MODERATE -> "order.severity.moderate";
+            case LOW -> "order.severity.low";
+        });
+    }
+
     public String sex(Sex sex) {
         return domain.text("sex." + sex.name());
     }

@@ -1,0 +1,178 @@
+package org.outpost.ui.review;
+
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.outpost.app.model.Severity;
+import org.outpost.app.prescribing.AlertResponse;
+import org.outpost.app.prescribing.OrderAlert;
+import org.outpost.app.prescribing.OrderDraft;
+import org.outpost.app.prescribing.ReviewItem;
+import org.outpost.ui.controls.Labels;
+import org.outpost.ui.text.UiText;
+
+/**
+ * The pharmacist's screen: the queue on the left (oldest first, most severe alert shown), the selected order
+ * on the right with every alert, the prescriber's reasons, and the three actions.
+ */
+public final class ReviewQueueView {
+    private final ReviewQueueViewModel model;
+    private final UiText text;
+    private final SplitPane root;
+    private final TableView<ReviewItem> table = new TableView<>();
+    private final VBox alerts = new VBox(8);
+
+    public ReviewQueueView(ReviewQueueViewModel model, UiText text) {
+        this.model = model;
+        this.text = text;
+        table.setId("review-queue");
+        table.setItems(model.items());
+        table.getColumns().add(column(text.get("review.column.ordered"),
+                model::orderedAt, 130));
+        table.getColumns().add(column(text.get("review.column.patient"),
+                i -> i.patient().familyName() + ", " + i.patient().givenName(), 170));
+        table.getColumns().add(column(text.get("review.column.order"),
+                i -> i.order().draft().drug() + " " + i.order().draft().dose(), 220));
+        table.getColumns().add(column(text.get("review.column.severity"), this::highest, 90));
+        table.getColumns().add(column(text.get("review.column.prescriber"), i -> i.order().orderedBy(), 100));
+        table.setPlaceholder(new Label(text.get("review.empty")));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.selectedProperty().set(b);
+            }
+        });
+        model.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+            }
+            rebuild();
+        });
+
+        Label versions = new Label(text.get("review.versions", String.join(" \u00b7 ", model.versions())));
+        versions.setId("review-versions");
+        versions.setWrapText(true);
+        versions.getStyleClass().add("alert-source");
+        Button refresh = Labels.button("review-refresh", text.get("review.refresh"), model::refresh);
+        VBox left = new VBox(8, Labels.heading(text.get("review.title")), table, new HBox(8, refresh), versions);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        left.setPadding(new Insets(12));
+
+        Label details = new Label();
+        details.setId("review-details");
+        details.setWrapText(true);
+        details.textProperty().bind(model.detailsProperty());
+        alerts.setId("review-alerts");
+        ScrollPane alertScroll = new ScrollPane(alerts);
+        alertScroll.setFitToWidth(true);
+        VBox.setVgrow(alertScroll, Priority.ALWAYS);
+
+        TextField reason = new TextField();
+        reason.setId("review-reason");
+        reason.setPromptText(text.get("review.reason.prompt"));
+        reason.textProperty().bindBidirectional(model.reasonProperty());
+        TextField amount = new TextField();
+        amount.setId("review-amount");
+        amount.setPrefColumnCount(6);
+        amount.textProperty().bindBidirectional(model.amountProperty());
+        ComboBox<String> unit = new ComboBox<>();
+        unit.setId("review-unit");
+        unit.getItems().setAll(OrderDraft.UNITS.stream().sorted().toList());
+        unit.valueProperty().bindBidirectional(model.unitProperty());
+        ComboBox<String> frequency = new ComboBox<>();
+        frequency.setId("review-frequency");
+        frequency.getItems().setAll(OrderDraft.FREQUENCIES);
+        frequency.valueProperty().bindBidirectional(model.frequencyProperty());
+
+        Button accept = Labels.button("review-accept", text.get("review.accept"), model::accept);
+        accept.disableProperty().bind(model.canAcceptProperty().not().or(model.busyProperty())
+                .or(model.selectedProperty().isNull()));
+        Button change = Labels.button("review-change", text.get("review.change"), model::changeDose);
+        change.disableProperty().bind(model.busyProperty().or(model.selectedProperty().isNull()));
+        Button override = Labels.button("review-override", text.get("review.override"), model::override);
+        override.disableProperty().bind(model.busyProperty().or(model.selectedProperty().isNull())
+                .or(model.reasonProperty().isEmpty()));
+        HBox doseRow = new HBox(6, new Label(text.get("review.newDose")), amount, unit, frequency, change);
+        doseRow.setAlignment(Pos.CENTER_LEFT);
+        HBox reasonRow = new HBox(6, reason, override);
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        Label status = new Label();
+        status.setId("review-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        VBox right = new VBox(10, details, alertScroll, accept, doseRow, reasonRow, status);
+        right.setPadding(new Insets(12));
+
+        root = new SplitPane(left, right);
+        root.setDividerPositions(0.55);
+        root.setId("review-view");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public void focus() {
+        table.requestFocus();
+    }
+
+    private void rebuild() {
+        alerts.getChildren().clear();
+        int i = 0;
+        for (OrderAlert a : model.alerts()) {
+            alerts.getChildren().add(card(a, i++));
+        }
+    }
+
+    private Node card(OrderAlert a, int index) {
+        String severity = a.severity().name().toLowerCase(Locale.ROOT);
+        Label badge = new Label(text.severity(a.severity()));
+        badge.getStyleClass().addAll("severity-badge", "severity-" + severity);
+        Label headline = new Label(a.headline());
+        headline.getStyleClass().add("alert-headline");
+        Label advice = new Label(a.text());
+        advice.setId("review-alert-text-" + index);
+        advice.setWrapText(true);
+        Label source = new Label(text.get("order.source", a.modelTitle(), a.modelVersion(),
+                a.strength().isEmpty() ? "" : text.get("order.strength", a.strength())));
+        source.getStyleClass().add("alert-source");
+        VBox card = new VBox(6, new HBox(8, badge, headline), advice, source);
+        a.suggested().ifPresent(d -> card.getChildren().add(new Label(text.get("order.suggested", d.toString()))));
+        if (a.response() == AlertResponse.OVERRIDDEN || a.response() == AlertResponse.ANSWERED_BEFORE) {
+            Label why = new Label(text.get("review.prescriberReason", a.reason()));
+            why.setId("review-alert-reason-" + index);
+            why.setWrapText(true);
+            card.getChildren().add(why);
+        }
+        card.setPadding(new Insets(10));
+        card.getStyleClass().addAll("risk-card", "order-alert");
+        card.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(severity), true);
+        return card;
+    }
+
+    private String highest(ReviewItem i) {
+        return text.severity(i.order().alerts().stream().map(OrderAlert::severity).max(Enum::compareTo)
+                .orElse(Severity.LOW));
+    }
+
+    private static TableColumn<ReviewItem, String> column(String title, Function<ReviewItem, String> value, double width) {
+        TableColumn<ReviewItem, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+}

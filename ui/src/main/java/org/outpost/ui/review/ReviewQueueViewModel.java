@@ -1,0 +1,210 @@
+package org.outpost.ui.review;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.outpost.app.model.SuggestedDose;
+import org.outpost.app.prescribing.OrderAlert;
+import org.outpost.app.prescribing.OrderDraft;
+import org.outpost.app.prescribing.Prescribing;
+import org.outpost.app.prescribing.ReviewAction;
+import org.outpost.app.prescribing.ReviewItem;
+import org.outpost.ui.concurrent.TaskRunner;
+import org.outpost.ui.text.UiText;
+
+/**
+ * The review queue: orders waiting for a pharmacist, oldest first. For the selected order the pharmacist
+ * accepts the model's suggestion, changes the dose, or keeps the order as written with a reason; each is
+ * saved with the model versions in the audit log and the order leaves the queue.
+ */
+public final class ReviewQueueViewModel {
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Prescribing prescribing;
+    private final TaskRunner tasks;
+    private final UiText text;
+    private final Clock clock;
+    private final ObservableList<ReviewItem> items = FXCollections.observableArrayList();
+    private final ObjectProperty<ReviewItem> selected = new SimpleObjectProperty<>(this, "selected");
+    private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
+    private final StringProperty amount = new SimpleStringProperty(this, "amount", "");
+    private final StringProperty unit = new SimpleStringProperty(this, "unit", "mg");
+    private final StringProperty frequency = new SimpleStringProperty(this, "frequency", "once daily");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper canAccept = new ReadOnlyBooleanWrapper(this, "canAccept");
+
+    public ReviewQueueViewModel(Prescribing prescribing, TaskRunner tasks, UiText text, Clock clock) {
+        this.prescribing = Objects.requireNonNull(prescribing);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.text = Objects.requireNonNull(text);
+        this.clock = Objects.requireNonNull(clock);
+        selected.addListener((o, a, b) -> select(b));
+    }
+
+    public ObservableList<ReviewItem> items() {
+        return items;
+    }
+
+    public ObjectProperty<ReviewItem> selectedProperty() {
+        return selected;
+    }
+
+    /** The reason to keep an order against the suggestion (required), or a note with another action. */
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    public StringProperty amountProperty() {
+        return amount;
+    }
+
+    public StringProperty unitProperty() {
+        return unit;
+    }
+
+    public StringProperty frequencyProperty() {
+        return frequency;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The selected order: what was ordered, by whom, and the prescriber's reasons. */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The selected order's alerts suggest one dose, or advise against the drug: there is one thing to accept. */
+    public ReadOnlyBooleanProperty canAcceptProperty() {
+        return canAccept.getReadOnlyProperty();
+    }
+
+    /** The checks in force, "model version" per line, so the pharmacist knows which CPIC tables apply. */
+    public List<String> versions() {
+        return prescribing.engine().versions();
+    }
+
+    /** When an item was ordered, in the clinic's time. */
+    public String orderedAt(ReviewItem item) {
+        return WHEN.format(item.order().orderedAt().atZone(clock.getZone()));
+    }
+
+    /** The selected order's alerts. */
+    public List<OrderAlert> alerts() {
+        return selected.get() == null ? List.of() : selected.get().order().alerts();
+    }
+
+    /** Reloads the queue in the background. */
+    public void refresh() {
+        busy.set(true);
+        tasks.run("review-queue", prescribing::queue, list -> {
+            busy.set(false);
+            ReviewItem was = selected.get();
+            items.setAll(list);
+            selected.set(was == null ? null : list.stream()
+                    .filter(i -> i.order().id().equals(was.order().id())).findFirst().orElse(null));
+            if (selected.get() == null && !list.isEmpty()) {
+                selected.set(list.getFirst());
+            }
+            if (list.isEmpty()) {
+                status.set(text.get("review.empty"));
+            }
+        }, this::failed);
+    }
+
+    public void accept() {
+        decide(ReviewAction.ACCEPT_SUGGESTION, Optional.empty());
+    }
+
+    public void changeDose() {
+        double value;
+        try {
+            value = Double.parseDouble(amount.get().strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            status.set(text.get("review.doseInvalid"));
+            return;
+        }
+        OrderDraft check = new OrderDraft("x", value, unit.get(), frequency.get(), "");
+        if (!check.violations().isEmpty()) {
+            status.set(text.violation(check.violations().getFirst()));
+            return;
+        }
+        decide(ReviewAction.CHANGE_DOSE, Optional.of(check.dose()));
+    }
+
+    public void override() {
+        if (reason.get().isBlank()) {
+            status.set(text.get("review.reasonRequired"));
+            return;
+        }
+        decide(ReviewAction.OVERRIDE, Optional.empty());
+    }
+
+    private void decide(ReviewAction action, Optional<SuggestedDose> dose) {
+        ReviewItem item = selected.get();
+        if (item == null || busy.get()) {
+            return;
+        }
+        String why = reason.get();
+        busy.set(true);
+        tasks.run("order-review", () -> prescribing.review(item.order().id(), action, dose, why), review -> {
+            busy.set(false);
+            reason.set("");
+            status.set(text.get(switch (action) {
+                case ACCEPT_SUGGESTION -> "review.done.accepted";
+                case CHANGE_DOSE -> "review.done.changed";
+                case OVERRIDE -> "review.done.overridden";
+            }, item.order().draft().drug()));
+            selected.set(null);
+            refresh();
+        }, this::failed);
+    }
+
+    private void select(ReviewItem item) {
+        if (item == null) {
+            details.set("");
+            canAccept.set(false);
+            return;
+        }
+        var o = item.order();
+        var p = item.patient();
+        details.set(text.get("review.details", p.familyName(), p.givenName(), p.mrn().value(), o.draft().drug(),
+                o.draft().dose().toString(), o.draft().route(), o.orderedBy(), WHEN.format(o.orderedAt().atZone(clock.getZone()))));
+        amount.set(o.draft().amountText());
+        unit.set(o.draft().unit());
+        frequency.set(o.draft().frequency());
+        long doses = o.alerts().stream().filter(OrderAlert::differs).flatMap(a -> a.suggested().stream()).distinct().count();
+        canAccept.set(doses <= 1);
+        status.set("");
+    }
+
+    private void failed(Throwable failure) {
+        busy.set(false);
+        if (failure instanceof IllegalArgumentException e) {
+            status.set(e.getMessage());
+            refresh();
+        } else {
+            status.set(text.get("review.failed"));
+            tasks.reporter().report(failure);
+        }
+    }
+}
