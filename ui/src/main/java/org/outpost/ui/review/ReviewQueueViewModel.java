@@ -125,8 +125,8 @@ public final class ReviewQueueViewModel {
             if (selected.get() == null && !list.isEmpty()) {
                 selected.set(list.getFirst());
             }
-            if (list.isEmpty()) {
-                status.set(text.get("review.empty"));
+            if (list.isEmpty() && status.get().isEmpty()) {
+                status.set(text.get("review.empty")); // the table says so too; a review's outcome stays on show
             }
         }, this::failed);
     }
@@ -194,7 +194,6 @@ public final class ReviewQueueViewModel {
         frequency.set(o.draft().frequency());
         long doses = o.alerts().stream().filter(OrderAlert::differs).flatMap(a -> a.suggested().stream()).distinct().count();
         canAccept.set(doses <= 1);
-        status.set("");
     }
 
     private void failed(Throwable failure) {

@@ -1,0 +1,109 @@
+package org.outpost.ui.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outpost.app.catalog.BundledModels;
+import org.outpost.app.domain.AuditAction;
+import org.outpost.app.domain.Measure;
+import org.outpost.app.domain.Medication;
+import org.outpost.app.domain.Patient;
+import org.outpost.app.domain.Quantity;
+import org.outpost.app.domain.Sex;
+import org.outpost.app.domain.Unit;
+import org.outpost.app.prescribing.OrderAlert;
+import org.outpost.app.prescribing.OrderDraft;
+import org.outpost.app.prescribing.OrderStatus;
+import org.outpost.app.prescribing.Prescribing;
+import org.outpost.ui.concurrent.SameThreadTaskRunner;
+import org.outpost.ui.testing.StoreFixture;
+import org.outpost.ui.text.UiText;
+
+/** The pharmacist's queue on a real encrypted store, without a stage. */
+class ReviewQueueViewModelTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+    StoreFixture store;
+    Patient patient;
+    Prescribing prescribing;
+    ReviewQueueViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        store = StoreFixture.create(dir, CLOCK);
+        patient = store.register("Osei", "Abena", Sex.FEMALE, LocalDate.of(1956, 6, 1), "");
+        // eGFR 34.5 by CKD-EPI 2021: JANUVIA PI 2.2 suggests 50 mg once daily
+        store.record(patient, Instant.parse("2026-11-18T09:00:00Z"), Map.of(
+                Measure.CREATININE, Quantity.of(1.6, Unit.MG_PER_DL)));
+        prescribing = new Prescribing(store.store(), CLOCK, ZoneOffset.UTC, store.session(),
+                BundledModels.prescribingCheck(ZoneOffset.UTC));
+        model = new ReviewQueueViewModel(prescribing, new SameThreadTaskRunner(e -> null), new UiText(Locale.ENGLISH), CLOCK);
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    private void orderSitagliptin100() {
+        OrderDraft draft = new OrderDraft("sitagliptin", 100, "mg", "once daily", "oral");
+        OrderAlert alert = prescribing.check(patient.id(), draft).getFirst();
+        prescribing.place(patient.id(), draft, Map.of(alert.fingerprint(), "Prescriber's reason"));
+    }
+
+    private Medication medication() {
+        return store.store().read(r -> r.medications().forPatient(patient.id())).getFirst();
+    }
+
+    @Test
+    void acceptingTheSuggestionChangesTheMedicationAndEmptiesTheQueue() {
+        orderSitagliptin100();
+        model.refresh();
+        assertThat(model.items()).hasSize(1);
+        assertThat(model.selectedProperty().get()).as("the oldest is selected").isNotNull();
+        assertThat(model.detailsProperty().get()).contains("Osei, Abena").contains("sitagliptin 100 mg once daily");
+        assertThat(model.canAcceptProperty().get()).isTrue();
+        assertThat(model.versions()).anyMatch(v -> v.startsWith("renal-dose-rules "));
+
+        model.accept();
+        assertThat(model.items()).isEmpty();
+        assertThat(medication().dose()).isEqualTo("50 mg");
+        assertThat(store.store().read(r -> r.orders().forPatient(patient.id())).getFirst().status())
+                .isEqualTo(OrderStatus.SUGGESTION_ACCEPTED);
+        var audit = store.store().read(r -> r.audit().newest(1)).getFirst().event();
+        assertThat(audit.action()).isEqualTo(AuditAction.ORDER_REVIEWED);
+        assertThat(audit.detail()).contains("action=ACCEPT_SUGGESTION").contains("models=renal-dose-rules@");
+    }
+
+    @Test
+    void overridingNeedsAReasonAndChangingNeedsAValidDose() {
+        orderSitagliptin100();
+        model.refresh();
+        model.override();
+        assertThat(model.statusProperty().get()).isEqualTo("Give the reason to keep the order against the suggestion.");
+        assertThat(model.items()).hasSize(1);
+
+        model.amountProperty().set("-5");
+        model.changeDose();
+        assertThat(model.statusProperty().get()).isEqualTo("Enter a dose greater than zero");
+        assertThat(model.items()).hasSize(1);
+
+        model.amountProperty().set("25");
+        model.changeDose();
+        assertThat(model.items()).isEmpty();
+        assertThat(medication().dose()).isEqualTo("25 mg");
+        assertThat(model.statusProperty().get()).isEqualTo("Changed the dose of sitagliptin.");
+    }
+}
