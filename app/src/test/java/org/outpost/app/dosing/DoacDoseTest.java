@@ -383,10 +383,11 @@ class DoacDoseTest {
 
     @Test
     void apixabanCriteriaInPoundsAndMicromolesAtTheirBoundaries() {
-        // 60 kg = 132.2774 lb (× 0.45359237 = 60.00000 kg); 1.5 mg/dL × 88.42 = 132.63 µmol/L (the EU label's
-        // "133 micromole/L"): both boundaries met → 2.5 mg, as in kilograms and mg/dL
+        // 60 kg = 132.2774 lb (× 0.45359237 = 60.00002 kg, 60.0 to the 0.1 kg a scale shows); 1.5 mg/dL × 88.42 =
+        // 132.63 µmol/L, and a laboratory's 132.6 µmol/L (133 in whole µmol/L, the EU label's "133 micromole/L") is
+        // 1.49966 mg/dL, 1.50 to the 0.01 mg/dL reported: both boundaries met → 2.5 mg, as in kilograms and mg/dL
         Evaluation us = parsed(Map.of("drug", "apixaban", "age", 79, "weight", "132.2774 lb",
-                "creatinine", "132.63 µmol/L"));
+                "creatinine", "132.6 µmol/L"));
         Evaluation metric = parsed(Map.of("drug", "apixaban", "age", 79, "weight", 60, "creatinine", 1.5));
         assertThat(us.value()).hasValue(2.5);
         assertThat(us.category()).isEqualTo(metric.category())
