@@ -43,7 +43,7 @@ final class DabigatranLabel {
                         "Avoid dabigatran with a P-gp inhibitor at " + p.crclText() + " (" + LE
                                 + " 30 mL/min): P-gp inhibition and severe renal impairment together raise "
                                 + "dabigatran exposure beyond either alone.",
-                        INTERACTION_SECTION, DoacPatient.with(terms, DoacDose.PGP_INHIBITOR));
+                        INTERACTION_SECTION, DoacPatient.with(terms, p.pgpFlag()));
             }
             return DoacDose.dose(Severity.MODERATE, new SuggestedDose(75, "mg", TWICE_DAILY),
                     "reduced dose: " + p.crclText(),

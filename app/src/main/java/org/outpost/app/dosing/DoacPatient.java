@@ -36,6 +36,12 @@ record DoacPatient(double age, double weightKg, double creatinine, double crcl, 
         return pgpInhibitor || strongCyp3aPgpInhibitor || dronedaroneOrKetoconazole;
     }
 
+    /** The name of the set flag that makes {@link #anyPgpInhibitor()} true (the most specific first). */
+    String pgpFlag() {
+        return dronedaroneOrKetoconazole ? DoacDose.DRONEDARONE_OR_KETOCONAZOLE
+                : strongCyp3aPgpInhibitor ? DoacDose.STRONG_INHIBITOR : DoacDose.PGP_INHIBITOR;
+    }
+
     /**
      * The renal term that decided a creatinine-clearance rule: {@code creatinine} = the clearance in mL/min,
      * or {@code dialysis} = 1 criterion when the person is on dialysis and the clearance is not used.

@@ -51,7 +51,7 @@ final class RivaroxabanLabel {
                         + "erythromycin, diltiazem, verapamil, dronedarone), the label advises against rivaroxaban "
                         + "unless the benefit justifies the risk."
                 : "";
-        List<Contribution> decided = caution.isEmpty() ? terms : DoacPatient.with(terms, DoacDose.PGP_INHIBITOR);
+        List<Contribution> decided = caution.isEmpty() ? terms : DoacPatient.with(terms, p.pgpFlag());
         if (p.crcl() > 50) {
             return DoacDose.dose(caution.isEmpty() ? Severity.LOW : Severity.MODERATE,
                     new SuggestedDose(20, "mg", EVENING), "standard dose",

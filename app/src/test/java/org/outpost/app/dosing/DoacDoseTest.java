@@ -296,7 +296,9 @@ class DoacDoseTest {
         // PRADAXA PI §2 Table 1: "CrCl <30 mL/min with concomitant use of P-gp inhibitors: Avoid co-administration";
         // §7: "The concomitant use of PRADAXA and P-gp inhibitors in patients with severe renal impairment (CrCl
         // 15-30 mL/min) should be avoided" — Outpost takes the stricter reading, so exactly 30 is avoided too
-        assertAvoid(eval(withCrcl("dabigatran", 30), flag), "avoid: CrCl 30 mL/min with a P-gp inhibitor");
+        Evaluation avoided = eval(withCrcl("dabigatran", 30), flag);
+        assertAvoid(avoided, "avoid: CrCl 30 mL/min with a P-gp inhibitor");
+        assertThat(avoided.contributions()).extracting(Contribution::input).containsExactly("creatinine", flag);
         assertThat(eval(withCrcl("dabigatran", 30.1), flag).value()).isPresent();
     }
 
