@@ -10,7 +10,7 @@ public final class DosingModels {
     }
 
     public static List<ClinicalModel> all() {
-        return List.of(new CockcroftGault(), new CkdEpi2021(), new WarfarinIwpcDose());
+        return List.of(new CockcroftGault(), new CkdEpi2021(), new WarfarinIwpcDose(), new DoacDose());
     }
 
     public static ModelRegistry registry() {
