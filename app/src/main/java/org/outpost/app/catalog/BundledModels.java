@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.outpost.app.dosing.CkdEpi2021;
 import org.outpost.app.dosing.CockcroftGault;
+import org.outpost.app.dosing.DoacDose;
 import org.outpost.app.dosing.RenalDoseRules;
 import org.outpost.app.dosing.WarfarinIwpcDose;
 import org.outpost.app.model.InputResolver;
@@ -41,6 +42,7 @@ public final class BundledModels {
      */
     public static PrescribingCheck prescribingCheck(ZoneId zone) {
         List<DrugModel> models = List.of(
+                DrugModel.byDrugChoice(new DoacDose(), DoacDose::inputsFromMedications),
                 new DrugModel(new WarfarinIwpcDose(), java.util.Set.of("warfarin"), WarfarinIwpcDose::inputsFromMedications));
         return new PrescribingCheck(models, RenalDoseRules.bundled(), new CockcroftGault(), new CkdEpi2021(),
                 new InputResolver(zone, derivedInputs()));

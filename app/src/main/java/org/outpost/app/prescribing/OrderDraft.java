@@ -86,7 +86,11 @@ public record OrderDraft(String drug, double amount, String unit, String frequen
         return canonicalFrequency(a).equals(canonicalFrequency(b));
     }
 
-    private static String canonicalFrequency(String f) {
+    /**
+     * The frequency as an order writes it: "once daily with the evening meal" is "once daily", "bid" is
+     * "twice daily"; others unchanged.
+     */
+    public static String canonicalFrequency(String f) {
         String s = f.strip().toLowerCase(Locale.ROOT);
         return switch (s) {
             case "daily", "once a day", "every 24 hours", "once daily with the evening meal" -> "once daily";

@@ -158,6 +158,31 @@ class PrescribingCheckTest {
     }
 
     @Test
+    void apixabanForAnEightyYearOldOfSixtyKilogramsIsTwoAndAHalfTwiceDaily() {
+        // ELIQUIS PI, dosage in NVAF: 2.5 mg twice daily with at least two of age >= 80 y, body weight <= 60 kg,
+        // serum creatinine >= 1.5 mg/dL
+        ChartBuilder b = new ChartBuilder();
+        b.born = LocalDate.of(1946, 1, 1);
+        Chart chart = b.observe(Measure.BODY_WEIGHT, 60, Unit.KG, Instant.parse("2026-11-24T09:00:00Z"))
+                .creatinine(1.1, LAST_WEEK).build();
+        OrderAlert alert = check(chart, order("apixaban", 5, "twice daily")).getFirst();
+        assertThat(alert.modelId()).isEqualTo("doac-dose");
+        assertThat(alert.suggested()).contains(new SuggestedDose(2.5, "mg", "twice daily"));
+        assertThat(alert.severity()).isEqualTo(Severity.MODERATE);
+        assertThat(alert.needsAnswer()).isTrue();
+        assertThat(check(chart, order("apixaban", 2.5, "twice daily")).getFirst().differs()).isFalse();
+    }
+
+    @Test
+    void aDoacWithoutARecentCreatinineSaysItWasNotChecked() {
+        Chart chart = new ChartBuilder().build();
+        OrderAlert alert = check(chart, order("dabigatran", 150, "twice daily")).getFirst();
+        assertThat(alert.headline()).startsWith("Not checked");
+        assertThat(alert.text()).contains("missing creatinine");
+        assertThat(alert.severity()).isEqualTo(Severity.MODERATE);
+    }
+
+    @Test
     void aDrugNoCheckKnowsRaisesNothing() {
         Chart chart = new ChartBuilder().creatinine(2.0, LAST_WEEK).build();
         assertThat(check(chart, order("paracetamol", 1000, "four times daily"))).isEmpty();

@@ -135,7 +135,7 @@ public final class OrderViewModel {
         item.alert().suggested().ifPresent(d -> {
             amount.set(d.amountText());
             unit.set(d.unit());
-            frequency.set(d.frequency());
+            frequency.set(OrderDraft.canonicalFrequency(d.frequency()));
             check();
         });
     }
