@@ -1,0 +1,180 @@
+package org.outpost.app.pgx;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+import org.outpost.app.model.Recommendation;
+import org.outpost.app.model.Severity;
+
+/**
+ * The prescribing check's entry point: for a drug being prescribed and the patient's pharmacogenomic results,
+ * the CPIC advice that applies — or nothing when the patient was not tested for the drug's genes (the common
+ * case, which must not alert). Immutable and thread-safe; one look-up per gene and one per drug, all indexed
+ * when the tables were loaded.
+ *
+ * <p>A result that cannot be translated (an allele not in the CPIC table, one of uncertain function, an
+ * unreadable diplotype) gives advice of severity MODERATE asking the lab to confirm — never a guess.
+ */
+public final class PgxAdvisor {
+    /** Prefix of the advice given when a result cannot be translated. */
+    public static final String INDETERMINATE_PREFIX = "Indeterminate — confirm by lab: ";
+
+    private static final Pattern WORDS = Pattern.compile("[^a-z0-9]+");
+
+    private final CpicTables tables;
+
+    public PgxAdvisor(CpicTables tables) {
+        this.tables = Objects.requireNonNull(tables, "tables");
+    }
+
+    /** What the tables say for one drug and one patient. */
+    public sealed interface Assessment permits NotCovered, NotTested, Advised { }
+
+    /** The tables have no recommendation for this drug. */
+    public record NotCovered(String drug) implements Assessment { }
+
+    /** The patient has no result for genes the drug's recommendations need (upper case, table order). */
+    public record NotTested(String drug, List<String> missingGenes) implements Assessment {
+        public NotTested {
+            missingGenes = List.copyOf(missingGenes);
+        }
+    }
+
+    /** Advice applies. */
+    public record Advised(PgxAdvice advice) implements Assessment { }
+
+    public CpicTables tables() {
+        return tables;
+    }
+
+    /** True when the tables have recommendations for the drug (generic name, any case; salts are ignored). */
+    public boolean covers(String drugGenericName) {
+        return drug(drugGenericName).isPresent();
+    }
+
+    /**
+     * The tables' name for a generic name: the whole name, or else any word of it ("clopidogrel bisulfate",
+     * "5-fluorouracil").
+     */
+    public Optional<String> drug(String drugGenericName) {
+        if (drugGenericName == null) {
+            return Optional.empty();
+        }
+        String name = drugGenericName.strip().toLowerCase(Locale.ROOT);
+        if (tables.recommendations(name).isPresent()) {
+            return Optional.of(name);
+        }
+        for (String word : WORDS.split(name)) {
+            if (!word.isEmpty() && tables.recommendations(word).isPresent()) {
+                return Optional.of(word);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The genes whose results the drug's recommendations use, upper case; empty when not covered. */
+    public List<String> genesFor(String drugGenericName) {
+        return drug(drugGenericName).flatMap(tables::recommendations)
+                .map(t -> t.genes().stream().map(GeneTable::gene).toList()).orElse(List.of());
+    }
+
+    /**
+     * The advice for a drug, or an empty list when the drug is not covered or the patient has no result for
+     * the genes it needs.
+     *
+     * @param genotypes diplotype by gene name (any case), e.g. {@code CYP2C19 → *1/*2}
+     */
+    public List<PgxAdvice> adviseFor(String drugGenericName, Map<String, String> genotypes) {
+        return assess(drugGenericName, genotypes) instanceof Advised(PgxAdvice advice) ? List.of(advice) : List.of();
+    }
+
+    /** Like {@link #adviseFor} but says why there is no advice. */
+    public Assessment assess(String drugGenericName, Map<String, String> genotypes) {
+        Objects.requireNonNull(genotypes, "genotypes");
+        Optional<String> found = drug(drugGenericName);
+        if (found.isEmpty()) {
+            return new NotCovered(drugGenericName == null ? "" : drugGenericName.strip().toLowerCase(Locale.ROOT));
+        }
+        String drug = found.get();
+        RecommendationTable table = tables.recommendations(drug).orElseThrow();
+        Map<String, String> byGene = new HashMap<>();
+        genotypes.forEach((gene, diplotype) -> {
+            if (gene != null && diplotype != null && !diplotype.isBlank()) {
+                byGene.put(gene.strip().toUpperCase(Locale.ROOT), diplotype);
+            }
+        });
+
+        List<GeneTable> genes = table.genes();
+        List<String> key = new ArrayList<>(genes.size());
+        List<GeneResult> results = new ArrayList<>(genes.size());
+        List<String> untested = new ArrayList<>();
+        List<String> categories = new ArrayList<>(genes.size());
+        boolean indeterminate = false;
+        for (int g = 0; g < genes.size(); g++) {
+            GeneTable gene = genes.get(g);
+            String reported = byGene.get(gene.gene());
+            if (reported == null) {
+                key.add(RecommendationTable.NOT_TESTED);
+                untested.add(gene.gene());
+                categories.add(gene.gene() + " not tested");
+                continue;
+            }
+            GeneResult r = gene.interpret(reported);
+            results.add(r);
+            categories.add(r.determinate() ? r.phenotype() : gene.gene() + " " + GeneResult.INDETERMINATE);
+            indeterminate |= !r.determinate();
+            key.add(!r.determinate() ? GeneResult.INDETERMINATE
+                    : table.byScore(g) ? GeneTable.score(r.activityScore().orElseThrow())
+                    : r.phenotype().toLowerCase(Locale.ROOT));
+        }
+        if (untested.size() == genes.size()) {
+            return new NotTested(drug, untested);
+        }
+        if (indeterminate) {
+            return new Advised(indeterminateAdvice(drug, table, results));
+        }
+        Optional<CpicRecommendation> row = table.find(drug, key);
+        if (row.isEmpty()) {
+            return new NotTested(drug, untested);
+        }
+        CpicRecommendation rec = row.get();
+        String category = String.join("; ", genes.size() == 1 ? List.of(categories.getFirst()) : categories);
+        return new Advised(new PgxAdvice(drug, category, results, activityScore(genes, results),
+                Recommendation.of(rec.severity(), rec.recommendation(), rec.strength()), Optional.of(rec), table.version()));
+    }
+
+    private static PgxAdvice indeterminateAdvice(String drug, RecommendationTable table, List<GeneResult> results) {
+        List<String> problems = new ArrayList<>();
+        List<String> known = new ArrayList<>();
+        for (GeneResult r : results) {
+            if (r.determinate()) {
+                known.add(r.phenotype());
+            } else {
+                problems.add(r.problem());
+            }
+        }
+        String text = INDETERMINATE_PREFIX + String.join("; ", problems)
+                + (known.isEmpty() ? "" : ". Other result: " + String.join("; ", known));
+        return new PgxAdvice(drug, GeneResult.INDETERMINATE, results, OptionalDouble.empty(),
+                Recommendation.of(Severity.MODERATE, text, ""), Optional.empty(), table.version());
+    }
+
+    /** The activity score when exactly one of the drug's genes is scored and its result is determinate. */
+    private static OptionalDouble activityScore(List<GeneTable> genes, List<GeneResult> results) {
+        if (genes.stream().filter(GeneTable::usesActivityScore).count() != 1) {
+            return OptionalDouble.empty();
+        }
+        for (GeneResult r : results) {
+            if (r.activityScore().isPresent()) {
+                return r.activityScore();
+            }
+        }
+        return OptionalDouble.empty();
+    }
+}
