@@ -1,23 +1,24 @@
 package org.outpost.app.catalog;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.outpost.app.dosing.CkdEpi2021;
 import org.outpost.app.dosing.CockcroftGault;
 import org.outpost.app.dosing.DoacDose;
+import org.outpost.app.dosing.DosingModels;
 import org.outpost.app.dosing.RenalDoseRules;
 import org.outpost.app.dosing.WarfarinIwpcDose;
+import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.InputResolver;
+import org.outpost.app.model.ModelRegistry;
+import org.outpost.app.pgx.PgxModels;
 import org.outpost.app.prescribing.DrugModel;
 import org.outpost.app.prescribing.PrescribingCheck;
-import java.time.ZoneId;
-import org.outpost.app.dosing.DosingModels;
-import org.outpost.app.model.ClinicalModel;
-import org.outpost.app.model.ModelRegistry;
 import org.outpost.app.risk.RiskModels;
 
-/** Every model Outpost ships — risk, then dosing — as the command line's {@code calc} offers them. */
+/** Every model Outpost ships — risk, dosing, then pharmacogenomics — as the command line's {@code calc} offers them. */
 public final class BundledModels {
     private BundledModels() {
     }
@@ -25,6 +26,7 @@ public final class BundledModels {
     public static List<ClinicalModel> all() {
         List<ClinicalModel> all = new ArrayList<>(RiskModels.all());
         all.addAll(DosingModels.all());
+        all.addAll(PgxModels.all());
         return List.copyOf(all);
     }
 
@@ -42,6 +44,7 @@ public final class BundledModels {
      */
     public static PrescribingCheck prescribingCheck(ZoneId zone) {
         List<DrugModel> models = List.of(
+                DrugModel.byDrugChoice(PgxModels.all().getFirst(), names -> Map.of()),
                 DrugModel.byDrugChoice(new DoacDose(), DoacDose::inputsFromMedications),
                 new DrugModel(new WarfarinIwpcDose(), java.util.Set.of("warfarin"), WarfarinIwpcDose::inputsFromMedications));
         return new PrescribingCheck(models, RenalDoseRules.bundled(), new CockcroftGault(), new CkdEpi2021(),

@@ -35,7 +35,19 @@ public record DrugModel(ClinicalModel model, Set<String> drugs,
     }
 
     public boolean appliesTo(String drug) {
-        return drugs.contains(drug);
+        return generic(drug).isPresent();
+    }
+
+    /**
+     * The generic name this model knows in an order's drug name: the name itself, or one of its words
+     * ("clopidogrel bisulfate" is clopidogrel).
+     */
+    public java.util.Optional<String> generic(String drug) {
+        String d = drug.strip().toLowerCase(java.util.Locale.ROOT);
+        if (drugs.contains(d)) {
+            return java.util.Optional.of(d);
+        }
+        return java.util.Arrays.stream(d.split("[^\\p{L}0-9-]+")).filter(drugs::contains).findFirst();
     }
 
     /** Whether the model reads the drug being ordered as an input. */

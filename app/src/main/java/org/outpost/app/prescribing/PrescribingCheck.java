@@ -123,7 +123,7 @@ public final class PrescribingCheck {
         ClinicalModel model = m.model();
         ModelInputs inputs = inputs(m, chart, today, active);
         if (m.readsDrug()) {
-            inputs = inputs.with(DRUG, draft.drug());
+            inputs = inputs.with(DRUG, m.generic(draft.drug()).orElseThrow());
         }
         Evaluation e = model.evaluate(inputs);
         String fingerprint = fingerprint(model, draft.drug(), inputs);
@@ -206,7 +206,8 @@ public final class PrescribingCheck {
 
     /** Ordering amiodarone for a patient on warfarin: how much the IWPC estimate of the dose falls. */
     private Optional<OrderAlert> amiodaroneWithWarfarin(Chart chart, LocalDate today, Set<String> active) {
-        Optional<DrugModel> warfarin = models.stream().filter(m -> m.appliesTo(WARFARIN)).findFirst();
+        Optional<DrugModel> warfarin = models.stream().filter(m -> m.appliesTo(WARFARIN)
+                && m.model().inputs().stream().anyMatch(s -> s.name().equals(AMIODARONE_INPUT))).findFirst();
         if (warfarin.isEmpty()) {
             return Optional.empty();
         }

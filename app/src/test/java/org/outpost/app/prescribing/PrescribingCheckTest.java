@@ -183,6 +183,29 @@ class PrescribingCheckTest {
     }
 
     @Test
+    void clopidogrelForACyp2c19PoorMetaboliserIsAHighAlertWithTheCpicAdvice() {
+        // CPIC clopidogrel 2022 (Lee CR et al., Clin Pharmacol Ther 2022;112:959-967), Table 2, ACS/PCI:
+        // CYP2C19 poor metabolizer -> avoid standard-dose clopidogrel; use prasugrel or ticagrelor (strong)
+        Chart chart = new ChartBuilder().genotype("CYP2C19", "*2/*2").build();
+        OrderAlert alert = check(chart, order("Clopidogrel bisulfate", 75, "once daily")).getFirst();
+        assertThat(alert.modelId()).isEqualTo("pgx-cpic");
+        assertThat(alert.headline()).contains("CYP2C19 poor metabolizer");
+        assertThat(alert.text()).contains("prasugrel or ticagrelor");
+        assertThat(alert.strength()).isEqualToIgnoringCase("strong");
+        assertThat(alert.severity()).isEqualTo(Severity.HIGH);
+        assertThat(alert.needsAnswer()).isTrue();
+    }
+
+    @Test
+    void anUntestedPatientGetsNoPharmacogenomicAlertAndAnUnknownAlleleIsIndeterminate() {
+        assertThat(check(new ChartBuilder().build(), order("clopidogrel", 75, "once daily"))).isEmpty();
+        OrderAlert alert = check(new ChartBuilder().genotype("CYP2C19", "*2/*99").build(),
+                order("clopidogrel", 75, "once daily")).getFirst();
+        assertThat(alert.headline()).isEqualTo("indeterminate");
+        assertThat(alert.text()).startsWith("Indeterminate \u2014 confirm by lab");
+    }
+
+    @Test
     void aDrugNoCheckKnowsRaisesNothing() {
         Chart chart = new ChartBuilder().creatinine(2.0, LAST_WEEK).build();
         assertThat(check(chart, order("paracetamol", 1000, "four times daily"))).isEmpty();
