@@ -75,6 +75,9 @@ class PrescribingJourneyTest {
         Desktop.typeInto(robot, "#order-drug", "clopidogrel");
         Desktop.typeInto(robot, "#order-amount", "75");
         robot.clickOn("#order-check");
+        Label status = robot.lookup("#order-status").queryAs(Label.class);
+        await(() -> !status.getText().isEmpty() && !status.getText().startsWith("Checking"));
+        assertThat(onFx(status::getText)).startsWith("Checked: 1 alert");
         await(() -> robot.lookup("#order-alert-headline-0").tryQuery().isPresent());
         assertThat(robot.lookup("#order-alert-headline-0").queryAs(Label.class).getText())
                 .containsIgnoringCase("CYP2C19 poor metabolizer");

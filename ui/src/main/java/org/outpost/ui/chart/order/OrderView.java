@@ -44,7 +44,14 @@ public final class OrderView {
         drug.setId("order-drug");
         drug.setPromptText(text.get("order.drug.prompt"));
         drug.textProperty().bindBidirectional(model.drugProperty());
-        TextFields.bindAutoCompletion(drug, model.knownDrugs());
+        var completion = TextFields.bindAutoCompletion(drug, model.knownDrugs());
+        // the suggestions close when the caret leaves the field, and a click elsewhere is not swallowed
+        completion.getAutoCompletionPopup().setConsumeAutoHidingEvents(false);
+        drug.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                completion.getAutoCompletionPopup().hide();
+            }
+        });
         TextField amount = new TextField();
         amount.setId("order-amount");
         amount.setPrefColumnCount(6);
