@@ -55,6 +55,25 @@ class CalcJsonTest {
     }
 
     @Test
+    void advisingModelsGiveTheirRecommendationWithSeverityStrengthAndDose() throws Exception {
+        // CPIC clopidogrel 2022 (Lee et al.), ACS/PCI: CYP2C19 poor metabolizer -> prasugrel or ticagrelor
+        JsonNode pgx = json(calc("{\"drug\": \"clopidogrel\", \"cyp2c19\": \"*2/*2\"}", "pgx-cpic").out());
+        assertThat(pgx.get("applicable").booleanValue()).isTrue();
+        assertThat(pgx.get("value").isNull()).isTrue();
+        assertThat(pgx.get("recommendation").get("severity").textValue()).isEqualTo("high");
+        assertThat(pgx.get("recommendation").get("text").textValue()).contains("prasugrel or ticagrelor");
+        assertThat(pgx.get("recommendation").get("suggestedDose").isNull()).isTrue();
+
+        // ELIQUIS PI: 2.5 mg twice daily with two of age >= 80, weight <= 60 kg, creatinine >= 1.5 mg/dL
+        JsonNode doac = json(calc("{\"drug\": \"apixaban\", \"age\": 82, \"sex\": \"female\", "
+                + "\"weight\": \"130 lb\", \"creatinine\": \"80 umol/L\"}", "doac-dose").out());
+        assertThat(doac.get("value").doubleValue()).isEqualTo(2.5);
+        assertThat(doac.get("recommendation").get("suggestedDose").toString())
+                .isEqualTo("{\"amount\":2.5,\"unit\":\"mg\",\"frequency\":\"twice daily\"}");
+        assertThat(json(calc(AF_WOMAN, "cha2ds2-vasc").out()).has("recommendation")).isFalse();
+    }
+
+    @Test
     void missingInputsMakeItNotApplicableWithNullValue() throws Exception {
         var r = calc("{\"age\": 70, \"sex\": \"male\", \"hypertension\": null}", "cha2ds2-vasc");
         assertThat(r.exitCode()).isZero();
