@@ -92,7 +92,7 @@ public record RenalDoseRule(String drug, Measure measure, double from, double be
 
     /** The advice as the model contract carries it; the source goes in {@code strength}, as for label-based rules. */
     public Recommendation recommendation() {
-        return new Recommendation(severity, advice, source, dose);
+        return new Recommendation(severity, advice, "", dose, source);
     }
 
     /** The band as a prescriber reads it, e.g. "CrCl 30 to <60 mL/min", "eGFR <30 mL/min/1.73 m²". */

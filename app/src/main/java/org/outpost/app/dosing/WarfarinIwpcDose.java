@@ -310,7 +310,10 @@ public final class WarfarinIwpcDose implements ClinicalModel {
             case "black" -> "moderate";
             default -> "";
         };
-        Recommendation advice = Recommendation.dose(severity, text.toString(), strength, dose);
+        Recommendation advice = Recommendation.dose(severity, text.toString(), strength, dose)
+                .withSource("IWPC " + algorithm + " algorithm, N Engl J Med 2009;360:753-764"
+                        + (strength.isEmpty() ? "" : "; strength as graded by CPIC warfarin 2017 (Johnson JA et al., "
+                        + "Clin Pharmacol Ther 2017;102:397-404, Figure 2)"));
         return Evaluation.advice(REF, reported, UNIT, category, terms, advice);
     }
 

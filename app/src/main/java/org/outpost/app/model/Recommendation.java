@@ -10,27 +10,37 @@ import java.util.Optional;
  * @param severity      how urgently it needs attention
  * @param text          the advice, e.g. CPIC's "Avoid standard dose clopidogrel if possible. Use prasugrel
  *                      or ticagrelor at standard dose if no contraindication."
- * @param strength      the source's strength of recommendation ("strong", "moderate", "optional"), or the
- *                      label section a label-based rule comes from; empty when the source grades none
+ * @param strength      the source's strength of recommendation ("strong", "moderate", "optional"); empty
+ *                      when the source grades none (product labels do not)
  * @param suggestedDose the dose to give, when the advice is a dose; empty when it is to avoid the drug,
  *                      to use the standard dose, or to confirm a result first
+ * @param source        where this advice comes from, precisely: the guideline and table, or the label and
+ *                      section ("CPIC clopidogrel 2022, Lee CR et al. …, Table 2"; "ELIQUIS PI §2"); empty
+ *                      when the model's own reference says it all
  */
-public record Recommendation(Severity severity, String text, String strength, Optional<SuggestedDose> suggestedDose) {
+public record Recommendation(Severity severity, String text, String strength, Optional<SuggestedDose> suggestedDose,
+                             String source) {
     public Recommendation {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(text, "text");
         strength = strength == null ? "" : strength;
         suggestedDose = suggestedDose == null ? Optional.empty() : suggestedDose;
+        source = source == null ? "" : source.strip();
         if (text.isBlank()) {
             throw new IllegalArgumentException("A recommendation says what to do");
         }
     }
 
     public static Recommendation of(Severity severity, String text, String strength) {
-        return new Recommendation(severity, text, strength, Optional.empty());
+        return new Recommendation(severity, text, strength, Optional.empty(), "");
     }
 
     public static Recommendation dose(Severity severity, String text, String strength, SuggestedDose dose) {
-        return new Recommendation(severity, text, strength, Optional.of(dose));
+        return new Recommendation(severity, text, strength, Optional.of(dose), "");
+    }
+
+    /** The same advice with its precise source. */
+    public Recommendation withSource(String newSource) {
+        return new Recommendation(severity, text, strength, suggestedDose, newSource);
     }
 }

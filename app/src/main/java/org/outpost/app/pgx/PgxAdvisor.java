@@ -146,7 +146,14 @@ public final class PgxAdvisor {
         CpicRecommendation rec = row.get();
         String category = String.join("; ", genes.size() == 1 ? List.of(categories.getFirst()) : categories);
         return new Advised(new PgxAdvice(drug, category, results, activityScore(genes, results),
-                Recommendation.of(rec.severity(), rec.recommendation(), rec.strength()), Optional.of(rec), table.version()));
+                Recommendation.of(rec.severity(), rec.recommendation(), rec.strength()).withSource(source(table)),
+                Optional.of(rec), table.version()));
+    }
+
+    /** "CPIC clopidogrel (2022 update): Lee CR et al. …, Table 2" — the guideline and table in force. */
+    private static String source(RecommendationTable table) {
+        GuidelineVersion v = table.version();
+        return v.guideline() + ": " + v.citation();
     }
 
     private static PgxAdvice indeterminateAdvice(String drug, RecommendationTable table, List<GeneResult> results) {
@@ -162,7 +169,8 @@ public final class PgxAdvisor {
         String text = INDETERMINATE_PREFIX + String.join("; ", problems)
                 + (known.isEmpty() ? "" : ". Other result: " + String.join("; ", known));
         return new PgxAdvice(drug, GeneResult.INDETERMINATE, results, OptionalDouble.empty(),
-                Recommendation.of(Severity.MODERATE, text, ""), Optional.empty(), table.version());
+                Recommendation.of(Severity.MODERATE, text, "").withSource(source(table)), Optional.empty(),
+                table.version());
     }
 
     /** The activity score when exactly one of the drug's genes is scored and its result is determinate. */

@@ -11,6 +11,8 @@ import org.outpost.app.model.SuggestedDose;
  *
  * @param fingerprint identifies the model, its version, the drug and the inputs the advice was computed
  *                    from; an answered alert with the same fingerprint is not raised again
+ * @param modelTitle  what the advice cites: the guideline and table or label section it comes from, else
+ *                    the model's title
  * @param headline    short: "CYP2C19 poor metabolizer", "CrCl 24 mL/min"
  * @param text        the advice in its source's words
  * @param strength    the source's strength of recommendation or label section

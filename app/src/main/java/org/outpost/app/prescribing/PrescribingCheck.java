@@ -139,8 +139,8 @@ public final class PrescribingCheck {
             text += " The estimate includes the interaction with amiodarone, which the patient takes.";
         }
         boolean differs = r.suggestedDose().map(s -> !draft.gives(s)).orElse(r.severity() != Severity.LOW);
-        return Optional.of(new OrderAlert(model.ref().id(), model.ref().version(), model.ref().title(), r.severity(),
-                e.category().orElse(model.ref().title()), text, r.strength(), r.suggestedDose(), differs,
+        return Optional.of(new OrderAlert(model.ref().id(), model.ref().version(), sourceOf(r, model.ref().title()),
+                r.severity(), e.category().orElse(model.ref().title()), text, r.strength(), r.suggestedDose(), differs,
                 fingerprint, AlertResponse.NONE, ""));
     }
 
@@ -187,9 +187,14 @@ public final class PrescribingCheck {
             String fingerprint = fingerprint(ref.id(), ref.version(), draft.drug(),
                     DecisionInputs.canonical(ModelInputs.of(used)));
             boolean differs = r.suggestedDose().map(s -> !draft.gives(s)).orElse(r.severity() != Severity.LOW);
-            return new OrderAlert(ref.id(), ref.version(), ref.title(), r.severity(), headline(advice), r.text(),
+            return new OrderAlert(ref.id(), ref.version(), sourceOf(r, ref.title()), r.severity(), headline(advice), r.text(),
                     r.strength(), r.suggestedDose(), differs, fingerprint, AlertResponse.NONE, "");
         });
+    }
+
+    /** What the alert cites: the advice's precise source (guideline table, label section), else the model. */
+    private static String sourceOf(Recommendation r, String modelTitle) {
+        return r.source().isEmpty() ? modelTitle : r.source();
     }
 
     private static String headline(RenalDoseAdvice advice) {

@@ -70,7 +70,8 @@ class DoacDoseTest {
         Recommendation r = e.recommendation().orElseThrow();
         assertThat(r.severity()).isEqualTo(severity);
         assertThat(r.suggestedDose()).contains(new SuggestedDose(mg, "mg", frequency));
-        assertThat(r.strength()).isNotBlank();
+        assertThat(r.source()).isNotBlank();
+        assertThat(r.strength()).as("labels do not grade their advice").isEmpty();
     }
 
     private static void assertAvoid(Evaluation e, String category) {
@@ -103,7 +104,7 @@ class DoacDoseTest {
                                                      String category) {
         Evaluation e = eval(person("apixaban", age, "female", weight, creatinine));
         assertDose(e, mg, "twice daily", mg == 5 ? Severity.LOW : Severity.MODERATE, category);
-        assertThat(e.recommendation().orElseThrow().strength()).isEqualTo("ELIQUIS PI §2, Recommended Dose (NVAF)");
+        assertThat(e.recommendation().orElseThrow().source()).isEqualTo("ELIQUIS PI §2, Recommended Dose (NVAF)");
         assertThat(e.model().id()).isEqualTo("doac-dose");
     }
 
@@ -134,7 +135,7 @@ class DoacDoseTest {
         // CYP3A4 inhibitors"
         Evaluation halved = eval(person("apixaban", 70, "male", 80, 1.0), "strongCyp3aPgpInhibitor");
         assertDose(halved, 2.5, "twice daily", Severity.MODERATE, "reduced dose: combined P-gp and strong CYP3A4 inhibitor");
-        assertThat(halved.recommendation().orElseThrow().strength()).isEqualTo("ELIQUIS PI §2, Dosage Adjustments; §7");
+        assertThat(halved.recommendation().orElseThrow().source()).isEqualTo("ELIQUIS PI §2, Dosage Adjustments; §7");
         assertThat(halved.contributions()).extracting(Contribution::input).contains("strongCyp3aPgpInhibitor");
 
         Evaluation avoided = eval(person("apixaban", 82, "male", 55, 1.0), "strongCyp3aPgpInhibitor");
@@ -171,7 +172,7 @@ class DoacDoseTest {
         p.put("dialysis", true);
         Evaluation e = eval(p);
         assertThat(e.value()).hasValue(mg);
-        assertThat(e.recommendation().orElseThrow().strength()).contains("ESRD on dialysis").contains("§8.6");
+        assertThat(e.recommendation().orElseThrow().source()).contains("ESRD on dialysis").contains("§8.6");
         assertThat(e.contributions()).extracting(Contribution::input).containsExactly("age", "weight", "dialysis");
     }
 
@@ -226,7 +227,7 @@ class DoacDoseTest {
         Evaluation e = eval(withCrcl("rivaroxaban", 80), flag);
         assertAvoid(e, flag.contains("Inhibitor") ? "avoid: combined P-gp and strong CYP3A inhibitor"
                 : "avoid: combined P-gp and strong CYP3A inducer");
-        assertThat(e.recommendation().orElseThrow().strength()).isEqualTo("XARELTO PI §7");
+        assertThat(e.recommendation().orElseThrow().source()).isEqualTo("XARELTO PI §7");
     }
 
     @Test
@@ -258,7 +259,7 @@ class DoacDoseTest {
         } else {
             assertDose(e, mg, "twice daily", mg == 150 ? Severity.LOW : Severity.MODERATE, category);
         }
-        assertThat(e.recommendation().orElseThrow().strength()).isEqualTo("PRADAXA PI §2, Table 1 (NVAF)");
+        assertThat(e.recommendation().orElseThrow().source()).isEqualTo("PRADAXA PI §2, Table 1 (NVAF)");
     }
 
     @Test
@@ -338,7 +339,7 @@ class DoacDoseTest {
     @Test
     void edoxabanAboveCrcl95CitesTheBoxedWarning() {
         Recommendation r = eval(withCrcl("edoxaban", 110)).recommendation().orElseThrow();
-        assertThat(r.strength()).isEqualTo("SAVAYSA PI boxed warning; §2.1; §5.1");
+        assertThat(r.source()).isEqualTo("SAVAYSA PI boxed warning; §2.1; §5.1");
         assertThat(r.text()).contains("CrCl 110 mL/min").contains("another anticoagulant");
     }
 

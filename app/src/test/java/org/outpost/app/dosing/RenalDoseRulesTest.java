@@ -290,7 +290,7 @@ class RenalDoseRulesTest {
             RenalDoseAdvice a = atEgfr("sitagliptin", 29.9);
             assertThat(a.recommendation().severity()).isEqualTo(Severity.MODERATE);
             assertThat(a.recommendation().suggestedDose()).contains(new SuggestedDose(25, "mg", "once daily"));
-            assertThat(a.recommendation().strength()).contains("JANUVIA").contains("2.2");
+            assertThat(a.recommendation().source()).contains("JANUVIA").contains("2.2");
         }
 
         @Test

@@ -51,6 +51,7 @@ public final class ReviewQueueView {
         table.getColumns().add(column(text.get("review.column.severity"), this::highest, 90));
         table.getColumns().add(column(text.get("review.column.prescriber"), i -> i.order().orderedBy(), 100));
         table.setPlaceholder(new Label(text.get("review.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 model.selectedProperty().set(b);
@@ -106,7 +107,11 @@ public final class ReviewQueueView {
         Button override = Labels.button("review-override", text.get("review.override"), model::override);
         override.disableProperty().bind(model.busyProperty().or(model.selectedProperty().isNull())
                 .or(model.reasonProperty().isEmpty()));
-        HBox doseRow = new HBox(6, new Label(text.get("review.newDose")), amount, unit, frequency, change);
+        Label newDose = new Label(text.get("review.newDose"));
+        newDose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        change.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        override.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox doseRow = new HBox(6, newDose, amount, unit, frequency, change);
         doseRow.setAlignment(Pos.CENTER_LEFT);
         HBox reasonRow = new HBox(6, reason, override);
         HBox.setHgrow(reason, Priority.ALWAYS);
@@ -118,7 +123,7 @@ public final class ReviewQueueView {
         right.setPadding(new Insets(12));
 
         root = new SplitPane(left, right);
-        root.setDividerPositions(0.55);
+        root.setDividerPositions(0.5);
         root.setId("review-view");
     }
 
@@ -147,9 +152,10 @@ public final class ReviewQueueView {
         Label advice = new Label(a.text());
         advice.setId("review-alert-text-" + index);
         advice.setWrapText(true);
-        Label source = new Label(text.get("order.source", a.modelTitle(), a.modelVersion(),
+        Label source = new Label(text.get("order.source", a.modelTitle(), a.modelId(), a.modelVersion(),
                 a.strength().isEmpty() ? "" : text.get("order.strength", a.strength())));
         source.getStyleClass().add("alert-source");
+        source.setWrapText(true);
         VBox card = new VBox(6, new HBox(8, badge, headline), advice, source);
         a.suggested().ifPresent(d -> card.getChildren().add(new Label(text.get("order.suggested", d.toString()))));
         if (a.response() == AlertResponse.OVERRIDDEN || a.response() == AlertResponse.ANSWERED_BEFORE) {

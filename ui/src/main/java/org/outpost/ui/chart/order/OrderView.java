@@ -145,7 +145,7 @@ public final class OrderView {
         Label advice = new Label(a.text());
         advice.setId("order-alert-text-" + index);
         advice.setWrapText(true);
-        Label source = new Label(text.get("order.source", a.modelTitle(), a.modelVersion(),
+        Label source = new Label(text.get("order.source", a.modelTitle(), a.modelId(), a.modelVersion(),
                 a.strength().isEmpty() ? "" : text.get("order.strength", a.strength())));
         source.getStyleClass().add("alert-source");
         source.setWrapText(true);

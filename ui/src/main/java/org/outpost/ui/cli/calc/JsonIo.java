@@ -152,6 +152,7 @@ final class JsonIo {
             g.writeStringField("severity", r.severity().name().toLowerCase(java.util.Locale.ROOT));
             g.writeStringField("text", r.text());
             stringOrNull(g, "strength", r.strength().isEmpty() ? null : r.strength());
+            stringOrNull(g, "source", r.source().isEmpty() ? null : r.source());
             if (r.suggestedDose().isPresent()) {
                 SuggestedDose d = r.suggestedDose().get();
                 g.writeObjectFieldStart("suggestedDose");
