@@ -100,6 +100,7 @@ public final class ReviewQueueView {
         frequency.valueProperty().bindBidirectional(model.frequencyProperty());
 
         Button accept = Labels.button("review-accept", text.get("review.accept"), model::accept);
+        accept.textProperty().bind(model.acceptLabelProperty());
         accept.disableProperty().bind(model.canAcceptProperty().not().or(model.busyProperty())
                 .or(model.selectedProperty().isNull()));
         Button change = Labels.button("review-change", text.get("review.change"), model::changeDose);

@@ -46,6 +46,7 @@ public final class ReviewQueueViewModel {
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper canAccept = new ReadOnlyBooleanWrapper(this, "canAccept");
+    private final ReadOnlyStringWrapper acceptLabel = new ReadOnlyStringWrapper(this, "acceptLabel", "");
 
     public ReviewQueueViewModel(Prescribing prescribing, TaskRunner tasks, UiText text, Clock clock) {
         this.prescribing = Objects.requireNonNull(prescribing);
@@ -96,6 +97,11 @@ public final class ReviewQueueViewModel {
     /** The selected order's alerts suggest one dose, or advise against the drug: there is one thing to accept. */
     public ReadOnlyBooleanProperty canAcceptProperty() {
         return canAccept.getReadOnlyProperty();
+    }
+
+    /** What accepting does for the selected order: take the suggested dose, or stop the order. */
+    public ReadOnlyStringProperty acceptLabelProperty() {
+        return acceptLabel.getReadOnlyProperty();
     }
 
     /** The checks in force, "model version" per line, so the pharmacist knows which CPIC tables apply. */
@@ -183,6 +189,7 @@ public final class ReviewQueueViewModel {
         if (item == null) {
             details.set("");
             canAccept.set(false);
+            acceptLabel.set(text.get("review.accept"));
             return;
         }
         var o = item.order();
@@ -192,8 +199,11 @@ public final class ReviewQueueViewModel {
         amount.set(o.draft().amountText());
         unit.set(o.draft().unit());
         frequency.set(o.draft().frequency());
-        long doses = o.alerts().stream().filter(OrderAlert::differs).flatMap(a -> a.suggested().stream()).distinct().count();
-        canAccept.set(doses <= 1);
+        List<SuggestedDose> doses = o.alerts().stream().filter(OrderAlert::differs).flatMap(a -> a.suggested().stream())
+                .distinct().toList();
+        canAccept.set(doses.size() <= 1);
+        acceptLabel.set(doses.size() == 1 ? text.get("review.acceptDose", doses.getFirst().toString())
+                : doses.isEmpty() ? text.get("review.acceptStop") : text.get("review.accept"));
     }
 
     private void failed(Throwable failure) {

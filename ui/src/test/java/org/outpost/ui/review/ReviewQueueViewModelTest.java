@@ -75,6 +75,7 @@ class ReviewQueueViewModelTest {
         assertThat(model.selectedProperty().get()).as("the oldest is selected").isNotNull();
         assertThat(model.detailsProperty().get()).contains("Osei, Abena").contains("sitagliptin 100 mg once daily");
         assertThat(model.canAcceptProperty().get()).isTrue();
+        assertThat(model.acceptLabelProperty().get()).isEqualTo("_Accept the suggested dose: 50 mg once daily");
         assertThat(model.versions()).anyMatch(v -> v.startsWith("renal-dose-rules "));
 
         model.accept();
