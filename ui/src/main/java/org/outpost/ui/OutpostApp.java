@@ -8,7 +8,10 @@ import java.util.function.BiFunction;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.outpost.app.catalog.BundledModels;
+import org.outpost.app.catalog.ClinicalContent;
 import org.outpost.app.port.Vault;
+import org.outpost.app.prescribing.PrescribingCheck;
 import org.outpost.store.H2Vault;
 import org.outpost.ui.concurrent.FxDebouncer;
 import org.outpost.ui.concurrent.FxTaskRunner;
@@ -17,6 +20,8 @@ import org.outpost.ui.concurrent.NoticeBoard;
 import org.outpost.ui.shell.MainWindow;
 import org.outpost.ui.shell.ScreenContext;
 import org.outpost.ui.text.UiText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop application and its composition root: reads the options, resolves the data directory,
@@ -26,6 +31,8 @@ import org.outpost.ui.text.UiText;
 public final class OutpostApp extends Application {
     /** Typing pause before a search runs. */
     static final java.time.Duration SEARCH_DEBOUNCE = java.time.Duration.ofMillis(150);
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutpostApp.class);
 
     private ExecutorService storeThread;
 
@@ -43,7 +50,14 @@ public final class OutpostApp extends Application {
         storeThread = NamedThreads.single("outpost-store", notices);
         Clock clock = Clock.systemDefaultZone();
         Vault vault = Vaults.DEFAULT.apply(dataDir, clock);
-        MainWindow window = compose(vault, clock, options, notices, new FxTaskRunner(storeThread, notices));
+        // the clinical tables (bundled, or an update in the data directory) load off the FX thread now, so
+        // that the first sign-in does not wait for them
+        FxTaskRunner tasks = new FxTaskRunner(storeThread, notices);
+        java.util.concurrent.CompletableFuture<PrescribingCheck> check = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> BundledModels.prescribingCheck(clock.getZone(),
+                        ClinicalContent.forDataDirectory(dataDir)), storeThread);
+        check.thenAccept(c -> c.notices().forEach(n -> LOG.warn("Clinical content: {}", n)));
+        MainWindow window = compose(vault, clock, options, notices, tasks, check::join);
         stage.setTitle(new UiText(options.locale()).get("app.title"));
         stage.setScene(window.createScene(1180, 780));
         stage.setMinWidth(820);
@@ -55,9 +69,16 @@ public final class OutpostApp extends Application {
     /** Wires a window from its parts; tests call this with their own vault, clock, runner and timeout. */
     public static MainWindow compose(Vault vault, Clock clock, AppOptions options, NoticeBoard notices,
                                      org.outpost.ui.concurrent.TaskRunner tasks) {
+        return compose(vault, clock, options, notices, tasks, () -> BundledModels.prescribingCheck(clock.getZone()));
+    }
+
+    /** As above, with the prescribing check's clinical tables from {@code prescribingCheck}. */
+    public static MainWindow compose(Vault vault, Clock clock, AppOptions options, NoticeBoard notices,
+                                     org.outpost.ui.concurrent.TaskRunner tasks,
+                                     java.util.function.Supplier<PrescribingCheck> prescribingCheck) {
         UiText text = new UiText(options.locale());
         ScreenContext context = new ScreenContext(tasks, text, () -> new FxDebouncer(SEARCH_DEBOUNCE));
-        return new MainWindow(vault, clock, context, notices, options.idleLock());
+        return new MainWindow(vault, clock, context, notices, options.idleLock(), prescribingCheck);
     }
 
     @Override

@@ -8,11 +8,11 @@ import org.outpost.app.dosing.CkdEpi2021;
 import org.outpost.app.dosing.CockcroftGault;
 import org.outpost.app.dosing.DoacDose;
 import org.outpost.app.dosing.DosingModels;
-import org.outpost.app.dosing.RenalDoseRules;
 import org.outpost.app.dosing.WarfarinIwpcDose;
 import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.InputResolver;
 import org.outpost.app.model.ModelRegistry;
+import org.outpost.app.pgx.PgxCpic;
 import org.outpost.app.pgx.PgxModels;
 import org.outpost.app.prescribing.DrugModel;
 import org.outpost.app.prescribing.PrescribingCheck;
@@ -43,12 +43,17 @@ public final class BundledModels {
      * doses, the IWPC warfarin dose, the renal dose table (with Cockcroft–Gault and CKD-EPI 2021).
      */
     public static PrescribingCheck prescribingCheck(ZoneId zone) {
+        return prescribingCheck(zone, ClinicalContent.bundled());
+    }
+
+    /** The prescribing check with the given tables (bundled, or updated from a data directory). */
+    public static PrescribingCheck prescribingCheck(ZoneId zone, ClinicalContent content) {
         List<DrugModel> models = List.of(
-                DrugModel.byDrugChoice(PgxModels.all().getFirst(), names -> Map.of()),
+                DrugModel.byDrugChoice(new PgxCpic(content.cpic()), names -> Map.of()),
                 DrugModel.byDrugChoice(new DoacDose(), DoacDose::inputsFromMedications),
                 new DrugModel(new WarfarinIwpcDose(), java.util.Set.of("warfarin"), WarfarinIwpcDose::inputsFromMedications));
-        return new PrescribingCheck(models, RenalDoseRules.bundled(), new CockcroftGault(), new CkdEpi2021(),
-                new InputResolver(zone, derivedInputs()));
+        return new PrescribingCheck(models, content.renal(), new CockcroftGault(), new CkdEpi2021(),
+                new InputResolver(zone, derivedInputs()), content.problems());
     }
 
     public static ModelRegistry registry() {

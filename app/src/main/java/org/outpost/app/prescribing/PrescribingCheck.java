@@ -58,6 +58,7 @@ public final class PrescribingCheck {
     private final ClinicalModel crcl;
     private final ClinicalModel egfr;
     private final InputResolver resolver;
+    private final List<String> notices;
 
     /**
      * @param models     the drug-specific models, in the order their alerts are listed
@@ -67,6 +68,15 @@ public final class PrescribingCheck {
      */
     public PrescribingCheck(List<DrugModel> models, RenalDoseRules renalRules, ClinicalModel crcl, ClinicalModel egfr,
                             InputResolver resolver) {
+        this(models, renalRules, crcl, egfr, resolver, List.of());
+    }
+
+    /**
+     * @param notices what the pharmacist must know about the tables in force, e.g. an update that was refused
+     */
+    public PrescribingCheck(List<DrugModel> models, RenalDoseRules renalRules, ClinicalModel crcl, ClinicalModel egfr,
+                            InputResolver resolver, List<String> notices) {
+        this.notices = List.copyOf(notices);
         this.models = models.stream().map(m -> new DrugModel(new RecentInputs(m.model(), DOSING_WINDOW), m.drugs(),
                 m.medicationInputs())).toList();
         this.renalRules = Objects.requireNonNull(renalRules);
@@ -79,6 +89,11 @@ public final class PrescribingCheck {
     public boolean knows(String drug) {
         String d = drug.strip().toLowerCase(Locale.ROOT);
         return renalRules.covers(d) || models.stream().anyMatch(m -> m.appliesTo(d)) || d.equals(AMIODARONE);
+    }
+
+    /** What the pharmacist must know about the tables in force (a refused update); usually empty. */
+    public List<String> notices() {
+        return notices;
     }
 
     /** Every drug some check knows, sorted. */

@@ -68,8 +68,14 @@ public final class ReviewQueueView {
         versions.setId("review-versions");
         versions.setWrapText(true);
         versions.getStyleClass().add("alert-source");
+        Label notices = new Label(String.join("\n", model.notices()));
+        notices.setId("review-notices");
+        notices.setWrapText(true);
+        notices.getStyleClass().add("risk-stale");
+        notices.setVisible(!model.notices().isEmpty());
+        notices.setManaged(notices.isVisible());
         Button refresh = Labels.button("review-refresh", text.get("review.refresh"), model::refresh);
-        VBox left = new VBox(8, Labels.heading(text.get("review.title")), table, new HBox(8, refresh), versions);
+        VBox left = new VBox(8, Labels.heading(text.get("review.title")), table, new HBox(8, refresh), versions, notices);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setPadding(new Insets(12));
 

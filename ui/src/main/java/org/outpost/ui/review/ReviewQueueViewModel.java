@@ -114,6 +114,11 @@ public final class ReviewQueueViewModel {
         return WHEN.format(item.order().orderedAt().atZone(clock.getZone()));
     }
 
+    /** Problems with the tables in force, e.g. a refused update; usually none. */
+    public List<String> notices() {
+        return prescribing.engine().notices();
+    }
+
     /** The selected order's alerts. */
     public List<OrderAlert> alerts() {
         return selected.get() == null ? List.of() : selected.get().order().alerts();

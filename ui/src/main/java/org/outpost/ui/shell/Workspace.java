@@ -6,6 +6,7 @@ import org.outpost.app.catalog.BundledModels;
 import org.outpost.app.decision.RiskDecisions;
 import org.outpost.app.domain.Permission;
 import org.outpost.app.prescribing.Prescribing;
+import org.outpost.app.prescribing.PrescribingCheck;
 import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.Role;
 import org.outpost.app.domain.User;
@@ -29,14 +30,18 @@ public final class Workspace {
     private final Prescribing prescribing;
 
     public Workspace(User user, Store opened, Clock clock) {
+        this(user, opened, clock, BundledModels.prescribingCheck(clock.getZone()));
+    }
+
+    /** @param check the prescribing check with the clinical tables in force */
+    public Workspace(User user, Store opened, Clock clock, PrescribingCheck check) {
         this.session = new Session(Objects.requireNonNull(user));
         this.store = new SessionStore(opened);
         this.clock = Objects.requireNonNull(clock);
         this.patients = new PatientRegistry(store, clock, session);
         this.charts = new ChartService(store, clock, session);
         this.decisions = new RiskDecisions(store, clock, session);
-        this.prescribing = new Prescribing(store, clock, clock.getZone(), session,
-                BundledModels.prescribingCheck(clock.getZone()));
+        this.prescribing = new Prescribing(store, clock, clock.getZone(), session, check);
     }
 
     public Session session() {
