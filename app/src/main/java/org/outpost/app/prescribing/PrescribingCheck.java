@@ -96,6 +96,16 @@ public final class PrescribingCheck {
         return notices;
     }
 
+    /**
+     * The models the check runs, as a chart shows them: renal function first, then the drug models, each
+     * reading chart values from the last {@link #DOSING_WINDOW}.
+     */
+    public List<ClinicalModel> models() {
+        List<ClinicalModel> all = new ArrayList<>(List.of(crcl, egfr));
+        models.forEach(m -> all.add(m.model()));
+        return List.copyOf(all);
+    }
+
     /** Every drug some check knows, sorted. */
     public java.util.SortedSet<String> drugs() {
         java.util.SortedSet<String> all = new java.util.TreeSet<>(renalRules.drugs());

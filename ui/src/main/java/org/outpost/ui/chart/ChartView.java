@@ -134,6 +134,15 @@ public final class ChartView {
         tabs.getTabs().add(2, tab("chart-tab-order", text.get("chart.tab.order"), view.root()));
     }
 
+    /**
+     * Adds the "Dosing & PGx" tab: the dosing and pharmacogenomic models on this chart, with their inputs,
+     * explanations and what-if, as the Risk tab shows the risk models.
+     */
+    public void addDosingTab(RiskPanelViewModel dosingModel, UiText text) {
+        tabs.getTabs().add(tab("chart-tab-dosing", text.get("chart.tab.dosing"), new RiskPanelView(dosingModel, text).root()));
+        dosingModel.follow(model.chartProperty());
+    }
+
     /** Shows the order tab, if there is one. */
     public void showOrder() {
         tabs.getTabs().stream().filter(t -> "chart-tab-order".equals(t.getId())).findFirst()

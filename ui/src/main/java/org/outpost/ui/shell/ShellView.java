@@ -150,6 +150,8 @@ public final class ShellView {
                 showForm(Optional.of(p));
             }
         });
+        holder[0].addDosingTab(new RiskPanelViewModel(workspace.decisions(), id,
+                workspace.prescribing().engine().models(), context.tasks(), text, workspace.clock()), text);
         if (workspace.mayPrescribe()) {
             OrderViewModel order = new OrderViewModel(workspace.prescribing(), id, context.tasks(), text, () -> {
                 chart.reload();

@@ -282,9 +282,16 @@ public final class RiskCardViewModel {
 
     private String describe(Evaluation e) {
         if (e.applicable()) {
-            String value = round(e.value().getAsDouble());
-            return e.category().map(c -> text.get("chart.risk.result", value, e.unit(), c))
-                    .orElseGet(() -> text.get("chart.risk.resultNoCategory", value, e.unit()));
+            String result;
+            if (e.value().isPresent()) {
+                String value = round(e.value().getAsDouble());
+                result = e.category().map(c -> text.get("chart.risk.result", value, e.unit(), c))
+                        .orElseGet(() -> text.get("chart.risk.resultNoCategory", value, e.unit()));
+            } else {
+                result = e.category().orElse("");
+            }
+            // advising models (dosing, pharmacogenomics) say what to do as well
+            return e.recommendation().map(r -> text.get("chart.risk.advice", result, r.text())).orElse(result);
         }
         List<String> parts = new ArrayList<>();
         if (!e.reasons().isEmpty()) {

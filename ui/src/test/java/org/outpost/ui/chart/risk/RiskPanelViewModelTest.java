@@ -257,4 +257,28 @@ class RiskPanelViewModelTest {
         assertThat(panel.cards()).hasSize(1);
         assertThat(panel.errorProperty().get()).isEmpty();
     }
+
+    @Test
+    void theDosingPanelShowsRenalFunctionAndPharmacogenomicAdviceFromTheChart() {
+        store.record(patient, Instant.parse("2026-02-25T09:00:00Z"), Map.of(
+                Measure.CREATININE, Quantity.of(1.0, Unit.MG_PER_DL), Measure.BODY_WEIGHT, Quantity.of(60, Unit.KG)));
+        store.store().write(r -> {
+            r.genotypes().insert(new org.outpost.app.domain.Genotype(UUID.randomUUID(), patient.id(), "CYP2C19",
+                    "*2/*2", "lab", LocalDate.of(2020, 1, 1)));
+            return null;
+        });
+        RiskPanelViewModel dosing = panel(org.outpost.app.catalog.BundledModels
+                .prescribingCheck(ZoneOffset.UTC).models());
+
+        // Cockcroft-Gault 1976: woman, 76 y, 60 kg, no height (actual weight), SCr 1.0 mg/dL:
+        // (140 - 76) x 60 / (72 x 1.0) x 0.85 = 45.3 mL/min
+        assertThat(dosing.card("crcl-cockcroft-gault").orElseThrow().resultProperty().get()).startsWith("45.3 mL/min");
+        RiskCardViewModel pgx = dosing.card("pgx-cpic").orElseThrow();
+        assertThat(pgx.resultProperty().get()).startsWith("Missing: ");
+        assertThat(pgx.input("cyp2c19").textProperty().get()).isEqualTo("*2/*2");
+        pgx.input("drug").textProperty().set("clopidogrel");
+        // CPIC clopidogrel 2022, ACS/PCI, poor metabolizer: avoid; prasugrel or ticagrelor
+        assertThat(pgx.resultProperty().get()).startsWith("CYP2C19 poor metabolizer \u2014 ")
+                .contains("prasugrel or ticagrelor");
+    }
 }
