@@ -1,28 +1,15 @@
 package org.outpost.app.dosing;
 
+import org.outpost.app.model.TableFileException;
+
 /**
  * A renal dose table file that cannot be used: a malformed row, an unknown severity or measure, overlapping or
- * missing bands. The message names the file and the line, so whoever edits the table can find the row.
+ * missing bands. The message reads {@code "<file> line <n>: <problem>"}.
  */
-public final class RenalDoseRuleFileException extends IllegalArgumentException {
+public final class RenalDoseRuleFileException extends TableFileException {
     private static final long serialVersionUID = 1L;
 
-    private final String file;
-    private final int line;
-
     RenalDoseRuleFileException(String file, int line, String problem) {
-        super(file + " line " + line + ": " + problem);
-        this.file = file;
-        this.line = line;
-    }
-
-    /** The file as it was named when loading (for the bundled table, its resource name). */
-    public String file() {
-        return file;
-    }
-
-    /** The 1-based line the problem is on. */
-    public int line() {
-        return line;
+        super(file, line, file + " line " + line, problem);
     }
 }

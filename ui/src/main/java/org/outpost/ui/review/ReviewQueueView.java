@@ -1,6 +1,5 @@
 package org.outpost.ui.review;
 
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -23,6 +22,7 @@ import org.outpost.app.prescribing.AlertResponse;
 import org.outpost.app.prescribing.OrderAlert;
 import org.outpost.app.prescribing.OrderDraft;
 import org.outpost.app.prescribing.ReviewItem;
+import org.outpost.ui.controls.AlertCard;
 import org.outpost.ui.controls.Labels;
 import org.outpost.ui.text.UiText;
 
@@ -151,29 +151,13 @@ public final class ReviewQueueView {
     }
 
     private Node card(OrderAlert a, int index) {
-        String severity = a.severity().name().toLowerCase(Locale.ROOT);
-        Label badge = new Label(text.severity(a.severity()));
-        badge.getStyleClass().addAll("severity-badge", "severity-" + severity);
-        Label headline = new Label(a.headline());
-        headline.getStyleClass().add("alert-headline");
-        Label advice = new Label(a.text());
-        advice.setId("review-alert-text-" + index);
-        advice.setWrapText(true);
-        Label source = new Label(text.get("order.source", a.modelTitle(), a.modelId(), a.modelVersion(),
-                a.strength().isEmpty() ? "" : text.get("order.strength", a.strength())));
-        source.getStyleClass().add("alert-source");
-        source.setWrapText(true);
-        VBox card = new VBox(6, new HBox(8, badge, headline), advice, source);
-        a.suggested().ifPresent(d -> card.getChildren().add(new Label(text.get("order.suggested", d.toString()))));
+        VBox card = AlertCard.of(a, text, "review", index);
         if (a.response() == AlertResponse.OVERRIDDEN || a.response() == AlertResponse.ANSWERED_BEFORE) {
             Label why = new Label(text.get("review.prescriberReason", a.reason()));
             why.setId("review-alert-reason-" + index);
             why.setWrapText(true);
             card.getChildren().add(why);
         }
-        card.setPadding(new Insets(10));
-        card.getStyleClass().addAll("risk-card", "order-alert");
-        card.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(severity), true);
         return card;
     }
 

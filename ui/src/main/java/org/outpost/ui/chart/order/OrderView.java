@@ -1,9 +1,7 @@
 package org.outpost.ui.chart.order;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,6 +18,7 @@ import org.controlsfx.control.textfield.TextFields;
 import org.outpost.app.prescribing.AlertResponse;
 import org.outpost.app.prescribing.OrderAlert;
 import org.outpost.app.prescribing.OrderDraft;
+import org.outpost.ui.controls.AlertCard;
 import org.outpost.ui.controls.FieldErrors;
 import org.outpost.ui.controls.Labels;
 import org.outpost.ui.text.UiText;
@@ -134,32 +133,11 @@ public final class OrderView {
 
     private Node card(AlertItem item, int index) {
         OrderAlert a = item.alert();
-        String severity = a.severity().name().toLowerCase(Locale.ROOT);
-        Label badge = new Label(text.severity(a.severity()));
-        badge.getStyleClass().addAll("severity-badge", "severity-" + severity);
-        Label headline = new Label(a.headline());
-        headline.setId("order-alert-headline-" + index);
-        headline.getStyleClass().add("alert-headline");
-        HBox top = new HBox(8, badge, headline);
-        top.setAlignment(Pos.CENTER_LEFT);
-        Label advice = new Label(a.text());
-        advice.setId("order-alert-text-" + index);
-        advice.setWrapText(true);
-        Label source = new Label(text.get("order.source", a.modelTitle(), a.modelId(), a.modelVersion(),
-                a.strength().isEmpty() ? "" : text.get("order.strength", a.strength())));
-        source.getStyleClass().add("alert-source");
-        source.setWrapText(true);
-        VBox card = new VBox(6, top, advice, source);
-        a.suggested().ifPresent(d -> {
-            Label suggested = new Label(text.get("order.suggested", d.toString()));
-            suggested.setId("order-alert-suggested-" + index);
-            Button use = Labels.button("order-alert-use-" + index, text.get("order.useSuggested"),
-                    () -> model.useSuggestion(item));
-            use.setVisible(a.differs());
-            HBox row = new HBox(10, suggested, use);
-            row.setAlignment(Pos.CENTER_LEFT);
-            card.getChildren().add(row);
-        });
+        VBox card = AlertCard.of(a, text, "order", index);
+        if (a.suggested().isPresent() && a.differs()) {
+            card.getChildren().add(Labels.button("order-alert-use-" + index, text.get("order.useSuggested"),
+                    () -> model.useSuggestion(item)));
+        }
         if (a.response() == AlertResponse.ANSWERED_BEFORE) {
             Label before = new Label(text.get("order.answeredBefore", a.reason()));
             before.setId("order-alert-answered-" + index);
@@ -172,10 +150,6 @@ public final class OrderView {
             reason.textProperty().bindBidirectional(item.reasonProperty());
             card.getChildren().add(reason);
         }
-        card.setPadding(new Insets(10));
-        card.getStyleClass().addAll("risk-card", "order-alert");
-        card.pseudoClassStateChanged(PseudoClass.getPseudoClass(severity), true);
-        card.setId("order-alert-" + index);
         return card;
     }
 }
