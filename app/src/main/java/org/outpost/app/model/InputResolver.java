@@ -28,7 +28,8 @@ import org.outpost.app.domain.Sex;
  * <ul>
  *   <li>any input with a {@linkplain InputSpec#measure() measure}: the most recent observation of that
  *       measure taken within the model's {@linkplain ClinicalModel#freshness() freshness} window (counted in
- *       days of the clinic's time zone), converted to the measure's canonical unit;</li>
+ *       days of the clinic's time zone), converted to the measure's canonical unit — except height, where an
+ *       adult's latest height counts whatever its age;</li>
  *   <li>{@value #AGE}: completed years on {@code today} from the birth date;</li>
  *   <li>{@value #SEX}: {@code female} or {@code male} from the registration (other and unknown stay
  *       missing);</li>
@@ -146,8 +147,9 @@ public final class InputResolver {
 
     private Optional<Resolved> resolve(InputSpec spec, Chart chart, LocalDate today, Instant oldest) {
         if (spec.measure().isPresent()) {
-            return recent(chart, spec.measure().get(), oldest)
-                    .map(o -> new Resolved(o.canonical().value(), new InputSource.FromObservation(o.measure(), o.effective())));
+            Optional<Observation> o = spec.measure().get() == Measure.BODY_HEIGHT
+                    ? adultHeight(chart, oldest) : recent(chart, spec.measure().get(), oldest);
+            return o.map(x -> new Resolved(x.canonical().value(), new InputSource.FromObservation(x.measure(), x.effective())));
         }
         Patient p = chart.patient();
         return switch (spec.name()) {
@@ -246,12 +248,16 @@ public final class InputResolver {
                 .map(o -> new Resolved(true, new InputSource.FromObservation(Measure.HBA1C, o.effective())));
     }
 
+    /** The latest height: within the window, or of any date once measured in adulthood (adult height barely changes). */
+    private Optional<Observation> adultHeight(Chart chart, Instant oldest) {
+        Instant adultFrom = chart.patient().birthDate().plusYears(18).atStartOfDay(zone).toInstant();
+        return chart.latest(Measure.BODY_HEIGHT)
+                .filter(o -> !o.effective().isBefore(oldest) || !o.effective().isBefore(adultFrom));
+    }
+
     private Optional<Resolved> bmi(Chart chart, Instant oldest) {
         Optional<Observation> weight = recent(chart, Measure.BODY_WEIGHT, oldest);
-        LocalDate adult = chart.patient().birthDate().plusYears(18);
-        Instant adultFrom = adult.atStartOfDay(zone).toInstant();
-        Optional<Observation> height = chart.latest(Measure.BODY_HEIGHT)
-                .filter(o -> !o.effective().isBefore(oldest) || !o.effective().isBefore(adultFrom));
+        Optional<Observation> height = adultHeight(chart, oldest);
         if (weight.isEmpty() || height.isEmpty()) {
             return Optional.empty();
         }

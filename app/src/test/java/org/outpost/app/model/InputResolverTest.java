@@ -292,4 +292,42 @@ class InputResolverTest {
         assertThat(r.source("cyp2c19")).contains(new InputSource.FromGenotype("CYP2C19", LocalDate.of(2010, 5, 1)));
         assertThat(r.unresolved()).containsExactly("tpmt");
     }
+
+    @Test
+    void anAdultsHeightCountsWhateverItsAgeButAChildsDoesNot() {
+        ClinicalModel dosing = new ClinicalModel() {
+            private final ModelRef ref = new ModelRef("dose", "1", "Dose", "none");
+
+            @Override
+            public ModelRef ref() {
+                return ref;
+            }
+
+            @Override
+            public List<InputSpec> inputs() {
+                return List.of(InputSpec.measured("height", Measure.BODY_HEIGHT, ""),
+                        InputSpec.measured("weight", Measure.BODY_WEIGHT, ""));
+            }
+
+            @Override
+            public Evaluation evaluate(ModelInputs inputs) {
+                return Evaluation.notApplicable(ref, List.of(), List.of("test"));
+            }
+
+            @Override
+            public Period freshness() {
+                return Period.ofMonths(3);
+            }
+        };
+        Chart adult = chart(patient(Sex.MALE, LocalDate.of(1960, 1, 1)), List.of(
+                obs(Measure.BODY_HEIGHT, 178, Unit.CM, "2012-05-01T09:00:00Z"),
+                obs(Measure.BODY_WEIGHT, 80, Unit.KG, "2025-05-01T09:00:00Z")), List.of());
+        ResolvedInputs r = RESOLVER.resolve(dosing, adult, TODAY);
+        assertThat(r.inputs().number("height")).hasValue(178);
+        assertThat(r.unresolved()).containsExactly("weight"); // ten months old: outside the 3-month window
+
+        Chart grownSince = chart(patient(Sex.MALE, LocalDate.of(2006, 1, 1)), List.of(
+                obs(Measure.BODY_HEIGHT, 140, Unit.CM, "2016-05-01T09:00:00Z")), List.of());
+        assertThat(RESOLVER.resolve(dosing, grownSince, TODAY).unresolved()).contains("height");
+    }
 }
