@@ -8,10 +8,8 @@ import java.util.function.BiFunction;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.outpost.app.catalog.BundledModels;
 import org.outpost.app.catalog.ClinicalContent;
 import org.outpost.app.port.Vault;
-import org.outpost.app.prescribing.PrescribingCheck;
 import org.outpost.store.H2Vault;
 import org.outpost.ui.concurrent.FxDebouncer;
 import org.outpost.ui.concurrent.FxTaskRunner;
@@ -53,11 +51,10 @@ public final class OutpostApp extends Application {
         // the clinical tables (bundled, or an update in the data directory) load off the FX thread now, so
         // that the first sign-in does not wait for them
         FxTaskRunner tasks = new FxTaskRunner(storeThread, notices);
-        java.util.concurrent.CompletableFuture<PrescribingCheck> check = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> BundledModels.prescribingCheck(clock.getZone(),
-                        ClinicalContent.forDataDirectory(dataDir)), storeThread);
-        check.thenAccept(c -> c.notices().forEach(n -> LOG.warn("Clinical content: {}", n)));
-        MainWindow window = compose(vault, clock, options, notices, tasks, check::join);
+        java.util.concurrent.CompletableFuture<ClinicalContent> content = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> ClinicalContent.forDataDirectory(dataDir), storeThread);
+        content.thenAccept(c -> c.problems().forEach(n -> LOG.warn("Clinical content: {}", n)));
+        MainWindow window = compose(vault, clock, options, notices, tasks, content::join);
         stage.setTitle(new UiText(options.locale()).get("app.title"));
         stage.setScene(window.createScene(1180, 780));
         stage.setMinWidth(820);
@@ -69,16 +66,16 @@ public final class OutpostApp extends Application {
     /** Wires a window from its parts; tests call this with their own vault, clock, runner and timeout. */
     public static MainWindow compose(Vault vault, Clock clock, AppOptions options, NoticeBoard notices,
                                      org.outpost.ui.concurrent.TaskRunner tasks) {
-        return compose(vault, clock, options, notices, tasks, () -> BundledModels.prescribingCheck(clock.getZone()));
+        return compose(vault, clock, options, notices, tasks, ClinicalContent::bundled);
     }
 
-    /** As above, with the prescribing check's clinical tables from {@code prescribingCheck}. */
+    /** As above, with the clinical tables in force from {@code content}. */
     public static MainWindow compose(Vault vault, Clock clock, AppOptions options, NoticeBoard notices,
                                      org.outpost.ui.concurrent.TaskRunner tasks,
-                                     java.util.function.Supplier<PrescribingCheck> prescribingCheck) {
+                                     java.util.function.Supplier<ClinicalContent> content) {
         UiText text = new UiText(options.locale());
         ScreenContext context = new ScreenContext(tasks, text, () -> new FxDebouncer(SEARCH_DEBOUNCE));
-        return new MainWindow(vault, clock, context, notices, options.idleLock(), prescribingCheck);
+        return new MainWindow(vault, clock, context, notices, options.idleLock(), content);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -65,6 +66,7 @@ public final class ChartViewModel {
     private final ObservableList<SummaryRow> medications = FXCollections.observableArrayList();
     private final ObservableList<SummaryRow> medicationsView = FXCollections.unmodifiableObservableList(medications);
     private final ObservableList<SummaryRow> genotypes = FXCollections.observableArrayList();
+    private java.util.function.Function<Genotype, Optional<String>> phenotypes = g -> Optional.empty();
     private final ObservableList<SummaryRow> genotypesView = FXCollections.unmodifiableObservableList(genotypes);
     private final ObservableList<SummaryRow> encounters = FXCollections.observableArrayList();
     private final ObservableList<SummaryRow> encountersView = FXCollections.unmodifiableObservableList(encounters);
@@ -76,6 +78,14 @@ public final class ChartViewModel {
         this.text = Objects.requireNonNull(text);
         this.clock = Objects.requireNonNull(clock);
         selectedMeasure.addListener((o, a, b) -> updateSeries());
+    }
+
+    /**
+     * How a lab result reads as a phenotype ("CYP2C19 poor metabolizer"), shown beside the diplotype; by
+     * default none.
+     */
+    public void interpretGenotypesWith(java.util.function.Function<Genotype, Optional<String>> interpreter) {
+        this.phenotypes = Objects.requireNonNull(interpreter);
     }
 
     public PatientId patientId() {
@@ -145,7 +155,8 @@ public final class ChartViewModel {
                         String.join(" ", List.of(m.dose(), m.route(), m.frequency()).stream()
                                 .filter(s -> !s.isBlank()).toList()), m.start().toString())).toList());
         genotypes.setAll(c.genotypes().stream().sorted(Comparator.comparing(Genotype::gene))
-                .map(g -> new SummaryRow(g.gene(), g.diplotype(), g.resultDate().toString())).toList());
+                .map(g -> new SummaryRow(g.gene(), phenotypes.apply(g).map(ph -> g.diplotype() + " \u2014 " + ph)
+                        .orElse(g.diplotype()), g.resultDate().toString())).toList());
         encounters.setAll(c.encounters().reversed().stream().map((Encounter e) -> new SummaryRow(e.type(),
                 e.reason(), WHEN.format(e.start().atZone(zone)))).toList());
     }

@@ -15,9 +15,8 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import org.outpost.app.catalog.BundledModels;
+import org.outpost.app.catalog.ClinicalContent;
 import org.outpost.app.port.Vault;
-import org.outpost.app.prescribing.PrescribingCheck;
 import org.outpost.ui.concurrent.ErrorNotice;
 import org.outpost.ui.concurrent.NoticeBoard;
 import org.outpost.ui.controls.Labels;
@@ -48,19 +47,19 @@ public final class MainWindow {
     private Scene scene;
     private IdleMonitor idle;
     private ShellView shell;
-    private final java.util.function.Supplier<PrescribingCheck> prescribingCheck;
+    private final java.util.function.Supplier<ClinicalContent> content;
 
     public MainWindow(Vault vault, Clock clock, ScreenContext context, NoticeBoard notices, Duration idleTimeout) {
-        this(vault, clock, context, notices, idleTimeout, () -> BundledModels.prescribingCheck(clock.getZone()));
+        this(vault, clock, context, notices, idleTimeout, ClinicalContent::bundled);
     }
 
     /**
-     * @param prescribingCheck the prescribing check with the clinical tables in force; asked for at each
-     *                         sign-in, so it should be loaded already (it is, in the background, at start)
+     * @param content the clinical tables in force; asked for at each sign-in, so it should be loaded already
+     *                (it is, in the background, at start)
      */
     public MainWindow(Vault vault, Clock clock, ScreenContext context, NoticeBoard notices, Duration idleTimeout,
-                      java.util.function.Supplier<PrescribingCheck> prescribingCheck) {
-        this.prescribingCheck = Objects.requireNonNull(prescribingCheck);
+                      java.util.function.Supplier<ClinicalContent> content) {
+        this.content = Objects.requireNonNull(content);
         this.vault = Objects.requireNonNull(vault);
         this.clock = Objects.requireNonNull(clock);
         this.context = Objects.requireNonNull(context);
@@ -138,7 +137,7 @@ public final class MainWindow {
             if (shell != null) {
                 shell.workspace().lock(); // already locked; discards nothing but the old screens
             }
-            Workspace workspace = new Workspace(unlocked.user(), unlocked.store(), clock, prescribingCheck.get());
+            Workspace workspace = new Workspace(unlocked.user(), unlocked.store(), clock, content.get());
             shell = new ShellView(workspace, context, this::lock);
             workLayer.getChildren().setAll(shell.root());
         }

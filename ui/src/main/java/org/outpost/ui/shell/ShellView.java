@@ -139,6 +139,9 @@ public final class ShellView {
     public void openChart(PatientId id) {
         UiText text = context.text();
         ChartViewModel chart = new ChartViewModel(workspace.charts(), id, context.tasks(), text, workspace.clock());
+        chart.interpretGenotypesWith(g -> workspace.content().cpic().gene(g.gene())
+                .map(table -> table.interpret(g.diplotype()))
+                .map(r -> r.determinate() ? r.phenotype() : text.get("chart.genotype.indeterminate")));
         RecordObservationsViewModel record = new RecordObservationsViewModel(workspace.charts(), id, context.tasks(),
                 text, workspace.clock(), chart::reload);
         RiskPanelViewModel risk = new RiskPanelViewModel(workspace.decisions(), id, RiskModels.all(), context.tasks(),

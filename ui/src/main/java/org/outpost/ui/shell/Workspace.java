@@ -3,6 +3,7 @@ package org.outpost.ui.shell;
 import java.time.Clock;
 import java.util.Objects;
 import org.outpost.app.catalog.BundledModels;
+import org.outpost.app.catalog.ClinicalContent;
 import org.outpost.app.decision.RiskDecisions;
 import org.outpost.app.domain.Permission;
 import org.outpost.app.prescribing.Prescribing;
@@ -28,13 +29,16 @@ public final class Workspace {
     private final ChartService charts;
     private final RiskDecisions decisions;
     private final Prescribing prescribing;
+    private final ClinicalContent content;
 
     public Workspace(User user, Store opened, Clock clock) {
-        this(user, opened, clock, BundledModels.prescribingCheck(clock.getZone()));
+        this(user, opened, clock, ClinicalContent.bundled());
     }
 
-    /** @param check the prescribing check with the clinical tables in force */
-    public Workspace(User user, Store opened, Clock clock, PrescribingCheck check) {
+    /** @param content the clinical tables in force (bundled, or an update from the data directory) */
+    public Workspace(User user, Store opened, Clock clock, ClinicalContent content) {
+        this.content = Objects.requireNonNull(content);
+        PrescribingCheck check = BundledModels.prescribingCheck(clock.getZone(), content);
         this.session = new Session(Objects.requireNonNull(user));
         this.store = new SessionStore(opened);
         this.clock = Objects.requireNonNull(clock);
@@ -76,6 +80,11 @@ public final class Workspace {
     /** Decisions on risk model results. */
     public RiskDecisions decisions() {
         return decisions;
+    }
+
+    /** The clinical tables in force (CPIC, renal dose table). */
+    public ClinicalContent content() {
+        return content;
     }
 
     /** Medication orders and the pharmacist's review queue. */

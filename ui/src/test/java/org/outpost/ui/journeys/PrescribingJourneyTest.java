@@ -71,6 +71,12 @@ class PrescribingJourneyTest {
         String name = poorMetaboliser.familyName() + ", " + poorMetaboliser.givenName();
         Journey.openChart(robot, desktop, poorMetaboliser.familyName().toLowerCase(java.util.Locale.ROOT), name);
 
+        robot.clickOn("Genotypes");
+        @SuppressWarnings("unchecked")
+        TableView<org.outpost.ui.chart.SummaryRow> genotypes = robot.lookup("#chart-genotypes").queryAs(TableView.class);
+        assertThat(onFx(() -> genotypes.getItems().stream().map(r -> r.toString()).toList()))
+                .anyMatch(r -> r.contains("*2/*2 \u2014 CYP2C19 poor metabolizer")); // CPIC CYP2C19 table: *2 no function
+
         robot.clickOn("Order");
         Desktop.typeInto(robot, "#order-drug", "clopidogrel");
         Desktop.typeInto(robot, "#order-amount", "75");
