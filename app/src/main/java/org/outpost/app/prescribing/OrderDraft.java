@@ -34,16 +34,25 @@ public record OrderDraft(String drug, double amount, String unit, String frequen
         } else if (drug.length() > 200) {
             v.add(Violation.of("drug", "order.drugTooLong", 200));
         }
+        v.addAll(doseViolations(amount, unit, frequency));
+        return v;
+    }
+
+    /** Every problem with a dose on its own (a pharmacist's change), field by field. */
+    public static List<Violation> doseViolations(double amount, String unit, String frequency) {
+        List<Violation> v = new ArrayList<>();
         if (!Double.isFinite(amount) || amount <= 0) {
             v.add(Violation.of("amount", "order.amountNotPositive"));
         } else if (amount > 100_000) {
             v.add(Violation.of("amount", "order.amountImpossible", 100_000));
         }
-        if (!UNITS.contains(unit)) {
-            v.add(Violation.of("unit", "order.unitUnknown", unit, String.join(", ", UNITS.stream().sorted().toList())));
+        String u = unit == null ? "" : unit.strip();
+        if (!UNITS.contains(u)) {
+            v.add(Violation.of("unit", "order.unitUnknown", u, String.join(", ", UNITS.stream().sorted().toList())));
         }
-        if (!FREQUENCIES.contains(frequency)) {
-            v.add(Violation.of("frequency", "order.frequencyUnknown", frequency, String.join(", ", FREQUENCIES)));
+        String f = frequency == null ? "" : frequency.strip().toLowerCase(Locale.ROOT);
+        if (!FREQUENCIES.contains(f)) {
+            v.add(Violation.of("frequency", "order.frequencyUnknown", f, String.join(", ", FREQUENCIES)));
         }
         return v;
     }

@@ -135,7 +135,11 @@ public final class Prescribing {
         }
         if (action == ReviewAction.CHANGE_DOSE) {
             SuggestedDose d = newDose.orElseThrow(() -> new IllegalArgumentException("Enter the new dose"));
-            new OrderDraft("x", d.amount(), d.unit(), d.frequency(), "").validated();
+            List<org.outpost.app.validation.Violation> problems = OrderDraft.doseViolations(d.amount(), d.unit(),
+                    d.frequency());
+            if (!problems.isEmpty()) {
+                throw new org.outpost.app.validation.ValidationException(problems);
+            }
         }
         return store.write(r -> {
             MedicationOrder order = r.orders().find(orderId)

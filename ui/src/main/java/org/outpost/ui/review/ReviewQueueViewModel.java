@@ -154,12 +154,13 @@ public final class ReviewQueueViewModel {
             status.set(text.get("review.doseInvalid"));
             return;
         }
-        OrderDraft check = new OrderDraft("x", value, unit.get(), frequency.get(), "");
-        if (!check.violations().isEmpty()) {
-            status.set(text.violation(check.violations().getFirst()));
+        var problems = OrderDraft.doseViolations(value, unit.get(), frequency.get());
+        if (!problems.isEmpty()) {
+            status.set(text.violation(problems.getFirst()));
             return;
         }
-        decide(ReviewAction.CHANGE_DOSE, Optional.of(check.dose()));
+        decide(ReviewAction.CHANGE_DOSE, Optional.of(new SuggestedDose(value, unit.get(),
+                OrderDraft.canonicalFrequency(frequency.get()))));
     }
 
     public void override() {

@@ -193,7 +193,8 @@ public final class OrderViewModel {
                 }).toList());
         checked.set(true);
         long needing = result.stream().filter(OrderAlert::needsAnswer).count();
-        status.set(result.isEmpty() ? text.get("order.noAlerts")
+        status.set(result.isEmpty() && !prescribing.engine().knows(draft.drug()) ? text.get("order.unknownDrug")
+                : result.isEmpty() ? text.get("order.noAlerts")
                 : needing > 0 ? text.get("order.alertsNeedReason", result.size(), needing)
                 : text.get("order.alerts", result.size()));
         updateCanSave();

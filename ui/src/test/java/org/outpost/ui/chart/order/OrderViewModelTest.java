@@ -122,4 +122,15 @@ class OrderViewModelTest {
         assertThat(store.store().read(r -> r.audit().newest(1)).getFirst().event().action())
                 .isEqualTo(AuditAction.ORDER_PLACED);
     }
+
+    @Test
+    void aDrugNoCheckKnowsSaysNothingWasCheckedRatherThanAllClear() {
+        model.drugProperty().set("paracetamol");
+        model.amountProperty().set("1000");
+        model.frequencyProperty().set("four times daily");
+        model.check();
+        assertThat(model.alerts()).isEmpty();
+        assertThat(model.statusProperty().get()).startsWith("No dosing or pharmacogenomic check knows this drug");
+        assertThat(model.canSaveProperty().get()).isTrue();
+    }
 }
