@@ -14,6 +14,8 @@ import javafx.scene.layout.StackPane;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.risk.RiskModels;
+import org.outpost.ui.account.ChangePasswordView;
+import org.outpost.ui.account.ChangePasswordViewModel;
 import org.outpost.ui.admin.AdminView;
 import org.outpost.ui.admin.AdminViewModel;
 import org.outpost.ui.chart.ChartView;
@@ -76,8 +78,9 @@ public final class ShellView {
         Label who = new Label(text.get("shell.signedIn", workspace.user().displayName(),
                 workspace.user().username(), text.role(workspace.user().role())));
         who.setId("shell-user");
+        Button password = Labels.button("nav-password", text.get("nav.password"), this::openPassword);
         Button lock = Labels.button("nav-lock", text.get("nav.lock"), onLock);
-        HBox right = new HBox(10, who, lock);
+        HBox right = new HBox(10, who, password, lock);
         right.setAlignment(Pos.CENTER_RIGHT);
         bar.getItems().addAll(spacer, right);
         bar.getStyleClass().add("shell-bar");
@@ -176,6 +179,14 @@ public final class ShellView {
         PatientFormView view = new PatientFormView(model, context.text(), cancel);
         show(new Screen(existing.isPresent() ? "edit-patient" : "new-patient", view.root(), view::focus,
                 Optional.empty()));
+    }
+
+    /** The signed-in user's change-password form. */
+    public void openPassword() {
+        ChangePasswordViewModel model = new ChangePasswordViewModel(workspace.store().accounts(),
+                workspace.user().username(), context.tasks(), context.text());
+        ChangePasswordView view = new ChangePasswordView(model, context.text());
+        show(new Screen("password", view.root(), view::focus, Optional.empty()));
     }
 
     /** The pharmacist's review queue; does nothing for users who do not review orders. */

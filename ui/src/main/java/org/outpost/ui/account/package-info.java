@@ -1,0 +1,2 @@
+/** The signed-in user's own account: changing one's password. */
+package org.outpost.ui.account;
