@@ -47,6 +47,10 @@ final class H2Store implements Store {
     private final Deque<Connection> idleReaders = new ArrayDeque<>();
     private final H2Accounts accounts;
     private volatile boolean closed;
+    /** Below this size the file is not worth compacting. */
+    static final int COMPACT_MIN_MIB = 16;
+    /** Compact when fewer than this share of the file's chunks hold live data. */
+    static final int COMPACT_BELOW_FILL_PERCENT = 50;
 
     H2Store(DataDirectory files, DataKey key, Clock clock, KeyWrapper wrapper, User user, Connection writer,
             Runnable onClose) {
@@ -162,6 +166,7 @@ final class H2Store implements Store {
                 idleReaders.clear();
             }
             rollbackQuietly(writer);
+            compactIfWasteful(writer);
             closeQuietly(writer);
             key.close();
             restrictQuietly(files.database());
@@ -237,6 +242,45 @@ final class H2Store implements Store {
         } catch (SQLException e) {
             LOG.debug("Rollback failed: H2 error {}", e.getErrorCode());
         }
+    }
+
+    /**
+     * Rewrites the file without its dead space when most of it is dead. Many small commits (one patient, one
+     * reading, as a clinic works) leave H2's chunks mostly empty and H2 compacts only briefly on close:
+     * 6,000 one-patient transactions measured 781 MiB with 8 % of the chunks live; {@code SHUTDOWN COMPACT}
+     * took 2.6 s and left 15 MiB. It runs when the file is over {@value #COMPACT_MIN_MIB} MiB with less than
+     * {@value #COMPACT_BELOW_FILL_PERCENT} % of its chunks live, so an ordinary lock stays instant. H2 writes
+     * the compacted copy beside the file and then replaces it, so a crash meanwhile leaves the old file.
+     */
+    static void compactIfWasteful(Connection writer) {
+        try (java.sql.Statement st = writer.createStatement()) {
+            long fileBytes = 0;
+            int fill = 100;
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM "
+                    + "INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')")) {
+                while (rs.next()) {
+                    if (rs.getString(1).equals("info.FILE_SIZE")) {
+                        fileBytes = Long.parseLong(rs.getString(2));
+                    } else {
+                        fill = Integer.parseInt(rs.getString(2));
+                    }
+                }
+            }
+            if (!worthCompacting(fileBytes, fill)) {
+                return;
+            }
+            long start = System.nanoTime();
+            st.execute("SHUTDOWN COMPACT");
+            LOG.info("Database compacted on close: {} MiB with {} % of chunks live, in {} ms", fileBytes >> 20, fill,
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (SQLException | NumberFormatException e) {
+            LOG.warn("Compaction on close skipped: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Over {@value #COMPACT_MIN_MIB} MiB with under {@value #COMPACT_BELOW_FILL_PERCENT} % of its chunks live. */
+    static boolean worthCompacting(long fileBytes, int chunksFillPercent) {
+        return fileBytes >= (long) COMPACT_MIN_MIB << 20 && chunksFillPercent < COMPACT_BELOW_FILL_PERCENT;
     }
 
     /**
