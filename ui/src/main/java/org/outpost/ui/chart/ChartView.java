@@ -52,6 +52,7 @@ public final class ChartView {
     private final RecordObservationsView recordView;
     private final TabPane tabs = new TabPane();
     private final LineChart<Number, Number> trend;
+    private OrderView orderView;
 
     public ChartView(ChartViewModel model, RecordObservationsViewModel recordModel, UiText text, Runnable onEdit) {
         this(model, recordModel, null, text, onEdit);
@@ -130,8 +131,8 @@ public final class ChartView {
      * prescribe.
      */
     public void addOrderTab(OrderViewModel orderModel, UiText text) {
-        OrderView view = new OrderView(orderModel, text);
-        tabs.getTabs().add(2, tab("chart-tab-order", text.get("chart.tab.order"), view.root()));
+        orderView = new OrderView(orderModel, text);
+        tabs.getTabs().add(2, tab("chart-tab-order", text.get("chart.tab.order"), orderView.root()));
     }
 
     /**
@@ -143,10 +144,12 @@ public final class ChartView {
         dosingModel.follow(model.chartProperty());
     }
 
-    /** Shows the order tab, if there is one. */
+    /** Shows the order tab with the caret in the drug field, if there is an order tab. */
     public void showOrder() {
-        tabs.getTabs().stream().filter(t -> "chart-tab-order".equals(t.getId())).findFirst()
-                .ifPresent(t -> tabs.getSelectionModel().select(t));
+        tabs.getTabs().stream().filter(t -> "chart-tab-order".equals(t.getId())).findFirst().ifPresent(t -> {
+            tabs.getSelectionModel().select(t);
+            orderView.focus();
+        });
     }
 
     /** Opens the recording form over the chart. */

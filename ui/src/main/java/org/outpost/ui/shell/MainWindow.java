@@ -102,6 +102,7 @@ public final class MainWindow {
         s.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), () -> whenUnlocked(ShellView::showSearch));
         s.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"), () -> whenUnlocked(ShellView::newPatient));
         s.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), () -> whenUnlocked(ShellView::record));
+        s.getAccelerators().put(KeyCombination.keyCombination("Shortcut+O"), () -> whenUnlocked(ShellView::order));
     }
 
     private void whenUnlocked(java.util.function.Consumer<ShellView> action) {

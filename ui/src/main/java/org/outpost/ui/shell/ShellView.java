@@ -121,6 +121,13 @@ public final class ShellView {
         }
     }
 
+    /** Shows the order tab with the caret in the drug field when a chart is on show (Ctrl+O). */
+    public void order() {
+        if (current != null) {
+            current.chart().ifPresent(ChartView::showOrder);
+        }
+    }
+
     /** The name of the screen on show, for tests and window titles. */
     public String currentScreen() {
         return current == null ? "" : current.name();

@@ -77,7 +77,8 @@ class PrescribingJourneyTest {
         assertThat(onFx(() -> genotypes.getItems().stream().map(r -> r.toString()).toList()))
                 .anyMatch(r -> r.contains("*2/*2 \u2014 CYP2C19 poor metabolizer")); // CPIC CYP2C19 table: *2 no function
 
-        robot.clickOn("Order");
+        Desktop.shortcut(robot, javafx.scene.input.KeyCode.O); // keyboard: Ctrl+O opens the order form
+        await(() -> robot.lookup("#order-drug").query().isFocused());
         Desktop.typeInto(robot, "#order-drug", "clopidogrel");
         Desktop.typeInto(robot, "#order-amount", "75");
         robot.clickOn("#order-check");
