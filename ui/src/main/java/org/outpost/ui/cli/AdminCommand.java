@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "", "The data directory is --data-dir, else $OUTPOST_DATA_DIR, else the operating system's per-user "
                         + "data folder."},
         subcommands = {InitCommand.class, UserCommand.class, BackupCommand.class, RestoreCommand.class,
-                VerifyAuditCommand.class, DemoCommand.class, PatientsCommand.class,
+                VerifyAuditCommand.class, DemoCommand.class, PatientsCommand.class, ContentCommand.class,
                 org.outpost.ui.cli.calc.CalcCommand.class})
 final class AdminCommand implements Runnable {
     @Mixin
@@ -28,6 +28,6 @@ final class AdminCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: init, user, backup, restore, verify-audit, demo, patients or calc");
+                "Missing command: init, user, backup, restore, verify-audit, demo, patients, content or calc");
     }
 }
