@@ -26,9 +26,10 @@ import org.outpost.app.usecase.PatientQuery;
 /**
  * Patients in the {@code patients} table with their allergies in {@code allergies}. Names are also
  * stored folded ({@link PatientQuery#fold}) for ordering, and split into folded words in
- * {@code patient_name_tokens} ({@link NameTokens}, written in the same transaction) so that each search
- * word, case- and accent-insensitively, can prefix any word of the family or given name through an
- * index.
+ * {@code patient_name_tokens} ({@link NameTokens}) and those words' 1- to 4-letter prefixes in
+ * {@code patient_name_prefixes} ({@link NamePrefixes}), both written in the same transaction, so that
+ * each search word, case- and accent-insensitively, can prefix any word of the family or given name
+ * through an index that returns the first matches in display order.
  */
 public final class JdbcPatientRepository implements PatientRepository {
     private static final String COLUMNS = "id, mrn, family_name, given_name, sex, birth_date, address, phone, consent";
@@ -147,13 +148,15 @@ public final class JdbcPatientRepository implements PatientRepository {
             return searchPatients(query, limit);
         }
         return Jdbc.run(tx, "search patients", c -> {
-            // 1. The first `limit` matches in display order, straight off the covering token index: the
-            //    longest word drives; the others are checked per candidate through the (patient_id, token)
-            //    key; MRN through the patients key. 2. Those rows, at most `limit` of them.
+            // 1. The first `limit` matches in display order, straight off the prefix index: the longest
+            //    word drives through `prefix = ?`, which stores each (patient, prefix) once, so the first
+            //    index entries are the answer (no DISTINCT, no sort). The other words are checked per
+            //    candidate through the (patient_id, prefix) or (patient_id, token) key; MRN through the
+            //    patients key. 2. Those rows, at most `limit` of them.
             List<Object> args = new ArrayList<>();
-            String where = tokenFilter(query, prefixes, args);
-            List<Key> keys = Jdbc.query(c, "SELECT DISTINCT t.patient_id, t.family_folded, t.given_folded, t.birth_date"
-                    + " FROM patient_name_tokens t WHERE " + where
+            String where = prefixFilter(query, prefixes, args);
+            List<Key> keys = Jdbc.query(c, "SELECT t.patient_id, t.family_folded, t.given_folded, t.birth_date"
+                    + " FROM patient_name_prefixes t WHERE " + where
                     + " ORDER BY t.family_folded, t.given_folded, t.birth_date, t.patient_id LIMIT ?",
                     ps -> bind(ps, args, limit), Key::of);
             if (keys.isEmpty()) {
@@ -169,7 +172,7 @@ public final class JdbcPatientRepository implements PatientRepository {
                 tieArgs.add(last.family());
                 tieArgs.add(last.given());
                 tieArgs.add(last.born());
-                for (UUID id : Jdbc.query(c, "SELECT DISTINCT t.patient_id FROM patient_name_tokens t WHERE " + where
+                for (UUID id : Jdbc.query(c, "SELECT t.patient_id FROM patient_name_prefixes t WHERE " + where
                         + " AND t.family_folded = ? AND t.given_folded = ? AND t.birth_date = ?",
                         ps -> bind(ps, tieArgs, -1), rs -> Jdbc.uuid(rs, "patient_id"))) {
                     if (!ids.contains(id)) {
@@ -183,14 +186,27 @@ public final class JdbcPatientRepository implements PatientRepository {
         });
     }
 
-    /** The conditions on {@code patient_name_tokens t} for a query with name words; adds their arguments. */
-    private static String tokenFilter(PatientQuery query, List<String> prefixes, List<Object> args) {
-        StringBuilder where = new StringBuilder("t.token LIKE ? ESCAPE '\\'");
-        args.add(Jdbc.likePrefix(prefixes.get(0)));
-        for (String other : prefixes.subList(1, prefixes.size())) {
-            where.append(" AND EXISTS (SELECT 1 FROM patient_name_tokens o WHERE o.patient_id = t.patient_id"
-                    + " AND o.token LIKE ? ESCAPE '\\')");
-            args.add(Jdbc.likePrefix(other));
+    /**
+     * The conditions on {@code patient_name_prefixes t} for a query with name words (longest first); adds
+     * their arguments. The first word selects rows by its {@link NamePrefixes#key}; a word longer than a
+     * stored prefix is then checked against the patient's tokens, a shorter one against its prefixes.
+     */
+    private static String prefixFilter(PatientQuery query, List<String> words, List<Object> args) {
+        String driver = words.get(0);
+        StringBuilder where = new StringBuilder("t.prefix = ?");
+        args.add(NamePrefixes.key(driver));
+        if (!NamePrefixes.isWhole(driver)) {
+            where.append(" AND ").append(tokenCheck(driver, args));
+        }
+        for (String other : words.subList(1, words.size())) {
+            where.append(" AND ");
+            if (NamePrefixes.isWhole(other)) {
+                where.append("EXISTS (SELECT 1 FROM patient_name_prefixes o WHERE o.patient_id = t.patient_id"
+                        + " AND o.prefix = ?)");
+                args.add(other);
+            } else {
+                where.append(tokenCheck(other, args));
+            }
         }
         query.birthDate().ifPresent(d -> {
             where.append(" AND t.birth_date = ?");
@@ -201,6 +217,13 @@ public final class JdbcPatientRepository implements PatientRepository {
             args.add(mrnPattern(m));
         });
         return where.toString();
+    }
+
+    /** "Some token of patient {@code t} starts with {@code word}", through the (patient_id, token) key. */
+    private static String tokenCheck(String word, List<Object> args) {
+        args.add(Jdbc.likePrefix(word));
+        return "EXISTS (SELECT 1 FROM patient_name_tokens o WHERE o.patient_id = t.patient_id"
+                + " AND o.token LIKE ? ESCAPE '\\')";
     }
 
     /** MRN and birth date only: through the patients table's own indexes. */

@@ -24,9 +24,10 @@ import org.outpost.app.usecase.PatientQuery;
  * the index {@code (token, family_folded, given_folded, birth_date, patient_id)} answers a search's
  * first {@code LIMIT} patients in display order without visiting {@code patients} for every candidate.
  *
- * <p>The repository writes tokens in the same transaction as the patient row, and migration V2 backfills
- * them with this same class, so the rule lives in one place. Changing it needs a new migration that
- * rebuilds the table.
+ * <p>The repository writes tokens, and their short prefixes ({@link NamePrefixes}, table
+ * {@code patient_name_prefixes}), in the same transaction as the patient row through {@link #insert} and
+ * {@link #replace}; migration V2 backfilled the tokens and V5 the prefixes with these same classes, so the
+ * rule lives in one place. Changing it needs a new migration that rebuilds both tables.
  */
 public final class NameTokens {
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -64,31 +65,40 @@ public final class NameTokens {
         }
     }
 
-    /** Stores the tokens of a new patient, on the caller's connection and transaction. */
+    /**
+     * Stores the tokens of a new patient and their prefixes ({@link NamePrefixes}), on the caller's
+     * connection and transaction.
+     */
     public static void insert(Connection c, UUID patientId, String familyName, String givenName, LocalDate birthDate)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             addRows(insert, patientId, familyName, givenName, birthDate);
             insert.executeBatch();
         }
+        try (PreparedStatement insert = c.prepareStatement(NamePrefixes.INSERT)) {
+            NamePrefixes.addRows(insert, patientId, familyName, givenName, birthDate);
+            insert.executeBatch();
+        }
     }
 
     /**
-     * Replaces the stored tokens of one patient with those of these names, on the caller's connection
-     * and transaction.
+     * Replaces the stored tokens and prefixes of one patient with those of these names (and this birth
+     * date, which the rows carry as a sort key), on the caller's connection and transaction.
      */
     public static void replace(Connection c, UUID patientId, String familyName, String givenName, LocalDate birthDate)
             throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM patient_name_tokens WHERE patient_id = ?")) {
-            delete.setObject(1, patientId);
-            delete.executeUpdate();
+        for (String table : new String[] {"patient_name_tokens", "patient_name_prefixes"}) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE patient_id = ?")) {
+                delete.setObject(1, patientId);
+                delete.executeUpdate();
+            }
         }
         insert(c, patientId, familyName, givenName, birthDate);
     }
 
     /**
      * Adds one batch row per token to {@code insert}, a prepared {@link #INSERT}; the caller executes
-     * the batch.
+     * the batch. Tokens only (migration V2 calls this before {@code patient_name_prefixes} exists).
      */
     public static void addRows(PreparedStatement insert, UUID patientId, String familyName, String givenName,
             LocalDate birthDate) throws SQLException {
