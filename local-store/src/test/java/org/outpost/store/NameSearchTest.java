@@ -14,9 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outpost.app.domain.Mrn;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.domain.PatientSummary;
+import org.outpost.app.domain.Sex;
 import org.outpost.app.port.Store;
 import org.outpost.app.usecase.PatientQuery;
 
@@ -183,10 +185,10 @@ class NameSearchTest {
     }
 
     @Test
-    void anUpdateReplacesThePrefixesAndTheirSortKeys(@TempDir Path own) throws Exception {
+    void anUpdateReplacesThePrefixRowsWithTheNewNamesMrnSexAndBirthDate(@TempDir Path own) throws Exception {
         Path data = own.resolve("data");
         Patient before = Fixtures.patient("PX-0001", "Oldfamily", "Ann", LocalDate.of(1970, 1, 1));
-        Patient after = new Patient(before.id(), before.mrn(), "Newman", "Ann", before.sex(),
+        Patient after = new Patient(before.id(), new Mrn("PX-0002"), "Newman", "Ann", Sex.MALE,
                 LocalDate.of(1971, 2, 2), before.address(), before.phone(), before.consent(), before.allergies());
         try (Store s = new H2Vault(data, new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store()) {
             s.write(r -> {
@@ -197,20 +199,51 @@ class NameSearchTest {
                 r.patients().update(after);
                 return null;
             });
+            assertThat(found(s, "new", 10)).containsExactly(
+                    new PatientSummary(after.id(), after.mrn(), "Newman", "Ann", Sex.MALE, LocalDate.of(1971, 2, 2)));
+            assertThat(found(s, "old", 10)).isEmpty();
+            assertThat(found(s, "ann px-0001", 10)).isEmpty();
+            assertThat(found(s, "ann px-0002", 10)).hasSize(1);
         }
         try (Connection c = Fixtures.rawConnection(data, Fixtures.ADMIN, Fixtures.pw())) {
             assertThat(prefixes(c, before.id())).containsExactlyInAnyOrder("n", "ne", "new", "newm", "a", "an", "ann");
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT family_folded, given_folded, birth_date"
-                    + " FROM patient_name_prefixes WHERE patient_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT family_folded, given_folded, birth_date,"
+                    + " family_name, given_name, mrn, sex FROM patient_name_prefixes WHERE patient_id = ?")) {
                 ps.setObject(1, before.id().value());
                 try (ResultSet rs = ps.executeQuery()) {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getString(1)).isEqualTo("newman");
                     assertThat(rs.getString(2)).isEqualTo("ann");
                     assertThat(rs.getObject(3, LocalDate.class)).isEqualTo(LocalDate.of(1971, 2, 2));
+                    assertThat(rs.getString(4)).isEqualTo("Newman");
+                    assertThat(rs.getString(5)).isEqualTo("Ann");
+                    assertThat(rs.getString(6)).isEqualTo("PX-0002");
+                    assertThat(rs.getString(7)).isEqualTo("MALE");
                     assertThat(rs.next()).isFalse();
                 }
             }
+        }
+    }
+
+    @Test
+    void sparseMatchesOfASecondWordAreFoundPastTheFirstPageOfCandidates(@TempDir Path own) {
+        List<Patient> all = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String given = "Given%03d".formatted(i) + (i == 100 || i == 200 || i == 250 ? " Target" : "");
+            all.add(Fixtures.patient("ZB-%04d".formatted(i), "Zebulon", given, LocalDate.of(1970, 1, 1)));
+        }
+        try (Store s = new H2Vault(own.resolve("data"), new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw())
+                .store()) {
+            s.write(r -> {
+                all.forEach(r.patients()::insert);
+                return null;
+            });
+            assertThat(found(s, "zeb targ", 2)).extracting(PatientSummary::id)
+                    .containsExactly(all.get(100).id(), all.get(200).id());
+            assertThat(found(s, "target zebulon", 50))
+                    .extracting(PatientSummary::id).containsExactly(all.get(100).id(), all.get(200).id(), all.get(250).id());
+            assertThat(found(s, "zebulon", 500)).hasSize(300);
+            assertThat(found(s, "targe zebul", 1)).extracting(PatientSummary::id).containsExactly(all.get(100).id());
         }
     }
 
@@ -235,6 +268,10 @@ class NameSearchTest {
             assertThat(prefixes(c, kept.id())).contains("k", "kept", "f", "fami", "g", "give");
             assertThat(prefixes(c, lost.id())).isEmpty();
         }
+    }
+
+    private static List<PatientSummary> found(Store s, String text, int limit) {
+        return s.read(r -> r.patients().search(PatientQuery.parse(text), limit));
     }
 
     static List<String> tokens(Connection c, PatientId id) throws Exception {

@@ -26,15 +26,18 @@ import org.outpost.app.usecase.PatientQuery;
 /**
  * Patients in the {@code patients} table with their allergies in {@code allergies}. Names are also
  * stored folded ({@link PatientQuery#fold}) for ordering, and split into folded words in
- * {@code patient_name_tokens} ({@link NameTokens}) and those words' 1- to 4-letter prefixes in
- * {@code patient_name_prefixes} ({@link NamePrefixes}), both written in the same transaction, so that
- * each search word, case- and accent-insensitively, can prefix any word of the family or given name
- * through an index that returns the first matches in display order.
+ * {@code patient_name_tokens} ({@link NameTokens}) and those words' 1- to 4-letter prefixes, each with
+ * the patient's summary, in {@code patient_name_prefixes} ({@link NamePrefixes}), all written in the same
+ * transaction, so that each search word, case- and accent-insensitively, can prefix any word of the
+ * family or given name, and a search reads its results in display order off one index.
  */
 public final class JdbcPatientRepository implements PatientRepository {
     private static final String COLUMNS = "id, mrn, family_name, given_name, sex, birth_date, address, phone, consent";
     private static final String SUMMARY_COLUMNS = "id, mrn, family_name, given_name, sex, birth_date";
     private static final String ORDER = " ORDER BY family_folded, given_folded, birth_date, family_name, given_name, id";
+    /** Candidate rows read per query when words must be checked one by one: at first, and at most. */
+    private static final int MIN_PAGE = 64;
+    private static final int MAX_PAGE = 8192;
 
     private final Tx tx;
 
@@ -55,6 +58,8 @@ public final class JdbcPatientRepository implements PatientRepository {
                         ps.setObject(i, tx.now());
                     });
             NameTokens.insert(c, p.id().value(), p.familyName(), p.givenName(), p.birthDate());
+            NamePrefixes.insert(c, p.id().value(), p.mrn().value(), p.familyName(), p.givenName(), p.sex().name(),
+                    p.birthDate());
             insertAllergies(c, p);
         } catch (SQLException e) {
             if (SqlErrors.isDuplicate(e)) {
@@ -80,6 +85,8 @@ public final class JdbcPatientRepository implements PatientRepository {
                 throw new StoreException("The patient record no longer exists");
             }
             NameTokens.replace(c, p.id().value(), p.familyName(), p.givenName(), p.birthDate());
+            NamePrefixes.replace(c, p.id().value(), p.mrn().value(), p.familyName(), p.givenName(), p.sex().name(),
+                    p.birthDate());
             Jdbc.update(c, "DELETE FROM allergies WHERE patient_id = ?", ps -> ps.setObject(1, p.id().value()));
             insertAllergies(c, p);
         } catch (SQLException e) {
@@ -143,87 +150,83 @@ public final class JdbcPatientRepository implements PatientRepository {
         if (limit <= 0) {
             return List.of();
         }
-        List<String> prefixes = namePrefixes(query);
-        if (prefixes.isEmpty()) {
+        List<String> words = namePrefixes(query);
+        if (words.isEmpty()) {
             return searchPatients(query, limit);
         }
-        return Jdbc.run(tx, "search patients", c -> {
-            // 1. The first `limit` matches in display order, straight off the prefix index: the longest
-            //    word drives through `prefix = ?`, which stores each (patient, prefix) once, so the first
-            //    index entries are the answer (no DISTINCT, no sort). The other words are checked per
-            //    candidate through the (patient_id, prefix) or (patient_id, token) key; MRN through the
-            //    patients key. 2. Those rows, at most `limit` of them.
-            List<Object> args = new ArrayList<>();
-            String where = prefixFilter(query, prefixes, args);
-            List<Key> keys = Jdbc.query(c, "SELECT t.patient_id, t.family_folded, t.given_folded, t.birth_date"
-                    + " FROM patient_name_prefixes t WHERE " + where
-                    + " ORDER BY t.family_folded, t.given_folded, t.birth_date, t.patient_id LIMIT ?",
-                    ps -> bind(ps, args, limit), Key::of);
-            if (keys.isEmpty()) {
-                return List.<PatientSummary>of();
-            }
-            List<UUID> ids = new ArrayList<>(keys.stream().map(Key::id).toList());
-            if (keys.size() == limit) {
-                // Patients equal to the last one in folded names and birth date are ordered by their
-                // unfolded names next, which the index does not hold: fetch all of them so the cut at
-                // `limit` falls where ORDER puts it.
-                Key last = keys.get(limit - 1);
-                List<Object> tieArgs = new ArrayList<>(args);
-                tieArgs.add(last.family());
-                tieArgs.add(last.given());
-                tieArgs.add(last.born());
-                for (UUID id : Jdbc.query(c, "SELECT t.patient_id FROM patient_name_prefixes t WHERE " + where
-                        + " AND t.family_folded = ? AND t.given_folded = ? AND t.birth_date = ?",
-                        ps -> bind(ps, tieArgs, -1), rs -> Jdbc.uuid(rs, "patient_id"))) {
-                    if (!ids.contains(id)) {
-                        ids.add(id);
-                    }
-                }
-            }
-            String marks = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
-            return Jdbc.query(c, "SELECT " + SUMMARY_COLUMNS + " FROM patients WHERE id IN (" + marks + ")" + ORDER
-                    + " LIMIT ?", ps -> bind(ps, new ArrayList<>(ids), limit), JdbcPatientRepository::summary);
-        });
-    }
-
-    /**
-     * The conditions on {@code patient_name_prefixes t} for a query with name words (longest first); adds
-     * their arguments. The first word selects rows by its {@link NamePrefixes#key}; a word longer than a
-     * stored prefix is then checked against the patient's tokens, a shorter one against its prefixes.
-     */
-    private static String prefixFilter(PatientQuery query, List<String> words, List<Object> args) {
+        // The longest word drives: its prefix rows, in display order off the covering prefix index. Every
+        // other word, and the driving word itself when it is longer than a stored prefix, is checked
+        // against each candidate's tokens here (a subquery per candidate costs H2 microseconds each).
         String driver = words.get(0);
+        List<String> checked = new ArrayList<>(words.subList(1, words.size()));
+        if (!NamePrefixes.isWhole(driver)) {
+            checked.add(driver);
+        }
+        List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder("t.prefix = ?");
         args.add(NamePrefixes.key(driver));
-        if (!NamePrefixes.isWhole(driver)) {
-            where.append(" AND ").append(tokenCheck(driver, args));
-        }
-        for (String other : words.subList(1, words.size())) {
-            where.append(" AND ");
-            if (NamePrefixes.isWhole(other)) {
-                where.append("EXISTS (SELECT 1 FROM patient_name_prefixes o WHERE o.patient_id = t.patient_id"
-                        + " AND o.prefix = ?)");
-                args.add(other);
-            } else {
-                where.append(tokenCheck(other, args));
-            }
-        }
         query.birthDate().ifPresent(d -> {
             where.append(" AND t.birth_date = ?");
             args.add(d);
         });
         query.mrnPrefix().ifPresent(m -> {
-            where.append(" AND EXISTS (SELECT 1 FROM patients p WHERE p.id = t.patient_id AND p.mrn LIKE ? ESCAPE '\\')");
+            where.append(" AND t.mrn LIKE ? ESCAPE '\\'");
             args.add(mrnPattern(m));
         });
-        return where.toString();
+        // ORDER BY starts with t.prefix, a single value here, because H2 reads an index in order (and
+        // stops at the limit) only when ORDER BY starts at the index's first column; otherwise it reads
+        // every match and sorts.
+        String sql = "SELECT t.patient_id, t.mrn, t.family_name, t.given_name, t.sex, t.birth_date, t.family_folded,"
+                + " t.given_folded FROM patient_name_prefixes t WHERE " + where
+                + " ORDER BY t.prefix, t.family_folded, t.given_folded, t.birth_date, t.family_name, t.given_name,"
+                + " t.patient_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        return Jdbc.run(tx, "search patients", c -> {
+            if (checked.isEmpty()) {
+                return Jdbc.query(c, sql, ps -> bindPage(ps, args, 0, limit), rs -> Candidate.of(rs).summary());
+            }
+            // Candidates page by page until `limit` of them pass or the prefix has no more rows.
+            List<PatientSummary> found = new ArrayList<>();
+            long offset = 0;
+            int page = (int) Math.min(MAX_PAGE, Math.max(MIN_PAGE, 2L * limit));
+            while (true) {
+                long from = offset;
+                int size = page;
+                List<Candidate> candidates = Jdbc.query(c, sql, ps -> bindPage(ps, args, from, size), Candidate::of);
+                for (Candidate k : candidates) {
+                    if (NamePrefixes.matchesAll(checked, k.familyFolded(), k.givenFolded())) {
+                        found.add(k.summary());
+                        if (found.size() == limit) {
+                            return found;
+                        }
+                    }
+                }
+                if (candidates.size() < size) {
+                    return found;
+                }
+                offset += size;
+                page = (int) Math.min(MAX_PAGE, 2L * page);
+            }
+        });
     }
 
-    /** "Some token of patient {@code t} starts with {@code word}", through the (patient_id, token) key. */
-    private static String tokenCheck(String word, List<Object> args) {
-        args.add(Jdbc.likePrefix(word));
-        return "EXISTS (SELECT 1 FROM patient_name_tokens o WHERE o.patient_id = t.patient_id"
-                + " AND o.token LIKE ? ESCAPE '\\')";
+    /** Binds {@code args} in order, then the page's offset and size. */
+    private static void bindPage(PreparedStatement ps, List<Object> args, long offset, int size) throws SQLException {
+        int i = 1;
+        for (Object arg : args) {
+            ps.setObject(i++, arg);
+        }
+        ps.setLong(i++, offset);
+        ps.setInt(i, size);
+    }
+
+    /** One prefix row: the summary a search returns and the folded names the other words are checked on. */
+    private record Candidate(PatientSummary summary, String familyFolded, String givenFolded) {
+        static Candidate of(ResultSet rs) throws SQLException {
+            return new Candidate(new PatientSummary(new PatientId(Jdbc.uuid(rs, "patient_id")),
+                    new Mrn(rs.getString("mrn")), rs.getString("family_name"), rs.getString("given_name"),
+                    Sex.valueOf(rs.getString("sex")), Jdbc.date(rs, "birth_date")),
+                    rs.getString("family_folded"), rs.getString("given_folded"));
+        }
     }
 
     /** MRN and birth date only: through the patients table's own indexes. */
@@ -247,23 +250,13 @@ public final class JdbcPatientRepository implements PatientRepository {
         return Jdbc.likePrefix(mrn.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
-    /** Binds {@code args} in order, then {@code limit} unless it is negative. */
+    /** Binds {@code args} in order, then {@code limit}. */
     private static void bind(PreparedStatement ps, List<Object> args, int limit) throws SQLException {
         int i = 1;
         for (Object arg : args) {
             ps.setObject(i++, arg);
         }
-        if (limit >= 0) {
-            ps.setInt(i, limit);
-        }
-    }
-
-    /** A search candidate's sort key as the token index holds it. */
-    private record Key(UUID id, String family, String given, LocalDate born) {
-        static Key of(ResultSet rs) throws SQLException {
-            return new Key(Jdbc.uuid(rs, "patient_id"), rs.getString("family_folded"), rs.getString("given_folded"),
-                    Jdbc.date(rs, "birth_date"));
-        }
+        ps.setInt(i, limit);
     }
 
     /**

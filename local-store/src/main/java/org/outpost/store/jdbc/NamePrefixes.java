@@ -1,8 +1,10 @@
 package org.outpost.store.jdbc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -10,37 +12,40 @@ import org.outpost.app.usecase.PatientQuery;
 
 /**
  * The short prefixes of a patient's name tokens, kept in {@code patient_name_prefixes} (V5) so that a
- * search word can be answered by one equality on an index in display order instead of a {@code LIKE}
- * range that has to be read and sorted in full.
+ * search word is one equality on an index already in display order, instead of a {@code LIKE} range
+ * whose every match has to be read and sorted.
  *
  * <p>For every token of {@link NameTokens#of} the table holds its first 1 to {@value #LENGTH} code points
  * (the whole token when it is that short), once per patient and prefix: "maria jose" and "maria" share
- * "mari", which is stored once, so a search needs no {@code DISTINCT}. Each row carries the patient's sort
- * keys like the token rows do, and the index {@code (prefix, family_folded, given_folded, birth_date,
- * patient_id)} returns the first rows of {@code prefix = ?} in display order: a search reads about as
- * many index entries as it returns.
+ * "mari", stored once, so a search needs no {@code DISTINCT}. Each row is a complete search result: the
+ * patient's summary (MRN, names, sex, birth date) and sort keys (folded names). The index
+ * {@code (prefix, family_folded, given_folded, birth_date, family_name, given_name, patient_id, mrn, sex)}
+ * is in the repository's display order within one prefix and holds every column a search returns, so
+ * {@code prefix = ? ORDER BY … LIMIT n} reads n index entries and nothing else: no sort, no lookup in
+ * {@code patients} per result.
  *
  * <p>A search word of at most {@value #LENGTH} code points is exactly {@code prefix = word}. A longer word
- * uses its first {@value #LENGTH} code points ({@link #key}) and is then checked against the tokens
- * themselves. Code points, not chars, so that a prefix never ends in half a surrogate pair.
+ * is looked up by its first {@value #LENGTH} code points ({@link #key}) and each candidate then checked
+ * against its tokens ({@link #matchesAll}). Code points, not chars, so that a prefix never ends in half a
+ * surrogate pair.
  *
- * <p>{@link NameTokens#insert} and {@link NameTokens#replace} write these rows with the tokens, and
- * migration V5 backfilled them with this same class. Changing the rule needs a new migration that
- * rebuilds the table.
+ * <p>The repository writes these rows in the same transaction as the patient row (every insert and
+ * update of a patient replaces them, so a new MRN or name is searchable at once), and migration V5
+ * backfilled them with this same class. Changing the rule needs a new migration that rebuilds the table.
  */
 public final class NamePrefixes {
     /** The longest stored prefix, in code points. */
     public static final int LENGTH = 4;
 
     /** The statement {@link #addRows} fills. */
-    public static final String INSERT = "INSERT INTO patient_name_prefixes"
-            + " (patient_id, prefix, family_folded, given_folded, birth_date) VALUES (?, ?, ?, ?, ?)";
+    public static final String INSERT = "INSERT INTO patient_name_prefixes (patient_id, prefix, family_folded,"
+            + " given_folded, birth_date, family_name, given_name, mrn, sex) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private NamePrefixes() {
     }
 
     /** The distinct prefixes of these tokens, 1 to {@value #LENGTH} code points each, in a stable order. */
-    public static Set<String> of(Set<String> tokens) {
+    public static Set<String> of(Collection<String> tokens) {
         Set<String> prefixes = new LinkedHashSet<>();
         for (String token : tokens) {
             int points = token.codePointCount(0, token.length());
@@ -62,19 +67,62 @@ public final class NamePrefixes {
     }
 
     /**
-     * Adds one batch row per prefix of this patient's name to {@code insert}, a prepared {@link #INSERT};
-     * the caller executes the batch.
+     * Whether every word starts some token of these folded names ({@link NameTokens#ofFolded}): the
+     * search's match rule, as {@code token LIKE 'word%'} on {@code patient_name_tokens} would decide it.
      */
-    public static void addRows(PreparedStatement insert, UUID patientId, String familyName, String givenName,
-            LocalDate birthDate) throws SQLException {
+    public static boolean matchesAll(Collection<String> words, String familyFolded, String givenFolded) {
+        if (words.isEmpty()) {
+            return true;
+        }
+        Set<String> tokens = NameTokens.ofFolded(familyFolded, givenFolded);
+        for (String word : words) {
+            if (tokens.stream().noneMatch(t -> t.startsWith(word))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stores the prefix rows of a new patient, on the caller's connection and transaction. */
+    public static void insert(Connection c, UUID patientId, String mrn, String familyName, String givenName,
+            String sex, LocalDate birthDate) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            addRows(insert, patientId, mrn, familyName, givenName, sex, birthDate);
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Replaces the prefix rows of one patient with those of these values, on the caller's connection and
+     * transaction.
+     */
+    public static void replace(Connection c, UUID patientId, String mrn, String familyName, String givenName,
+            String sex, LocalDate birthDate) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM patient_name_prefixes WHERE patient_id = ?")) {
+            delete.setObject(1, patientId);
+            delete.executeUpdate();
+        }
+        insert(c, patientId, mrn, familyName, givenName, sex, birthDate);
+    }
+
+    /**
+     * Adds one batch row per prefix of this patient's name to {@code insert}, a prepared {@link #INSERT};
+     * the caller executes the batch. {@code sex} is the stored name of the enum, as in {@code patients}.
+     */
+    public static void addRows(PreparedStatement insert, UUID patientId, String mrn, String familyName,
+            String givenName, String sex, LocalDate birthDate) throws SQLException {
         String familyFolded = PatientQuery.fold(familyName);
         String givenFolded = PatientQuery.fold(givenName);
-        for (String prefix : of(NameTokens.of(familyName, givenName))) {
+        for (String prefix : of(NameTokens.ofFolded(familyFolded, givenFolded))) {
             insert.setObject(1, patientId);
             insert.setString(2, prefix);
             insert.setString(3, familyFolded);
             insert.setString(4, givenFolded);
             insert.setObject(5, birthDate);
+            insert.setString(6, familyName);
+            insert.setString(7, givenName);
+            insert.setString(8, mrn);
+            insert.setString(9, sex);
             insert.addBatch();
         }
     }

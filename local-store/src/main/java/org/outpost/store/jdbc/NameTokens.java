@@ -24,10 +24,10 @@ import org.outpost.app.usecase.PatientQuery;
  * the index {@code (token, family_folded, given_folded, birth_date, patient_id)} answers a search's
  * first {@code LIMIT} patients in display order without visiting {@code patients} for every candidate.
  *
- * <p>The repository writes tokens, and their short prefixes ({@link NamePrefixes}, table
- * {@code patient_name_prefixes}), in the same transaction as the patient row through {@link #insert} and
- * {@link #replace}; migration V2 backfilled the tokens and V5 the prefixes with these same classes, so the
- * rule lives in one place. Changing it needs a new migration that rebuilds both tables.
+ * <p>The repository writes tokens in the same transaction as the patient row, and migration V2 backfills
+ * them with this same class, so the rule lives in one place. The search itself reads
+ * {@code patient_name_prefixes} ({@link NamePrefixes}, V5), derived from these tokens, and checks longer
+ * words against {@link #ofFolded}. Changing the rule needs a new migration that rebuilds both tables.
  */
 public final class NameTokens {
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -42,9 +42,17 @@ public final class NameTokens {
 
     /** The distinct folded tokens of a family and a given name, in a stable order; never an empty one. */
     public static Set<String> of(String familyName, String givenName) {
+        return ofFolded(PatientQuery.fold(familyName), PatientQuery.fold(givenName));
+    }
+
+    /**
+     * The same tokens from names already folded ({@code family_folded}, {@code given_folded}): equal to
+     * {@code of(familyName, givenName)} when the arguments are {@code PatientQuery.fold} of those names.
+     */
+    public static Set<String> ofFolded(String familyFolded, String givenFolded) {
         Set<String> tokens = new LinkedHashSet<>();
-        add(tokens, PatientQuery.fold(familyName));
-        add(tokens, PatientQuery.fold(givenName));
+        add(tokens, familyFolded);
+        add(tokens, givenFolded);
         return tokens;
     }
 
@@ -65,40 +73,31 @@ public final class NameTokens {
         }
     }
 
-    /**
-     * Stores the tokens of a new patient and their prefixes ({@link NamePrefixes}), on the caller's
-     * connection and transaction.
-     */
+    /** Stores the tokens of a new patient, on the caller's connection and transaction. */
     public static void insert(Connection c, UUID patientId, String familyName, String givenName, LocalDate birthDate)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             addRows(insert, patientId, familyName, givenName, birthDate);
             insert.executeBatch();
         }
-        try (PreparedStatement insert = c.prepareStatement(NamePrefixes.INSERT)) {
-            NamePrefixes.addRows(insert, patientId, familyName, givenName, birthDate);
-            insert.executeBatch();
-        }
     }
 
     /**
-     * Replaces the stored tokens and prefixes of one patient with those of these names (and this birth
-     * date, which the rows carry as a sort key), on the caller's connection and transaction.
+     * Replaces the stored tokens of one patient with those of these names, on the caller's connection
+     * and transaction.
      */
     public static void replace(Connection c, UUID patientId, String familyName, String givenName, LocalDate birthDate)
             throws SQLException {
-        for (String table : new String[] {"patient_name_tokens", "patient_name_prefixes"}) {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE patient_id = ?")) {
-                delete.setObject(1, patientId);
-                delete.executeUpdate();
-            }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM patient_name_tokens WHERE patient_id = ?")) {
+            delete.setObject(1, patientId);
+            delete.executeUpdate();
         }
         insert(c, patientId, familyName, givenName, birthDate);
     }
 
     /**
      * Adds one batch row per token to {@code insert}, a prepared {@link #INSERT}; the caller executes
-     * the batch. Tokens only (migration V2 calls this before {@code patient_name_prefixes} exists).
+     * the batch.
      */
     public static void addRows(PreparedStatement insert, UUID patientId, String familyName, String givenName,
             LocalDate birthDate) throws SQLException {

@@ -24,6 +24,16 @@ class NamePrefixesTest {
     }
 
     @Test
+    void aWordMatchesWhenItStartsSomeTokenOfTheFoldedNames() {
+        assertThat(NamePrefixes.matchesAll(List.of(), "x", "y")).isTrue();
+        assertThat(NamePrefixes.matchesAll(List.of("silva", "jose"), "da silva", "maria jose")).isTrue();
+        assertThat(NamePrefixes.matchesAll(List.of("da s"), "da silva", "maria jose")).isTrue(); // the whole name
+        assertThat(NamePrefixes.matchesAll(List.of("silva", "joao"), "da silva", "maria jose")).isFalse();
+        assertThat(NamePrefixes.matchesAll(List.of("ilva"), "da silva", "maria jose")).isFalse();
+        assertThat(NamePrefixes.matchesAll(List.of("brien", "o'bri"), "o'brien", "sean")).isTrue();
+    }
+
+    @Test
     void aSearchWordIsLookedUpByItsFirstFourLetters() {
         assertThat(NamePrefixes.key("m")).isEqualTo("m");
         assertThat(NamePrefixes.isWhole("m")).isTrue();
