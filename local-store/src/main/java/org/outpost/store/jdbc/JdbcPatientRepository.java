@@ -176,35 +176,41 @@ public final class JdbcPatientRepository implements PatientRepository {
         // ORDER BY starts with t.prefix, a single value here, because H2 reads an index in order (and
         // stops at the limit) only when ORDER BY starts at the index's first column; otherwise it reads
         // every match and sorts.
-        String sql = "SELECT t.patient_id, t.mrn, t.family_name, t.given_name, t.sex, t.birth_date, t.family_folded,"
-                + " t.given_folded FROM patient_name_prefixes t WHERE " + where
+        String sql = "SELECT t.patient_id AS id, t.mrn, t.family_name, t.given_name, t.sex, t.birth_date,"
+                + " t.family_folded, t.given_folded FROM patient_name_prefixes t WHERE " + where
                 + " ORDER BY t.prefix, t.family_folded, t.given_folded, t.birth_date, t.family_name, t.given_name,"
                 + " t.patient_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         return Jdbc.run(tx, "search patients", c -> {
             if (checked.isEmpty()) {
-                return Jdbc.query(c, sql, ps -> bindPage(ps, args, 0, limit), rs -> Candidate.of(rs).summary());
+                return Jdbc.query(c, sql, ps -> bindPage(ps, args, 0, limit), JdbcPatientRepository::summary);
             }
-            // Candidates page by page until `limit` of them pass or the prefix has no more rows.
+            // Candidates page by page (each page twice the last) until `limit` of them pass or the prefix
+            // has no more rows.
             List<PatientSummary> found = new ArrayList<>();
-            long offset = 0;
-            int page = (int) Math.min(MAX_PAGE, Math.max(MIN_PAGE, 2L * limit));
-            while (true) {
-                long from = offset;
-                int size = page;
-                List<Candidate> candidates = Jdbc.query(c, sql, ps -> bindPage(ps, args, from, size), Candidate::of);
-                for (Candidate k : candidates) {
-                    if (NamePrefixes.matchesAll(checked, k.familyFolded(), k.givenFolded())) {
-                        found.add(k.summary());
-                        if (found.size() == limit) {
-                            return found;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                long offset = 0;
+                int size = (int) Math.min(MAX_PAGE, Math.max(MIN_PAGE, 2L * limit));
+                while (true) {
+                    bindPage(ps, args, offset, size);
+                    int rows = 0;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows++;
+                            if (NamePrefixes.matchesAll(checked, rs.getString("family_folded"),
+                                    rs.getString("given_folded"))) {
+                                found.add(summary(rs));
+                                if (found.size() == limit) {
+                                    return found;
+                                }
+                            }
                         }
                     }
+                    if (rows < size) {
+                        return found;
+                    }
+                    offset += size;
+                    size = (int) Math.min(MAX_PAGE, 2L * size);
                 }
-                if (candidates.size() < size) {
-                    return found;
-                }
-                offset += size;
-                page = (int) Math.min(MAX_PAGE, 2L * page);
             }
         });
     }
@@ -217,16 +223,6 @@ public final class JdbcPatientRepository implements PatientRepository {
         }
         ps.setLong(i++, offset);
         ps.setInt(i, size);
-    }
-
-    /** One prefix row: the summary a search returns and the folded names the other words are checked on. */
-    private record Candidate(PatientSummary summary, String familyFolded, String givenFolded) {
-        static Candidate of(ResultSet rs) throws SQLException {
-            return new Candidate(new PatientSummary(new PatientId(Jdbc.uuid(rs, "patient_id")),
-                    new Mrn(rs.getString("mrn")), rs.getString("family_name"), rs.getString("given_name"),
-                    Sex.valueOf(rs.getString("sex")), Jdbc.date(rs, "birth_date")),
-                    rs.getString("family_folded"), rs.getString("given_folded"));
-        }
     }
 
     /** MRN and birth date only: through the patients table's own indexes. */

@@ -67,20 +67,74 @@ public final class NamePrefixes {
     }
 
     /**
-     * Whether every word starts some token of these folded names ({@link NameTokens#ofFolded}): the
-     * search's match rule, as {@code token LIKE 'word%'} on {@code patient_name_tokens} would decide it.
+     * Whether every word starts some token of these folded names: the search's match rule, as
+     * {@code token LIKE 'word%'} over {@link NameTokens#ofFolded} decides it, without building the tokens.
      */
     public static boolean matchesAll(Collection<String> words, String familyFolded, String givenFolded) {
-        if (words.isEmpty()) {
-            return true;
-        }
-        Set<String> tokens = NameTokens.ofFolded(familyFolded, givenFolded);
         for (String word : words) {
-            if (tokens.stream().noneMatch(t -> t.startsWith(word))) {
+            if (!startsSomeToken(word, familyFolded) && !startsSomeToken(word, givenFolded)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code word} starts some token {@link NameTokens} makes of the folded name {@code name}: the
+     * whole name, one of its whitespace-separated words (a word without whitespace, where {@code name} has
+     * it after a whitespace character), or one of its letter-and-digit runs (a word of letters and digits
+     * only, where {@code name} has it after a character that is neither).
+     */
+    static boolean startsSomeToken(String word, String name) {
+        if (word.isEmpty()) {
+            return !name.isEmpty();
+        }
+        if (name.startsWith(word)) {
+            return true;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (isSpace(word.charAt(i))) {
+                return false; // a word with whitespace can only start the whole name
+            }
+        }
+        for (int at = name.indexOf(word, 1); at > 0; at = name.indexOf(word, at + 1)) {
+            int before = name.codePointBefore(at);
+            if (isSpace(before)
+                    || !isLetterOrDigit(before) && lettersAndDigits(name, at, at + word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the code points of {@code name} from {@code start} up to {@code end} (the last one may end
+     * after it) are all letters or digits: a letter-and-digit run starting at {@code start} covers them.
+     */
+    private static boolean lettersAndDigits(String name, int start, int end) {
+        for (int i = start; i < end; ) {
+            int cp = name.codePointAt(i);
+            if (!isLetterOrDigit(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
+
+    /** What {@code \s} matches in {@link NameTokens}' split: {@code [ \t\n\x0B\f\r]}. */
+    private static boolean isSpace(int cp) {
+        return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x0B || cp == '\f' || cp == '\r';
+    }
+
+    /** What {@code [\p{L}\p{N}]} matches in {@link NameTokens}' split. */
+    private static boolean isLetterOrDigit(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     /** Stores the prefix rows of a new patient, on the caller's connection and transaction. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class NamePrefixesTest {
@@ -31,6 +32,42 @@ class NamePrefixesTest {
         assertThat(NamePrefixes.matchesAll(List.of("silva", "joao"), "da silva", "maria jose")).isFalse();
         assertThat(NamePrefixes.matchesAll(List.of("ilva"), "da silva", "maria jose")).isFalse();
         assertThat(NamePrefixes.matchesAll(List.of("brien", "o'bri"), "o'brien", "sean")).isTrue();
+    }
+
+    @Test
+    void theMatchRuleIsTheTokenRuleForAnyCharacters() {
+        // letters, marks, digits and other numbers, spaces that split words and ones that do not,
+        // punctuation, a supplementary letter and lone surrogates
+        String[] alphabet = {"a", "b", "ñ", "\u0301", "1", "\u00B2", "\u216B", "\u02B0", " ", "\t", "\u00A0", "-",
+            "'", "\uD835\uDC9C", "\uD835", "\uDC9C", "\u4E2D"};
+        SplittableRandom random = new SplittableRandom(7);
+        for (int n = 0; n < 20_000; n++) {
+            String name = text(random, alphabet, random.nextInt(9));
+            String word = random.nextInt(3) == 0 && !name.isEmpty()
+                    ? name.substring(random.nextInt(name.length()))
+                    : text(random, alphabet, 1 + random.nextInt(3));
+            if (word.length() > 1 && random.nextBoolean()) {
+                word = word.substring(0, 1 + random.nextInt(word.length() - 1));
+            }
+            String w = word;
+            boolean byTokens = NameTokens.ofFolded(name, "").stream().anyMatch(t -> t.startsWith(w));
+            assertThat(NamePrefixes.startsSomeToken(word, name)).as("%s in %s", escaped(word), escaped(name))
+                    .isEqualTo(byTokens);
+        }
+    }
+
+    private static String text(SplittableRandom random, String[] alphabet, int length) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            b.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return b.toString();
+    }
+
+    private static String escaped(String s) {
+        StringBuilder b = new StringBuilder();
+        s.chars().forEach(ch -> b.append(ch < 0x80 && ch >= 0x20 ? String.valueOf((char) ch) : "\\u%04X".formatted(ch)));
+        return b.toString();
     }
 
     @Test
