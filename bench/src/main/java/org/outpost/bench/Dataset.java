@@ -30,8 +30,12 @@ import org.outpost.app.usecase.PatientQuery;
  * @param seed                   the seed every value derives from
  */
 public record Dataset(int patients, int observationsPerPatient, long seed) {
-    /** Bump when the generated data changes, so a cached data set of an older shape is not reused. */
-    static final int GENERATOR_VERSION = 2;
+    /**
+     * Bump when the generated data or the store's schema changes, so a cached data set of an older shape
+     * is not reused: the plain and {@code aes-*} variants open the cached file without migrating it.
+     * 3: schema V5 (patient_name_prefixes).
+     */
+    static final int GENERATOR_VERSION = 3;
     /** The user that owns the benchmark database (a synthetic account, not a secret). */
     static final String USER = "bench";
     /** Its password: the data is synthetic; the key derivation is still the real one. */

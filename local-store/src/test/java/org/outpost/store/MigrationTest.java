@@ -19,13 +19,13 @@ class MigrationTest {
     Path dir;
 
     @Test
-    void migratesFromEmptyToV4WithAllTables() throws Exception {
+    void migratesFromEmptyToV5WithAllTables() throws Exception {
         try (DataKey key = DataKey.generate(new SecureRandom());
              Connection keepOpen = H2Database.connect(dir, key, false)) {
             MigrateResult first = H2Database.migrate(dir, key);
-            assertThat(first.migrationsExecuted).isEqualTo(4);
-            assertThat(first.targetSchemaVersion).isEqualTo("4");
-            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4");
+            assertThat(first.migrationsExecuted).isEqualTo(5);
+            assertThat(first.targetSchemaVersion).isEqualTo("5");
+            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5");
 
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = keepOpen.createStatement().executeQuery(
@@ -35,7 +35,8 @@ class MigrationTest {
                 }
             }
             assertThat(tables).contains("users", "patients", "allergies", "encounters", "observations", "medications",
-                    "genotypes", "audit_log", "audit_head", "site_secret", "patient_name_tokens", "flyway_schema_history",
+                    "genotypes", "audit_log", "audit_head", "site_secret", "patient_name_tokens", "patient_name_prefixes",
+                    "flyway_schema_history",
                     "decisions", "medication_orders", "order_alerts", "order_reviews");
 
             try (ResultSet rs = keepOpen.createStatement().executeQuery("SELECT secret FROM site_secret")) {
@@ -54,7 +55,8 @@ class MigrationTest {
             }
             assertThat(indexes).contains("patients_family_folded", "patients_given_folded", "patients_birth_date",
                     "observations_patient_effective", "medications_patient_start", "genotypes_patient_date",
-                    "encounters_patient_start", "patient_name_tokens_token", "decisions_patient_model",
+                    "encounters_patient_start", "patient_name_tokens_token", "patient_name_prefixes_prefix",
+                    "decisions_patient_model",
                     "medication_orders_status", "medication_orders_patient", "order_alerts_patient_fingerprint",
                     "order_reviews_order");
 

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.outpost.app.domain.Consent;
 import org.outpost.app.domain.Mrn;
@@ -26,14 +25,18 @@ import org.outpost.app.usecase.PatientQuery;
 /**
  * Patients in the {@code patients} table with their allergies in {@code allergies}. Names are also
  * stored folded ({@link PatientQuery#fold}) for ordering, and split into folded words in
- * {@code patient_name_tokens} ({@link NameTokens}, written in the same transaction) so that each search
- * word, case- and accent-insensitively, can prefix any word of the family or given name through an
- * index.
+ * {@code patient_name_tokens} ({@link NameTokens}) and those words' 1- to 4-letter prefixes, each with
+ * the patient's summary, in {@code patient_name_prefixes} ({@link NamePrefixes}), all written in the same
+ * transaction, so that each search word, case- and accent-insensitively, can prefix any word of the
+ * family or given name, and a search reads its results in display order off one index.
  */
 public final class JdbcPatientRepository implements PatientRepository {
     private static final String COLUMNS = "id, mrn, family_name, given_name, sex, birth_date, address, phone, consent";
     private static final String SUMMARY_COLUMNS = "id, mrn, family_name, given_name, sex, birth_date";
     private static final String ORDER = " ORDER BY family_folded, given_folded, birth_date, family_name, given_name, id";
+    /** Candidate rows read per query when words must be checked one by one: at first, and at most. */
+    private static final int MIN_PAGE = 64;
+    private static final int MAX_PAGE = 8192;
 
     private final Tx tx;
 
@@ -54,6 +57,8 @@ public final class JdbcPatientRepository implements PatientRepository {
                         ps.setObject(i, tx.now());
                     });
             NameTokens.insert(c, p.id().value(), p.familyName(), p.givenName(), p.birthDate());
+            NamePrefixes.insert(c, p.id().value(), p.mrn().value(), p.familyName(), p.givenName(), p.sex().name(),
+                    p.birthDate());
             insertAllergies(c, p);
         } catch (SQLException e) {
             if (SqlErrors.isDuplicate(e)) {
@@ -79,6 +84,8 @@ public final class JdbcPatientRepository implements PatientRepository {
                 throw new StoreException("The patient record no longer exists");
             }
             NameTokens.replace(c, p.id().value(), p.familyName(), p.givenName(), p.birthDate());
+            NamePrefixes.replace(c, p.id().value(), p.mrn().value(), p.familyName(), p.givenName(), p.sex().name(),
+                    p.birthDate());
             Jdbc.update(c, "DELETE FROM allergies WHERE patient_id = ?", ps -> ps.setObject(1, p.id().value()));
             insertAllergies(c, p);
         } catch (SQLException e) {
@@ -142,65 +149,79 @@ public final class JdbcPatientRepository implements PatientRepository {
         if (limit <= 0) {
             return List.of();
         }
-        List<String> prefixes = namePrefixes(query);
-        if (prefixes.isEmpty()) {
+        List<String> words = namePrefixes(query);
+        if (words.isEmpty()) {
             return searchPatients(query, limit);
         }
-        return Jdbc.run(tx, "search patients", c -> {
-            // 1. The first `limit` matches in display order, straight off the covering token index: the
-            //    longest word drives; the others are checked per candidate through the (patient_id, token)
-            //    key; MRN through the patients key. 2. Those rows, at most `limit` of them.
-            List<Object> args = new ArrayList<>();
-            String where = tokenFilter(query, prefixes, args);
-            List<Key> keys = Jdbc.query(c, "SELECT DISTINCT t.patient_id, t.family_folded, t.given_folded, t.birth_date"
-                    + " FROM patient_name_tokens t WHERE " + where
-                    + " ORDER BY t.family_folded, t.given_folded, t.birth_date, t.patient_id LIMIT ?",
-                    ps -> bind(ps, args, limit), Key::of);
-            if (keys.isEmpty()) {
-                return List.<PatientSummary>of();
-            }
-            List<UUID> ids = new ArrayList<>(keys.stream().map(Key::id).toList());
-            if (keys.size() == limit) {
-                // Patients equal to the last one in folded names and birth date are ordered by their
-                // unfolded names next, which the index does not hold: fetch all of them so the cut at
-                // `limit` falls where ORDER puts it.
-                Key last = keys.get(limit - 1);
-                List<Object> tieArgs = new ArrayList<>(args);
-                tieArgs.add(last.family());
-                tieArgs.add(last.given());
-                tieArgs.add(last.born());
-                for (UUID id : Jdbc.query(c, "SELECT DISTINCT t.patient_id FROM patient_name_tokens t WHERE " + where
-                        + " AND t.family_folded = ? AND t.given_folded = ? AND t.birth_date = ?",
-                        ps -> bind(ps, tieArgs, -1), rs -> Jdbc.uuid(rs, "patient_id"))) {
-                    if (!ids.contains(id)) {
-                        ids.add(id);
-                    }
-                }
-            }
-            String marks = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
-            return Jdbc.query(c, "SELECT " + SUMMARY_COLUMNS + " FROM patients WHERE id IN (" + marks + ")" + ORDER
-                    + " LIMIT ?", ps -> bind(ps, new ArrayList<>(ids), limit), JdbcPatientRepository::summary);
-        });
-    }
-
-    /** The conditions on {@code patient_name_tokens t} for a query with name words; adds their arguments. */
-    private static String tokenFilter(PatientQuery query, List<String> prefixes, List<Object> args) {
-        StringBuilder where = new StringBuilder("t.token LIKE ? ESCAPE '\\'");
-        args.add(Jdbc.likePrefix(prefixes.get(0)));
-        for (String other : prefixes.subList(1, prefixes.size())) {
-            where.append(" AND EXISTS (SELECT 1 FROM patient_name_tokens o WHERE o.patient_id = t.patient_id"
-                    + " AND o.token LIKE ? ESCAPE '\\')");
-            args.add(Jdbc.likePrefix(other));
+        // The longest word drives: its prefix rows, in display order off the covering prefix index. Every
+        // other word, and the driving word itself when it is longer than a stored prefix, is checked
+        // against each candidate's tokens here (a subquery per candidate costs H2 microseconds each).
+        String driver = words.get(0);
+        List<String> checked = new ArrayList<>(words.subList(1, words.size()));
+        if (!NamePrefixes.isWhole(driver)) {
+            checked.add(driver);
         }
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder("t.prefix = ?");
+        args.add(NamePrefixes.key(driver));
         query.birthDate().ifPresent(d -> {
             where.append(" AND t.birth_date = ?");
             args.add(d);
         });
         query.mrnPrefix().ifPresent(m -> {
-            where.append(" AND EXISTS (SELECT 1 FROM patients p WHERE p.id = t.patient_id AND p.mrn LIKE ? ESCAPE '\\')");
+            where.append(" AND t.mrn LIKE ? ESCAPE '\\'");
             args.add(mrnPattern(m));
         });
-        return where.toString();
+        // ORDER BY starts with t.prefix, a single value here, because H2 reads an index in order (and
+        // stops at the limit) only when ORDER BY starts at the index's first column; otherwise it reads
+        // every match and sorts.
+        String sql = "SELECT t.patient_id AS id, t.mrn, t.family_name, t.given_name, t.sex, t.birth_date,"
+                + " t.family_folded, t.given_folded FROM patient_name_prefixes t WHERE " + where
+                + " ORDER BY t.prefix, t.family_folded, t.given_folded, t.birth_date, t.family_name, t.given_name,"
+                + " t.patient_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        return Jdbc.run(tx, "search patients", c -> {
+            if (checked.isEmpty()) {
+                return Jdbc.query(c, sql, ps -> bindPage(ps, args, 0, limit), JdbcPatientRepository::summary);
+            }
+            // Candidates page by page (each page twice the last) until `limit` of them pass or the prefix
+            // has no more rows.
+            List<PatientSummary> found = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                long offset = 0;
+                int size = (int) Math.min(MAX_PAGE, Math.max(MIN_PAGE, 2L * limit));
+                while (true) {
+                    bindPage(ps, args, offset, size);
+                    int rows = 0;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows++;
+                            if (NamePrefixes.matchesAll(checked, rs.getString("family_folded"),
+                                    rs.getString("given_folded"))) {
+                                found.add(summary(rs));
+                                if (found.size() == limit) {
+                                    return found;
+                                }
+                            }
+                        }
+                    }
+                    if (rows < size) {
+                        return found;
+                    }
+                    offset += size;
+                    size = (int) Math.min(MAX_PAGE, 2L * size);
+                }
+            }
+        });
+    }
+
+    /** Binds {@code args} in order, then the page's offset and size. */
+    private static void bindPage(PreparedStatement ps, List<Object> args, long offset, int size) throws SQLException {
+        int i = 1;
+        for (Object arg : args) {
+            ps.setObject(i++, arg);
+        }
+        ps.setLong(i++, offset);
+        ps.setInt(i, size);
     }
 
     /** MRN and birth date only: through the patients table's own indexes. */
@@ -224,23 +245,13 @@ public final class JdbcPatientRepository implements PatientRepository {
         return Jdbc.likePrefix(mrn.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
-    /** Binds {@code args} in order, then {@code limit} unless it is negative. */
+    /** Binds {@code args} in order, then {@code limit}. */
     private static void bind(PreparedStatement ps, List<Object> args, int limit) throws SQLException {
         int i = 1;
         for (Object arg : args) {
             ps.setObject(i++, arg);
         }
-        if (limit >= 0) {
-            ps.setInt(i, limit);
-        }
-    }
-
-    /** A search candidate's sort key as the token index holds it. */
-    private record Key(UUID id, String family, String given, LocalDate born) {
-        static Key of(ResultSet rs) throws SQLException {
-            return new Key(Jdbc.uuid(rs, "patient_id"), rs.getString("family_folded"), rs.getString("given_folded"),
-                    Jdbc.date(rs, "birth_date"));
-        }
+        ps.setInt(i, limit);
     }
 
     /**

@@ -25,8 +25,9 @@ import org.outpost.app.usecase.PatientQuery;
  * first {@code LIMIT} patients in display order without visiting {@code patients} for every candidate.
  *
  * <p>The repository writes tokens in the same transaction as the patient row, and migration V2 backfills
- * them with this same class, so the rule lives in one place. Changing it needs a new migration that
- * rebuilds the table.
+ * them with this same class, so the rule lives in one place. The search itself reads
+ * {@code patient_name_prefixes} ({@link NamePrefixes}, V5), derived from these tokens, and checks longer
+ * words against {@link #ofFolded}. Changing the rule needs a new migration that rebuilds both tables.
  */
 public final class NameTokens {
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -41,9 +42,17 @@ public final class NameTokens {
 
     /** The distinct folded tokens of a family and a given name, in a stable order; never an empty one. */
     public static Set<String> of(String familyName, String givenName) {
+        return ofFolded(PatientQuery.fold(familyName), PatientQuery.fold(givenName));
+    }
+
+    /**
+     * The same tokens from names already folded ({@code family_folded}, {@code given_folded}): equal to
+     * {@code of(familyName, givenName)} when the arguments are {@code PatientQuery.fold} of those names.
+     */
+    public static Set<String> ofFolded(String familyFolded, String givenFolded) {
         Set<String> tokens = new LinkedHashSet<>();
-        add(tokens, PatientQuery.fold(familyName));
-        add(tokens, PatientQuery.fold(givenName));
+        add(tokens, familyFolded);
+        add(tokens, givenFolded);
         return tokens;
     }
 
