@@ -57,8 +57,20 @@ public final class CpicTables {
         this.byDrug = Collections.unmodifiableMap(new LinkedHashMap<>(byDrug));
     }
 
-    /** The tables shipped with Outpost (class path {@code org/outpost/app/pgx/cpic/}). */
+    /**
+     * The tables shipped with Outpost (class path {@code org/outpost/app/pgx/cpic/}), loaded and checked once:
+     * they are immutable, so every caller shares them.
+     */
     public static CpicTables bundled() {
+        return Bundled.TABLES;
+    }
+
+    /** Loaded on first use. */
+    private static final class Bundled {
+        static final CpicTables TABLES = readBundled();
+    }
+
+    private static CpicTables readBundled() {
         return load("bundled", name -> {
             try (InputStream in = CpicTables.class.getResourceAsStream(RESOURCE_DIR + name)) {
                 return in == null ? Optional.empty() : Optional.of(decode(name, in.readAllBytes()));
