@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Smoke journey through the PACKAGED app, run the way a clinic runs it.
+#
+#   smoke/run.sh [APP_IMAGE]       (default: packaging/target/dist/Outpost, built by ./outpost package)
+#
+# 1. makes a demo database with the packaged admin command line (it-admin, clinician, pharmacist);
+# 2. starts the packaged launcher (APP_IMAGE/bin/Outpost) under Xvfb, with the smoke agent
+#    (smoke/target/outpost-smoke-agent.jar) added through JAVA_TOOL_OPTIONS: the journey in
+#    org.outpost.smoke.SmokeJourney signs in as each role, opens charts, orders through the autocompletion,
+#    records vitals, opens the review queue and verifies the audit log;
+# 3. fails unless the journey passed, the app exited normally, and its output holds no exception, error
+#    or warning line (the only line allowed that is not ours is the JVM's "Picked up JAVA_TOOL_OPTIONS").
+# Needs: xvfb-run (Debian xvfb, xauth) and GTK 3 (libgtk-3-0), as the installed .deb does.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+image=${1:-$root/packaging/target/dist/Outpost}
+agent=$root/smoke/target/outpost-smoke-agent.jar
+launcher=$image/bin/Outpost
+[[ -x $launcher ]] || { echo "smoke: no app image at $image (run ./outpost package first)" >&2; exit 2; }
+[[ -f $agent ]] || { echo "smoke: no agent at $agent (run ./outpost package first)" >&2; exit 2; }
+command -v xvfb-run >/dev/null || { echo "smoke: xvfb-run is missing (apt-get install xvfb xauth)" >&2; exit 2; }
+
+work=${OUTPOST_SMOKE_DIR:-$(mktemp -d -t outpost-smoke.XXXXXX)}
+mkdir -p "$work"
+data=$work/data
+rm -rf "$data"
+export OUTPOST_SMOKE_PASSWORD='smoke journey 2026'
+
+admin() { printf '%s\n%s\n' "$OUTPOST_SMOKE_PASSWORD" "$OUTPOST_SMOKE_PASSWORD" | "$launcher" admin "$@"; }
+echo "smoke: demo database in $data (packaged admin command line)"
+admin init --data-dir "$data" --admin-user it-admin --display-name "Smoke IT" --password-stdin
+admin demo --data-dir "$data" --user it-admin --password-stdin --patients 20 >/dev/null
+admin user add --data-dir "$data" --user it-admin --password-stdin --name clinician --role clinician --display-name "Dr Smoke"
+admin user add --data-dir "$data" --user it-admin --password-stdin --name pharmacist --role pharmacist --display-name "Smoke Pharmacist"
+# demo patient 1 is the CYP2C19 *2/*2 poor metaboliser, so clopidogrel raises the CPIC alert
+mrn=OP-000001
+
+echo "smoke: starting $launcher under Xvfb"
+set +e
+JAVA_TOOL_OPTIONS="-javaagent:$agent=mrn=$mrn,out=$work" \
+  timeout 600 xvfb-run -a -s "-screen 0 1400x900x24" "$launcher" --data-dir="$data" \
+  >"$work/stdout.log" 2>"$work/stderr.log"
+status=$?
+set -e
+
+cat "$work/stdout.log"
+failed=0
+if ((status != 0)); then
+  echo "smoke: the app exited with status $status" >&2
+  failed=1
+fi
+if ! grep -q '^SMOKE PASSED$' "$work/stdout.log"; then
+  echo "smoke: the journey did not pass" >&2
+  failed=1
+fi
+# anything the app logged beyond the JVM's note about the agent is a finding
+problems=$(grep -v -E '^Picked up JAVA_TOOL_OPTIONS:' "$work/stderr.log" \
+  | grep -i -E 'exception|error|warn|^\s+at |IllegalAccess|Something went wrong' || true)
+if [[ -n $problems ]]; then
+  echo "smoke: the app logged problems:" >&2
+  echo "$problems" | head -40 >&2
+  failed=1
+fi
+if ((failed)); then
+  echo "smoke: FAILED (logs and screenshots in $work)" >&2
+  echo "--- stderr ---" >&2
+  head -80 "$work/stderr.log" >&2
+  exit 1
+fi
+echo "smoke: passed (logs in $work)"
