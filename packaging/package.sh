@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Outpost's runtime (jlink), app image (jpackage) and, on Linux, a .deb.
-# Called by `./mvnw -Ppackage package` after Maven has copied the jars to target/input and target/javafx.
+# Called by `./mvnw -Ppackage package` after Maven has copied the jars to target/input (class path) and
+# target/modules (JavaFX and ControlsFX, linked into the runtime as named modules).
 # Usage: package.sh VERSION
 set -euo pipefail
 version=${1:?usage: package.sh VERSION}
@@ -15,20 +16,40 @@ case "$(uname -s)" in
 esac
 
 # The platform-specific JavaFX jars are the real modules; the plain ones are empty shells.
-module_path=$(ls "$target"/javafx/*-"$platform".jar | paste -sd "$( [[ $platform == win ]] && echo ';' || echo ':')")
+module_path=$(ls "$target"/modules/javafx-*-"$platform".jar "$target"/modules/controlsfx-*.jar \
+  | paste -sd "$( [[ $platform == win ]] && echo ';' || echo ':')")
+
+# The launcher's JVM options: the same file ./outpost and the ui tests use (comments and blank lines dropped)
+java_options=()
+while read -r line; do # read trims the line
+  [[ -n $line && $line != \#* ]] && java_options+=(--java-options "$line")
+done < "$here/../ui/src/main/launcher/java-options"
 
 rm -rf "$target/runtime" "$target/dist"
 echo "jlink: building runtime"
 "$JAVA_HOME/bin/jlink" @"$here/src/jlink.args" --module-path "$module_path" --output "$target/runtime"
 
+# Every module the class-path jars need must be in the runtime: on the class path a missing module only
+# shows when a user reaches the code that needs it, so packaging fails here instead.
+needed=$("$JAVA_HOME/bin/jdeps" --multi-release 25 --ignore-missing-deps --print-module-deps \
+  --module-path "$module_path" --class-path "$target/input/*" "$target"/input/*.jar 2>/dev/null | tail -n 1)
+linked=$("$target/runtime/bin/java" --list-modules | sed 's/@.*//')
+missing=$(tr ',' '\n' <<<"$needed" | grep -vxF -f <(echo "$linked") || true)
+if [[ -n $missing ]]; then
+  echo "package.sh: the class-path jars need modules the runtime lacks: $missing (add them to src/jlink.args)" >&2
+  exit 1
+fi
+echo "jdeps: the runtime has every module the class-path jars need ($needed)"
+
 main_jar=$(cd "$target/input" && ls outpost-ui-*.jar)
 echo "jpackage: building app image"
 "$JAVA_HOME/bin/jpackage" @"$here/src/jpackage.args" --type app-image --app-version "$version" \
-  --runtime-image "$target/runtime" --input "$target/input" --main-jar "$main_jar" --dest "$target/dist"
+  --runtime-image "$target/runtime" --input "$target/input" --main-jar "$main_jar" --dest "$target/dist" \
+  "${java_options[@]}"
 
 if [[ $platform == linux ]] && command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
   echo "jpackage: building .deb"
   "$JAVA_HOME/bin/jpackage" @"$here/src/jpackage-linux.args" --name Outpost --type deb --app-version "$version" \
-    --app-image "$target/dist/Outpost" --dest "$target/dist"
+    --app-image "$target/dist/Outpost" --dest "$target/dist" --resource-dir "$here/src/linux-resources"
 fi
 ls -l "$target/dist"

@@ -35,6 +35,42 @@ admin user add --data-dir "$data" --user it-admin --password-stdin --name pharma
 # demo patient 1 is the CYP2C19 *2/*2 poor metaboliser, so clopidogrel raises the CPIC alert
 mrn=OP-000001
 
+# The rest of the packaged admin command line, each command checked for its exit status and for any
+# exception, error or warning in what it prints (a class-path-only assumption shows up here too).
+cli_problems=0
+check_cli() { # check_cli EXPECTED_STATUS EXPECTED_TEXT -- ARGS...
+  local want=$1 text=$2 got out
+  shift 3
+  set +e
+  out=$(admin "$@" 2>&1)
+  got=$?
+  set -e
+  if ((got != want)) || ! grep -q -- "$text" <<<"$out" \
+     || grep -q -i -E 'exception|^\s+at |IllegalAccess|warning' <<<"$out"; then
+    echo "smoke: 'admin $*' exited $got (expected $want), printed:" >&2
+    head -20 <<<"$out" >&2
+    cli_problems=1
+  fi
+}
+check_cli 0 "clinician" -- user list --data-dir "$data" --user it-admin --password-stdin
+check_cli 0 "$mrn" -- patients --data-dir "$data" --user it-admin --password-stdin --search "$mrn"
+check_cli 0 "intact" -- verify-audit --data-dir "$data" --user it-admin --password-stdin
+check_cli 0 "" -- backup --data-dir "$data" --user it-admin --password-stdin --to "$work/backup.zip"
+check_cli 0 "CPIC" -- content --data-dir "$data"
+check_cli 0 "pce-2013" -- calc --list
+check_cli 3 "wrong user name or password" -- patients --data-dir "$data" --user it-admin-typo --password-stdin
+echo '{"age":55,"sex":"male","race":"white","totalCholesterol":"5.5 mmol/L","hdl":50,"systolicBp":120,"bpTreated":false,"smoker":false,"diabetes":false}' \
+  >"$work/pce.json"
+check_cli 0 '"value":5.38' -- calc pce-2013 --input "$work/pce.json"
+printf 'id,age,sex,race,totalCholesterol,hdl,systolicBp,bpTreated,smoker,diabetes\n1,55,male,white,213,50,120,false,false,false\n' \
+  >"$work/cohort.csv"
+check_cli 0 "" -- calc pce-2013 --csv "$work/cohort.csv" --out "$work/cohort-out.csv" --keep-column id
+if ((cli_problems)); then
+  echo "smoke: FAILED (the packaged admin command line)" >&2
+  exit 1
+fi
+echo "smoke: the packaged admin command line answers (users, patients, audit, backup, content, calc)"
+
 echo "smoke: starting $launcher under Xvfb"
 set +e
 JAVA_TOOL_OPTIONS="-javaagent:$agent=mrn=$mrn,out=$work" \

@@ -193,8 +193,14 @@ final class SmokeJourney {
         robot.write("128");
         robot.clickOn(node("#record-DIASTOLIC_BP").orElseThrow());
         robot.write("82");
+        // a tired clinician's 7500 for 75: refused next to the field (ControlsFX validation decoration)
         robot.clickOn(node("#record-HEART_RATE").orElseThrow());
+        robot.write("7500");
+        await("the heart rate refused next to the field", () -> shown("#record-HEART_RATE-error")
+                && text("#record-HEART_RATE-error").contains("7500"));
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write("64");
+        await("the message cleared", () -> !shown("#record-HEART_RATE-error"));
         robot.type(KeyCode.ENTER);
         await("the vitals saved", () -> !shown("#record-view") || text("#record-SYSTOLIC_BP").isEmpty());
         String formError = text("#record-form-error");
@@ -234,7 +240,7 @@ final class SmokeJourney {
     private void verifyAudit() {
         robot.clickOn(node("#nav-admin").orElseThrow());
         await("the admin screen", () -> shown("#admin-view"));
-        robot.clickOn(fx(() -> labelled("Audit log")).orElseThrow());
+        robot.clickOn(fx(() -> tabHeader("#admin-view", "Audit log")).orElseThrow());
         await("the verify button", () -> shown("#admin-verify"));
         robot.clickOn(node("#admin-verify").orElseThrow());
         await("the audit verdict", () -> text("#admin-verification").startsWith("Intact"));
@@ -246,15 +252,14 @@ final class SmokeJourney {
         return (TabPane) node("#chart-view").orElseThrow().lookup(".tab-pane");
     }
 
-    private Optional<Node> tabHeader(String title) {
-        return node("#chart-view").orElseThrow().lookupAll(".tab-header-area .tab-label").stream()
-                .filter(n -> n instanceof Labeled l && title.equals(l.getText()))
-                .findFirst();
+    private static Optional<Node> tabHeader(String title) {
+        return tabHeader("#chart-view", title);
     }
 
-    private static Optional<Node> labelled(String text) {
-        return roots().stream().flatMap(r -> r.lookupAll(".label").stream())
-                .filter(n -> n instanceof Labeled l && text.equals(l.getText()) && isShown(n))
+    /** The header of a tab, by its title, in the tab pane inside {@code container}. */
+    private static Optional<Node> tabHeader(String container, String title) {
+        return node(container).orElseThrow().lookupAll(".tab-header-area .tab-label").stream()
+                .filter(n -> n instanceof Labeled l && title.equals(l.getText()))
                 .findFirst();
     }
 

@@ -31,4 +31,14 @@ class UiLayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.outpost.store..", "org.h2..")
                 .check(ui);
     }
+
+    @Test
+    void onlyExportedApiOfJavaFxAndControlsFx() {
+        // In the installed app JavaFX and ControlsFX are named modules: a type from a package they do not
+        // export (JavaFX's com.sun.*, ControlsFX's impl.*) fails there with an IllegalAccessError, even
+        // when it is only a method's return type that a call goes through (issue 9: AutoCompletePopup).
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("com.sun..", "impl.org.controlsfx..")
+                .because("JavaFX and ControlsFX run as named modules that do not export these packages")
+                .check(ui);
+    }
 }

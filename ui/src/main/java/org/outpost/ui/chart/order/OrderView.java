@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.PopupWindow;
 import org.controlsfx.control.textfield.TextFields;
 import org.outpost.app.prescribing.AlertResponse;
 import org.outpost.app.prescribing.OrderAlert;
@@ -43,12 +44,14 @@ public final class OrderView {
         drug.setId("order-drug");
         drug.setPromptText(text.get("order.drug.prompt"));
         drug.textProperty().bindBidirectional(model.drugProperty());
-        var completion = TextFields.bindAutoCompletion(drug, model.knownDrugs());
-        // the suggestions close when the caret leaves the field, and a click elsewhere is not swallowed
-        completion.getAutoCompletionPopup().setConsumeAutoHidingEvents(false);
+        // the suggestions close when the caret leaves the field, and a click elsewhere is not swallowed. The
+        // popup is held as a PopupWindow: its own class is in a package ControlsFX does not export, which
+        // the installed app (ControlsFX as a named module) would refuse with an IllegalAccessError
+        PopupWindow suggestions = TextFields.bindAutoCompletion(drug, model.knownDrugs()).getAutoCompletionPopup();
+        suggestions.setConsumeAutoHidingEvents(false);
         drug.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
-                completion.getAutoCompletionPopup().hide();
+                suggestions.hide();
             }
         });
         TextField amount = new TextField();
