@@ -34,6 +34,7 @@ import org.outpost.store.jdbc.JdbcRepositories;
 import org.outpost.store.jdbc.SqlErrors;
 import org.outpost.store.jdbc.Tx;
 import org.outpost.store.keys.DataKey;
+import org.outpost.store.keys.KdfCost;
 import org.outpost.store.keys.KeySlot;
 import org.outpost.store.keys.KeySlotFile;
 import org.outpost.store.keys.KeySlots;
@@ -71,10 +72,15 @@ public final class H2Vault implements Vault {
      * audit times.
      */
     public H2Vault(Path dataDirectory, Clock clock) {
+        this(dataDirectory, clock, KdfCost.PRODUCTION);
+    }
+
+    /** A vault whose key slots cost {@code cost}; only tests pass anything but production (TestVaults). */
+    H2Vault(Path dataDirectory, Clock clock, KdfCost cost) {
         this.files = new DataDirectory(Objects.requireNonNull(dataDirectory, "dataDirectory"));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = new SecureRandom();
-        this.wrapper = new KeyWrapper(random);
+        this.wrapper = new KeyWrapper(random, cost);
         this.failedLogins = new FailedLoginLog(files.failedLogins());
     }
 

@@ -36,7 +36,7 @@ class AccountsTest {
     @BeforeEach
     void create() {
         dir = tmp.resolve("data");
-        vault = new H2Vault(dir, new TestClock());
+        vault = TestVaults.fast(dir, new TestClock());
         admin = vault.create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store();
         admin.write(r -> {
             r.patients().insert(Fixtures.patient("MRN-7", "Nguyen", "Anh", LocalDate.of(1971, 7, 7)));

@@ -27,7 +27,7 @@ class AuditTamperTest {
     void createWithEvents() {
         dir = tmp.resolve("data");
         clock = new TestClock();
-        vault = new H2Vault(dir, clock);
+        vault = TestVaults.fast(dir, clock);
         try (Store store = vault.create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store()) {
             // rows 1-2: DATABASE_CREATED, LOGIN_OK; rows 3-7 below
             store.write(r -> {

@@ -28,7 +28,7 @@ class BackupRestoreTest {
     @Test
     void patientDataNeverAppearsInTheDataDirectoryOrTheBackup() throws Exception {
         Path dir = tmp.resolve("data");
-        H2Vault vault = new H2Vault(dir, new TestClock());
+        H2Vault vault = TestVaults.fast(dir, new TestClock());
         Path backup = tmp.resolve("backups/outpost-backup.zip");
         try (Store store = vault.create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store()) {
             store.write(r -> {
@@ -56,7 +56,7 @@ class BackupRestoreTest {
     @Test
     void backupRestoresIntoAFreshDirectoryAndAWrongPasswordChangesNothing() throws Exception {
         Path dir = tmp.resolve("data");
-        H2Vault vault = new H2Vault(dir, new TestClock());
+        H2Vault vault = TestVaults.fast(dir, new TestClock());
         Path backup = tmp.resolve("backup.zip");
         Patient saved = Fixtures.patient("MRN-100", "Okafor", "Chioma", LocalDate.of(1985, 5, 5), "sulfa");
         try (Store store = vault.create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store()) {
@@ -78,7 +78,7 @@ class BackupRestoreTest {
         assertThat(hashes(dir)).isEqualTo(before);
 
         // into a fresh directory
-        H2Vault fresh = new H2Vault(tmp.resolve("elsewhere"), new TestClock());
+        H2Vault fresh = TestVaults.fast(tmp.resolve("elsewhere"), new TestClock());
         fresh.restore(backup, Fixtures.ADMIN, Fixtures.pw());
         try (Store store = fresh.unlock(Fixtures.ADMIN, Fixtures.pw()).store()) {
             java.util.Optional<Patient> restored = store.read(r -> r.patients().find(saved.id()));
@@ -103,7 +103,7 @@ class BackupRestoreTest {
     @Test
     void somethingThatIsNotABackupIsRefused() throws Exception {
         Path notZip = Files.writeString(tmp.resolve("notes.zip"), "hello");
-        H2Vault vault = new H2Vault(tmp.resolve("data"), new TestClock());
+        H2Vault vault = TestVaults.fast(tmp.resolve("data"), new TestClock());
         assertThatThrownBy(() -> vault.restore(notZip, Fixtures.ADMIN, Fixtures.pw()))
                 .isInstanceOf(StoreException.class).hasMessageContaining("not an Outpost backup");
         assertThat(vault.isInitialized()).isFalse();

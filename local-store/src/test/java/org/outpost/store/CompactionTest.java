@@ -44,7 +44,7 @@ class CompactionTest {
     void aMostlyDeadFileIsCompactedOnCloseWithEveryRowKept() throws Exception {
         Path data = dir.resolve("data");
         Path file = data.resolve(DataDirectory.DB_NAME + ".mv.db");
-        Store store = new H2Vault(data, new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store();
+        Store store = TestVaults.fast(data, new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store();
         onePatientPerTransaction(store, 400);
         long before = Files.size(file);
         assertThat(before).as("the workload grows the file past the threshold").isGreaterThan(H2Store.COMPACT_MIN_MIB << 20);
@@ -56,7 +56,7 @@ class CompactionTest {
         if (SecureFilesSupport.posix(data)) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
-        try (Store reopened = new H2Vault(data, new TestClock()).unlock(Fixtures.ADMIN, Fixtures.pw()).store()) {
+        try (Store reopened = TestVaults.fast(data, new TestClock()).unlock(Fixtures.ADMIN, Fixtures.pw()).store()) {
             assertThat(reopened.read(r -> r.patients().all(1000)).size()).isEqualTo(400);
             int observations = reopened.read(r -> r.observations().forPatient(r.patients().all(1).getFirst().id()).size());
             assertThat(observations).isEqualTo(30);

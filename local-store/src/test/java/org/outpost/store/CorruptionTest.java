@@ -27,7 +27,7 @@ class CorruptionTest {
     @BeforeEach
     void createWithSomeData() {
         dir = tmp.resolve("data");
-        vault = new H2Vault(dir, new TestClock());
+        vault = TestVaults.fast(dir, new TestClock());
         Vault.Unlocked u = vault.create(Fixtures.ADMIN, "Admin", Fixtures.pw());
         u.store().write(r -> {
             for (int i = 0; i < 300; i++) {
@@ -89,7 +89,7 @@ class CorruptionTest {
 
     @Test
     void aDirectoryWithoutADatabaseSaysSo() {
-        H2Vault empty = new H2Vault(tmp.resolve("empty"), new TestClock());
+        H2Vault empty = TestVaults.fast(tmp.resolve("empty"), new TestClock());
         assertThat(empty.isInitialized()).isFalse();
         assertThatThrownBy(() -> empty.unlock(Fixtures.ADMIN, Fixtures.pw()))
                 .isInstanceOf(StoreException.class).hasMessageContaining("no Outpost database");

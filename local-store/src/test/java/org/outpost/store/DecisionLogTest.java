@@ -39,7 +39,7 @@ class DecisionLogTest {
 
     @BeforeEach
     void setUp() {
-        var unlocked = new H2Vault(dir.resolve("data"), new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw());
+        var unlocked = TestVaults.fast(dir.resolve("data"), new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw());
         store = unlocked.store();
         patient = Fixtures.patient("DEC-0001", "Decider", "Dora", LocalDate.of(1950, 5, 5));
         store.write(r -> {

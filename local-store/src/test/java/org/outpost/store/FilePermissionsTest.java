@@ -26,7 +26,7 @@ class FilePermissionsTest {
         assumeTrue(SecureFilesSupport.posix(dir));
         Path data = dir.resolve("data");
         Path db = data.resolve(DataDirectory.DB_FILE);
-        H2Vault vault = new H2Vault(data, new TestClock());
+        H2Vault vault = TestVaults.fast(data, new TestClock());
         try (Store store = vault.create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store()) {
             store.write(r -> {
                 r.patients().insert(Fixtures.patient("FP-0001", "Pérez", "Ana", LocalDate.of(1970, 1, 1)));

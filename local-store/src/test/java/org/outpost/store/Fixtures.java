@@ -21,6 +21,7 @@ import org.outpost.app.port.WrongCredentialsException;
 import org.outpost.store.keys.DataKey;
 import org.outpost.store.keys.KeySlotFile;
 import org.outpost.store.keys.KeyWrapper;
+import org.outpost.store.keys.TestKdfCost;
 
 /** Shared test data and helpers, including a raw JDBC door into an encrypted database. */
 final class Fixtures {
@@ -43,7 +44,7 @@ final class Fixtures {
     /** Opens the encrypted file directly, deriving the H2 password the way the vault does. */
     static Connection rawConnection(Path dir, String user, char[] password) throws SQLException, WrongCredentialsException {
         var slot = KeySlotFile.read(dir.resolve(KeySlotFile.NAME)).find(user).orElseThrow();
-        try (DataKey key = new KeyWrapper(new java.security.SecureRandom()).unwrap(slot, password)) {
+        try (DataKey key = TestKdfCost.lowCostWrapper().unwrap(slot, password)) {
             return H2Database.connect(dir, key, true);
         }
     }

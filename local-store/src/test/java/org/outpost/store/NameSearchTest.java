@@ -41,7 +41,7 @@ class NameSearchTest {
 
     @BeforeAll
     static void createStore() {
-        store = new H2Vault(dir.resolve("data"), new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store();
+        store = TestVaults.fast(dir.resolve("data"), new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store();
         mariaJoseDaSilva = Fixtures.patient("MW-0001", "da Silva", "María José", LocalDate.of(1980, 5, 1));
         mariaPerez = Fixtures.patient("MW-0002", "Pérez", "María", LocalDate.of(1975, 2, 2));
         santosSilva = Fixtures.patient("MW-0003", "Santos Silva", "João", LocalDate.of(1990, 1, 1));
@@ -190,7 +190,7 @@ class NameSearchTest {
         Patient before = Fixtures.patient("PX-0001", "Oldfamily", "Ann", LocalDate.of(1970, 1, 1));
         Patient after = new Patient(before.id(), new Mrn("PX-0002"), "Newman", "Ann", Sex.MALE,
                 LocalDate.of(1971, 2, 2), before.address(), before.phone(), before.consent(), before.allergies());
-        try (Store s = new H2Vault(data, new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store()) {
+        try (Store s = TestVaults.fast(data, new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store()) {
             s.write(r -> {
                 r.patients().insert(before);
                 return null;
@@ -232,7 +232,7 @@ class NameSearchTest {
             String given = "Given%03d".formatted(i) + (i == 100 || i == 200 || i == 250 ? " Target" : "");
             all.add(Fixtures.patient("ZB-%04d".formatted(i), "Zebulon", given, LocalDate.of(1970, 1, 1)));
         }
-        try (Store s = new H2Vault(own.resolve("data"), new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw())
+        try (Store s = TestVaults.fast(own.resolve("data"), new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw())
                 .store()) {
             s.write(r -> {
                 all.forEach(r.patients()::insert);
@@ -252,7 +252,7 @@ class NameSearchTest {
         Path data = own.resolve("data");
         Patient kept = Fixtures.patient("TK-0001", "Kept Family", "Given", LocalDate.of(1970, 1, 1));
         Patient lost = Fixtures.patient("TK-0002", "Lost Family", "Given", LocalDate.of(1970, 1, 1));
-        try (Store s = new H2Vault(data, new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store()) {
+        try (Store s = TestVaults.fast(data, new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store()) {
             s.write(r -> {
                 r.patients().insert(kept);
                 return null;

@@ -55,7 +55,7 @@ class OrderBookTest {
     void setUp() {
         dir = tmp.resolve("data");
         clock = new TestClock();
-        vault = new H2Vault(dir, clock);
+        vault = TestVaults.fast(dir, clock);
         store = vault.create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store();
         patient = Fixtures.patient("ORD-0001", "Orderly", "Olga", LocalDate.of(1941, 4, 4));
         other = Fixtures.patient("ORD-0002", "Other", "Otto", LocalDate.of(1970, 7, 7));

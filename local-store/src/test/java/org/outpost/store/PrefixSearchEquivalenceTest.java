@@ -48,7 +48,7 @@ class PrefixSearchEquivalenceTest {
                     LocalDate.of(1980, 1, 1).plusDays(random.nextInt(4))));
         }
         Path data = dir.resolve("data");
-        try (Store s = new H2Vault(data, new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store()) {
+        try (Store s = TestVaults.fast(data, new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store()) {
             s.write(r -> {
                 patients.forEach(r.patients()::insert);
                 return null;

@@ -50,7 +50,7 @@ class RepositoryTest {
 
     @BeforeAll
     static void createSharedStore() {
-        store = new H2Vault(dir.resolve("data"), new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store();
+        store = TestVaults.fast(dir.resolve("data"), new TestClock()).create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store();
         jose = Fixtures.patient("SRC-0001", "Pérez", "José", LocalDate.of(1970, 3, 7), "penicillin", "latex");
         joseph = Fixtures.patient("SRC-0002", "Josephson", "Anna", LocalDate.of(1984, 3, 7));
         maria = Fixtures.patient("SRC-0100", "García", "María José", LocalDate.of(1970, 3, 7));

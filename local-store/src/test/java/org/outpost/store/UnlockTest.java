@@ -77,6 +77,21 @@ class UnlockTest {
     }
 
     @Test
+    void anEditedRoundCountIsRefusedAtOnceAndChangesNothing() throws Exception {
+        // issue 10, item 11: 2^31 rounds written into keys.properties hung the app
+        Path keys = dir.resolve(KeySlotFile.NAME);
+        Files.writeString(keys, Files.readString(keys).replace("slot.admin.iterations=600000",
+                "slot.admin.iterations=2147483647"));
+        String db = Fixtures.sha256(dir.resolve("outpost.mv.db"));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> vault.unlock(Fixtures.ADMIN, Fixtures.pw()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("2,147,483,647 PBKDF2 rounds, outside the accepted 100,000 to 5,000,000");
+        assertThat(System.nanoTime() - start).as("refused without deriving").isLessThan(2_000_000_000L);
+        assertThat(Fixtures.sha256(dir.resolve("outpost.mv.db"))).isEqualTo(db);
+    }
+
+    @Test
     void wrongPasswordLeavesFileUntouched() throws Exception {
         Path db = dir.resolve("outpost.mv.db");
         Files.setLastModifiedTime(db, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));

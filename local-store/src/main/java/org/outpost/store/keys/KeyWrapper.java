@@ -22,8 +22,8 @@ import org.outpost.app.port.WrongCredentialsException;
  * user name, so a slot copied to another user's name does not open.
  */
 public final class KeyWrapper {
-    /** Iterations for new slots (OWASP 2023 recommendation for PBKDF2-HMAC-SHA256). */
-    public static final int DEFAULT_ITERATIONS = 600_000;
+    /** Iterations for new slots in production (see {@link KdfCost#PRODUCTION}). */
+    public static final int DEFAULT_ITERATIONS = KdfCost.PRODUCTION.newSlots();
     /** Version of the slot format, bound into the GCM additional data. */
     public static final int FORMAT_VERSION = 1;
 
@@ -32,20 +32,17 @@ public final class KeyWrapper {
     private static final int TAG_BITS = 128;
 
     private final SecureRandom random;
-    private final int iterations;
+    private final KdfCost cost;
 
-    /** A wrapper creating slots with {@code iterations} PBKDF2 rounds. */
-    public KeyWrapper(SecureRandom random, int iterations) {
+    /** A wrapper creating and accepting slots at {@code cost}. */
+    public KeyWrapper(SecureRandom random, KdfCost cost) {
         this.random = Objects.requireNonNull(random, "random");
-        if (iterations < 1) {
-            throw new IllegalArgumentException("iterations must be positive");
-        }
-        this.iterations = iterations;
+        this.cost = Objects.requireNonNull(cost, "cost");
     }
 
-    /** A wrapper with {@link #DEFAULT_ITERATIONS}. */
+    /** A wrapper at {@link KdfCost#PRODUCTION}. */
     public KeyWrapper(SecureRandom random) {
-        this(random, DEFAULT_ITERATIONS);
+        this(random, KdfCost.PRODUCTION);
     }
 
     /** Wraps the data key for {@code username} under {@code password}. */
@@ -54,6 +51,7 @@ public final class KeyWrapper {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(salt);
         random.nextBytes(nonce);
+        int iterations = cost.newSlots();
         byte[] kek = deriveKek(password, salt, iterations);
         byte[] plain = dataKey.copyBytes();
         try {
@@ -71,9 +69,11 @@ public final class KeyWrapper {
 
     /**
      * Opens a slot. A wrong password (or a slot tampered with, or moved to another user's name) fails
-     * the GCM tag check and throws {@link WrongCredentialsException}.
+     * the GCM tag check and throws {@link WrongCredentialsException}. A slot asking for a PBKDF2 cost
+     * outside the accepted range is refused first ({@link org.outpost.app.port.StoreException}).
      */
     public DataKey unwrap(KeySlot slot, char[] password) throws WrongCredentialsException {
+        cost.requireAccepted(slot.iterations());
         byte[] kek = deriveKek(password, slot.salt(), slot.iterations());
         try {
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
@@ -101,7 +101,7 @@ public final class KeyWrapper {
     public void spendEqualTime(char[] password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        Arrays.fill(deriveKek(password, salt, iterations), (byte) 0);
+        Arrays.fill(deriveKek(password, salt, cost.newSlots()), (byte) 0);
     }
 
     private static byte[] aad(String username) {

@@ -17,7 +17,7 @@ import org.outpost.app.port.WrongCredentialsException;
  */
 class KeyWrapperTest {
     private static final char[] PW = "a long enough passphrase".toCharArray();
-    private final KeyWrapper wrapper = new KeyWrapper(new SecureRandom(), 1_000);
+    private final KeyWrapper wrapper = TestKdfCost.lowCostWrapper();
 
     @TempDir
     Path dir;
@@ -78,6 +78,37 @@ class KeyWrapperTest {
                     .hasMessageContaining("newer version");
             assertThatThrownBy(() -> KeySlotFile.parse("garbage".getBytes())).isInstanceOf(StoreException.class)
                     .hasMessage(KeySlotFile.DAMAGED);
+        }
+    }
+
+    @Test
+    void aSlotAskingForAnAbsurdCostIsRefusedAtOnce() throws Exception {
+        // an edited key file once asked for 2^31 - 1 rounds and hung the app (issue 10, item 11)
+        try (DataKey key = DataKey.generate(new SecureRandom())) {
+            KeySlot slot = wrapper.wrap(key, "ada", PW);
+            KeySlot absurd = new KeySlot("ada", Integer.MAX_VALUE, slot.salt(), slot.nonce(), slot.wrapped());
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> wrapper.unwrap(absurd, PW))
+                    .isInstanceOf(org.outpost.app.port.StoreException.class)
+                    .hasMessageContaining("2,147,483,647 PBKDF2 rounds")
+                    .hasMessageContaining("outside the accepted");
+            assertThat(System.nanoTime() - start).as("refused before any work").isLessThan(1_000_000_000L);
+        }
+    }
+
+    @Test
+    void productionRefusesACheapSlot() throws Exception {
+        // a slot rewritten to one round would make a copied key file cheap to guess offline
+        try (DataKey key = DataKey.generate(new SecureRandom())) {
+            KeySlot cheap = wrapper.wrap(key, "ada", PW); // 1,000 rounds
+            assertThatThrownBy(() -> new KeyWrapper(new SecureRandom()).unwrap(cheap, PW))
+                    .isInstanceOf(org.outpost.app.port.StoreException.class)
+                    .hasMessageContaining("1,000 PBKDF2 rounds");
+            KeySlot production = new KeyWrapper(new SecureRandom()).wrap(key, "ada", PW);
+            assertThat(production.iterations()).isEqualTo(600_000);
+            try (DataKey opened = new KeyWrapper(new SecureRandom()).unwrap(production, PW)) {
+                assertThat(opened.sameKeyAs(key)).isTrue();
+            }
         }
     }
 }

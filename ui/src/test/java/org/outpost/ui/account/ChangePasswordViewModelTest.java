@@ -1,5 +1,6 @@
 package org.outpost.ui.account;
 
+import org.outpost.store.TestVaults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ class ChangePasswordViewModelTest {
         model.save();
         assertThat(model.currentErrorProperty().get()).isEqualTo("The current password is wrong; nothing was changed");
         store.close();
-        assertThat(new H2Vault(dir, CLOCK).unlock(StoreFixture.ADMIN, StoreFixture.PASSWORD.toCharArray()).user()
+        assertThat(TestVaults.fast(dir, CLOCK).unlock(StoreFixture.ADMIN, StoreFixture.PASSWORD.toCharArray()).user()
                 .username()).isEqualTo(StoreFixture.ADMIN);
     }
 
@@ -77,7 +78,7 @@ class ChangePasswordViewModelTest {
         assertThat(store.store().read(r -> r.audit().newest(1)).getFirst().event().action())
                 .isEqualTo(AuditAction.PASSWORD_CHANGED);
         store.close();
-        H2Vault vault = new H2Vault(dir, CLOCK);
+        H2Vault vault = TestVaults.fast(dir, CLOCK);
         assertThatThrownBy(() -> vault.unlock(StoreFixture.ADMIN, StoreFixture.PASSWORD.toCharArray()))
                 .isInstanceOf(WrongCredentialsException.class);
         try (var reopened = vault.unlock(StoreFixture.ADMIN, NEW.toCharArray()).store()) {

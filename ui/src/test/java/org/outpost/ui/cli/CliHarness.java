@@ -1,5 +1,6 @@
 package org.outpost.ui.cli;
 
+import org.outpost.store.TestVaults;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import org.outpost.store.keys.DataKey;
 import org.outpost.store.keys.KeySlot;
 import org.outpost.store.keys.KeySlotFile;
 import org.outpost.store.keys.KeyWrapper;
+import org.outpost.store.keys.TestKdfCost;
 
 /**
  * Runs the admin command line in-process against real encrypted H2 files, and inspects those files the
@@ -70,7 +72,7 @@ final class CliHarness {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CliContext context = CliContext.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                environment, dir -> new H2Vault(dir, CLOCK), CLOCK);
+                environment, dir -> TestVaults.fast(dir, CLOCK), CLOCK);
         int code = new AdminCli(context).run(args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -124,7 +126,7 @@ final class CliHarness {
 
     /** The audit log, oldest first, read through the store (the read itself adds a LOGIN_OK row). */
     static List<AuditEntry> audit(Path dir) {
-        Vault vault = new H2Vault(dir, CLOCK);
+        Vault vault = TestVaults.fast(dir, CLOCK);
         try (Store store = vault.unlock(ADMIN, ADMIN_PASSWORD.toCharArray()).store()) {
             List<AuditEntry> newest = new ArrayList<>(store.read(r -> r.audit().newest(Integer.MAX_VALUE)));
             return newest.reversed();
@@ -139,7 +141,7 @@ final class CliHarness {
      */
     static void sql(Path dir, String... statements) {
         KeySlot slot = KeySlotFile.read(dir.resolve(KeySlotFile.NAME)).find(ADMIN).orElseThrow();
-        try (DataKey key = new KeyWrapper(new SecureRandom()).unwrap(slot, ADMIN_PASSWORD.toCharArray())) {
+        try (DataKey key = TestKdfCost.lowCostWrapper().unwrap(slot, ADMIN_PASSWORD.toCharArray())) {
             Properties props = new Properties();
             props.put("user", "OUTPOST");
             props.put("password", new String(key.h2Password()));

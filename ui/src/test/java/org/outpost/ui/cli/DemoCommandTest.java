@@ -1,5 +1,6 @@
 package org.outpost.ui.cli;
 
+import org.outpost.store.TestVaults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outpost.ui.cli.CliHarness.ADMIN;
 import static org.outpost.ui.cli.CliHarness.ADMIN_PASSWORD;
@@ -86,7 +87,7 @@ class DemoCommandTest {
     void storedDemoChartsAreCompleteAndPassTheMeasurementRules() throws Exception {
         Path dir = temp.resolve("demo");
         ok(demo(dir, 10), dir);
-        H2Vault vault = new H2Vault(dir, CLOCK);
+        H2Vault vault = TestVaults.fast(dir, CLOCK);
         var unlocked = vault.unlock(ADMIN, ADMIN_PASSWORD.toCharArray());
         try (Store store = unlocked.store()) {
             ChartService charts = new ChartService(store, CLOCK, new Session(unlocked.user()));

@@ -16,15 +16,36 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outpost.ui.Launcher;
 
 /** {@code Launcher admin …} as a real process: exit codes, the exact stderr line, no logging noise, no JavaFX. */
-@ExtendWith(SharedClinic.class)
 class LauncherProcessTest {
     @TempDir
     Path temp;
+    /** A clinic made by the launcher itself, so its key slots have the production cost the child accepts. */
+    @TempDir
+    static Path productionClinic;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void makeClinic() throws Exception {
+        Path dir = productionClinic.resolve("db");
+        Outcome made = new LauncherProcessTest().launch(lines(ADMIN_PASSWORD), List.of(), "demo", "--data-dir",
+                dir.toString(), "--user", ADMIN, "--password-stdin", "--patients", String.valueOf(Clinic.PATIENTS),
+                "--seed", "42");
+        assertThat(made.exitCode()).as(made.err()).isZero();
+    }
+
+    private Path clinicCopy() throws IOException {
+        Path target = temp.resolve("db");
+        try (var files = Files.list(productionClinic.resolve("db"))) {
+            Files.createDirectories(target);
+            for (Path f : files.toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+        return target;
+    }
 
     private record Outcome(int exitCode, String out, String err) { }
 
@@ -61,8 +82,8 @@ class LauncherProcessTest {
     }
 
     @Test
-    void wrongPasswordExits3WithExactlyOneLineOnStandardError(SharedClinic.Template clinic) throws Exception {
-        Path dir = clinic.copyTo(temp.resolve("db"));
+    void wrongPasswordExits3WithExactlyOneLineOnStandardError() throws Exception {
+        Path dir = clinicCopy();
         Map<String, String> before = CliHarness.databaseFingerprint(dir);
 
         Outcome r = launch(lines("definitely not it"), List.of(), "patients", "--data-dir", dir.toString(), "--user",
@@ -75,8 +96,8 @@ class LauncherProcessTest {
     }
 
     @Test
-    void listingPrintsUtf8RowsWithoutLogNoiseAndNeverLoadsJavaFx(SharedClinic.Template clinic) throws Exception {
-        Path dir = clinic.copyTo(temp.resolve("db"));
+    void listingPrintsUtf8RowsWithoutLogNoiseAndNeverLoadsJavaFx() throws Exception {
+        Path dir = clinicCopy();
         String inProcess = CliHarness.run(lines(ADMIN_PASSWORD), "patients", "--data-dir", dir.toString(), "--user",
                 ADMIN, "--password-stdin").out();
         Path classLog = temp.resolve("classes.log");
@@ -93,7 +114,7 @@ class LauncherProcessTest {
     }
 
     @Test
-    void usageErrorsExit2(SharedClinic.Template clinic) throws Exception {
+    void usageErrorsExit2() throws Exception {
         Outcome none = launch("", List.of());
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err().lines()).hasSize(1);

@@ -1,5 +1,6 @@
 package org.outpost.ui.journeys;
 
+import org.outpost.store.TestVaults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outpost.ui.testing.Desktop.await;
 import static org.outpost.ui.testing.Desktop.onFx;
@@ -40,7 +41,7 @@ class FirstRunToRecordedVitalsTest {
 
     @Start
     void start(Stage stage) {
-        desktop = Desktop.show(stage, new H2Vault(dir, Clock.systemDefaultZone()), Clock.systemDefaultZone(),
+        desktop = Desktop.show(stage, TestVaults.fast(dir, Clock.systemDefaultZone()), Clock.systemDefaultZone(),
                 Duration.ofMinutes(10));
     }
 

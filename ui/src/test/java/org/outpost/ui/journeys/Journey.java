@@ -34,7 +34,7 @@ final class Journey {
         try (StoreFixture fixture = StoreFixture.create(dir, clock)) {
             prepare.accept(fixture);
         }
-        return Desktop.show(stage, new org.outpost.store.H2Vault(dir, clock), clock, idleLock);
+        return Desktop.show(stage, org.outpost.store.TestVaults.fast(dir, clock), clock, idleLock);
     }
 
     static Patient okafor(StoreFixture f) {

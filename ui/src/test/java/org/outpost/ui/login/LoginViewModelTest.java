@@ -1,5 +1,6 @@
 package org.outpost.ui.login;
 
+import org.outpost.store.TestVaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class LoginViewModelTest {
 
     @Test
     void setupShowsTheRulesAndCreatesTheDatabaseWhenEverythingIsRight() {
-        H2Vault vault = new H2Vault(dir, Clock.systemUTC());
+        H2Vault vault = TestVaults.fast(dir, Clock.systemUTC());
         var setup = new SetupViewModel(vault, new SameThreadTaskRunner(e -> null), text, unlocked::add);
         assertThat(setup.rules()).startsWith("At least 12 characters");
         setup.usernameProperty().set("Ad min");
@@ -48,7 +49,7 @@ class LoginViewModelTest {
     @Test
     void aWrongPasswordIsAnsweredAndClearedAndTheRightOneUnlocks() {
         StoreFixture.create(dir, Clock.systemUTC()).close();
-        H2Vault vault = new H2Vault(dir, Clock.systemUTC());
+        H2Vault vault = TestVaults.fast(dir, Clock.systemUTC());
         var login = new LoginViewModel(vault, new SameThreadTaskRunner(e -> null), text, unlocked::add);
         login.usernameProperty().set(StoreFixture.ADMIN);
         login.passwordProperty().set("not the password");

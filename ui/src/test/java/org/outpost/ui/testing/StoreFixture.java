@@ -1,5 +1,6 @@
 package org.outpost.ui.testing;
 
+import org.outpost.store.TestVaults;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +29,7 @@ public record StoreFixture(Vault vault, Store store, User admin, Clock clock) im
 
     /** Creates the database (about half a second of key derivation) and keeps it open. */
     public static StoreFixture create(Path dir, Clock clock) {
-        H2Vault vault = new H2Vault(dir, clock);
+        H2Vault vault = TestVaults.fast(dir, clock);
         Vault.Unlocked unlocked = vault.create(ADMIN, ADMIN_NAME, PASSWORD.toCharArray());
         return new StoreFixture(vault, unlocked.store(), unlocked.user(), clock);
     }
