@@ -36,12 +36,24 @@ final class H2Database {
 
     /** Opens (or, unless {@code mustExist}, creates) the database in {@code directory}. */
     static Connection connect(Path directory, DataKey key, boolean mustExist) throws SQLException {
+        return connect(url(directory, mustExist), key);
+    }
+
+    /**
+     * Opens an existing database read-only: H2 writes nothing to the file (no header update, no recovery
+     * of a damaged file), so a file judged damaged stays byte-identical.
+     */
+    static Connection connectReadOnly(Path directory, DataKey key) throws SQLException {
+        return connect(url(directory, true) + ";ACCESS_MODE_DATA=r", key);
+    }
+
+    private static Connection connect(String url, DataKey key) throws SQLException {
         char[] password = key.h2Password();
         Properties props = new Properties();
         props.put("user", USER);
         props.put("password", password);
         try {
-            return new org.h2.Driver().connect(url(directory, mustExist), props);
+            return new org.h2.Driver().connect(url, props);
         } finally {
             Arrays.fill(password, '\0');
             props.clear();

@@ -117,6 +117,10 @@ final class H2Store implements Store {
             return result;
         } catch (SQLException e) {
             throw SqlErrors.translate(e, "save the change");
+        } catch (RuntimeException e) {
+            // H2's storage layer reports a failed file write unchecked; a full or read-only disk says so
+            throw org.outpost.store.jdbc.DiskProblems.diagnose(files.root(), e, "the last change was not saved.")
+                    .map(RuntimeException.class::cast).orElse(e);
         } finally {
             tx.end();
             if (!ok) {
@@ -143,6 +147,7 @@ final class H2Store implements Store {
             requireOpen();
             BackupArchive.write(writer, files, target, clock.instant());
             inTransaction(r -> r.audit().append(AuditEvent.of(clock.instant(), user.username(), AuditAction.BACKUP_CREATED)));
+            LastBackup.record(files.lastBackup(), target, clock.instant());
         } catch (IOException e) {
             throw new StoreException("The backup could not be written to that place: check the disk and permissions");
         } catch (SQLException e) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,10 +27,12 @@ import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEvent;
 import org.outpost.app.domain.Role;
 import org.outpost.app.domain.User;
+import org.outpost.app.port.DatabaseDamagedException;
 import org.outpost.app.port.StoreException;
 import org.outpost.app.port.Vault;
 import org.outpost.app.port.WrongCredentialsException;
 import org.outpost.app.validation.PasswordPolicy;
+import org.outpost.store.jdbc.DiskProblems;
 import org.outpost.store.jdbc.JdbcRepositories;
 import org.outpost.store.jdbc.SqlErrors;
 import org.outpost.store.jdbc.Tx;
@@ -94,69 +97,164 @@ public final class H2Vault implements Vault {
         return Files.exists(files.database()) || Files.exists(files.keys());
     }
 
+    /**
+     * Creates the database exclusively and atomically: under an OS lock on {@link DataDirectory#CREATE_LOCK}
+     * (two creators never meet: the second finds the first's database and is refused), built in a private
+     * staging folder inside the data directory, then moved into place. A failure removes only what this
+     * call made (its staging folder, and the data directory if this call created it); it never deletes a
+     * database or key file, since another process may own them.
+     */
     @Override
     public synchronized Unlocked create(String adminUsername, String displayName, char[] password) {
         String name = User.normaliseUsername(adminUsername);
         PasswordPolicy.require(name, password);
-        if (isInitialized()) {
-            throw new StoreException("This data directory already holds an Outpost database");
-        }
+        files.requireCreatable();
+        boolean createdRoot;
         try {
-            SecureFiles.createPrivateDirectory(files.root());
+            createdRoot = SecureFiles.createPrivateDirectory(files.root());
         } catch (IOException e) {
-            throw new StoreException("The data directory cannot be created: check the path and permissions");
+            throw DiskProblems.orElse(files.root(), e, "The data directory " + files.shown()
+                    + " cannot be created: check the path and permissions");
         }
         DataKey key = DataKey.generate(random);
-        Connection c = null;
-        boolean ok = false;
+        boolean published = false;
+        try (FileChannel lockFile = FileChannel.open(files.createLock(), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = lockForCreation(lockFile)) {
+            files.requireCreatable(); // again, under the lock: another creator may just have finished
+            Path staging = Files.createTempDirectory(files.root(), DataDirectory.STAGING_PREFIX);
+            try {
+                buildIn(staging, key, name, displayName, password);
+                publish(staging);
+                published = true;
+            } finally {
+                deleteTree(staging);
+            }
+        } catch (IOException e) {
+            throw DiskProblems.orElse(files.root(), e,
+                    "The database could not be created: check the disk and the data directory's permissions");
+        } finally {
+            if (!published) {
+                key.close();
+                if (createdRoot) {
+                    removeIfOnlyOurs(files.root());
+                }
+            }
+        }
+        LOG.info("Created an encrypted database for administrator {}", name);
         try {
-            KeySlot slot = wrapper.wrap(key, name, password);
-            c = H2Database.connect(files.root(), key, false);
-            SecureFiles.restrictToOwner(files.database());
-            H2Database.migrate(files.root(), key);
+            return open(key, name);
+        } catch (WrongCredentialsException e) {
+            throw new IllegalStateException("The new administrator cannot open the new database", e);
+        }
+    }
+
+    /** Waits up to a minute for the creation lock (creation takes about a second). */
+    private static FileLock lockForCreation(FileChannel lockFile) throws IOException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (true) {
+            try {
+                FileLock lock = lockFile.tryLock();
+                if (lock != null) {
+                    return lock;
+                }
+            } catch (OverlappingFileLockException e) {
+                // another vault in this process is creating here; wait for it like for another process
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StoreException("Another Outpost program is creating a database in this data directory");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("Interrupted while waiting to create the database");
+            }
+        }
+    }
+
+    /** The new database and its key file, complete, in {@code staging}; the database file is closed. */
+    private void buildIn(Path staging, DataKey key, String name, String displayName, char[] password)
+            throws IOException {
+        KeySlot slot = wrapper.wrap(key, name, password);
+        try (Connection c = H2Database.connect(staging, key, false)) {
+            SecureFiles.restrictToOwner(staging.resolve(DataDirectory.DB_FILE));
+            H2Database.migrate(staging, key);
             c.setAutoCommit(false);
             User admin = new User(name, displayName, Role.ADMIN, true);
             Tx tx = new Tx(c, clock, true);
             JdbcRepositories r = new JdbcRepositories(tx);
             r.users().insert(admin);
-            Instant now = clock.instant();
-            r.audit().append(AuditEvent.of(now, name, AuditAction.DATABASE_CREATED));
-            r.audit().append(AuditEvent.of(now, name, AuditAction.LOGIN_OK));
+            r.audit().append(AuditEvent.of(clock.instant(), name, AuditAction.DATABASE_CREATED));
             c.commit();
             tx.end();
-            KeySlotFile.write(files.keys(), KeySlots.empty().with(slot));
-            H2Store store = track(new H2Store(files, key, clock, wrapper, admin, c, this::forgetClosed));
-            ok = true;
-            LOG.info("Created an encrypted database for administrator {}", name);
-            return new Unlocked(store, admin);
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, "create the database");
+            throw DiskProblems.orElse(staging, e, SqlErrors.translate(e, "create the database"));
         } catch (FlywayException e) {
-            throw new StoreException("The database could not be set up (" + e.getClass().getSimpleName() + ")");
-        } catch (IOException e) {
-            throw new StoreException("The database file cannot be protected: check the data directory's permissions");
-        } finally {
-            if (!ok) {
-                closeQuietly(c);
-                key.close();
-                deleteQuietly(files.database());
-                deleteQuietly(files.keys());
+            throw DiskProblems.orElse(staging, e,
+                    new StoreException("The database could not be set up (" + e.getClass().getSimpleName() + ")"));
+        }
+        KeySlotFile.write(staging.resolve(KeySlotFile.NAME), KeySlots.empty().with(slot));
+    }
+
+    /**
+     * Moves the staged files into place, database first (neither move replaces anything; the creation lock
+     * keeps other Outpost processes out). A crash between the two moves leaves a database without its key
+     * file, which opening reports as damaged, never as new.
+     */
+    private void publish(Path staging) throws IOException {
+        Files.move(staging.resolve(DataDirectory.DB_FILE), files.database());
+        Files.move(staging.resolve(KeySlotFile.NAME), files.keys());
+        SecureFiles.syncDirectory(files.root());
+    }
+
+    /** Removes a data directory this call created, if nothing but the creation lock is in it. */
+    private static void removeIfOnlyOurs(Path root) {
+        try (Stream<Path> entries = Files.list(root)) {
+            List<Path> left = entries.toList();
+            if (left.stream().allMatch(p -> p.getFileName().toString().equals(DataDirectory.CREATE_LOCK))) {
+                left.forEach(H2Vault::deleteQuietly);
+                Files.deleteIfExists(root);
             }
+        } catch (IOException e) {
+            LOG.warn("Could not remove the data directory this attempt created");
         }
     }
 
+    /**
+     * Opens the database with a user's password. The key slot proves the password first; only then are the
+     * files judged, so a file that is missing, truncated or not an Outpost database is reported as damaged
+     * (exit 5 in the admin command line), never as a wrong password, and is never replaced: opening never
+     * creates a database, and the damaged file is left byte-identical (it is first opened read-only).
+     */
     @Override
     public Unlocked unlock(String username, char[] password) throws WrongCredentialsException {
-        if (!isInitialized()) {
+        boolean hasDatabase = Files.exists(files.database());
+        boolean hasKeys = Files.exists(files.keys());
+        if (!hasDatabase && !hasKeys) {
             throw new StoreException("There is no Outpost database in this data directory yet");
+        }
+        if (!hasKeys) {
+            throw damaged("The key file (" + KeySlotFile.NAME + ") is missing, so the database cannot be opened.");
         }
         String name = normaliseOrNull(username);
         KeySlots slots = KeySlotFile.read(files.keys());
-        if (!Files.exists(files.database())) {
-            throw new StoreException("The database file (" + DataDirectory.DB_FILE + ") is missing from the data directory");
-        }
         DataKey key = openSlot(slots, name, password, true);
+        try {
+            if (!Files.exists(files.database())) {
+                throw damaged("The database file (" + DataDirectory.DB_FILE + ") is missing although its key file is there.");
+            }
+            new DatabaseFileCheck(files, this::damaged).require(key);
+        } catch (RuntimeException e) {
+            key.close();
+            throw e;
+        }
         return open(key, name);
+    }
+
+    /** A damaged-database report naming the last backup made here, if any. */
+    DatabaseDamagedException damaged(String what) {
+        return new DatabaseDamagedException(what + " " + LastBackup.describe(files.lastBackup())
+                + " The file was left as it is.");
     }
 
     /** Unwraps {@code name}'s slot, or fails after the same PBKDF2 work (noting the failure if asked). */
@@ -215,9 +313,8 @@ public final class H2Vault implements Vault {
         } catch (StoreException | WrongCredentialsException e) {
             throw e;
         } catch (RuntimeException e) {
-            // H2's storage layer can fail with unchecked exceptions on a damaged file
-            LOG.warn("Opening the database failed: {}", e.getClass().getName());
-            throw new StoreException(SqlErrors.DAMAGED);
+            // H2's storage layer can fail with unchecked exceptions on a damaged file or a full disk
+            throw openFailure(e);
         } finally {
             if (!ok) {
                 closeQuietly(c);
@@ -226,18 +323,27 @@ public final class H2Vault implements Vault {
         }
     }
 
-    private static StoreException openFailure(Exception e) {
+    /**
+     * Why opening failed after the file passed its read-only check: the disk (full, read-only), another
+     * program holding the file, or damage H2 found once writing.
+     */
+    private StoreException openFailure(Exception e) {
+        java.util.Optional<org.outpost.app.port.DiskProblemException> disk = DiskProblems.diagnose(files.root(), e,
+                "the database could not be opened; nothing was changed.");
+        if (disk.isPresent()) {
+            return disk.get();
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 LOG.warn("Opening the database failed: SQL state {}, H2 error {}", sql.getSQLState(), sql.getErrorCode());
                 if (sql.getErrorCode() == 90020) {
                     return SqlErrors.translate(sql, "open the database");
                 }
-                return new StoreException(SqlErrors.DAMAGED);
+                return damaged("The database file cannot be opened (H2 error " + sql.getErrorCode() + ").");
             }
         }
         LOG.warn("Opening the database failed: {}", e.getClass().getName());
-        return new StoreException(SqlErrors.DAMAGED);
+        return damaged("The database file cannot be opened.");
     }
 
     @Override

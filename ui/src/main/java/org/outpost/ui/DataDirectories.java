@@ -28,6 +28,26 @@ public final class DataDirectories {
                 Path.of(System.getProperty("user.home")));
     }
 
+    /**
+     * The directory to use, given {@code --data-dir} as typed (null when not given). An empty value is
+     * refused: it once meant the working directory, whose permissions were then changed.
+     *
+     * @throws IllegalArgumentException for an empty or unusable path
+     */
+    public Path resolveArgument(String typed) {
+        if (typed == null) {
+            return resolve(Optional.empty());
+        }
+        if (typed.isBlank()) {
+            throw new IllegalArgumentException("--data-dir must name a folder (it was empty)");
+        }
+        try {
+            return resolve(Optional.of(Path.of(typed)));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("--data-dir is not a usable path: " + org.outpost.app.validation.Echo.of(typed));
+        }
+    }
+
     /** The directory to use, given an optional explicit choice from the command line. */
     public Path resolve(Optional<Path> explicit) {
         if (explicit.isPresent()) {

@@ -23,7 +23,33 @@ public final class Launcher {
             System.exit(admin(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
+        int refused = checkDesktopArguments(Arrays.asList(args), System.out, System.err);
+        if (refused >= 0) {
+            System.exit(refused);
+            return;
+        }
         OutpostApp.launchDesktop(Arrays.copyOf(args, args.length));
+    }
+
+    /**
+     * Checks the desktop's arguments before JavaFX starts: prints the usage for {@code --help} (0), or the
+     * problem and the usage for a bad option (2).
+     *
+     * @return the exit code, or -1 to start the desktop
+     */
+    static int checkDesktopArguments(java.util.List<String> args, java.io.PrintStream out, java.io.PrintStream err) {
+        if (AppOptions.asksForHelp(args)) {
+            out.print(AppOptions.usage());
+            return 0;
+        }
+        try {
+            AppOptions.parse(args, java.util.Locale.getDefault());
+            return -1;
+        } catch (IllegalArgumentException e) {
+            err.println("outpost: " + e.getMessage());
+            err.print(AppOptions.usage());
+            return 2;
+        }
     }
 
     /**

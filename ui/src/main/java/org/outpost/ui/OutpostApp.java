@@ -40,7 +40,7 @@ public final class OutpostApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        AppOptions options = AppOptions.parse(getParameters().getNamed(), Locale.getDefault());
+        AppOptions options = AppOptions.parse(getParameters().getRaw(), Locale.getDefault()); // checked by Launcher
         Path dataDir = DataDirectories.ofSystem().resolve(options.dataDirectory());
         NoticeBoard notices = new NoticeBoard(Platform::runLater);
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> notices.report(e));

@@ -29,6 +29,10 @@ public final class SqlErrors {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         LOG.debug("Could not {}: SQL state {}, H2 error {}", action, state, code);
         String ref = " (error " + code + ")";
+        var disk = DiskProblems.fromCauses(e, "the last change was not saved.");
+        if (disk.isPresent()) {
+            return disk.get(); // a full or read-only disk is never "damaged"
+        }
         return switch (code) {
             case 23505 -> new StoreException("Could not " + action + ": a record with the same unique value already exists" + ref);
             case 23503, 23506 -> new StoreException("Could not " + action + ": it refers to a record that does not exist" + ref);

@@ -31,28 +31,38 @@ public final class SecureFiles {
     }
 
     /**
-     * Creates {@code dir} (and parents) if missing; the directory itself is made owner-only
-     * (rwx------) where POSIX permissions are supported.
+     * Creates {@code dir} (and parents) if missing, owner-only (rwx------) where POSIX permissions are
+     * supported, and says whether it did. An existing directory is left exactly as it is (an IT admin may
+     * have prepared it with its own owner and permissions); an existing file that is not a directory is
+     * refused, never chmodded.
+     *
+     * @return true if this call created {@code dir}
      */
-    public static void createPrivateDirectory(Path dir) throws IOException {
-        boolean posix = isPosix(dir);
-        if (!Files.isDirectory(dir)) {
-            Path parent = dir.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try {
-                if (posix) {
-                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
-                } else {
-                    Files.createDirectory(dir);
-                }
-            } catch (FileAlreadyExistsException e) {
-                // created concurrently; fall through to tighten permissions
-            }
+    public static boolean createPrivateDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return false;
         }
-        if (posix) {
-            Files.setPosixFilePermissions(dir, OWNER_DIR);
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new java.nio.file.NotDirectoryException(dir.toString());
+        }
+        boolean posix = isPosix(dir);
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            if (posix) {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+                Files.setPosixFilePermissions(dir, OWNER_DIR); // the umask may have narrowed the attribute
+            } else {
+                Files.createDirectory(dir);
+            }
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw new java.nio.file.NotDirectoryException(dir.toString());
+            }
+            return false; // created concurrently by someone else: theirs, left alone
         }
     }
 

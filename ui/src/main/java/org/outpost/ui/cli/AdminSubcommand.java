@@ -2,7 +2,6 @@ package org.outpost.ui.cli;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.outpost.app.port.Vault;
 import picocli.CommandLine.Mixin;
@@ -18,7 +17,7 @@ abstract class AdminSubcommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "The data directory (default: $OUTPOST_DATA_DIR if set, else the per-user application "
                     + "data folder of the operating system).")
-    Path dataDir;
+    String dataDir;
 
     AdminSubcommand(CliContext context) {
         this.context = Objects.requireNonNull(context);
@@ -26,7 +25,11 @@ abstract class AdminSubcommand implements Callable<Integer> {
 
     /** The data directory this command works on. */
     Path dataDirectory() {
-        return context.directories().resolve(Optional.ofNullable(dataDir));
+        try {
+            return context.directories().resolveArgument(dataDir);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(ExitCode.USAGE, e.getMessage());
+        }
     }
 
     Vault vault() {
@@ -38,7 +41,8 @@ abstract class AdminSubcommand implements Callable<Integer> {
         Vault vault = vault();
         if (!vault.isInitialized()) {
             throw new CliFailure(ExitCode.FAILED,
-                    "no Outpost database in " + dataDirectory() + " (create one with 'admin init')");
+                    "no Outpost database in " + org.outpost.app.validation.Echo.of(dataDirectory().toString())
+                            + " (create one with 'admin init')");
         }
         return vault;
     }

@@ -12,6 +12,13 @@ public final class ExitCode {
     public static final int WRONG_CREDENTIALS = 3;
     /** {@code verify-audit} found the audit chain broken. */
     public static final int AUDIT_BROKEN = 4;
+    /**
+     * The password was right but the database file is damaged or missing (truncated, not an Outpost
+     * database, failing its checks); the file was left as it is and the message names the last backup.
+     */
+    public static final int DATABASE_DAMAGED = 5;
+    /** The disk is full or the data directory is read-only; the message says whether anything was saved. */
+    public static final int DISK_PROBLEM = 6;
 
     private ExitCode() {
     }

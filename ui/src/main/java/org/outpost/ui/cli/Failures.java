@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.outpost.app.port.DatabaseDamagedException;
+import org.outpost.app.port.DiskProblemException;
 import org.outpost.app.port.StoreException;
 import org.outpost.app.port.WrongCredentialsException;
 import org.outpost.app.validation.Messages;
@@ -44,6 +46,8 @@ final class Failures {
             case WrongCredentialsException w -> new Outcome(ExitCode.WRONG_CREDENTIALS, WrongCredentialsException.MESSAGE, false);
             case ValidationException v -> new Outcome(ExitCode.FAILED,
                     v.violations().stream().map(messages::text).collect(Collectors.joining("; ")), false);
+            case DatabaseDamagedException d -> new Outcome(ExitCode.DATABASE_DAMAGED, d.getMessage(), false);
+            case DiskProblemException d -> new Outcome(ExitCode.DISK_PROBLEM, d.getMessage(), false);
             case StoreException s -> new Outcome(ExitCode.FAILED, s.getMessage(), false);
             case SecurityException s -> new Outcome(ExitCode.FAILED, s.getMessage(), false);
             case IllegalArgumentException i -> new Outcome(ExitCode.FAILED, i.getMessage(), false);
