@@ -40,6 +40,10 @@ public final class SqlErrors {
             case 90020 -> new StoreException("The database is open in another program; close it there first");
             case 90030, 90048, 90049, 28000, 90013 -> new StoreException(DAMAGED);
             case 90098 -> new StoreException("The database was closed; unlock it again");
+            case 90097 -> new org.outpost.app.port.DiskProblemException(org.outpost.app.port.DiskProblemException.Kind.READ_ONLY,
+                    "The data directory cannot be written (read-only disk or folder), so H2 opened the database"
+                            + " read-only: " + action + " was not possible and nothing was changed. Make it writable"
+                            + " for this user and try again.");
             default -> new StoreException("Could not " + action + ": database error" + ref);
         };
     }
