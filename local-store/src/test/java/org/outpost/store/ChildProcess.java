@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.outpost.app.port.Store;
 
 /**
- * A separate JVM doing one store operation, for tests about two processes at once. Prints one line:
- * {@code CREATED}, or {@code REFUSED <exception type>: <message>}.
+ * A separate JVM doing store work, for tests about several processes and crashes. {@code create} prints
+ * one line: {@code CREATED}, or {@code REFUSED <exception type>: <message>}; {@code write} prints
+ * {@code COMMITTED n} after each committed transaction until it is killed.
  */
 public final class ChildProcess {
     private ChildProcess() {
@@ -21,7 +22,9 @@ public final class ChildProcess {
     public static void main(String[] args) {
         Path dir = Path.of(args[1]);
         try {
-            if (args[0].equals("create")) {
+            if (args[0].equals("write")) {
+                writeUntilKilled(dir, Integer.parseInt(args[2]));
+            } else if (args[0].equals("create")) {
                 try (Store s = TestVaults.fast(dir, Clock.systemUTC()).create(args[2], "Admin", Fixtures.pw()).store()) {
                     System.out.println("CREATED");
                 }
@@ -30,6 +33,37 @@ public final class ChildProcess {
             System.out.println("REFUSED " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         System.out.flush();
+    }
+
+    /**
+     * {@code write DIR FROM}: one transaction after another, each a patient, three vitals and an audit row
+     * (numbered from FROM), printing {@code COMMITTED n} once {@code write} has returned.
+     */
+    private static void writeUntilKilled(Path dir, int from) {
+        try (Store s = TestVaults.fast(dir, Clock.systemUTC()).unlock(Fixtures.ADMIN, Fixtures.pw()).store()) {
+            System.out.println("OPEN");
+            System.out.flush();
+            for (int i = from; ; i++) {
+                int n = i;
+                org.outpost.app.domain.Patient p = Fixtures.patient("K-" + n, "Crash" + n, "Kim", java.time.LocalDate.of(1960, 1, 1));
+                s.write(r -> {
+                    r.patients().insert(p);
+                    for (int k = 0; k < 3; k++) {
+                        r.observations().insert(new org.outpost.app.domain.Observation(java.util.UUID.randomUUID(), p.id(),
+                                org.outpost.app.domain.Measure.HEART_RATE,
+                                org.outpost.app.domain.Quantity.of(60 + k, org.outpost.app.domain.Unit.PER_MIN),
+                                java.time.Instant.now(), "nurse"));
+                    }
+                    r.audit().append(new org.outpost.app.domain.AuditEvent(java.time.Instant.now(), Fixtures.ADMIN,
+                            org.outpost.app.domain.AuditAction.PATIENT_CREATED, java.util.Optional.of(p.id()), ""));
+                    return null;
+                });
+                System.out.println("COMMITTED " + n);
+                System.out.flush();
+            }
+        } catch (Exception e) {
+            System.out.println("FAILED " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     /** Starts {@code args} in a child JVM with this test class path. */
