@@ -8,8 +8,9 @@
 #    (smoke/target/outpost-smoke-agent.jar) added through JAVA_TOOL_OPTIONS: the journey in
 #    org.outpost.smoke.SmokeJourney signs in as each role, opens charts, orders through the autocompletion,
 #    records vitals, opens the review queue and verifies the audit log;
-# 3. fails unless the journey passed, the app exited normally, and its output holds no exception, error
-#    or warning line (the only line allowed that is not ours is the JVM's "Picked up JAVA_TOOL_OPTIONS").
+# 3. fails unless the journey passed, the app exited normally, and neither its output nor its log file
+#    (DATA/logs/outpost.log) holds an exception, error or warning line (the only line allowed that is not
+#    ours is the JVM's "Picked up JAVA_TOOL_OPTIONS").
 # Needs: xvfb-run (Debian xvfb, xauth) and GTK 3 (libgtk-3-0), as the installed .deb does.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -92,6 +93,14 @@ fi
 # anything the app logged beyond the JVM's note about the agent is a finding
 problems=$(grep -v -E '^Picked up JAVA_TOOL_OPTIONS:' "$work/stderr.log" \
   | grep -i -E 'exception|error|warn|^\s+at |IllegalAccess|Something went wrong' || true)
+# the installed app logs to a file in the data directory (its launcher drops standard error)
+log=$data/logs/outpost.log
+if [[ ! -s $log ]]; then
+  echo "smoke: the app wrote no log file at $log" >&2
+  failed=1
+else
+  problems+=$(grep -i -E ' (ERROR|WARN) |exception|^\s+at ' "$log" || true)
+fi
 if [[ -n $problems ]]; then
   echo "smoke: the app logged problems:" >&2
   echo "$problems" | head -40 >&2

@@ -26,7 +26,7 @@ record DataDirectory(Path root) {
     /** Where and when the last backup was written (so a damaged database can name it). */
     static final String LAST_BACKUP = "last-backup.properties";
     /** What may already be in a folder that is to become a new data directory. */
-    private static final List<String> ALLOWED_BEFORE_CREATE = List.of("clinical-content", CREATE_LOCK);
+    private static final List<String> ALLOWED_BEFORE_CREATE = List.of("clinical-content", "logs", CREATE_LOCK);
 
     DataDirectory {
         root = root.toAbsolutePath().normalize();

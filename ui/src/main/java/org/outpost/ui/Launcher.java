@@ -12,9 +12,6 @@ import org.outpost.ui.cli.CliContext;
  * never initialises the toolkit.
  */
 public final class Launcher {
-    /** slf4j-simple's level property; the admin command line keeps the store's log lines off its stderr. */
-    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
-
     private Launcher() {
     }
 
@@ -57,9 +54,7 @@ public final class Launcher {
      * so log output is off unless {@code OUTPOST_DEBUG=1} (or the level is set explicitly).
      */
     static int admin(String[] args) {
-        if (System.getProperty(LOG_LEVEL) == null) {
-            System.setProperty(LOG_LEVEL, "1".equals(System.getenv("OUTPOST_DEBUG")) ? "debug" : "off");
-        }
+        LogFiles.forCommandLine("1".equals(System.getenv("OUTPOST_DEBUG")));
         Clock clock = Clock.systemDefaultZone();
         return new AdminCli(CliContext.ofSystem(directory -> new H2Vault(directory, clock), clock)).run(args);
     }

@@ -42,6 +42,7 @@ public final class OutpostApp extends Application {
     public void start(Stage stage) {
         AppOptions options = AppOptions.parse(getParameters().getRaw(), Locale.getDefault()); // checked by Launcher
         Path dataDir = DataDirectories.ofSystem().resolve(options.dataDirectory());
+        java.util.Optional<Path> logFile = LogFiles.toDataDirectory(dataDir);
         NoticeBoard notices = new NoticeBoard(Platform::runLater);
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> notices.report(e));
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> notices.report(e));
@@ -54,7 +55,7 @@ public final class OutpostApp extends Application {
         java.util.concurrent.CompletableFuture<ClinicalContent> content = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> ClinicalContent.forDataDirectory(dataDir), storeThread);
         content.thenAccept(c -> c.problems().forEach(n -> LOG.warn("Clinical content: {}", n)));
-        MainWindow window = compose(vault, clock, options, notices, tasks, content::join);
+        MainWindow window = compose(vault, clock, options, notices, tasks, content::join, logFile);
         stage.setTitle(new UiText(options.locale()).get("app.title"));
         stage.setScene(window.createScene(1180, 780));
         stage.setMinWidth(820);
@@ -66,15 +67,16 @@ public final class OutpostApp extends Application {
     /** Wires a window from its parts; tests call this with their own vault, clock, runner and timeout. */
     public static MainWindow compose(Vault vault, Clock clock, AppOptions options, NoticeBoard notices,
                                      org.outpost.ui.concurrent.TaskRunner tasks) {
-        return compose(vault, clock, options, notices, tasks, ClinicalContent::bundled);
+        return compose(vault, clock, options, notices, tasks, ClinicalContent::bundled, java.util.Optional.empty());
     }
 
-    /** As above, with the clinical tables in force from {@code content}. */
+    /** As above, with the clinical tables in force from {@code content} and the log file the error bar names. */
     public static MainWindow compose(Vault vault, Clock clock, AppOptions options, NoticeBoard notices,
                                      org.outpost.ui.concurrent.TaskRunner tasks,
-                                     java.util.function.Supplier<ClinicalContent> content) {
+                                     java.util.function.Supplier<ClinicalContent> content,
+                                     java.util.Optional<Path> logFile) {
         UiText text = new UiText(options.locale());
-        ScreenContext context = new ScreenContext(tasks, text, () -> new FxDebouncer(SEARCH_DEBOUNCE));
+        ScreenContext context = new ScreenContext(tasks, text, () -> new FxDebouncer(SEARCH_DEBOUNCE), logFile);
         return new MainWindow(vault, clock, context, notices, options.idleLock(), content);
     }
 

@@ -180,6 +180,12 @@ public final class MainWindow {
         });
         Button dismiss = Labels.button("error-dismiss", text.get("error.dismiss"), notices::dismiss);
         HBox bar = new HBox(8, message, id, copy, dismiss);
+        context.logFile().ifPresent(log -> {
+            Label where = new Label(text.get("error.logFile", log.toString()));
+            where.setId("error-log-file");
+            where.setWrapText(true);
+            bar.getChildren().add(where);
+        });
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("notice-bar");
         bar.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

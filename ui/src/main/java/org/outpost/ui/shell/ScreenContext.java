@@ -8,12 +8,20 @@ import org.outpost.ui.text.UiText;
 
 /**
  * What every screen needs besides the logged-in workspace: the background runner, the text bundle and
- * a source of debouncers for typed input.
+ * a source of debouncers for typed input, and where the log file is (named in the error bar, so an error id
+ * leads somewhere).
  */
-public record ScreenContext(TaskRunner tasks, UiText text, Supplier<Debouncer> debouncers) {
+public record ScreenContext(TaskRunner tasks, UiText text, Supplier<Debouncer> debouncers,
+                            java.util.Optional<java.nio.file.Path> logFile) {
     public ScreenContext {
         Objects.requireNonNull(tasks, "tasks");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(debouncers, "debouncers");
+        Objects.requireNonNull(logFile, "logFile");
+    }
+
+    /** A context without a log file (tests). */
+    public ScreenContext(TaskRunner tasks, UiText text, Supplier<Debouncer> debouncers) {
+        this(tasks, text, debouncers, java.util.Optional.empty());
     }
 }
