@@ -25,6 +25,10 @@ final class InitCommand extends AdminSubcommand {
             description = "Read the new password from the first line of standard input (otherwise ask on the terminal).")
     boolean passwordStdin;
 
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Read the password(s) from FILE, one a line as with --password-stdin; FILE must be owner-only (chmod 600).")
+    java.nio.file.Path passwordFile;
+
     InitCommand(CliContext context) {
         super(context);
     }
@@ -37,7 +41,7 @@ final class InitCommand extends AdminSubcommand {
             throw new CliFailure(ExitCode.FAILED, "a database already exists in " + directory + "; nothing was changed");
         }
         String username = User.normaliseUsername(adminUser);
-        try (Passwords passwords = new Passwords(context, passwordStdin)) {
+        try (Passwords passwords = new Passwords(context, passwordStdin, passwordFile)) {
             char[] password = passwords.newPassword(1, "Password for the new administrator " + username);
             PasswordPolicy.require(username, password);
             try (Store store = vault.create(username, displayName, password).store()) {

@@ -18,6 +18,10 @@ abstract class LoggedInCommand extends AdminSubcommand {
             description = "Read the password from the first line of standard input (otherwise ask on the terminal).")
     boolean passwordStdin;
 
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Read the password(s) from FILE, one a line as with --password-stdin; FILE must be owner-only (chmod 600).")
+    java.nio.file.Path passwordFile;
+
     LoggedInCommand(CliContext context) {
         super(context);
     }
@@ -27,7 +31,7 @@ abstract class LoggedInCommand extends AdminSubcommand {
 
     @Override
     public final Integer call() throws Exception {
-        try (Passwords passwords = new Passwords(context, passwordStdin)) {
+        try (Passwords passwords = new Passwords(context, passwordStdin, passwordFile)) {
             Vault.Unlocked unlocked = open(passwords);
             try (Store store = unlocked.store()) {
                 return run(new Opened(store, new Session(unlocked.user()), passwords, context.clock()));

@@ -14,7 +14,9 @@ import org.outpost.app.validation.Violation;
 
 /**
  * Reads the passwords one command needs: line 1 and line 2 of standard input with {@code --password-stdin},
- * otherwise from the terminal without echo. Passwords are only ever {@code char[]} (never a
+ * or of a file with {@code --password-file FILE} (which must be a regular file that only its owner can read:
+ * a password in a file others can read, or in a shell history, is a password given away), otherwise from
+ * the terminal without echo. Passwords are only ever {@code char[]} (never a
  * {@code String}, which cannot be wiped); {@link #close} overwrites every array handed out and every
  * buffer used.
  */
@@ -23,13 +25,23 @@ final class Passwords implements AutoCloseable {
 
     private final CliContext context;
     private final boolean fromStdin;
+    private final java.nio.file.Path file;
     private final List<char[]> handedOut = new ArrayList<>();
     private Reader reader;
     private int linesRead;
 
     Passwords(CliContext context, boolean fromStdin) {
+        this(context, fromStdin, null);
+    }
+
+    /** Lines come from {@code file} when it is not null, else as {@link #Passwords(CliContext, boolean)}. */
+    Passwords(CliContext context, boolean fromStdin, java.nio.file.Path file) {
+        if (fromStdin && file != null) {
+            throw new CliFailure(ExitCode.USAGE, "give the password with --password-stdin or --password-file, not both");
+        }
         this.context = context;
-        this.fromStdin = fromStdin;
+        this.fromStdin = fromStdin || file != null;
+        this.file = file;
     }
 
     /** The first line: the password of the user running the command (or of the account being created). */
@@ -65,8 +77,8 @@ final class Passwords implements AutoCloseable {
                 char[] read = readLine();
                 linesRead++;
                 if (read == null) {
-                    throw new CliFailure(ExitCode.FAILED,
-                            "standard input has no line " + number + " (" + prompt.toLowerCase(Locale.ROOT) + ")");
+                    throw new CliFailure(ExitCode.FAILED, (file == null ? "standard input" : "the password file")
+                            + " has no line " + number + " (" + prompt.toLowerCase(Locale.ROOT) + ")");
                 }
                 if (linesRead == number) {
                     password = read;
@@ -80,8 +92,8 @@ final class Passwords implements AutoCloseable {
         } else {
             password = context.console()
                     .map(console -> console.readPassword("%s: ", prompt))
-                    .orElseThrow(() -> new CliFailure(ExitCode.USAGE,
-                            "no terminal to ask for the password: give it on standard input with --password-stdin"));
+                    .orElseThrow(() -> new CliFailure(ExitCode.USAGE, "no terminal to ask for the password: give it"
+                            + " with --password-file FILE (owner-only) or on standard input with --password-stdin"));
             if (password == null) {
                 throw new CliFailure(ExitCode.FAILED, "no password given");
             }
@@ -93,7 +105,7 @@ final class Passwords implements AutoCloseable {
     /** One line without its line break, or null at the end of input. */
     private char[] readLine() {
         if (reader == null) {
-            reader = new InputStreamReader(context.in(), StandardCharsets.UTF_8);
+            reader = new InputStreamReader(file == null ? context.in() : openPasswordFile(file), StandardCharsets.UTF_8);
         }
         char[] buffer = new char[64];
         int length = 0;
@@ -127,6 +139,29 @@ final class Passwords implements AutoCloseable {
         return line;
     }
 
+    /** Opens a password file after checking that it is a small regular file only its owner can read. */
+    private static java.io.InputStream openPasswordFile(java.nio.file.Path file) {
+        String shown = org.outpost.app.validation.Echo.of(file.toString());
+        try {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new CliFailure(ExitCode.FAILED, "the password file " + shown + " does not exist or is not a file");
+            }
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                var permissions = java.nio.file.Files.getPosixFilePermissions(file);
+                if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                    throw new CliFailure(ExitCode.FAILED, "the password file " + shown
+                            + " can be read by others: make it owner-only (chmod 600) first; nothing was done");
+                }
+            }
+            if (java.nio.file.Files.size(file) > 2L * MAX_LINE) {
+                throw new CliFailure(ExitCode.FAILED, "the password file " + shown + " is too long for passwords");
+            }
+            return java.nio.file.Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new CliFailure(ExitCode.FAILED, "the password file " + shown + " cannot be read");
+        }
+    }
+
     /** Wipes every password read. Standard input itself is left open: it belongs to the caller. */
     @Override
     public void close() {
@@ -134,5 +169,12 @@ final class Passwords implements AutoCloseable {
             Arrays.fill(p, '\0');
         }
         handedOut.clear();
+        if (file != null && reader != null) {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                // read-only file: nothing to lose
+            }
+        }
     }
 }
