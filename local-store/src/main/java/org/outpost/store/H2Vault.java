@@ -118,8 +118,8 @@ public final class H2Vault implements Vault {
         }
         DataKey key = DataKey.generate(random);
         boolean published = false;
-        try (FileChannel lockFile = FileChannel.open(files.createLock(), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = lockForCreation(lockFile)) {
+        try (FileChannel lockFile = FileChannel.open(files.createLock(), Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), SecureFiles.ownerOnly(files.root())); FileLock lock = lockForCreation(lockFile)) {
             files.requireCreatable(); // again, under the lock: another creator may just have finished
             Path staging = Files.createTempDirectory(files.root(), DataDirectory.STAGING_PREFIX);
             try {
@@ -253,7 +253,7 @@ public final class H2Vault implements Vault {
 
     /** A damaged-database report naming the last backup made here, if any. */
     DatabaseDamagedException damaged(String what) {
-        return new DatabaseDamagedException(what + " " + LastBackup.describe(files.lastBackup())
+        return new DatabaseDamagedException("The database is damaged: " + what + " " + LastBackup.describe(files.lastBackup())
                 + " The file was left as it is.");
     }
 
