@@ -2,10 +2,14 @@ package org.outpost.store;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -15,6 +19,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.LongFunction;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -94,9 +100,28 @@ final class AuditAnchor implements AutoCloseable {
         }
     }
 
-    /** Replaces the file with {@code head}, atomically and owner-only. */
+    /**
+     * Replaces the file with {@code head}, atomically and owner-only: a temporary file, forced to disk, renamed
+     * over the anchor. The directory is not forced (SecureFiles.writeAtomically does, at one more fsync per
+     * write): if a crash loses the rename, the old anchor is back, which is behind the database, which
+     * verification accepts. Forcing the data keeps a renamed anchor from ever being empty or torn.
+     */
     void write(Head head) throws IOException {
-        SecureFiles.writeAtomically(file, format(head));
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = dir.resolve(FILE + ".tmp-" + UUID.randomUUID());
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    SecureFiles.ownerOnly(dir))) {
+                ByteBuffer buf = ByteBuffer.wrap(format(head));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** The file's bytes for {@code head}. */
