@@ -27,9 +27,11 @@ import org.outpost.store.keys.KeySlotFile;
 import org.outpost.store.keys.SecureFiles;
 
 /**
- * The backup file: a zip holding a small manifest, the key-slot file and the database file as H2's
- * online {@code BACKUP TO} copied it (its pages stay AES-encrypted). Self-contained: any user's
- * password whose slot is in it opens it, and nothing in it is readable without one.
+ * The backup file: a zip holding a small manifest, the key-slot file, the audit anchor and the database file
+ * as H2's online {@code BACKUP TO} copied it (its pages stay AES-encrypted). Self-contained: any user's
+ * password whose slot is in it opens it, and nothing in it is readable without one. The manifest records the
+ * Outpost, H2 and schema versions it was made with, so a restore can refuse a backup from a newer version
+ * with a clear message instead of failing halfway inside H2 or Flyway.
  */
 final class BackupArchive {
     static final String MANIFEST = "outpost-backup.properties";
@@ -37,6 +39,22 @@ final class BackupArchive {
     static final String NOT_A_BACKUP = "That file is damaged or is not an Outpost backup";
 
     private BackupArchive() {
+    }
+
+    /**
+     * What a backup says about itself.
+     *
+     * @param created when it was made
+     * @param outpost the Outpost version that made it ("unknown" in backups made before versions were recorded)
+     * @param h2      the H2 version that wrote its database file ("" when not recorded)
+     * @param schema  the schema (Flyway) version of its database ("" when not recorded)
+     */
+    record Manifest(Instant created, String outpost, String h2, String schema) { }
+
+    /** Outpost's version as the jar's manifest gives it. */
+    static String outpostVersion() {
+        String v = BackupArchive.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
     }
 
     /** Writes a backup of the open database (caller holds the write lock) to {@code target}, atomically. */
@@ -52,13 +70,18 @@ final class BackupArchive {
                 s.execute("BACKUP TO '" + h2zip.toString().replace("'", "''") + "'");
             }
             byte[] keys = Files.readAllBytes(files.keys());
-            String manifest = "format=" + FORMAT + "\ncreated=" + at + "\n";
+            String manifest = "format=" + FORMAT + "\ncreated=" + at + "\noutpost=" + outpostVersion()
+                    + "\nh2=" + H2Database.h2Version() + "\nschema=" + H2Database.schemaVersion(c) + "\n";
+            byte[] anchor = Files.exists(files.auditAnchor()) ? Files.readAllBytes(files.auditAnchor()) : null;
             try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     SecureFiles.ownerOnly(parent))) {
                 try (ZipOutputStream zip = new ZipOutputStream(Channels.newOutputStream(ch));
                      ZipFile h2 = new ZipFile(h2zip.toFile())) {
                     put(zip, MANIFEST, manifest.getBytes(StandardCharsets.UTF_8));
                     put(zip, KeySlotFile.NAME, keys);
+                    if (anchor != null) {
+                        put(zip, AuditAnchor.FILE, anchor);
+                    }
                     ZipEntry db = h2.stream().filter(e -> e.getName().endsWith(DataDirectory.DB_FILE)).findFirst()
                             .orElseThrow(() -> new IOException("H2 wrote no database file to its backup"));
                     zip.putNextEntry(new ZipEntry(DataDirectory.DB_FILE));
@@ -84,29 +107,71 @@ final class BackupArchive {
         zip.closeEntry();
     }
 
+    /** The manifest; anything that is not an Outpost backup is a {@link StoreException}. */
+    static Manifest readManifest(Path backup) {
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            Properties p = manifest(zip);
+            Instant created;
+            try {
+                created = Instant.parse(p.getProperty("created", "").strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new StoreException(NOT_A_BACKUP);
+            }
+            return new Manifest(created, p.getProperty("outpost", "unknown").strip(), p.getProperty("h2", "").strip(),
+                    p.getProperty("schema", "").strip());
+        } catch (ZipException | NumberFormatException e) {
+            throw new StoreException(NOT_A_BACKUP);
+        } catch (IOException e) {
+            throw new StoreException("The backup file cannot be read");
+        }
+    }
+
+    /** Checks the entries and the format; returns the manifest's properties. */
+    private static Properties manifest(ZipFile zip) throws IOException {
+        ZipEntry manifestEntry = zip.getEntry(MANIFEST);
+        if (manifestEntry == null || zip.getEntry(KeySlotFile.NAME) == null || zip.getEntry(DataDirectory.DB_FILE) == null) {
+            throw new StoreException(NOT_A_BACKUP);
+        }
+        Properties manifest = new Properties();
+        try (InputStream in = zip.getInputStream(manifestEntry)) {
+            manifest.load(new StringReader(new String(in.readNBytes(4096), StandardCharsets.UTF_8)));
+        }
+        int format = Integer.parseInt(manifest.getProperty("format", "0").strip());
+        if (format > FORMAT) {
+            throw new StoreException("That backup was made by a newer version of Outpost; update Outpost first");
+        }
+        if (format < 1) {
+            throw new StoreException(NOT_A_BACKUP);
+        }
+        return manifest;
+    }
+
     /** The key-slot file stored in a backup; anything that is not an Outpost backup is a {@link StoreException}. */
     static byte[] readKeys(Path backup) {
         try (ZipFile zip = new ZipFile(backup.toFile())) {
-            ZipEntry manifestEntry = zip.getEntry(MANIFEST);
+            manifest(zip);
             ZipEntry keys = zip.getEntry(KeySlotFile.NAME);
-            if (manifestEntry == null || keys == null || zip.getEntry(DataDirectory.DB_FILE) == null) {
-                throw new StoreException(NOT_A_BACKUP);
-            }
-            Properties manifest = new Properties();
-            try (InputStream in = zip.getInputStream(manifestEntry)) {
-                manifest.load(new StringReader(new String(in.readNBytes(4096), StandardCharsets.UTF_8)));
-            }
-            int format = Integer.parseInt(manifest.getProperty("format", "0").strip());
-            if (format > FORMAT) {
-                throw new StoreException("That backup was made by a newer version of Outpost; update Outpost first");
-            }
-            if (format < 1) {
-                throw new StoreException(NOT_A_BACKUP);
-            }
             try (InputStream in = zip.getInputStream(keys)) {
                 return in.readNBytes(1 << 20);
             }
         } catch (ZipException | NumberFormatException e) {
+            throw new StoreException(NOT_A_BACKUP);
+        } catch (IOException e) {
+            throw new StoreException("The backup file cannot be read");
+        }
+    }
+
+    /** The audit anchor stored in a backup; empty for backups made before anchors existed. */
+    static java.util.Optional<byte[]> readAnchor(Path backup) {
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            ZipEntry anchor = zip.getEntry(AuditAnchor.FILE);
+            if (anchor == null) {
+                return java.util.Optional.empty();
+            }
+            try (InputStream in = zip.getInputStream(anchor)) {
+                return java.util.Optional.of(in.readNBytes(64 * 1024));
+            }
+        } catch (ZipException e) {
             throw new StoreException(NOT_A_BACKUP);
         } catch (IOException e) {
             throw new StoreException("The backup file cannot be read");

@@ -40,6 +40,11 @@ record DataDirectory(Path root) {
         return root.resolve(KeySlotFile.NAME);
     }
 
+    /** The audit chain's head, anchored outside the database ({@link AuditAnchor}). */
+    Path auditAnchor() {
+        return root.resolve(AuditAnchor.FILE);
+    }
+
     Path failedLogins() {
         return root.resolve(FAILED_LOGINS);
     }

@@ -61,6 +61,7 @@ final class DatabaseFileCheck {
         }
         try (Connection c = H2Database.connectReadOnly(files.root(), key); Statement s = c.createStatement()) {
             requireSchema(s);
+            requireNotOlderThanItsAnchor(s, key);
         } catch (SQLException e) {
             if (e.getErrorCode() == 90020) {
                 throw SqlErrors.translate(e, "open the database"); // in use by another program: not damage
@@ -68,10 +69,37 @@ final class DatabaseFileCheck {
             LOG.warn("The database file failed its check: SQL state {}, H2 error {}", e.getSQLState(), e.getErrorCode());
             throw damaged.apply("The database file (" + DataDirectory.DB_FILE + ") cannot be read (H2 error "
                     + e.getErrorCode() + ").");
+        } catch (DatabaseDamagedException e) {
+            throw e;
         } catch (RuntimeException e) {
             // H2's storage layer fails with unchecked exceptions on a damaged file
             LOG.warn("The database file failed its check: {}", e.getClass().getName());
             throw damaged.apply("The database file (" + DataDirectory.DB_FILE + ") cannot be read.");
+        }
+    }
+
+    /**
+     * H2 opens a file whose newest chunks were cut off (or overwritten) by quietly falling back to an older
+     * chunk: the database then looks sound but has lost its latest changes. The audit anchor outside the
+     * database records the newest audit row after every change; a database whose audit log ends before it
+     * is older than it was, and is refused here before H2 may write to it.
+     */
+    private void requireNotOlderThanItsAnchor(Statement s, DataKey key) throws SQLException {
+        AuditAnchor.Reading anchor;
+        try (AuditAnchor file = new AuditAnchor(files.auditAnchor(), key)) {
+            anchor = file.read();
+        }
+        if (anchor.status() != AuditAnchor.Status.OK || anchor.head().isEmpty()) {
+            return; // missing or altered: verify-audit reports it; the session leaves it as found
+        }
+        try (ResultSet r = s.executeQuery("SELECT last_seq FROM audit_head WHERE id = 1")) {
+            long database = r.next() ? r.getLong(1) : 0;
+            AuditAnchor.Head head = anchor.head().get();
+            if (database < head.seq()) {
+                throw damaged.apply("its audit log ends at row " + database + " but row " + head.seq()
+                        + " was recorded at " + head.at() + ": the file was cut short, damaged or replaced by an"
+                        + " older copy, and the changes since are not in it.");
+            }
         }
     }
 

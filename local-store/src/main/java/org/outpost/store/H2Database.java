@@ -60,6 +60,47 @@ final class H2Database {
         }
     }
 
+    /** The schema version Flyway last applied successfully ("0" before any migration). */
+    static String schemaVersion(Connection c) throws SQLException {
+        try (java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" "
+                     + "WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC LIMIT 1")) {
+            return rs.next() ? rs.getString(1) : "0";
+        }
+    }
+
+    /** The H2 version linked into this build of Outpost. */
+    static String h2Version() {
+        return org.h2.engine.Constants.VERSION;
+    }
+
+    /**
+     * Compares dotted numeric versions ("2.3.232", "5"): negative, zero or positive as {@code a} is older,
+     * equal or newer. A part that is not a number counts as 0.
+     */
+    static int compareVersions(String a, String b) {
+        String[] x = a.strip().split("\\.");
+        String[] y = b.strip().split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int c = Long.compare(part(x, i), part(y, i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static long part(String[] parts, int i) {
+        if (i >= parts.length) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(parts[i]);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** Brings the schema up to date with the migrations in {@code classpath:db/migration}. */
     static MigrateResult migrate(Path directory, DataKey key) {
         JdbcDataSource ds = new JdbcDataSource();

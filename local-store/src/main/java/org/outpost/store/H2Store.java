@@ -12,6 +12,8 @@ import java.util.function.Function;
 import java.nio.file.Path;
 import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEvent;
+import org.outpost.app.domain.AuditVerification;
+import org.outpost.app.domain.Permission;
 import org.outpost.app.domain.User;
 import org.outpost.app.port.Accounts;
 import org.outpost.app.port.Repositories;
@@ -46,6 +48,7 @@ final class H2Store implements Store {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Deque<Connection> idleReaders = new ArrayDeque<>();
     private final H2Accounts accounts;
+    private final AuditAnchoring anchoring;
     private volatile boolean closed;
     /** Below this size the file is not worth compacting. */
     static final int COMPACT_MIN_MIB = 16;
@@ -53,7 +56,7 @@ final class H2Store implements Store {
     static final int COMPACT_BELOW_FILL_PERCENT = 50;
 
     H2Store(DataDirectory files, DataKey key, Clock clock, KeyWrapper wrapper, User user, Connection writer,
-            Runnable onClose) {
+            AuditAnchoring anchoring, Runnable onClose) {
         this.files = files;
         this.key = key;
         this.clock = clock;
@@ -62,6 +65,7 @@ final class H2Store implements Store {
         this.writer = writer;
         this.onClose = Objects.requireNonNull(onClose);
         this.accounts = new H2Accounts(this);
+        this.anchoring = Objects.requireNonNull(anchoring);
     }
 
     @Override
@@ -114,6 +118,7 @@ final class H2Store implements Store {
             T result = work.apply(new JdbcRepositories(tx));
             writer.commit();
             ok = true;
+            anchoring.afterCommit(tx);
             return result;
         } catch (SQLException e) {
             throw SqlErrors.translate(e, "save the change");
@@ -139,9 +144,27 @@ final class H2Store implements Store {
         return accounts;
     }
 
+    /**
+     * The chain walk and the comparison with the anchor outside the database, under the write lock so no
+     * commit moves the anchor past this read's snapshot.
+     */
+    @Override
+    public AuditVerification verifyAudit() {
+        writeLock.lock();
+        try {
+            return readInternal(r -> anchoring.verify(r.audit()));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Only an administrator backs up: a backup carries every patient's record and the key slots. */
     @Override
     public void backupTo(Path target) {
         Objects.requireNonNull(target, "target");
+        if (!user.role().may(Permission.MANAGE_USERS)) {
+            throw new SecurityException("Only an administrator may make a backup");
+        }
         writeLock.lock();
         try {
             requireOpen();
@@ -173,6 +196,7 @@ final class H2Store implements Store {
             rollbackQuietly(writer);
             compactIfWasteful(writer);
             closeQuietly(writer);
+            anchoring.close();
             key.close();
             restrictQuietly(files.database());
             LOG.info("Database closed");

@@ -6,14 +6,11 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +27,8 @@ import org.outpost.app.domain.User;
 import org.outpost.app.port.DatabaseDamagedException;
 import org.outpost.app.port.StoreException;
 import org.outpost.app.port.Vault;
+import org.outpost.app.port.Vault.BackupLogin;
+import org.outpost.app.port.Vault.RestoreReport;
 import org.outpost.app.port.WrongCredentialsException;
 import org.outpost.app.validation.PasswordPolicy;
 import org.outpost.store.jdbc.DiskProblems;
@@ -48,8 +47,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The encrypted Outpost database in one data directory: {@code outpost.mv.db} (H2, {@code CIPHER=AES}),
- * {@code keys.properties} (one key slot per enabled user) and {@code failed-logins.log} (failed
- * attempts waiting to enter the audit log).
+ * {@code keys.properties} (one key slot per enabled user), {@code audit-anchor.properties} (the audit
+ * chain's head outside the database, {@link AuditAnchor}) and {@code failed-logins.log} (failed attempts
+ * waiting to enter the audit log).
  *
  * <p>Unlocking derives the user's key-encryption key with PBKDF2 and unwraps the data key with AES-GCM;
  * a wrong password or unknown user fails there, in the same time, before H2 is touched, and is noted in
@@ -60,8 +60,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class H2Vault implements Vault {
     private static final Logger LOG = LoggerFactory.getLogger(H2Vault.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final DataDirectory files;
     private final Clock clock;
@@ -278,6 +276,7 @@ public final class H2Vault implements Vault {
 
     private Unlocked open(DataKey key, String name) throws WrongCredentialsException {
         Connection c = null;
+        AuditAnchoring anchoring = null;
         boolean ok = false;
         try {
             H2Store.restrictQuietly(files.database());
@@ -286,11 +285,14 @@ public final class H2Vault implements Vault {
             c.setAutoCommit(false);
             Tx tx = new Tx(c, clock, true);
             JdbcRepositories r = new JdbcRepositories(tx);
+            // before anything is appended: may this session move the anchor outside the database?
+            anchoring = AuditAnchoring.atUnlock(files, key, clock, name, r.audit());
             Optional<User> user = r.users().find(name);
             if (user.isEmpty() || !user.get().enabled()) {
                 r.audit().append(new AuditEvent(clock.instant(), name, AuditAction.LOGIN_FAILED, Optional.empty(),
                         "account disabled or missing"));
                 c.commit();
+                anchoring.afterCommit(tx);
                 throw new WrongCredentialsException();
             }
             FailedLoginLog.Pending pending = failedLogins.read();
@@ -301,8 +303,9 @@ public final class H2Vault implements Vault {
             r.audit().append(AuditEvent.of(clock.instant(), name, AuditAction.LOGIN_OK));
             c.commit();
             tx.end();
+            anchoring.afterCommit(tx);
             failedLogins.consumed(pending);
-            H2Store store = track(new H2Store(files, key, clock, wrapper, user.get(), c, this::forgetClosed));
+            H2Store store = track(new H2Store(files, key, clock, wrapper, user.get(), c, anchoring, this::forgetClosed));
             ok = true;
             LOG.info("Unlocked by {}", name);
             return new Unlocked(store, user.get());
@@ -318,6 +321,9 @@ public final class H2Vault implements Vault {
         } finally {
             if (!ok) {
                 closeQuietly(c);
+                if (anchoring != null) {
+                    anchoring.close();
+                }
                 key.close();
             }
         }
@@ -346,74 +352,19 @@ public final class H2Vault implements Vault {
         return damaged("The database file cannot be opened.");
     }
 
+    /** See {@link BackupRestore}: admins of the current installation only; its accounts stay in force. */
     @Override
-    public synchronized void restore(Path backup, String username, char[] password) throws WrongCredentialsException {
+    public synchronized RestoreReport restore(Path backup, String username, char[] password,
+                                              Optional<BackupLogin> backupLogin) throws WrongCredentialsException {
         Objects.requireNonNull(backup, "backup");
+        Objects.requireNonNull(backupLogin, "backupLogin");
         if (!Files.isRegularFile(backup)) {
             throw new StoreException("The backup file does not exist");
         }
-        KeySlots slots = KeySlotFile.parse(BackupArchive.readKeys(backup));
+        BackupArchive.readManifest(backup);
         String name = normaliseOrNull(username);
         requireNotInUse();
-        Path staging = files.root().resolve("restore-staging");
-        try (DataKey key = openSlot(slots, name, password, false)) {
-            SecureFiles.createPrivateDirectory(files.root());
-            deleteTree(staging);
-            SecureFiles.createPrivateDirectory(staging);
-            BackupArchive.extractDatabase(backup, staging.resolve(DataDirectory.DB_FILE));
-            KeySlotFile.write(staging.resolve(KeySlotFile.NAME), slots);
-            checkAndMark(staging, key, name);
-            swapIn(staging);
-            LOG.info("Database restored from a backup by {}", name);
-        } catch (IOException e) {
-            throw new StoreException("The backup could not be restored: check the disk and the data directory's permissions");
-        } finally {
-            deleteTree(staging);
-        }
-    }
-
-    /** Opens the staged copy: migrates it, checks the account, and records the restore in its audit log. */
-    private void checkAndMark(Path staging, DataKey key, String name) throws WrongCredentialsException {
-        try (Connection c = H2Database.connect(staging, key, true)) {
-            H2Database.migrate(staging, key);
-            c.setAutoCommit(false);
-            Tx tx = new Tx(c, clock, true);
-            JdbcRepositories r = new JdbcRepositories(tx);
-            Optional<User> user = r.users().find(name);
-            if (user.isEmpty() || !user.get().enabled()) {
-                throw new WrongCredentialsException();
-            }
-            r.audit().append(new AuditEvent(clock.instant(), name, AuditAction.DATABASE_RESTORED, Optional.empty(),
-                    "from backup"));
-            c.commit();
-            tx.end();
-        } catch (SQLException e) {
-            throw openFailure(e);
-        } catch (FlywayException e) {
-            throw openFailure(e);
-        } catch (StoreException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.warn("Opening the backup failed: {}", e.getClass().getName());
-            throw new StoreException(SqlErrors.DAMAGED);
-        }
-    }
-
-    /** Moves the current files aside ({@code .before-restore-<time>}) and the staged ones in. */
-    private void swapIn(Path staging) throws IOException {
-        String suffix = ".before-restore-" + STAMP.format(clock.instant());
-        for (Path current : new Path[] {files.database(), files.keys()}) {
-            if (Files.exists(current)) {
-                Path aside = current.resolveSibling(current.getFileName() + suffix);
-                for (int i = 1; Files.exists(aside); i++) {
-                    aside = current.resolveSibling(current.getFileName() + suffix + "-" + i);
-                }
-                Files.move(current, aside, StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
-        Files.move(staging.resolve(DataDirectory.DB_FILE), files.database(), StandardCopyOption.ATOMIC_MOVE);
-        Files.move(staging.resolve(KeySlotFile.NAME), files.keys(), StandardCopyOption.ATOMIC_MOVE);
-        SecureFiles.syncDirectory(files.root());
+        return new BackupRestore(files, clock, this::openSlot).restore(backup, name, password, backupLogin);
     }
 
     private void requireNotInUse() {
@@ -473,7 +424,7 @@ public final class H2Vault implements Vault {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -29,7 +29,7 @@ class AuditTamperTest {
         clock = new TestClock();
         vault = TestVaults.fast(dir, clock);
         try (Store store = vault.create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store()) {
-            // rows 1-2: DATABASE_CREATED, LOGIN_OK; rows 3-7 below
+            // rows 1-3: DATABASE_CREATED, AUDIT_ANCHORED, LOGIN_OK; rows 4-8 below
             store.write(r -> {
                 for (int i = 0; i < 5; i++) {
                     r.audit().append(AuditEvent.about(clock.advance(java.time.Duration.ofSeconds(1)), "admin",
@@ -38,7 +38,7 @@ class AuditTamperTest {
                 return null;
             });
             AuditVerification v = store.read(r -> r.audit().verify());
-            assertThat(v).isEqualTo(AuditVerification.ok(7));
+            assertThat(v).isEqualTo(AuditVerification.ok(8));
         }
     }
 
@@ -47,9 +47,9 @@ class AuditTamperTest {
         try (Store store = vault.unlock(Fixtures.ADMIN, Fixtures.pw()).store()) {
             AuditVerification v = store.read(r -> r.audit().verify());
             assertThat(v.intact()).isTrue();
-            assertThat(v.rowsChecked()).isEqualTo(8);
+            assertThat(v.rowsChecked()).isEqualTo(9);
             long count = store.read(r -> r.audit().count());
-            assertThat(count).isEqualTo(8);
+            assertThat(count).isEqualTo(9);
         }
     }
 
@@ -72,12 +72,12 @@ class AuditTamperTest {
 
     @Test
     void deletedNewestRowIsNoticedThroughTheChainHead() throws Exception {
-        tamper("DELETE FROM audit_log WHERE seq = 7");
+        tamper("DELETE FROM audit_log WHERE seq = 8");
         try (Connection c = Fixtures.rawConnection(dir, Fixtures.ADMIN, Fixtures.pw())) {
             // verify on the raw connection, before any unlock appends a row
             var tx = new org.outpost.store.jdbc.Tx(c, clock, false);
             AuditVerification v = new org.outpost.store.jdbc.JdbcAuditLog(tx).verify();
-            assertThat(v.firstBroken()).hasValue(7);
+            assertThat(v.firstBroken()).hasValue(8);
         }
     }
 

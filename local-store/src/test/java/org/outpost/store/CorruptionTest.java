@@ -34,6 +34,9 @@ class CorruptionTest {
                 r.patients().insert(Fixtures.patient("MRN-%04d".formatted(i), "Family" + i, "Given" + i,
                         LocalDate.of(1950, 1, 1).plusDays(i * 37L), "penicillin", "latex"));
             }
+            // as every write in the app, with its audit row (which the audit anchor then records)
+            r.audit().append(org.outpost.app.domain.AuditEvent.of(java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                    Fixtures.ADMIN, org.outpost.app.domain.AuditAction.DEMO_DATA_CREATED));
             return null;
         });
         u.store().close();

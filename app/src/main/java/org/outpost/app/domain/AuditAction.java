@@ -31,5 +31,12 @@ public enum AuditAction {
     /** A medication order was saved; detail: order id, alert count by severity, models and versions. */
     ORDER_PLACED,
     /** A pharmacist reviewed an order; detail: order id, action, models and versions. */
-    ORDER_REVIEWED
+    ORDER_REVIEWED,
+    /**
+     * The audit chain's head was first anchored outside the database (audit-anchor.properties), or re-anchored
+     * after a restore; from then on a missing anchor file is an alarm, not a new installation.
+     */
+    AUDIT_ANCHORED,
+    /** Someone who is not an enabled administrator of this installation tried to restore a backup. */
+    RESTORE_REFUSED
 }

@@ -2,6 +2,7 @@ package org.outpost.app.port;
 
 import java.nio.file.Path;
 import java.util.function.Function;
+import org.outpost.app.domain.AuditVerification;
 
 /**
  * An unlocked clinical record store. All writes go through {@link #write}, which runs the work in one
@@ -24,6 +25,15 @@ public interface Store extends AutoCloseable {
 
     /** Writes an encrypted, self-contained backup (database and key slots) to {@code target}. */
     void backupTo(Path target);
+
+    /**
+     * Verifies the audit log: its hash chain and, where the store keeps one, the anchor of its head outside
+     * the database (which catches a database file rolled back to an older copy, or a chain recomputed by
+     * someone who can open the file). Stores without an anchor check the chain only.
+     */
+    default AuditVerification verifyAudit() {
+        return read(r -> r.audit().verify());
+    }
 
     /** Forgets the keys and closes the database. Idempotent. */
     @Override

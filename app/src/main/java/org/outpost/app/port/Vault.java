@@ -1,6 +1,10 @@
 package org.outpost.app.port;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.outpost.app.domain.User;
 
 /**
@@ -29,10 +33,54 @@ public interface Vault {
     Unlocked unlock(String username, char[] password) throws WrongCredentialsException;
 
     /**
-     * Replaces this directory's database with a backup made by {@link Store#backupTo}, after checking
-     * that {@code username}'s password opens the backup. The replaced files are kept beside it.
+     * Replaces this directory's database with a backup made by {@link Store#backupTo}. Only an enabled
+     * administrator of the <em>current</em> installation may, checked against its current key file and
+     * database; the backup is opened with the same user name and password. After the restore the current
+     * installation's accounts, roles, disabled flags and passwords stay in force. The restore is audited in
+     * both the replaced and the restored log; the replaced database is kept beside it (the last few only).
+     * Into an empty directory (a new workstation) the backup's own accounts apply and the user must be an
+     * enabled administrator in it.
      */
-    void restore(Path backup, String username, char[] password) throws WrongCredentialsException;
+    default RestoreReport restore(Path backup, String username, char[] password) throws WrongCredentialsException {
+        return restore(backup, username, password, Optional.empty());
+    }
+
+    /**
+     * As {@link #restore(Path, String, char[])}, but the backup is opened with {@code backupLogin} (an
+     * administrator's name and password as they were when the backup was made), for when today's
+     * administrator is not in the backup or has changed their password since.
+     */
+    default RestoreReport restore(Path backup, String username, char[] password, BackupLogin backupLogin)
+            throws WrongCredentialsException {
+        return restore(backup, username, password, Optional.of(backupLogin));
+    }
+
+    /** See {@link #restore(Path, String, char[])}; an empty {@code backupLogin} means the same user and password. */
+    RestoreReport restore(Path backup, String username, char[] password, Optional<BackupLogin> backupLogin)
+            throws WrongCredentialsException;
+
+    /** Who opens the backup itself, when it is not the restoring user with today's password. */
+    record BackupLogin(String username, char[] password) {
+        public BackupLogin {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+        }
+    }
+
+    /**
+     * What a restore did.
+     *
+     * @param backupCreated when the restored backup was made
+     * @param kept          the replaced databases kept beside the new one (newest first), as file names
+     * @param removed       older replaced copies removed to keep only the last few
+     */
+    record RestoreReport(Instant backupCreated, List<String> kept, List<String> removed) {
+        public RestoreReport {
+            Objects.requireNonNull(backupCreated, "backupCreated");
+            kept = List.copyOf(kept);
+            removed = List.copyOf(removed);
+        }
+    }
 
     /** An open store and the user who opened it. */
     record Unlocked(Store store, User user) { }

@@ -58,6 +58,7 @@ public final class JdbcAuditLog implements AuditLog {
                 ps.setLong(1, seq);
                 ps.setString(2, hash);
             });
+            tx.auditAppended(seq, hash);
             return new AuditEntry(seq, event, head.hash(), hash);
         });
     }
@@ -131,6 +132,27 @@ public final class JdbcAuditLog implements AuditLog {
             return AuditVerification.broken(rows, p.firstBroken().getAsLong(), p.reason());
         }
         return AuditVerification.ok(rows);
+    }
+
+    /** The chain's head as {@code audit_head} holds it. */
+    public ChainHead head() {
+        return Jdbc.run(tx, "read the audit log", c -> Jdbc.queryOne(c,
+                "SELECT last_seq, last_hash FROM audit_head WHERE id = 1", ps -> { },
+                rs -> new ChainHead(rs.getLong(1), rs.getString(2)))
+                .orElseThrow(() -> new StoreException(SqlErrors.DAMAGED)));
+    }
+
+    /** The stored hash of row {@code seq}, if the log has that row. */
+    public Optional<String> hashAt(long seq) {
+        return Jdbc.run(tx, "read the audit log", c -> Jdbc.queryOne(c, "SELECT hash FROM audit_log WHERE seq = ?",
+                ps -> ps.setLong(1, seq), rs -> rs.getString(1)));
+    }
+
+    /** True when some row records that the log was anchored outside the database. */
+    public boolean wasEverAnchored() {
+        return Jdbc.run(tx, "read the audit log", c -> Jdbc.queryOne(c,
+                "SELECT 1 FROM audit_log WHERE action = ? LIMIT 1",
+                ps -> ps.setString(1, AuditAction.AUDIT_ANCHORED.name()), rs -> true).orElse(false));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.outpost.store.jdbc;
 
 import java.util.Objects;
-import org.outpost.app.port.AuditLog;
 import org.outpost.app.port.DecisionLog;
 import org.outpost.app.port.EncounterRepository;
 import org.outpost.app.port.GenotypeRepository;
@@ -18,7 +17,7 @@ public final class JdbcRepositories implements Repositories {
     private final MedicationRepository medications;
     private final GenotypeRepository genotypes;
     private final EncounterRepository encounters;
-    private final AuditLog audit;
+    private final JdbcAuditLog audit;
     private final DecisionLog decisions;
     private final OrderBook orders;
     private final JdbcUsers users;
@@ -62,7 +61,7 @@ public final class JdbcRepositories implements Repositories {
     }
 
     @Override
-    public AuditLog audit() {
+    public JdbcAuditLog audit() {
         return audit;
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One read or write call's connection and transaction. Repositories hold a {@code Tx}; once the call
@@ -15,6 +16,8 @@ public final class Tx {
     private final Clock clock;
     private final boolean writable;
     private volatile boolean active = true;
+    private long appendedSeq = -1;
+    private String appendedHash;
 
     /** A transaction scope over {@code connection}; {@code writable} is false for {@code Store.read}. */
     public Tx(Connection connection, Clock clock, boolean writable) {
@@ -41,6 +44,17 @@ public final class Tx {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /** Notes the newest audit row this transaction appended, so the store can anchor it after the commit. */
+    void auditAppended(long seq, String hash) {
+        appendedSeq = seq;
+        appendedHash = hash;
+    }
+
+    /** The newest audit row appended in this transaction, if any (readable after {@link #end}). */
+    public Optional<ChainHead> appendedHead() {
+        return appendedSeq < 0 ? Optional.empty() : Optional.of(new ChainHead(appendedSeq, appendedHash));
     }
 
     /** Ends the scope; later use fails. */

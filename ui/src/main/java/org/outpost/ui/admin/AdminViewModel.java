@@ -232,14 +232,18 @@ public final class AdminViewModel {
         }, failure -> resetError.set(explain(failure)));
     }
 
-    /** Walks the audit chain and says whether it is intact or where it breaks. */
+    /**
+     * Walks the audit chain, compares its head with the anchor outside the database, and says whether it is
+     * intact or where and why it breaks (e.g. "rolled back", "rewritten since").
+     */
     public void verify() {
         busy.set(true);
         tasks.run("audit-verify", audit::verify, (AuditVerification result) -> {
             busy.set(false);
             chainIntact.set(result.intact());
             verification.set(result.intact() ? text.get("admin.audit.intact", result.rowsChecked())
-                    : text.get("admin.audit.broken", result.firstBroken().getAsLong(), result.rowsChecked()));
+                    : text.get("admin.audit.broken", result.firstBroken().getAsLong(), result.rowsChecked(),
+                            result.reason()));
             refreshAudit();
         }, failure -> {
             busy.set(false);

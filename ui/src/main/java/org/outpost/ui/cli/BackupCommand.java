@@ -6,9 +6,13 @@ import org.outpost.app.port.Vault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code admin backup}: an encrypted, self-contained copy of the database and its key slots. */
+/**
+ * {@code admin backup}: an encrypted, self-contained copy of the database, its key slots and its audit anchor.
+ * Administrators only: a backup carries every patient's record.
+ */
 @Command(name = "backup", sortOptions = false,
-        description = {"Write an encrypted backup of the database (and its key slots) to a new file.",
+        description = {"Write an encrypted backup of the database (with its key slots, its audit anchor and the "
+                + "Outpost, H2 and schema versions it was made with) to a new file. Administrators only.",
                 "The backup opens with the same user names and passwords as the database.",
                 "Standard input: line 1 = your password."})
 final class BackupCommand extends LoggedInCommand {

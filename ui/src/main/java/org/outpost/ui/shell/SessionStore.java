@@ -3,6 +3,7 @@ package org.outpost.ui.shell;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
+import org.outpost.app.domain.AuditVerification;
 import org.outpost.app.port.Accounts;
 import org.outpost.app.port.Repositories;
 import org.outpost.app.port.Store;
@@ -62,6 +63,11 @@ public final class SessionStore implements Store {
     @Override
     public Accounts accounts() {
         return open().accounts();
+    }
+
+    @Override
+    public AuditVerification verifyAudit() {
+        return open().verifyAudit();
     }
 
     @Override

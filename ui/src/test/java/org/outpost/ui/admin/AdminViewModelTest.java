@@ -2,7 +2,9 @@ package org.outpost.ui.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.Role;
 import org.outpost.app.domain.Sex;
 import org.outpost.app.domain.User;
+import org.outpost.app.port.Vault;
 import org.outpost.app.usecase.AuditService;
 import org.outpost.ui.concurrent.SameThreadTaskRunner;
 import org.outpost.ui.testing.StoreFixture;
@@ -47,6 +50,33 @@ class AdminViewModelTest {
             model.verify();
             assertThat(model.chainIntactProperty().get()).isTrue();
             assertThat(model.verificationProperty().get()).startsWith("Intact");
+        }
+    }
+
+    @Test
+    void anOlderDatabaseFileCopiedBackIsShownAsRolledBack() throws Exception {
+        Path db = dir.resolve("outpost.mv.db");
+        Path older = dir.resolveSibling(dir.getFileName() + "-older.mv.db");
+        Vault vault;
+        try (StoreFixture store = StoreFixture.create(dir, Clock.systemUTC())) {
+            store.register("Ivanova", "Olga", Sex.FEMALE, LocalDate.of(1949, 11, 5), "");
+            vault = store.vault();
+        }
+        Files.copy(db, older);
+        Vault.Unlocked later = vault.unlock(StoreFixture.ADMIN, StoreFixture.PASSWORD.toCharArray());
+        try (StoreFixture store = new StoreFixture(vault, later.store(), later.user(), Clock.systemUTC())) {
+            store.register("Petrova", "Anna", Sex.FEMALE, LocalDate.of(1950, 1, 5), "");
+        }
+        Files.copy(older, db, StandardCopyOption.REPLACE_EXISTING);
+        Vault.Unlocked again = vault.unlock(StoreFixture.ADMIN, StoreFixture.PASSWORD.toCharArray());
+        try (StoreFixture store = new StoreFixture(vault, again.store(), again.user(), Clock.systemUTC())) {
+            var model = new AdminViewModel(store.store(), new AuditService(store.store(), store.clock(), store.session()),
+                    store.session(), new SameThreadTaskRunner(e -> null), new UiText(Locale.ENGLISH), store.clock());
+            model.verify();
+            assertThat(model.chainIntactProperty().get()).isFalse();
+            assertThat(model.verificationProperty().get()).contains("rolled back: the database is older than its anchor");
+        } finally {
+            Files.deleteIfExists(older);
         }
     }
 }

@@ -71,7 +71,9 @@ class BackupRestoreTest {
 
         var r = restore(ADMIN, ADMIN_PASSWORD);
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).isEqualTo("restored " + dir + " from " + backup + "\n");
+        assertThat(r.outLines().getFirst()).startsWith("restored " + dir + " from " + backup + " (made ");
+        assertThat(r.outLines()).anyMatch(l -> l.startsWith("kept the replaced databases (newest first): outpost.mv.db"
+                + ".before-restore-"));
         assertThat(patients()).isEqualTo(original);
         var actions = CliHarness.audit(dir).stream().map(e -> e.event().action()).toList();
         assertThat(actions).contains(AuditAction.DATABASE_RESTORED);
@@ -116,9 +118,66 @@ class BackupRestoreTest {
     }
 
     @Test
-    void anyUserOfTheBackupMayRestoreIt() {
+    void aClinicianMayNeitherBackUpNorRestore() {
+        var b = run(lines(CLINICIAN_PASSWORD), "backup", "--data-dir", dir.toString(), "--user", CLINICIAN,
+                "--password-stdin", "--to", backup.toString());
+        assertThat(b.exitCode()).isEqualTo(1);
+        assertThat(b.errLine()).isEqualTo("Only an administrator may make a backup");
+        assertThat(backup).doesNotExist();
+
         assertThat(backup(ADMIN_PASSWORD).exitCode()).isZero();
-        assertThat(restore(CLINICIAN, CLINICIAN_PASSWORD).exitCode()).isZero();
+        var r = restore(CLINICIAN, CLINICIAN_PASSWORD);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLine()).isEqualTo("Only an enabled administrator of this installation may restore a backup");
+        assertThat(CliHarness.audit(dir)).anyMatch(e -> e.event().action() == AuditAction.RESTORE_REFUSED
+                && e.event().username().equals(CLINICIAN));
+    }
+
+    @Test
+    void aUserDisabledTodayCanNeitherRestoreNorSignInToTheRestoredData() {
+        assertThat(backup(ADMIN_PASSWORD).exitCode()).isZero();
+        assertThat(run(lines(ADMIN_PASSWORD), "user", "disable", "--data-dir", dir.toString(), "--user", ADMIN,
+                "--password-stdin", "--name", CLINICIAN).exitCode()).isZero();
+        Map<String, String> before = CliHarness.databaseFingerprint(dir);
+
+        assertThat(restore(CLINICIAN, CLINICIAN_PASSWORD).exitCode()).isEqualTo(3);
+        assertThat(CliHarness.databaseFingerprint(dir)).isEqualTo(before);
+        assertThat(restore(ADMIN, ADMIN_PASSWORD).exitCode()).isZero();
+
+        var signIn = run(lines(CLINICIAN_PASSWORD), "patients", "--data-dir", dir.toString(), "--user", CLINICIAN,
+                "--password-stdin");
+        assertThat(signIn.exitCode()).isEqualTo(3);
+        assertThat(run(lines(ADMIN_PASSWORD), "verify-audit", "--data-dir", dir.toString(), "--user", ADMIN,
+                "--password-stdin").exitCode()).isZero();
+    }
+
+    @Test
+    void onlyTheLastThreeReplacedDatabasesAreKeptAndRestoreSaysWhich() throws Exception {
+        assertThat(backup(ADMIN_PASSWORD).exitCode()).isZero();
+        CliHarness.Result last = null;
+        for (int i = 0; i < 4; i++) {
+            last = restore(ADMIN, ADMIN_PASSWORD);
+            assertThat(last.exitCode()).as(last.err()).isZero();
+        }
+        assertThat(last.outLines()).anyMatch(l -> l.startsWith("removed older replaced copies: "));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("outpost.mv.db.before-restore-"))).hasSize(3);
+        }
+    }
+
+    @Test
+    void anOlderDatabaseFileCopiedBackIsReportedAsRolledBack() throws Exception {
+        Path older = temp.resolve("older.mv.db");
+        Files.copy(dir.resolve("outpost.mv.db"), older);
+        addDemoPatients(3);
+        patients();
+        Files.copy(older, dir.resolve("outpost.mv.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        var v = run(lines(ADMIN_PASSWORD), "verify-audit", "--data-dir", dir.toString(), "--user", ADMIN,
+                "--password-stdin");
+        assertThat(v.exitCode()).isEqualTo(ExitCode.AUDIT_BROKEN);
+        assertThat(v.errLine()).contains("rolled back: the database is older than its anchor (anchor seq ");
     }
 
     @Test

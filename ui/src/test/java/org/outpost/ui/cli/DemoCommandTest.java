@@ -54,7 +54,7 @@ class DemoCommandTest {
         assertThat(r.out()).matches("created 25 demo patients \\(\\d+ observations, seed 7\\): OP-000001 to OP-000025\n");
         assertThat(patients(dir)).hasSize(25);
         var actions = CliHarness.audit(dir).stream().map(e -> e.event().action()).toList();
-        assertThat(actions).startsWith(AuditAction.DATABASE_CREATED, AuditAction.LOGIN_OK);
+        assertThat(actions).startsWith(AuditAction.DATABASE_CREATED, AuditAction.AUDIT_ANCHORED, AuditAction.LOGIN_OK);
         assertThat(actions.stream().filter(a -> a == AuditAction.DEMO_DATA_CREATED)).hasSize(25);
     }
 

@@ -36,7 +36,7 @@ class InitCommandTest {
         assertThat(list.exitCode()).isZero();
         assertThat(list.outLines()).containsExactly("admin\tadmin\tenabled\tDr Ada Admin");
         assertThat(CliHarness.audit(dir)).extracting(e -> e.event().action())
-                .startsWith(AuditAction.DATABASE_CREATED, AuditAction.LOGIN_OK, AuditAction.LOGIN_OK,
+                .startsWith(AuditAction.DATABASE_CREATED, AuditAction.AUDIT_ANCHORED, AuditAction.LOGIN_OK, AuditAction.LOGIN_OK,
                         AuditAction.USERS_LISTED);
     }
 
