@@ -84,7 +84,7 @@ public final class H2Vault implements Vault {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = new SecureRandom();
         this.wrapper = new KeyWrapper(random, cost);
-        this.failedLogins = new FailedLoginLog(files.failedLogins());
+        this.failedLogins = new FailedLoginLog(files.failedLogins(), files.loginGuard(), random);
     }
 
     @Override
@@ -238,6 +238,7 @@ public final class H2Vault implements Vault {
         }
         String name = normaliseOrNull(username);
         KeySlots slots = KeySlotFile.read(files.keys());
+        failedLogins.requireNoDelay(name, name != null && slots.find(name).isPresent(), clock.instant());
         DataKey key = openSlot(slots, name, password, true);
         try {
             if (!Files.exists(files.database())) {
@@ -269,8 +270,8 @@ public final class H2Vault implements Vault {
             return wrapper.unwrap(slot.get(), password);
         } catch (WrongCredentialsException e) {
             if (noteFailure) {
-                failedLogins.record(clock.instant(), name);
-                LOG.info("Failed login for {}", name == null ? FailedLoginLog.INVALID_NAME : name);
+                failedLogins.failed(clock.instant(), name, slot.isPresent());
+                LOG.info("Failed login for {}", slot.isPresent() ? name : FailedLoginLog.UNKNOWN_USER);
             }
             throw e;
         }
@@ -293,15 +294,13 @@ public final class H2Vault implements Vault {
                 c.commit();
                 throw new WrongCredentialsException();
             }
-            FailedLoginLog.Pending pending = failedLogins.read();
-            for (FailedLoginLog.Attempt a : pending.attempts()) {
-                r.audit().append(new AuditEvent(a.at(), a.username(), AuditAction.LOGIN_FAILED, Optional.empty(),
-                        "while locked"));
+            try (FailedLoginLog.Batch failed = failedLogins.take(c)) {
+                failed.events(clock.instant(), name).forEach(r.audit()::append);
+                r.audit().append(AuditEvent.of(clock.instant(), name, AuditAction.LOGIN_OK));
+                c.commit();
+                failed.consumed(name);
             }
-            r.audit().append(AuditEvent.of(clock.instant(), name, AuditAction.LOGIN_OK));
-            c.commit();
             tx.end();
-            failedLogins.consumed(pending);
             H2Store store = track(new H2Store(files, key, clock, wrapper, user.get(), c, this::forgetClosed));
             ok = true;
             LOG.info("Unlocked by {}", name);

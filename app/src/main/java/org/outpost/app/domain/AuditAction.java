@@ -31,5 +31,11 @@ public enum AuditAction {
     /** A medication order was saved; detail: order id, alert count by severity, models and versions. */
     ORDER_PLACED,
     /** A pharmacist reviewed an order; detail: order id, action, models and versions. */
-    ORDER_REVIEWED
+    ORDER_REVIEWED,
+    /**
+     * The failed-login record (kept beside the locked database) was moved into the audit log at a successful
+     * unlock; detail: lines taken, unreadable lines, whether it continued the expected chain, and the new
+     * chain's epoch (the anchor the next unlock checks the record against).
+     */
+    FAILED_LOGINS_MOVED
 }
