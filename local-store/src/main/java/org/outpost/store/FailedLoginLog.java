@@ -53,7 +53,7 @@ final class FailedLoginLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailedLoginLog.class);
     private static final HexFormat HEX = HexFormat.of();
-    private static final Pattern ANCHOR = Pattern.compile("; chain ([0-9a-f]{32})$");
+    private static final Pattern ANCHOR = Pattern.compile("chain ([0-9a-f]{32})$");
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
     private static final int MAX_READ = 4 << 20;
 
@@ -166,6 +166,47 @@ final class FailedLoginLog {
         return out;
     }
 
+    /** A random epoch for a new chain. */
+    String newEpoch() {
+        byte[] epoch = new byte[16];
+        random.nextBytes(epoch);
+        return HEX.formatHex(epoch);
+    }
+
+    /**
+     * A new database's first chain: its epoch (anchored in the DATABASE_CREATED row by {@link NewChain#anchorDetail})
+     * and first key.
+     */
+    record NewChain(String epoch, String firstKey) {
+        String anchorDetail() {
+            return "failed-login record: chain " + epoch;
+        }
+    }
+
+    /** A first chain for the database on {@code c} (read for its site secret). */
+    NewChain newChain(Connection c) throws SQLException {
+        String epoch = newEpoch();
+        return new NewChain(epoch, HEX.formatHex(RecordKeys.first(siteSecret(c), epoch)));
+    }
+
+    /**
+     * Starts the record of a new database once it is in place: empties any record left in the directory and
+     * forgets old counters.
+     */
+    void startChain(NewChain chain) {
+        try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                SecureFiles.ownerOnly(file.getParent()));
+             FileLock lock = ch.lock()) {
+            ch.truncate(0);
+            ch.force(true);
+            LoginGuardState fresh = LoginGuardState.fresh(random).withChain(new LoginGuardState.Chain(chain.epoch(),
+                    chain.firstKey(), 0, 0));
+            SecureFiles.writeAtomically(stateFile, fresh.format());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not start {}: {}", file.getFileName(), e.getClass().getSimpleName());
+        }
+    }
+
     /**
      * Reads and checks the record against the database's anchor (on {@code c}, the unlocking connection),
      * holding the record's lock until the batch is closed. Append {@link Batch#events()} in the unlock's
@@ -186,10 +227,8 @@ final class FailedLoginLog {
             }
             String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
             LoginGuardState state = LoginGuardState.read(stateFile, random);
-            byte[] epoch = new byte[16];
-            random.nextBytes(epoch);
             Check check = check(text, size > MAX_READ, state, secret, anchor);
-            return new Batch(ch, lock, state, check, HEX.formatHex(epoch), secret);
+            return new Batch(ch, lock, state, check, newEpoch(), secret);
         } catch (IOException | SQLException | RuntimeException e) {
             LOG.warn("Could not read {}: {}; it stays for the next sign-in", file.getFileName(),
                     e.getClass().getSimpleName());
@@ -208,11 +247,15 @@ final class FailedLoginLog {
         }
     }
 
-    /** The epoch the last move started, from the newest {@code FAILED_LOGINS_MOVED} audit row. */
+    /**
+     * The epoch of the current chain, from the newest {@code FAILED_LOGINS_MOVED} or {@code DATABASE_CREATED}
+     * audit row; empty for a database created before the record was chained (its first move anchors one).
+     */
     private static Optional<String> anchor(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT detail FROM audit_log WHERE action = ? ORDER BY seq DESC LIMIT 1")) {
+                "SELECT detail FROM audit_log WHERE action IN (?, ?) ORDER BY seq DESC LIMIT 1")) {
             ps.setString(1, AuditAction.FAILED_LOGINS_MOVED.name());
+            ps.setString(2, AuditAction.DATABASE_CREATED.name());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -227,7 +270,12 @@ final class FailedLoginLog {
     private record Attempt(Instant at, String username, Outcome outcome, boolean verified) { }
 
     /** What the record held and whether it continues the chain. */
-    private record Check(List<Attempt> attempts, int unreadable, boolean anchored, boolean intact, long unrecorded) { }
+    private record Check(List<Attempt> attempts, int unreadable, boolean anchored, boolean intact, long unrecorded) {
+        /** True when there is something for the audit log: otherwise the chain simply goes on. */
+        boolean news() {
+            return !anchored || !intact || !attempts.isEmpty() || unreadable > 0 || unrecorded > 0;
+        }
+    }
 
     private static Check check(String text, boolean cut, LoginGuardState state, byte[] secret, Optional<String> anchor) {
         Optional<LoginGuardState.Chain> chain = state.chain();
@@ -345,9 +393,12 @@ final class FailedLoginLog {
             this.secret = secret;
         }
 
-        /** LOGIN_FAILED for each readable line, then one FAILED_LOGINS_MOVED with the counts and the new anchor. */
+        /**
+         * LOGIN_FAILED for each readable line, then one FAILED_LOGINS_MOVED with the counts, the finding and
+         * the new chain's anchor; nothing when the record is empty and intact (the chain goes on).
+         */
         List<AuditEvent> events(Instant now, String name) {
-            if (check == null) {
+            if (check == null || !check.news()) {
                 return List.of();
             }
             List<AuditEvent> events = new ArrayList<>();
@@ -394,7 +445,14 @@ final class FailedLoginLog {
                 return;
             }
             try {
-                LoginGuardState next = state.withBucket(state.bucketOf(name), null).withChain(new LoginGuardState.Chain(
+                String bucket = state.bucketOf(name);
+                if (!check.news()) {
+                    if (state.bucket(bucket) != null) {
+                        SecureFiles.writeAtomically(stateFile, state.withBucket(bucket, null).format());
+                    }
+                    return;
+                }
+                LoginGuardState next = state.withBucket(bucket, null).withChain(new LoginGuardState.Chain(
                         nextEpoch, HEX.formatHex(RecordKeys.first(secret, nextEpoch)), 0, 0));
                 channel.truncate(0);
                 channel.force(true);

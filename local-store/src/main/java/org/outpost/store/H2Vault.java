@@ -123,9 +123,10 @@ public final class H2Vault implements Vault {
             files.requireCreatable(); // again, under the lock: another creator may just have finished
             Path staging = Files.createTempDirectory(files.root(), DataDirectory.STAGING_PREFIX);
             try {
-                buildIn(staging, key, name, displayName, password);
+                FailedLoginLog.NewChain chain = buildIn(staging, key, name, displayName, password);
                 publish(staging);
                 published = true;
+                failedLogins.startChain(chain);
             } finally {
                 deleteTree(staging);
             }
@@ -172,10 +173,14 @@ public final class H2Vault implements Vault {
         }
     }
 
-    /** The new database and its key file, complete, in {@code staging}; the database file is closed. */
-    private void buildIn(Path staging, DataKey key, String name, String displayName, char[] password)
-            throws IOException {
+    /**
+     * The new database and its key file, complete, in {@code staging}; the database file is closed. Returns
+     * the failed-login record's first chain, anchored in the DATABASE_CREATED row, to start once published.
+     */
+    private FailedLoginLog.NewChain buildIn(Path staging, DataKey key, String name, String displayName,
+                                            char[] password) throws IOException {
         KeySlot slot = wrapper.wrap(key, name, password);
+        FailedLoginLog.NewChain chain;
         try (Connection c = H2Database.connect(staging, key, false)) {
             SecureFiles.restrictToOwner(staging.resolve(DataDirectory.DB_FILE));
             H2Database.migrate(staging, key);
@@ -184,7 +189,9 @@ public final class H2Vault implements Vault {
             Tx tx = new Tx(c, clock, true);
             JdbcRepositories r = new JdbcRepositories(tx);
             r.users().insert(admin);
-            r.audit().append(AuditEvent.of(clock.instant(), name, AuditAction.DATABASE_CREATED));
+            chain = failedLogins.newChain(c);
+            r.audit().append(new AuditEvent(clock.instant(), name, AuditAction.DATABASE_CREATED, Optional.empty(),
+                    chain.anchorDetail()));
             c.commit();
             tx.end();
         } catch (SQLException e) {
@@ -194,6 +201,7 @@ public final class H2Vault implements Vault {
                     new StoreException("The database could not be set up (" + e.getClass().getSimpleName() + ")"));
         }
         KeySlotFile.write(staging.resolve(KeySlotFile.NAME), KeySlots.empty().with(slot));
+        return chain;
     }
 
     /**

@@ -158,6 +158,18 @@ class UnlockTest {
     }
 
     @Test
+    void anUnlockWithNothingToReportAddsOnlyItsLoginRow() throws Exception {
+        long before;
+        try (var store = vault.unlock(Fixtures.ADMIN, Fixtures.pw()).store()) {
+            before = store.read(r -> r.audit().count());
+        }
+        try (var store = vault.unlock(Fixtures.ADMIN, Fixtures.pw()).store()) {
+            long after = store.read(r -> r.audit().count());
+            assertThat(after).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
     void closeIsIdempotentAndForgetsTheKey() throws Exception {
         Vault.Unlocked u = vault.unlock(Fixtures.ADMIN, Fixtures.pw());
         u.store().close();
