@@ -12,6 +12,9 @@ import java.util.Objects;
 public final class TooManyAttemptsException extends WrongCredentialsException {
     private static final long serialVersionUID = 1L;
 
+    /** No store asks for a longer wait; a caller may treat a longer one (a clock set back) as over. */
+    public static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
+
     private final Duration retryAfter;
 
     public TooManyAttemptsException(Duration retryAfter) {
