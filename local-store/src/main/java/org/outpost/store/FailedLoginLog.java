@@ -216,7 +216,7 @@ final class FailedLoginLog {
         FileChannel ch = null;
         try {
             byte[] secret = siteSecret(c);
-            Optional<String> anchor = anchor(c);
+            Anchor anchor = anchor(c);
             ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE), SecureFiles.ownerOnly(file.getParent()));
             FileLock lock = ch.lock();
@@ -227,7 +227,7 @@ final class FailedLoginLog {
             }
             String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
             LoginGuardState state = LoginGuardState.read(stateFile, random);
-            Check check = check(text, size > MAX_READ, state, secret, anchor);
+            Check check = check(text, size > MAX_READ, state, secret, anchor.epoch(), anchor.afterRestore());
             return new Batch(ch, lock, state, check, newEpoch(), secret);
         } catch (IOException | SQLException | RuntimeException e) {
             LOG.warn("Could not read {}: {}; it stays for the next sign-in", file.getFileName(),
@@ -248,20 +248,30 @@ final class FailedLoginLog {
     }
 
     /**
-     * The epoch of the current chain, from the newest {@code FAILED_LOGINS_MOVED} or {@code DATABASE_CREATED}
-     * audit row; empty for a database created before the record was chained (its first move anchors one).
+     * Where the record's chain starts, from the newest {@code FAILED_LOGINS_MOVED}, {@code DATABASE_CREATED}
+     * or {@code DATABASE_RESTORED} audit row.
+     *
+     * @param epoch         the anchored epoch; empty for a database created before the record was chained,
+     *                      or just restored from a backup (the record then belongs to the replaced database)
+     * @param afterRestore  true when the newest of those rows is a restore
      */
-    private static Optional<String> anchor(Connection c) throws SQLException {
+    private record Anchor(Optional<String> epoch, boolean afterRestore) { }
+
+    private static Anchor anchor(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT detail FROM audit_log WHERE action IN (?, ?) ORDER BY seq DESC LIMIT 1")) {
+                "SELECT action, detail FROM audit_log WHERE action IN (?, ?, ?) ORDER BY seq DESC LIMIT 1")) {
             ps.setString(1, AuditAction.FAILED_LOGINS_MOVED.name());
             ps.setString(2, AuditAction.DATABASE_CREATED.name());
+            ps.setString(3, AuditAction.DATABASE_RESTORED.name());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return Optional.empty();
+                    return new Anchor(Optional.empty(), false);
                 }
-                Matcher m = ANCHOR.matcher(rs.getString(1));
-                return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+                if (AuditAction.DATABASE_RESTORED.name().equals(rs.getString(1))) {
+                    return new Anchor(Optional.empty(), true);
+                }
+                Matcher m = ANCHOR.matcher(rs.getString(2));
+                return new Anchor(m.find() ? Optional.of(m.group(1)) : Optional.empty(), false);
             }
         }
     }
@@ -270,14 +280,16 @@ final class FailedLoginLog {
     private record Attempt(Instant at, String username, Outcome outcome, boolean verified) { }
 
     /** What the record held and whether it continues the chain. */
-    private record Check(List<Attempt> attempts, int unreadable, boolean anchored, boolean intact, long unrecorded) {
+    private record Check(List<Attempt> attempts, int unreadable, boolean anchored, boolean afterRestore, boolean intact,
+                         long unrecorded) {
         /** True when there is something for the audit log: otherwise the chain simply goes on. */
         boolean news() {
             return !anchored || !intact || !attempts.isEmpty() || unreadable > 0 || unrecorded > 0;
         }
     }
 
-    private static Check check(String text, boolean cut, LoginGuardState state, byte[] secret, Optional<String> anchor) {
+    private static Check check(String text, boolean cut, LoginGuardState state, byte[] secret, Optional<String> anchor,
+                               boolean afterRestore) {
         Optional<LoginGuardState.Chain> chain = state.chain();
         boolean anchored = anchor.isPresent();
         boolean intact = !cut && (!anchored || chain.map(ch -> ch.epoch().equals(anchor.get())).orElse(false));
@@ -330,7 +342,7 @@ final class FailedLoginLog {
             unreadable += attempts.size() - MAX_LINES;
             attempts = attempts.subList(0, MAX_LINES);
         }
-        return new Check(List.copyOf(attempts), unreadable, anchored, intact,
+        return new Check(List.copyOf(attempts), unreadable, anchored, afterRestore, intact,
                 chain.map(LoginGuardState.Chain::unrecorded).orElse(0L));
     }
 
@@ -418,7 +430,9 @@ final class FailedLoginLog {
                 summary.append("; ").append(check.unreadable()).append(check.unreadable() == 1 ? " unreadable line"
                         : " unreadable lines").append(" in the failed-login record");
             }
-            if (!check.anchored()) {
+            if (check.afterRestore()) {
+                summary.append("; the record was kept across a restore and cannot be checked");
+            } else if (!check.anchored()) {
                 summary.append("; no earlier chain to check the record against");
             } else if (check.intact()) {
                 summary.append("; record intact");

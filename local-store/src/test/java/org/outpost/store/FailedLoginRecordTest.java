@@ -166,4 +166,19 @@ class FailedLoginRecordTest {
         }
         assertThat(summary(signInAndReadNewRows())).startsWith("0 failed attempts moved").contains(EDITED);
     }
+
+    @Test
+    void aRecordKeptAcrossARestoreIsMovedWithoutAFalseAlarm() throws Exception {
+        Path backup = tmp.resolve("monday.zip");
+        try (var store = vault.unlock(Fixtures.ADMIN, Fixtures.pw()).store()) {
+            store.backupTo(backup);
+        }
+        fail(Fixtures.ADMIN, "a");
+        vault.restore(backup, Fixtures.ADMIN, Fixtures.pw());
+        List<AuditEntry> rows = signInAndReadNewRows();
+        assertThat(rows).filteredOn(e -> e.event().action() == AuditAction.LOGIN_FAILED).hasSize(1);
+        assertThat(summary(rows)).contains("kept across a restore").doesNotContain(EDITED);
+        fail(Fixtures.ADMIN, "b");
+        assertThat(summary(signInAndReadNewRows())).contains("record intact");
+    }
 }
