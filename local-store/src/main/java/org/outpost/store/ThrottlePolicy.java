@@ -49,12 +49,17 @@ record ThrottlePolicy(int free, Duration first, Duration cap, Duration forgetAft
         return d.compareTo(cap) > 0 ? cap : d;
     }
 
+    /** How far in the future a last failure may lie (clocks of processes differ a little) before it is ignored. */
+    static final Duration SKEW = Duration.ofMinutes(1);
+
     /**
-     * What is left of the wait at {@code now}; zero when none. Never more than the full delay, so a clock
-     * set back (or a last-failure time in the future written into the file) cannot lengthen it.
+     * What is left of the wait at {@code now}; zero when none, and never more than the full delay. A last
+     * failure more than {@link #SKEW} in the future (the clock was set back, or the time was written into
+     * the file) is ignored rather than trusted: trusted, it would hold the wait at its full length until
+     * the clock caught up, a lockout.
      */
     Duration remaining(LoginGuardState.Bucket bucket, Instant now) {
-        if (bucket == null || isForgotten(bucket, now)) {
+        if (bucket == null || isForgotten(bucket, now) || bucket.last().isAfter(now.plus(SKEW))) {
             return Duration.ZERO;
         }
         Duration delay = delayAfter(bucket.failures());

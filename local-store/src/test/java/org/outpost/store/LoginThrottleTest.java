@@ -135,8 +135,21 @@ class LoginThrottleTest {
     @Test
     void aClockSetBackNeverLengthensTheDelay() {
         failTimes(Fixtures.ADMIN, 5);
-        clock.advance(Duration.ofDays(-365));
+        clock.advance(Duration.ofSeconds(-30));
         assertThat(refused(vault, Fixtures.ADMIN, Fixtures.pw()).seconds()).isEqualTo(2);
+    }
+
+    @Test
+    void aLastFailureInTheFutureNeverLocksAnyoneOut() throws Exception {
+        failTimes(Fixtures.ADMIN, 8);
+        // the clock set back a year (or a far-future time written into the file): the wait would never end
+        clock.advance(Duration.ofDays(-365));
+        vault.unlock(Fixtures.ADMIN, Fixtures.pw()).store().close();
+        failTimes(Fixtures.ADMIN, 8);
+        Path state = dir.resolve("login-guard.properties");
+        Files.writeString(state, Files.readString(state).replaceAll("(bucket\\.[0-9a-z]+=\\d+,)\\S+", "$13000-01-01T00:00:00Z"));
+        assertThat(Files.readString(state)).contains("3000-01-01T00:00:00Z");
+        vault.unlock(Fixtures.ADMIN, Fixtures.pw()).store().close();
     }
 
     @Test
