@@ -89,4 +89,9 @@ record DataDirectory(Path root) {
             throw new StoreException("The data directory " + shown() + " cannot be read: check its permissions");
         }
     }
+
+    /** The sign-in throttle's counters and the failed-login record's chain ({@link LoginGuardState}). */
+    Path loginGuard() {
+        return root.resolve(LoginGuardState.FILE);
+    }
 }

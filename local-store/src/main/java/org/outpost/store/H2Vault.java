@@ -82,7 +82,7 @@ public final class H2Vault implements Vault {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = new SecureRandom();
         this.wrapper = new KeyWrapper(random, cost);
-        this.failedLogins = new FailedLoginLog(files.failedLogins());
+        this.failedLogins = new FailedLoginLog(files.failedLogins(), files.loginGuard(), random);
     }
 
     @Override
@@ -121,9 +121,10 @@ public final class H2Vault implements Vault {
             files.requireCreatable(); // again, under the lock: another creator may just have finished
             Path staging = Files.createTempDirectory(files.root(), DataDirectory.STAGING_PREFIX);
             try {
-                buildIn(staging, key, name, displayName, password);
+                FailedLoginLog.NewChain chain = buildIn(staging, key, name, displayName, password);
                 publish(staging);
                 published = true;
+                failedLogins.startChain(chain);
             } finally {
                 deleteTree(staging);
             }
@@ -170,10 +171,14 @@ public final class H2Vault implements Vault {
         }
     }
 
-    /** The new database and its key file, complete, in {@code staging}; the database file is closed. */
-    private void buildIn(Path staging, DataKey key, String name, String displayName, char[] password)
-            throws IOException {
+    /**
+     * The new database and its key file, complete, in {@code staging}; the database file is closed. Returns
+     * the failed-login record's first chain, anchored in the DATABASE_CREATED row, to start once published.
+     */
+    private FailedLoginLog.NewChain buildIn(Path staging, DataKey key, String name, String displayName,
+                                            char[] password) throws IOException {
         KeySlot slot = wrapper.wrap(key, name, password);
+        FailedLoginLog.NewChain chain;
         try (Connection c = H2Database.connect(staging, key, false)) {
             SecureFiles.restrictToOwner(staging.resolve(DataDirectory.DB_FILE));
             H2Database.migrate(staging, key);
@@ -182,7 +187,9 @@ public final class H2Vault implements Vault {
             Tx tx = new Tx(c, clock, true);
             JdbcRepositories r = new JdbcRepositories(tx);
             r.users().insert(admin);
-            r.audit().append(AuditEvent.of(clock.instant(), name, AuditAction.DATABASE_CREATED));
+            chain = failedLogins.newChain(c);
+            r.audit().append(new AuditEvent(clock.instant(), name, AuditAction.DATABASE_CREATED, Optional.empty(),
+                    chain.anchorDetail()));
             c.commit();
             tx.end();
         } catch (SQLException e) {
@@ -192,6 +199,7 @@ public final class H2Vault implements Vault {
                     new StoreException("The database could not be set up (" + e.getClass().getSimpleName() + ")"));
         }
         KeySlotFile.write(staging.resolve(KeySlotFile.NAME), KeySlots.empty().with(slot));
+        return chain;
     }
 
     /**
@@ -236,6 +244,7 @@ public final class H2Vault implements Vault {
         }
         String name = normaliseOrNull(username);
         KeySlots slots = KeySlotFile.read(files.keys());
+        failedLogins.requireNoDelay(name, name != null && slots.find(name).isPresent(), clock.instant());
         DataKey key = openSlot(slots, name, password, true);
         try {
             if (!Files.exists(files.database())) {
@@ -267,8 +276,8 @@ public final class H2Vault implements Vault {
             return wrapper.unwrap(slot.get(), password);
         } catch (WrongCredentialsException e) {
             if (noteFailure) {
-                failedLogins.record(clock.instant(), name);
-                LOG.info("Failed login for {}", name == null ? FailedLoginLog.INVALID_NAME : name);
+                failedLogins.failed(clock.instant(), name, slot.isPresent());
+                LOG.info("Failed login for {}", slot.isPresent() ? name : FailedLoginLog.UNKNOWN_USER);
             }
             throw e;
         }
@@ -295,16 +304,14 @@ public final class H2Vault implements Vault {
                 anchoring.afterCommit(tx);
                 throw new WrongCredentialsException();
             }
-            FailedLoginLog.Pending pending = failedLogins.read();
-            for (FailedLoginLog.Attempt a : pending.attempts()) {
-                r.audit().append(new AuditEvent(a.at(), a.username(), AuditAction.LOGIN_FAILED, Optional.empty(),
-                        "while locked"));
+            try (FailedLoginLog.Batch failed = failedLogins.take(c)) {
+                failed.events(clock.instant(), name).forEach(r.audit()::append);
+                r.audit().append(AuditEvent.of(clock.instant(), name, AuditAction.LOGIN_OK));
+                c.commit();
+                failed.consumed(name);
             }
-            r.audit().append(AuditEvent.of(clock.instant(), name, AuditAction.LOGIN_OK));
-            c.commit();
             tx.end();
             anchoring.afterCommit(tx);
-            failedLogins.consumed(pending);
             H2Store store = track(new H2Store(files, key, clock, wrapper, user.get(), c, anchoring, this::forgetClosed));
             ok = true;
             LOG.info("Unlocked by {}", name);

@@ -38,5 +38,11 @@ public enum AuditAction {
      */
     AUDIT_ANCHORED,
     /** Someone who is not an enabled administrator of this installation tried to restore a backup. */
-    RESTORE_REFUSED
+    RESTORE_REFUSED,
+    /**
+     * The failed-login record (kept beside the locked database) was moved into the audit log at a successful
+     * unlock; detail: lines taken, unreadable lines, whether it continued the expected chain, and the new
+     * chain's epoch (the anchor the next unlock checks the record against).
+     */
+    FAILED_LOGINS_MOVED
 }

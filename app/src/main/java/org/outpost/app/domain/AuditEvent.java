@@ -12,12 +12,27 @@ import java.util.Optional;
  * @param detail   non-identifying detail, e.g. a LOINC code or a count
  */
 public record AuditEvent(Instant at, String username, AuditAction action, Optional<PatientId> patient, String detail) {
+    /** The audit log's {@code username} column width (V1): longer names are cut, never refused. */
+    public static final int MAX_USERNAME = 64;
+    /** The audit log's {@code detail} column width (V1). */
+    public static final int MAX_DETAIL = 2000;
+
+    /**
+     * Over-long values are cut to the columns with a final "…" rather than refused: an audit insert that
+     * failed on length once blocked every later sign-in, and the row matters more than its tail.
+     */
     public AuditEvent {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(action, "action");
         patient = patient == null ? Optional.empty() : patient;
         detail = detail == null ? "" : detail;
+        username = cut(username, MAX_USERNAME);
+        detail = cut(detail, MAX_DETAIL);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
     }
 
     public static AuditEvent of(Instant at, String username, AuditAction action) {

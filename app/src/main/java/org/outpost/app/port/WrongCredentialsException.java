@@ -12,4 +12,9 @@ public class WrongCredentialsException extends Exception {
     public WrongCredentialsException() {
         super(MESSAGE);
     }
+
+    /** For refusals that say more than "wrong" ({@link TooManyAttemptsException}). */
+    protected WrongCredentialsException(String message) {
+        super(message);
+    }
 }

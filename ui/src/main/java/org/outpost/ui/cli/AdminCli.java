@@ -26,7 +26,7 @@ public final class AdminCli {
         cli.registerConverter(Role.class, Role::fromCode);
         cli.setParameterExceptionHandler((e, arguments) -> {
             String command = e.getCommandLine().getCommandSpec().qualifiedName();
-            context.err().println(usageMessage(e) + " (see '" + command + " --help')");
+            context.err().println(EchoSafe.line(usageMessage(e), EchoSafe.USAGE_MAX) + " (see '" + command + " --help')");
             context.err().flush();
             return ExitCode.USAGE;
         });

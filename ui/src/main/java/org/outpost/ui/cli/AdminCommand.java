@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "that sets another password reads it from the second line."},
         footer = {"", "Exit codes:", "  0  done", "  1  refused or failed (one line on standard error says why)",
                 "  2  wrong usage", "  3  wrong user name or password (or a disabled account)", "  4  audit log broken",
+                "  7  too many failed sign-ins: try again after the wait the message gives",
                 "", "The data directory is --data-dir, else $OUTPOST_DATA_DIR, else the operating system's per-user "
                         + "data folder."},
         subcommands = {InitCommand.class, UserCommand.class, BackupCommand.class, RestoreCommand.class,

@@ -19,6 +19,11 @@ public final class ExitCode {
     public static final int DATABASE_DAMAGED = 5;
     /** The disk is full or the data directory is read-only; the message says whether anything was saved. */
     public static final int DISK_PROBLEM = 6;
+    /**
+     * Too many failed sign-ins for this user name or on this workstation: the attempt was refused without
+     * checking the password; the message says how many seconds to wait (at most 5 minutes).
+     */
+    public static final int TOO_MANY_ATTEMPTS = 7;
 
     private ExitCode() {
     }

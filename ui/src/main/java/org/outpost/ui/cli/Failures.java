@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.outpost.app.port.DatabaseDamagedException;
 import org.outpost.app.port.DiskProblemException;
 import org.outpost.app.port.StoreException;
+import org.outpost.app.port.TooManyAttemptsException;
 import org.outpost.app.port.WrongCredentialsException;
 import org.outpost.app.validation.Messages;
 import org.outpost.app.validation.ValidationException;
@@ -43,6 +44,8 @@ final class Failures {
     private Outcome outcome(Exception e) {
         return switch (e) {
             case CliFailure f -> new Outcome(f.exitCode(), f.getMessage(), false);
+            case TooManyAttemptsException t -> new Outcome(ExitCode.TOO_MANY_ATTEMPTS,
+                    "too many failed attempts: try again in " + t.seconds() + " s", false);
             case WrongCredentialsException w -> new Outcome(ExitCode.WRONG_CREDENTIALS, WrongCredentialsException.MESSAGE, false);
             case ValidationException v -> new Outcome(ExitCode.FAILED,
                     v.violations().stream().map(messages::text).collect(Collectors.joining("; ")), false);
@@ -61,7 +64,6 @@ final class Failures {
     }
 
     private static String oneLine(String message) {
-        String m = message == null || message.isBlank() ? "failed" : message;
-        return m.replaceAll("\\s*\\R\\s*", " ").strip();
+        return EchoSafe.line(message == null || message.isBlank() ? "failed" : message);
     }
 }

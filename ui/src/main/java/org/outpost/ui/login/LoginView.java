@@ -1,5 +1,8 @@
 package org.outpost.ui.login;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -13,12 +16,16 @@ import javafx.scene.layout.VBox;
 import org.outpost.ui.controls.Labels;
 import org.outpost.ui.text.UiText;
 
-/** The sign-in form, also shown over locked work. Enter in either field submits. */
+/**
+ * The sign-in form, also shown over locked work. Enter in either field submits. After "too many failed
+ * attempts" a one-second timeline counts the wait down in the error line (the view model holds the time).
+ */
 public final class LoginView {
     private final LoginViewModel model;
     private final StackPane root = new StackPane();
     private final TextField username = new TextField();
     private final PasswordField password = new PasswordField();
+    private final Timeline countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
 
     public LoginView(LoginViewModel model, UiText text) {
         this.model = model;
@@ -34,6 +41,14 @@ public final class LoginView {
             }
         });
         password.setOnAction(e -> model.submit());
+        countdown.setCycleCount(Animation.INDEFINITE);
+        model.retrySecondsProperty().addListener((o, before, now) -> {
+            if (now.longValue() > 0 && countdown.getStatus() != Animation.Status.RUNNING) {
+                countdown.play();
+            } else if (now.longValue() == 0) {
+                countdown.stop();
+            }
+        });
 
         Label title = Labels.heading(text.get("app.title"));
         Label subtitle = new Label(text.get("login.subtitle"));
@@ -74,6 +89,10 @@ public final class LoginView {
         root.getChildren().add(card);
         root.getStyleClass().add("gate");
         root.setId("login-view");
+    }
+
+    private void tick() {
+        model.tick();
     }
 
     public Parent root() {

@@ -66,7 +66,7 @@ public final class MainWindow {
         this.notices = Objects.requireNonNull(notices);
         this.idleTimeout = Objects.requireNonNull(idleTimeout);
         UiText text = context.text();
-        loginModel = new LoginViewModel(vault, context.tasks(), text, this::unlocked);
+        loginModel = new LoginViewModel(vault, context.tasks(), text, this::unlocked, clock);
         loginView = new LoginView(loginModel, text);
         workLayer.setVisible(false);
         // an empty gate must not swallow the clicks meant for the work beneath it

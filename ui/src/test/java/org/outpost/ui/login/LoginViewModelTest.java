@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +65,64 @@ class LoginViewModelTest {
         login.passwordProperty().set(StoreFixture.PASSWORD);
         login.submit();
         assertThat(login.errorProperty().get()).isEmpty();
+        assertThat(unlocked).hasSize(1);
+        unlocked.getFirst().store().close();
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class HandClock extends Clock {
+        private Instant now = Instant.parse("2026-03-02T08:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void afterRepeatedFailuresTheFormCountsTheWaitDownAndThenLetsTheRightPasswordIn() {
+        HandClock clock = new HandClock();
+        StoreFixture.create(dir, clock).close();
+        H2Vault vault = TestVaults.fast(dir, clock);
+        var login = new LoginViewModel(vault, new SameThreadTaskRunner(e -> null), text, unlocked::add, clock);
+        login.usernameProperty().set(StoreFixture.ADMIN);
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofMinutes(5));
+            login.passwordProperty().set("not the password");
+            login.submit();
+            assertThat(login.errorProperty().get()).isEqualTo("Wrong user name or password");
+        }
+        login.passwordProperty().set(StoreFixture.PASSWORD);
+        login.submit();
+        assertThat(unlocked).isEmpty();
+        assertThat(login.errorProperty().get()).isEqualTo("Too many failed attempts: try again in 2 s");
+        assertThat(login.retrySecondsProperty().get()).isEqualTo(2);
+        assertThat(login.passwordProperty().get()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        login.tick();
+        assertThat(login.errorProperty().get()).isEqualTo("Too many failed attempts: try again in 1 s");
+        clock.advance(Duration.ofSeconds(1));
+        login.tick();
+        assertThat(login.errorProperty().get()).isEmpty();
+        assertThat(login.retrySecondsProperty().get()).isZero();
+
+        login.passwordProperty().set(StoreFixture.PASSWORD);
+        login.submit();
         assertThat(unlocked).hasSize(1);
         unlocked.getFirst().store().close();
     }
