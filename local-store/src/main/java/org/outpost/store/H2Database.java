@@ -36,7 +36,14 @@ final class H2Database {
 
     /** Opens (or, unless {@code mustExist}, creates) the database in {@code directory}. */
     static Connection connect(Path directory, DataKey key, boolean mustExist) throws SQLException {
-        char[] password = key.h2Password();
+        return connect(directory, key.h2Password(), mustExist);
+    }
+
+    /**
+     * Opens the database in {@code directory} with an explicit H2 password ("file password, space, user
+     * password"), which it wipes; key rotation needs a new file password with the old user password once.
+     */
+    static Connection connect(Path directory, char[] password, boolean mustExist) throws SQLException {
         Properties props = new Properties();
         props.put("user", USER);
         props.put("password", password);

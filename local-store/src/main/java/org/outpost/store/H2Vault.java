@@ -9,12 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +31,7 @@ import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEvent;
 import org.outpost.app.domain.Role;
 import org.outpost.app.domain.User;
+import org.outpost.app.port.KeyRotationReport;
 import org.outpost.app.port.StoreException;
 import org.outpost.app.port.Vault;
 import org.outpost.app.port.WrongCredentialsException;
@@ -151,12 +157,89 @@ public final class H2Vault implements Vault {
             throw new StoreException("There is no Outpost database in this data directory yet");
         }
         String name = normaliseOrNull(username);
+        KeyRotation.recover(files);
         KeySlots slots = KeySlotFile.read(files.keys());
         if (!Files.exists(files.database())) {
             throw new StoreException("The database file (" + DataDirectory.DB_FILE + ") is missing from the data directory");
         }
         DataKey key = openSlot(slots, name, password, true);
-        return open(key, name);
+        KeySlot upgraded = KeyWrapper.needsUpgrade(slots.find(name).orElseThrow())
+                ? wrapper.wrap(key, name, password) : null;
+        Unlocked unlocked = open(key, name);
+        if (upgraded != null) {
+            upgradeSlot(upgraded);
+        }
+        return unlocked;
+    }
+
+    /**
+     * Replaces a format-1 slot by its format-2 equivalent after a successful sign-in (the password is at
+     * hand only then), so the data key can later be rotated for this user. If the key file cannot be
+     * written the old slot keeps working and the upgrade is retried at the next sign-in.
+     */
+    private synchronized void upgradeSlot(KeySlot upgraded) {
+        try {
+            KeySlots current = KeySlotFile.read(files.keys());
+            if (current.find(upgraded.username()).filter(KeyWrapper::needsUpgrade).isPresent()) {
+                KeySlotFile.write(files.keys(), current.with(upgraded));
+                LOG.info("Key slot of {} upgraded to format {}", upgraded.username(), KeyWrapper.FORMAT_VERSION);
+            }
+        } catch (StoreException e) {
+            LOG.warn("Key slot of {} not upgraded: {}", upgraded.username(), e.getMessage());
+        }
+    }
+
+    @Override
+    public KeyRotationReport rotateKey(String adminUsername, char[] password) throws WrongCredentialsException {
+        return rotateKey(adminUsername, password, KeyRotation.Checkpoint.NONE);
+    }
+
+    /** {@link #rotateKey(String, char[])} stopping at {@code checkpoint}'s steps (tests interrupt it there). */
+    synchronized KeyRotationReport rotateKey(String adminUsername, char[] password, KeyRotation.Checkpoint checkpoint)
+            throws WrongCredentialsException {
+        if (!isInitialized()) {
+            throw new StoreException("There is no Outpost database in this data directory yet");
+        }
+        String name = normaliseOrNull(username(adminUsername));
+        try (KeyRotation.Locked ignored = KeyRotation.lock(files)) {
+            requireNotInUse("rotating the data key");
+            KeySlots slots = KeySlotFile.read(files.keys());
+            try (DataKey key = openSlot(slots, name, password, true)) {
+                Map<String, KeySlot> keep = new TreeMap<>();
+                try (Connection c = H2Database.connect(files.root(), key, true);
+                        Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT username, role, enabled FROM users")) {
+                    boolean admin = false;
+                    while (rs.next()) {
+                        String user = rs.getString(1);
+                        boolean enabled = rs.getBoolean(3);
+                        admin |= enabled && user.equals(name) && Role.ADMIN.name().equals(rs.getString(2));
+                        if (enabled) {
+                            slots.find(user).ifPresent(slot -> keep.put(user, slot));
+                        }
+                    }
+                    if (!admin) {
+                        throw new SecurityException("Only an enabled administrator may rotate the data key");
+                    }
+                } catch (SQLException e) {
+                    throw openFailure(e);
+                }
+                List<String> unmigrated = keep.values().stream().filter(KeyWrapper::needsUpgrade)
+                        .map(KeySlot::username).toList();
+                if (!unmigrated.isEmpty()) {
+                    throw new StoreException("The data key was not rotated: " + unmigrated.size() + " user"
+                            + (unmigrated.size() == 1 ? " has" : "s have") + " not signed in since the key file was "
+                            + "upgraded (" + String.join(", ", unmigrated) + "), so the new key cannot be given to "
+                            + (unmigrated.size() == 1 ? "that user" : "them") + ". Ask them to sign in once, or reset "
+                            + "their passwords, then rotate again.");
+                }
+                return KeyRotation.rotate(files, key, keep, name, wrapper, random, clock, checkpoint);
+            }
+        }
+    }
+
+    private static String username(String name) {
+        return name == null ? "" : name;
     }
 
     /** Unwraps {@code name}'s slot, or fails after the same PBKDF2 work (noting the failure if asked). */
@@ -248,7 +331,8 @@ public final class H2Vault implements Vault {
         }
         KeySlots slots = KeySlotFile.parse(BackupArchive.readKeys(backup));
         String name = normaliseOrNull(username);
-        requireNotInUse();
+        KeyRotation.recover(files);
+        requireNotInUse("restoring a backup");
         Path staging = files.root().resolve("restore-staging");
         try (DataKey key = openSlot(slots, name, password, false)) {
             SecureFiles.createPrivateDirectory(files.root());
@@ -310,10 +394,10 @@ public final class H2Vault implements Vault {
         SecureFiles.syncDirectory(files.root());
     }
 
-    private void requireNotInUse() {
+    private void requireNotInUse(String what) {
         openStores.removeIf(H2Store::isClosed);
         if (!openStores.isEmpty()) {
-            throw new StoreException("Lock Outpost (close the database) before restoring a backup");
+            throw new StoreException("Lock Outpost (close the database) before " + what);
         }
         if (!Files.exists(files.database())) {
             return;
@@ -321,11 +405,11 @@ public final class H2Vault implements Vault {
         try (FileChannel ch = FileChannel.open(files.database(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock lock = ch.tryLock();
             if (lock == null) {
-                throw new StoreException("The database is open in another program; close it there before restoring");
+                throw new StoreException("The database is open in another program; close it there before " + what);
             }
             lock.release();
         } catch (OverlappingFileLockException e) {
-            throw new StoreException("The database is open; lock Outpost before restoring a backup");
+            throw new StoreException("The database is open; lock Outpost before " + what);
         } catch (IOException e) {
             throw new StoreException("The database file cannot be replaced: check the data directory's permissions");
         }

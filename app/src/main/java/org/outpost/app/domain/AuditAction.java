@@ -31,5 +31,7 @@ public enum AuditAction {
     /** A medication order was saved; detail: order id, alert count by severity, models and versions. */
     ORDER_PLACED,
     /** A pharmacist reviewed an order; detail: order id, action, models and versions. */
-    ORDER_REVIEWED
+    ORDER_REVIEWED,
+    /** The data key was replaced and the database re-encrypted; detail: generation and user count. */
+    KEY_ROTATED
 }

@@ -28,7 +28,8 @@ class KeyWrapperTest {
             KeySlot slot = wrapper.wrap(key, "ada", PW);
             assertThat(slot.iterations()).isEqualTo(1_000);
             assertThat(slot.nonce()).hasSize(12);
-            assertThat(slot.wrapped()).hasSize(32 + 16);
+            assertThat(slot.wrapped()).hasSize(48 + 16); // PKCS#8 X25519 private key + GCM tag
+            assertThat(slot.format()).isEqualTo(2);
             try (DataKey opened = wrapper.unwrap(slot, PW)) {
                 assertThat(opened.sameKeyAs(key)).isTrue();
                 assertThat(opened.h2Password()).isEqualTo(key.h2Password());
@@ -73,7 +74,7 @@ class KeyWrapperTest {
             try (var listing = Files.list(dir)) {
                 assertThat(listing).containsExactly(file); // no temp files left
             }
-            Files.writeString(file, Files.readString(file).replace("format=1", "format=9"));
+            Files.writeString(file, Files.readString(file).replace("format=2", "format=9"));
             assertThatThrownBy(() -> KeySlotFile.read(file)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("newer version");
             assertThatThrownBy(() -> KeySlotFile.parse("garbage".getBytes())).isInstanceOf(StoreException.class)
