@@ -112,4 +112,47 @@ class KeyWrapperTest {
             }
         }
     }
+
+    @Test
+    void resealingGivesANewKeyWithoutThePasswordAndOnlyThroughABoundPublicKey() throws Exception {
+        try (DataKey key = DataKey.generate(new SecureRandom());
+                DataKey next = DataKey.generate(new SecureRandom(), 2)) {
+            KeySlot ada = wrapper.wrap(key, "ada", PW);
+            KeySlot bob = wrapper.wrap(key, "bob", PW);
+            KeySlot resealed = wrapper.reseal(ada, key, next);
+            try (DataKey opened = wrapper.unwrap(resealed, PW)) {
+                assertThat(opened.sameKeyAs(next)).isTrue();
+                assertThat(opened.generation()).isEqualTo(2);
+            }
+            KeySlot swapped = new KeySlot("ada", ada.iterations(), ada.salt(), ada.nonce(), ada.wrapped(),
+                    new SealedKey(bob.sealed().publicKey(), 1, bob.sealed().ephemeral(), bob.sealed().nonce(),
+                            bob.sealed().sealed(), bob.sealed().binding()));
+            assertThatThrownBy(() -> wrapper.reseal(swapped, key, next)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("'ada'").hasMessageContaining("altered");
+            assertThatThrownBy(() -> wrapper.unwrap(swapped, PW)).isInstanceOf(WrongCredentialsException.class);
+            KeySlot formatOne = new KeySlot("ada", ada.iterations(), ada.salt(), ada.nonce(), ada.wrapped());
+            assertThatThrownBy(() -> wrapper.reseal(formatOne, key, next)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void aFormatOneFileWithAFormatTwoSlotIsDamagedAndAFormatTwoFileKeepsFormatOneSlots() throws Exception {
+        try (DataKey key = DataKey.generate(new SecureRandom())) {
+            KeySlot two = wrapper.wrap(key, "ada", PW);
+            KeySlot one = new KeySlot("old.user", 1_000, new byte[16], new byte[12], new byte[48]);
+            KeySlots mixed = new KeySlots(1, java.util.Map.of("old.user", one)).with(two);
+            assertThat(mixed.formatVersion()).isEqualTo(2);
+            String text = new String(KeySlotFile.format(mixed), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(KeySlotFile.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(mixed);
+            assertThat(KeySlotFile.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).formatOneUsers())
+                    .containsExactly("old.user");
+            byte[] downgraded = text.replace("format=2", "format=1").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> KeySlotFile.parse(downgraded)).isInstanceOf(StoreException.class)
+                    .hasMessage(KeySlotFile.DAMAGED);
+            byte[] partial = text.lines().filter(l -> !l.startsWith("slot.ada.binding="))
+                    .reduce("", (a, b) -> a + b + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> KeySlotFile.parse(partial)).isInstanceOf(StoreException.class)
+                    .hasMessage(KeySlotFile.DAMAGED);
+        }
+    }
 }
