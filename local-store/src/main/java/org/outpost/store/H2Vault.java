@@ -72,6 +72,8 @@ public final class H2Vault implements Vault {
     private final SecureRandom random;
     private final FailedLoginLog failedLogins;
     private final Set<H2Store> openStores = ConcurrentHashMap.newKeySet();
+    /** Serialises this vault's holds on the rotation lock (a JVM may not hold two overlapping file locks). */
+    private final Object openLock = new Object();
 
     /**
      * A vault over {@code dataDirectory} (created on {@link #create} if missing) using {@code clock} for
@@ -163,9 +165,21 @@ public final class H2Vault implements Vault {
             throw new StoreException("The database file (" + DataDirectory.DB_FILE + ") is missing from the data directory");
         }
         DataKey key = openSlot(slots, name, password, true);
-        KeySlot upgraded = KeyWrapper.needsUpgrade(slots.find(name).orElseThrow())
-                ? wrapper.wrap(key, name, password) : null;
-        Unlocked unlocked = open(key, name);
+        KeySlot slot = slots.find(name).orElseThrow();
+        KeySlot upgraded = KeyWrapper.needsUpgrade(slot) ? wrapper.wrap(key, name, password) : null;
+        Unlocked unlocked;
+        synchronized (openLock) {
+            try (KeyRotation.Locked ignored = KeyRotation.lock(files, true, KeyRotation.ROTATING)) {
+                if (!KeySlotFile.read(files.keys()).find(name).equals(Optional.of(slot))) {
+                    key.close();
+                    throw new StoreException("The data key was replaced while signing in; sign in again");
+                }
+                unlocked = open(key, name);
+            } catch (RuntimeException | WrongCredentialsException e) {
+                key.close();
+                throw e;
+            }
+        }
         if (upgraded != null) {
             upgradeSlot(upgraded);
         }
@@ -201,7 +215,7 @@ public final class H2Vault implements Vault {
             throw new StoreException("There is no Outpost database in this data directory yet");
         }
         String name = normaliseOrNull(username(adminUsername));
-        try (KeyRotation.Locked ignored = KeyRotation.lock(files)) {
+        try (KeyRotation.Locked ignored = lockForRotation()) {
             requireNotInUse("rotating the data key");
             KeySlots slots = KeySlotFile.read(files.keys());
             try (DataKey key = openSlot(slots, name, password, true)) {
@@ -235,6 +249,13 @@ public final class H2Vault implements Vault {
                 }
                 return KeyRotation.rotate(files, key, keep, name, wrapper, random, clock, checkpoint);
             }
+        }
+    }
+
+    private KeyRotation.Locked lockForRotation() {
+        synchronized (openLock) {
+            return KeyRotation.lock(files, false,
+                    "Outpost is opening this database or rotating its key elsewhere; try again in a moment");
         }
     }
 

@@ -77,21 +77,33 @@ final class KeyRotation {
     private KeyRotation() {
     }
 
+    /** Message for an open attempt while a rotation holds the lock. */
+    static final String ROTATING = "The data key is being rotated; try again when that has finished";
+
     /** The exclusive rotation lock of {@code files}; fails with a clear message while another process holds it. */
     static Locked lock(DataDirectory files) {
+        return lock(files, false, ROTATING);
+    }
+
+    /**
+     * The rotation lock, shared (held by an unlock while it opens H2, so a rotation cannot start between
+     * the unlock's check and H2's own file lock) or exclusive (a rotation, a recovery); fails with
+     * {@code busy} while another holder excludes it.
+     */
+    static Locked lock(DataDirectory files, boolean shared, String busy) {
         Path file = files.root().resolve(LOCK);
         FileChannel ch = null;
         try {
-            ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                    SecureFiles.ownerOnly(files.root()));
-            FileLock lock = ch.tryLock();
+            ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), SecureFiles.ownerOnly(files.root()));
+            FileLock lock = ch.tryLock(0, Long.MAX_VALUE, shared);
             if (lock == null) {
-                throw new StoreException("The data key is being rotated; try again when that has finished");
+                throw new StoreException(busy);
             }
             return new Locked(ch, lock);
         } catch (OverlappingFileLockException e) {
             closeQuietly(ch);
-            throw new StoreException("The data key is being rotated; try again when that has finished");
+            throw new StoreException(busy);
         } catch (IOException e) {
             closeQuietly(ch);
             throw new StoreException("The data directory cannot be locked: check its permissions");

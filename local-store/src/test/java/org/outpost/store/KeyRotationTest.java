@@ -129,6 +129,18 @@ class KeyRotationTest {
     }
 
     @Test
+    void nobodySignsInWhileTheKeyIsBeingRotated() throws Exception {
+        H2Vault other = TestVaults.fast(dir, clock);
+        vault.rotateKey(Fixtures.ADMIN, Fixtures.pw(), step -> {
+            if (step == KeyRotation.Step.COPIED) {
+                assertThatThrownBy(() -> other.unlock("carol", CAROL.clone())).isInstanceOf(StoreException.class)
+                        .hasMessage("The data key is being rotated; try again when that has finished");
+            }
+        });
+        assertAllSignInWithAllRows(2);
+    }
+
+    @Test
     void formatOneSlotsStillOpenAndAreUpgradedAtSignInAndRotationWaitsForThem() throws Exception {
         byte[] raw = rawKey(Fixtures.ADMIN, Fixtures.pw());
         KeySlots slots = KeySlotFile.read(dir.resolve(KeySlotFile.NAME));
