@@ -189,6 +189,7 @@ final class KeyRotation {
                 resealed.put(slot.username(), wrapper.reseal(slot, oldKey, newKey));
             }
             KeySlotFile.write(staging.resolve(KeySlotFile.NAME), new KeySlots(KeyWrapper.FORMAT_VERSION, resealed));
+            SecureFiles.restrictToOwner(stagedDb);
             try (FileChannel ch = FileChannel.open(stagedDb, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }

@@ -81,6 +81,12 @@ class KeyRotationTest {
         assertThat(canOpenWith(stolen, "bob", BOB)).as("before rotation the old slot still opens the file").isTrue();
 
         KeyRotationReport report = vault.rotateKey(Fixtures.ADMIN, Fixtures.pw());
+        if (SecureFilesSupport.posix(dir)) {
+            for (String file : List.of("outpost.mv.db", KeySlotFile.NAME)) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(dir.resolve(file)))).as(file).isEqualTo("rw-------");
+            }
+        }
 
         assertThat(report.generation()).isEqualTo(2);
         assertThat(report.usersResealed()).isEqualTo(2);
