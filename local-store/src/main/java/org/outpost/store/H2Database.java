@@ -36,7 +36,7 @@ final class H2Database {
 
     /** Opens (or, unless {@code mustExist}, creates) the database in {@code directory}. */
     static Connection connect(Path directory, DataKey key, boolean mustExist) throws SQLException {
-        return connect(url(directory, mustExist), key);
+        return connect(url(directory, mustExist), key.h2Password());
     }
 
     /**
@@ -44,11 +44,18 @@ final class H2Database {
      * of a damaged file), so a file judged damaged stays byte-identical.
      */
     static Connection connectReadOnly(Path directory, DataKey key) throws SQLException {
-        return connect(url(directory, true) + ";ACCESS_MODE_DATA=r", key);
+        return connect(url(directory, true) + ";ACCESS_MODE_DATA=r", key.h2Password());
     }
 
-    private static Connection connect(String url, DataKey key) throws SQLException {
-        char[] password = key.h2Password();
+    /**
+     * Opens the database in {@code directory} with an explicit H2 password ("file password, space, user
+     * password"), which it wipes; key rotation needs a new file password with the old user password once.
+     */
+    static Connection connect(Path directory, char[] password, boolean mustExist) throws SQLException {
+        return connect(url(directory, mustExist), password);
+    }
+
+    private static Connection connect(String url, char[] password) throws SQLException {
         Properties props = new Properties();
         props.put("user", USER);
         props.put("password", password);

@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +29,7 @@ import org.outpost.app.domain.AuditEvent;
 import org.outpost.app.domain.Role;
 import org.outpost.app.domain.User;
 import org.outpost.app.port.DatabaseDamagedException;
+import org.outpost.app.port.KeyRotationReport;
 import org.outpost.app.port.StoreException;
 import org.outpost.app.port.Vault;
 import org.outpost.app.port.Vault.BackupLogin;
@@ -67,6 +72,8 @@ public final class H2Vault implements Vault {
     private final SecureRandom random;
     private final FailedLoginLog failedLogins;
     private final Set<H2Store> openStores = ConcurrentHashMap.newKeySet();
+    /** Serialises this vault's holds on the rotation lock (a JVM may not hold two overlapping file locks). */
+    private final Object openLock = new Object();
 
     /**
      * A vault over {@code dataDirectory} (created on {@link #create} if missing) using {@code clock} for
@@ -243,19 +250,116 @@ public final class H2Vault implements Vault {
             throw damaged("The key file (" + KeySlotFile.NAME + ") is missing, so the database cannot be opened.");
         }
         String name = normaliseOrNull(username);
+        KeyRotation.recover(files);
         KeySlots slots = KeySlotFile.read(files.keys());
         failedLogins.requireNoDelay(name, name != null && slots.find(name).isPresent(), clock.instant());
         DataKey key = openSlot(slots, name, password, true);
+        KeySlot slot = slots.find(name).orElseThrow();
+        KeySlot upgraded;
         try {
             if (!Files.exists(files.database())) {
                 throw damaged("The database file (" + DataDirectory.DB_FILE + ") is missing although its key file is there.");
             }
-            new DatabaseFileCheck(files, this::damaged).require(key);
+            upgraded = KeyWrapper.needsUpgrade(slot) ? wrapper.wrap(key, name, password) : null;
         } catch (RuntimeException e) {
             key.close();
             throw e;
         }
-        return open(key, name);
+        Unlocked unlocked;
+        synchronized (openLock) {
+            try (KeyRotation.Locked ignored = KeyRotation.lock(files, true, KeyRotation.ROTATING)) {
+                if (!KeySlotFile.read(files.keys()).find(name).equals(Optional.of(slot))) {
+                    throw new StoreException("The data key was replaced while signing in; sign in again");
+                }
+                // judged read-only before H2 may write: damaged, cut short or older than its anchor
+                new DatabaseFileCheck(files, this::damaged).require(key);
+                unlocked = open(key, name);
+            } catch (RuntimeException | WrongCredentialsException e) {
+                key.close();
+                throw e;
+            }
+        }
+        if (upgraded != null) {
+            upgradeSlot(upgraded);
+        }
+        return unlocked;
+    }
+
+    /**
+     * Replaces a format-1 slot by its format-2 equivalent after a successful sign-in (the password is at
+     * hand only then), so the data key can later be rotated for this user. If the key file cannot be
+     * written the old slot keeps working and the upgrade is retried at the next sign-in.
+     */
+    private synchronized void upgradeSlot(KeySlot upgraded) {
+        try {
+            KeySlots current = KeySlotFile.read(files.keys());
+            if (current.find(upgraded.username()).filter(KeyWrapper::needsUpgrade).isPresent()) {
+                KeySlotFile.write(files.keys(), current.with(upgraded));
+                LOG.info("Key slot of {} upgraded to format {}", upgraded.username(), KeyWrapper.FORMAT_VERSION);
+            }
+        } catch (StoreException e) {
+            LOG.warn("Key slot of {} not upgraded: {}", upgraded.username(), e.getMessage());
+        }
+    }
+
+    @Override
+    public KeyRotationReport rotateKey(String adminUsername, char[] password) throws WrongCredentialsException {
+        return rotateKey(adminUsername, password, KeyRotation.Checkpoint.NONE);
+    }
+
+    /** {@link #rotateKey(String, char[])} stopping at {@code checkpoint}'s steps (tests interrupt it there). */
+    synchronized KeyRotationReport rotateKey(String adminUsername, char[] password, KeyRotation.Checkpoint checkpoint)
+            throws WrongCredentialsException {
+        if (!isInitialized()) {
+            throw new StoreException("There is no Outpost database in this data directory yet");
+        }
+        String name = normaliseOrNull(username(adminUsername));
+        try (KeyRotation.Locked ignored = lockForRotation()) {
+            requireNotInUse("rotating the data key");
+            KeySlots slots = KeySlotFile.read(files.keys());
+            try (DataKey key = openSlot(slots, name, password, true)) {
+                Map<String, KeySlot> keep = new TreeMap<>();
+                try (Connection c = H2Database.connect(files.root(), key, true);
+                        Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT username, role, enabled FROM users")) {
+                    boolean admin = false;
+                    while (rs.next()) {
+                        String user = rs.getString(1);
+                        boolean enabled = rs.getBoolean(3);
+                        admin |= enabled && user.equals(name) && Role.ADMIN.name().equals(rs.getString(2));
+                        if (enabled) {
+                            slots.find(user).ifPresent(slot -> keep.put(user, slot));
+                        }
+                    }
+                    if (!admin) {
+                        throw new SecurityException("Only an enabled administrator may rotate the data key");
+                    }
+                } catch (SQLException e) {
+                    throw openFailure(e);
+                }
+                List<String> unmigrated = keep.values().stream().filter(KeyWrapper::needsUpgrade)
+                        .map(KeySlot::username).toList();
+                if (!unmigrated.isEmpty()) {
+                    throw new StoreException("The data key was not rotated: " + unmigrated.size() + " user"
+                            + (unmigrated.size() == 1 ? " has" : "s have") + " not signed in since the key file was "
+                            + "upgraded (" + String.join(", ", unmigrated) + "), so the new key cannot be given to "
+                            + (unmigrated.size() == 1 ? "that user" : "them") + ". Ask them to sign in once, or reset "
+                            + "their passwords, then rotate again.");
+                }
+                return KeyRotation.rotate(files, key, keep, name, wrapper, random, clock, checkpoint);
+            }
+        }
+    }
+
+    private KeyRotation.Locked lockForRotation() {
+        synchronized (openLock) {
+            return KeyRotation.lock(files, false,
+                    "Outpost is opening this database or rotating its key elsewhere; try again in a moment");
+        }
+    }
+
+    private static String username(String name) {
+        return name == null ? "" : name;
     }
 
     /** A damaged-database report naming the last backup made here, if any. */
@@ -370,14 +474,15 @@ public final class H2Vault implements Vault {
         }
         BackupArchive.readManifest(backup);
         String name = normaliseOrNull(username);
-        requireNotInUse();
+        KeyRotation.recover(files);
+        requireNotInUse("restoring a backup");
         return new BackupRestore(files, clock, this::openSlot).restore(backup, name, password, backupLogin);
     }
 
-    private void requireNotInUse() {
+    private void requireNotInUse(String what) {
         openStores.removeIf(H2Store::isClosed);
         if (!openStores.isEmpty()) {
-            throw new StoreException("Lock Outpost (close the database) before restoring a backup");
+            throw new StoreException("Lock Outpost (close the database) before " + what);
         }
         if (!Files.exists(files.database())) {
             return;
@@ -385,11 +490,11 @@ public final class H2Vault implements Vault {
         try (FileChannel ch = FileChannel.open(files.database(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock lock = ch.tryLock();
             if (lock == null) {
-                throw new StoreException("The database is open in another program; close it there before restoring");
+                throw new StoreException("The database is open in another program; close it there before " + what);
             }
             lock.release();
         } catch (OverlappingFileLockException e) {
-            throw new StoreException("The database is open; lock Outpost before restoring a backup");
+            throw new StoreException("The database is open; lock Outpost before " + what);
         } catch (IOException e) {
             throw new StoreException("The database file cannot be replaced: check the data directory's permissions");
         }

@@ -52,7 +52,7 @@ class UnlockTest {
         assertThat(vault.isInitialized()).isTrue();
         assertThat(dir.resolve("outpost.mv.db")).isRegularFile();
         String keys = Files.readString(dir.resolve(KeySlotFile.NAME));
-        assertThat(keys).contains("format=1").contains("slot.admin.iterations=" + KeyWrapper.DEFAULT_ITERATIONS);
+        assertThat(keys).contains("format=2").contains("slot.admin.iterations=" + KeyWrapper.DEFAULT_ITERATIONS);
         assertThat(KeySlotFile.read(dir.resolve(KeySlotFile.NAME)).find("admin").orElseThrow().iterations())
                 .isEqualTo(600_000);
         if (SecureFilesSupport.posix(dir)) {

@@ -44,5 +44,7 @@ public enum AuditAction {
      * unlock; detail: lines taken, unreadable lines, whether it continued the expected chain, and the new
      * chain's epoch (the anchor the next unlock checks the record against).
      */
-    FAILED_LOGINS_MOVED
+    FAILED_LOGINS_MOVED,
+    /** The data key was replaced and the database re-encrypted; detail: generation and user count. */
+    KEY_ROTATED
 }

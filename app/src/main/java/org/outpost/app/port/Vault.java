@@ -82,6 +82,15 @@ public interface Vault {
         }
     }
 
+    /**
+     * Replaces the data key: re-encrypts the database under a new random key and gives it to every enabled
+     * user (no passwords needed), so an old copy of the key file with an old password, or a disabled
+     * user's slot, no longer opens the database. Needs {@code adminUsername}'s password and the database
+     * closed everywhere. A crash part-way leaves the old or the new database with its matching keys; the
+     * next open finishes or discards the rotation.
+     */
+    KeyRotationReport rotateKey(String adminUsername, char[] password) throws WrongCredentialsException;
+
     /** An open store and the user who opened it. */
     record Unlocked(Store store, User user) { }
 }

@@ -12,6 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
  * The database's 256-bit data key in memory. It derives the two secrets H2 needs (the file encryption
  * password and the database user's password) and is wiped by {@link #close()}; after that every use
  * fails. Instances are not shared between threads without external synchronisation of {@code close}.
+ *
+ * <p>Each key has a generation: 1 for the key a database was created with, one more at each rotation
+ * ({@code admin rotate-key}). Format-2 key slots bind it, so the store can tell which key a slot holds.
  */
 public final class DataKey implements AutoCloseable {
     /** Length of the data key in bytes. */
@@ -20,31 +23,59 @@ public final class DataKey implements AutoCloseable {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final byte[] key;
+    private final int generation;
     private volatile boolean destroyed;
 
-    private DataKey(byte[] key) {
+    private DataKey(byte[] key, int generation) {
         if (key.length != LENGTH) {
             throw new IllegalArgumentException("A data key has " + LENGTH + " bytes");
         }
+        if (generation < 1) {
+            throw new IllegalArgumentException("A key generation is positive");
+        }
         this.key = key;
+        this.generation = generation;
     }
 
-    /** A new random data key. */
+    /** A new random data key of generation 1. */
     public static DataKey generate(SecureRandom random) {
+        return generate(random, 1);
+    }
+
+    /** A new random data key of {@code generation}. */
+    public static DataKey generate(SecureRandom random, int generation) {
         byte[] k = new byte[LENGTH];
         random.nextBytes(k);
-        return new DataKey(k);
+        return new DataKey(k, generation);
     }
 
-    /** Takes ownership of {@code key} (it is wiped when this data key is closed). */
+    /** Takes ownership of {@code key}, generation 1 (it is wiped when this data key is closed). */
     public static DataKey adopt(byte[] key) {
-        return new DataKey(key);
+        return new DataKey(key, 1);
+    }
+
+    /** Takes ownership of {@code key} of {@code generation} (it is wiped when this data key is closed). */
+    public static DataKey adopt(byte[] key, int generation) {
+        return new DataKey(key, generation);
+    }
+
+    /** 1 for a database's first key, one more at each rotation. */
+    public int generation() {
+        return generation;
     }
 
     /** A copy of the raw key for wrapping; the caller wipes it. */
     byte[] copyBytes() {
         check();
         return key.clone();
+    }
+
+    /** The hex of the data key: the file-password half of {@link #h2Password()}; the caller wipes it. */
+    public char[] filePassword() {
+        check();
+        char[] out = new char[LENGTH * 2];
+        hex(key, out, 0);
+        return out;
     }
 
     /**
@@ -67,11 +98,16 @@ public final class DataKey implements AutoCloseable {
 
     /** HMAC-SHA256 of a label under the data key, for deriving further secrets; the caller wipes it. */
     public byte[] hmac(String label) {
+        return hmac(label.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** HMAC-SHA256 of {@code message} under the data key; the caller wipes it. */
+    public byte[] hmac(byte[] message) {
         check();
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(message);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
@@ -111,6 +147,6 @@ public final class DataKey implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "DataKey[hidden]";
+        return "DataKey[hidden, generation " + generation + "]";
     }
 }

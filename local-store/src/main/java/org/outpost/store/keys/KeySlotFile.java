@@ -29,7 +29,21 @@ import org.outpost.app.port.StoreException;
  * slot.&lt;user&gt;.key=&lt;base64 of the wrapped data key with its GCM tag&gt;
  * </pre>
  *
- * Nothing in it is usable without a password. Writes are atomic.
+ * Format 2 ({@code format=2}) may still hold such format-1 slots (users who have not signed in since the
+ * upgrade); its own slots have, instead of {@code key}:
+ *
+ * <pre>
+ * slot.&lt;user&gt;.privateKey=&lt;base64 of the X25519 private key, AES-GCM under the password's KEK&gt;
+ * slot.&lt;user&gt;.publicKey=&lt;base64 X.509 X25519 public key&gt;
+ * slot.&lt;user&gt;.generation=&lt;which data key is sealed: 1, 2, ...&gt;
+ * slot.&lt;user&gt;.ephemeral=&lt;base64 one-time X25519 public key of the seal&gt;
+ * slot.&lt;user&gt;.sealNonce=&lt;base64 AES-GCM nonce of the seal&gt;
+ * slot.&lt;user&gt;.sealedKey=&lt;base64 data key sealed to publicKey, GCM tag included&gt;
+ * slot.&lt;user&gt;.binding=&lt;base64 HMAC under the data key of user, generation and publicKey&gt;
+ * </pre>
+ *
+ * Nothing in it is usable without a password. Writes are atomic. A format newer than this code knows is
+ * refused with a message saying to update Outpost.
  */
 public final class KeySlotFile {
     /** File name inside the data directory. */
@@ -39,6 +53,10 @@ public final class KeySlotFile {
 
     private static final String KDF = "PBKDF2WithHmacSHA256";
     private static final String CIPHER = "AES/GCM/NoPadding";
+
+    private static final java.util.Set<String> FORMAT_1_FIELDS = java.util.Set.of("iterations", "salt", "nonce", "key");
+    private static final java.util.Set<String> FORMAT_2_FIELDS = java.util.Set.of("iterations", "salt", "nonce",
+            "privateKey", "publicKey", "generation", "ephemeral", "sealNonce", "sealedKey", "binding");
 
     private KeySlotFile() {
     }
@@ -92,11 +110,19 @@ public final class KeySlotFile {
             Map<String, KeySlot> slots = new TreeMap<>();
             for (Map.Entry<String, Map<String, String>> e : byUser.entrySet()) {
                 Map<String, String> f = e.getValue();
-                if (!f.keySet().equals(java.util.Set.of("iterations", "salt", "nonce", "key"))) {
+                int iterations = Integer.parseInt(f.get("iterations") == null ? "x" : f.get("iterations"));
+                if (f.keySet().equals(FORMAT_1_FIELDS)) {
+                    slots.put(e.getKey(), new KeySlot(e.getKey(), iterations,
+                            b64.decode(f.get("salt")), b64.decode(f.get("nonce")), b64.decode(f.get("key"))));
+                } else if (version >= 2 && f.keySet().equals(FORMAT_2_FIELDS)) {
+                    SealedKey sealed = new SealedKey(b64.decode(f.get("publicKey")),
+                            Integer.parseInt(f.get("generation")), b64.decode(f.get("ephemeral")),
+                            b64.decode(f.get("sealNonce")), b64.decode(f.get("sealedKey")), b64.decode(f.get("binding")));
+                    slots.put(e.getKey(), new KeySlot(e.getKey(), iterations, b64.decode(f.get("salt")),
+                            b64.decode(f.get("nonce")), b64.decode(f.get("privateKey")), sealed));
+                } else {
                     throw new StoreException(DAMAGED);
                 }
-                slots.put(e.getKey(), new KeySlot(e.getKey(), Integer.parseInt(f.get("iterations")),
-                        b64.decode(f.get("salt")), b64.decode(f.get("nonce")), b64.decode(f.get("key"))));
             }
             return new KeySlots(version, slots);
         } catch (CharacterCodingException | IllegalArgumentException e) {
@@ -111,8 +137,9 @@ public final class KeySlotFile {
     public static byte[] format(KeySlots slots) {
         Base64.Encoder b64 = Base64.getEncoder();
         StringBuilder out = new StringBuilder();
-        out.append("# Outpost key slots: the database key wrapped once per user with a key derived from that\n")
-                .append("# user's password. Useless without a password. Do not edit.\n")
+        out.append("# Outpost key slots: per user, a private key wrapped with a key derived from that user's\n")
+                .append("# password and the database key sealed to its public key. Useless without a password.\n")
+                .append("# Do not edit.\n")
                 .append("format=").append(slots.formatVersion()).append('\n')
                 .append("kdf=").append(KDF).append('\n')
                 .append("cipher=").append(CIPHER).append('\n');
@@ -120,8 +147,19 @@ public final class KeySlotFile {
             String prefix = "slot." + s.username() + ".";
             out.append(prefix).append("iterations=").append(s.iterations()).append('\n')
                     .append(prefix).append("salt=").append(b64.encodeToString(s.salt())).append('\n')
-                    .append(prefix).append("nonce=").append(b64.encodeToString(s.nonce())).append('\n')
-                    .append(prefix).append("key=").append(b64.encodeToString(s.wrapped())).append('\n');
+                    .append(prefix).append("nonce=").append(b64.encodeToString(s.nonce())).append('\n');
+            if (s.sealedKey().isEmpty()) {
+                out.append(prefix).append("key=").append(b64.encodeToString(s.wrapped())).append('\n');
+                continue;
+            }
+            SealedKey k = s.sealedKey().get();
+            out.append(prefix).append("privateKey=").append(b64.encodeToString(s.wrapped())).append('\n')
+                    .append(prefix).append("publicKey=").append(b64.encodeToString(k.publicKey())).append('\n')
+                    .append(prefix).append("generation=").append(k.generation()).append('\n')
+                    .append(prefix).append("ephemeral=").append(b64.encodeToString(k.ephemeral())).append('\n')
+                    .append(prefix).append("sealNonce=").append(b64.encodeToString(k.nonce())).append('\n')
+                    .append(prefix).append("sealedKey=").append(b64.encodeToString(k.sealed())).append('\n')
+                    .append(prefix).append("binding=").append(b64.encodeToString(k.binding())).append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -28,7 +28,8 @@ class KeyWrapperTest {
             KeySlot slot = wrapper.wrap(key, "ada", PW);
             assertThat(slot.iterations()).isEqualTo(1_000);
             assertThat(slot.nonce()).hasSize(12);
-            assertThat(slot.wrapped()).hasSize(32 + 16);
+            assertThat(slot.wrapped()).hasSize(48 + 16); // PKCS#8 X25519 private key + GCM tag
+            assertThat(slot.format()).isEqualTo(2);
             try (DataKey opened = wrapper.unwrap(slot, PW)) {
                 assertThat(opened.sameKeyAs(key)).isTrue();
                 assertThat(opened.h2Password()).isEqualTo(key.h2Password());
@@ -73,7 +74,7 @@ class KeyWrapperTest {
             try (var listing = Files.list(dir)) {
                 assertThat(listing).containsExactly(file); // no temp files left
             }
-            Files.writeString(file, Files.readString(file).replace("format=1", "format=9"));
+            Files.writeString(file, Files.readString(file).replace("format=2", "format=9"));
             assertThatThrownBy(() -> KeySlotFile.read(file)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("newer version");
             assertThatThrownBy(() -> KeySlotFile.parse("garbage".getBytes())).isInstanceOf(StoreException.class)
@@ -109,6 +110,49 @@ class KeyWrapperTest {
             try (DataKey opened = new KeyWrapper(new SecureRandom()).unwrap(production, PW)) {
                 assertThat(opened.sameKeyAs(key)).isTrue();
             }
+        }
+    }
+
+    @Test
+    void resealingGivesANewKeyWithoutThePasswordAndOnlyThroughABoundPublicKey() throws Exception {
+        try (DataKey key = DataKey.generate(new SecureRandom());
+                DataKey next = DataKey.generate(new SecureRandom(), 2)) {
+            KeySlot ada = wrapper.wrap(key, "ada", PW);
+            KeySlot bob = wrapper.wrap(key, "bob", PW);
+            KeySlot resealed = wrapper.reseal(ada, key, next);
+            try (DataKey opened = wrapper.unwrap(resealed, PW)) {
+                assertThat(opened.sameKeyAs(next)).isTrue();
+                assertThat(opened.generation()).isEqualTo(2);
+            }
+            KeySlot swapped = new KeySlot("ada", ada.iterations(), ada.salt(), ada.nonce(), ada.wrapped(),
+                    new SealedKey(bob.sealed().publicKey(), 1, bob.sealed().ephemeral(), bob.sealed().nonce(),
+                            bob.sealed().sealed(), bob.sealed().binding()));
+            assertThatThrownBy(() -> wrapper.reseal(swapped, key, next)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("'ada'").hasMessageContaining("altered");
+            assertThatThrownBy(() -> wrapper.unwrap(swapped, PW)).isInstanceOf(WrongCredentialsException.class);
+            KeySlot formatOne = new KeySlot("ada", ada.iterations(), ada.salt(), ada.nonce(), ada.wrapped());
+            assertThatThrownBy(() -> wrapper.reseal(formatOne, key, next)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void aFormatOneFileWithAFormatTwoSlotIsDamagedAndAFormatTwoFileKeepsFormatOneSlots() throws Exception {
+        try (DataKey key = DataKey.generate(new SecureRandom())) {
+            KeySlot two = wrapper.wrap(key, "ada", PW);
+            KeySlot one = new KeySlot("old.user", 1_000, new byte[16], new byte[12], new byte[48]);
+            KeySlots mixed = new KeySlots(1, java.util.Map.of("old.user", one)).with(two);
+            assertThat(mixed.formatVersion()).isEqualTo(2);
+            String text = new String(KeySlotFile.format(mixed), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(KeySlotFile.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(mixed);
+            assertThat(KeySlotFile.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).formatOneUsers())
+                    .containsExactly("old.user");
+            byte[] downgraded = text.replace("format=2", "format=1").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> KeySlotFile.parse(downgraded)).isInstanceOf(StoreException.class)
+                    .hasMessage(KeySlotFile.DAMAGED);
+            byte[] partial = text.lines().filter(l -> !l.startsWith("slot.ada.binding="))
+                    .reduce("", (a, b) -> a + b + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> KeySlotFile.parse(partial)).isInstanceOf(StoreException.class)
+                    .hasMessage(KeySlotFile.DAMAGED);
         }
     }
 }

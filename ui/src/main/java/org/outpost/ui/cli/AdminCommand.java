@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "", "The data directory is --data-dir, else $OUTPOST_DATA_DIR, else the operating system's per-user "
                         + "data folder."},
         subcommands = {InitCommand.class, UserCommand.class, BackupCommand.class, RestoreCommand.class,
+                RotateKeyCommand.class,
                 VerifyAuditCommand.class, DemoCommand.class, PatientsCommand.class, ContentCommand.class,
                 org.outpost.ui.cli.calc.CalcCommand.class})
 final class AdminCommand implements Runnable {

@@ -27,6 +27,7 @@ final class Passwords implements AutoCloseable {
     private final boolean fromStdin;
     private final java.nio.file.Path file;
     private final List<char[]> handedOut = new ArrayList<>();
+    private char[] firstLine;
     private Reader reader;
     private int linesRead;
 
@@ -44,9 +45,16 @@ final class Passwords implements AutoCloseable {
         this.file = file;
     }
 
-    /** The first line: the password of the user running the command (or of the account being created). */
+    /**
+     * The first line: the password of the user running the command (or of the account being created).
+     * Asking again returns the same array (a command that closes the store and then rotates the data key
+     * needs it twice; the line is read, or asked at the terminal, once).
+     */
     char[] first(String prompt) {
-        return line(1, prompt);
+        if (firstLine == null) {
+            firstLine = line(1, prompt);
+        }
+        return firstLine;
     }
 
     /** The second line: a new password for another account. */

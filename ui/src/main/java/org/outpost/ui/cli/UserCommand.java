@@ -5,6 +5,7 @@ import org.outpost.app.domain.Permission;
 import org.outpost.app.domain.Role;
 import org.outpost.app.domain.User;
 import org.outpost.app.port.Accounts;
+import org.outpost.app.port.StoreException;
 import org.outpost.app.usecase.AuditService;
 import org.outpost.app.validation.PasswordPolicy;
 import picocli.CommandLine.Command;
@@ -72,20 +73,27 @@ final class UserCommand implements Runnable {
         }
     }
 
-    /** {@code admin user disable}. */
+    /** {@code admin user disable}: disables, then rotates the data key unless told not to. */
     @Command(name = "disable", sortOptions = false,
             description = {"Disable an account: its password no longer opens the database.",
+                    "Then the data key is rotated (as 'admin rotate-key'), so a copy of the key file the user may "
+                            + "have kept no longer opens the database either.",
                     "Standard input: line 1 = your password."})
     static final class Disable extends LoggedInCommand {
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "The account to disable.")
         String name;
+
+        @Option(names = "--no-rotate",
+                description = "Do not rotate the data key now (run 'admin rotate-key' later; until then an old "
+                        + "copy of the key file with this user's password still opens the database).")
+        boolean noRotate;
 
         Disable(CliContext context) {
             super(context);
         }
 
         @Override
-        int run(Opened o) {
+        int run(Opened o) throws Exception {
             o.session().require(Permission.MANAGE_USERS);
             User target = existing(o.store().accounts(), name);
             if (target.username().equals(o.session().username())) {
@@ -96,6 +104,19 @@ final class UserCommand implements Runnable {
             }
             o.store().accounts().disable(o.session().username(), target.username());
             context.out().println("disabled user " + target.username());
+            if (noRotate) {
+                context.out().println("data key not rotated (--no-rotate): run 'admin rotate-key' when you can");
+                return ExitCode.OK;
+            }
+            // rotation needs the database closed: this command's own store is the only one it may close
+            o.store().close();
+            try {
+                RotateKeyCommand.rotate(context, existingVault(), o.session().username(),
+                        o.passwords().first("Password for " + o.session().username()));
+            } catch (StoreException e) {
+                throw new CliFailure(ExitCode.FAILED, "user " + target.username() + " is disabled, but the data key "
+                        + "was not rotated: " + e.getMessage());
+            }
             return ExitCode.OK;
         }
     }

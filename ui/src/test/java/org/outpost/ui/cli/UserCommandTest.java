@@ -111,7 +111,8 @@ class UserCommandTest {
         assertThat(listPatientsAs(CLINICIAN, CLINICIAN_PASSWORD).exitCode()).isZero();
         var r = user(lines(ADMIN_PASSWORD), ADMIN, "disable", "--name", CLINICIAN);
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).isEqualTo("disabled user nurse.kim\n");
+        assertThat(r.outLines()).first().isEqualTo("disabled user nurse.kim");
+        assertThat(r.outLines().get(1)).startsWith("rotated the data key: generation 3, 1 enabled user resealed");
         var login = listPatientsAs(CLINICIAN, CLINICIAN_PASSWORD);
         assertThat(login.exitCode()).isEqualTo(3);
         assertThat(login.err()).isEqualTo("wrong user name or password\n");
