@@ -106,7 +106,8 @@ final class KeyRotation {
             throw new StoreException(busy);
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new StoreException("The data directory cannot be locked: check its permissions");
+            throw org.outpost.store.jdbc.DiskProblems.orElse(files.root(), e,
+                    "The data directory cannot be locked: check its permissions");
         } catch (RuntimeException e) {
             closeQuietly(ch);
             throw e;
