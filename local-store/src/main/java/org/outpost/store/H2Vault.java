@@ -32,6 +32,7 @@ import org.outpost.app.port.WrongCredentialsException;
 import org.outpost.app.validation.PasswordPolicy;
 import org.outpost.store.jdbc.JdbcRepositories;
 import org.outpost.store.jdbc.SqlErrors;
+import org.outpost.store.jdbc.RowSeals;
 import org.outpost.store.jdbc.Tx;
 import org.outpost.store.keys.DataKey;
 import org.outpost.store.keys.KdfCost;
@@ -116,7 +117,7 @@ public final class H2Vault implements Vault {
             H2Database.migrate(files.root(), key);
             c.setAutoCommit(false);
             User admin = new User(name, displayName, Role.ADMIN, true);
-            Tx tx = new Tx(c, clock, true);
+            Tx tx = RowSeals.afterMigrate(c, key, clock, name);
             JdbcRepositories r = new JdbcRepositories(tx);
             r.users().insert(admin);
             Instant now = clock.instant();
@@ -186,7 +187,7 @@ public final class H2Vault implements Vault {
             c = H2Database.connect(files.root(), key, true);
             H2Database.migrate(files.root(), key);
             c.setAutoCommit(false);
-            Tx tx = new Tx(c, clock, true);
+            Tx tx = RowSeals.afterMigrate(c, key, clock, name);
             JdbcRepositories r = new JdbcRepositories(tx);
             Optional<User> user = r.users().find(name);
             if (user.isEmpty() || !user.get().enabled()) {
@@ -271,7 +272,7 @@ public final class H2Vault implements Vault {
         try (Connection c = H2Database.connect(staging, key, true)) {
             H2Database.migrate(staging, key);
             c.setAutoCommit(false);
-            Tx tx = new Tx(c, clock, true);
+            Tx tx = RowSeals.afterMigrate(c, key, clock, name);
             JdbcRepositories r = new JdbcRepositories(tx);
             Optional<User> user = r.users().find(name);
             if (user.isEmpty() || !user.get().enabled()) {

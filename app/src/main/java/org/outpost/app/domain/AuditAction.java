@@ -31,5 +31,9 @@ public enum AuditAction {
     /** A medication order was saved; detail: order id, alert count by severity, models and versions. */
     ORDER_PLACED,
     /** A pharmacist reviewed an order; detail: order id, action, models and versions. */
-    ORDER_REVIEWED
+    ORDER_REVIEWED,
+    /** A full integrity check ran; the detail holds counts only. */
+    INTEGRITY_VERIFIED,
+    /** Rows written before row MACs existed were sealed (once, after migration V6); the detail holds the count. */
+    ROWS_SEALED
 }

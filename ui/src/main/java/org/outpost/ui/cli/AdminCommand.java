@@ -13,10 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "that sets another password reads it from the second line."},
         footer = {"", "Exit codes:", "  0  done", "  1  refused or failed (one line on standard error says why)",
                 "  2  wrong usage", "  3  wrong user name or password (or a disabled account)", "  4  audit log broken",
+                "  5  verify found the database damaged",
                 "", "The data directory is --data-dir, else $OUTPOST_DATA_DIR, else the operating system's per-user "
                         + "data folder."},
         subcommands = {InitCommand.class, UserCommand.class, BackupCommand.class, RestoreCommand.class,
-                VerifyAuditCommand.class, DemoCommand.class, PatientsCommand.class, ContentCommand.class,
+                VerifyAuditCommand.class, VerifyCommand.class, DemoCommand.class, PatientsCommand.class, ContentCommand.class,
                 org.outpost.ui.cli.calc.CalcCommand.class})
 final class AdminCommand implements Runnable {
     @Mixin
@@ -28,6 +29,6 @@ final class AdminCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: init, user, backup, restore, verify-audit, demo, patients, content or calc");
+                "Missing command: init, user, backup, restore, verify-audit, verify, demo, patients, content or calc");
     }
 }

@@ -12,6 +12,12 @@ public final class ExitCode {
     public static final int WRONG_CREDENTIALS = 3;
     /** {@code verify-audit} found the audit chain broken. */
     public static final int AUDIT_BROKEN = 4;
+    /**
+     * {@code verify} found the database damaged (a row failing its MAC, an unreadable table or index, a broken
+     * audit chain, or a file H2 cannot open): distinct from 1 so a script can tell "damaged, restore a backup"
+     * from "could not run".
+     */
+    public static final int DAMAGED = 5;
 
     private ExitCode() {
     }

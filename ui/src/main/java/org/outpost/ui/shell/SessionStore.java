@@ -70,6 +70,11 @@ public final class SessionStore implements Store {
     }
 
     @Override
+    public org.outpost.app.domain.IntegrityReport verifyIntegrity() {
+        return open().verifyIntegrity();
+    }
+
+    @Override
     public void close() {
         lock();
     }
