@@ -40,7 +40,7 @@ class DamagedChartViewModelTest {
         try (StoreFixture store = StoreFixture.create(dir, CLOCK)) {
             patient = store.register("Nakamura", "Aiko", Sex.FEMALE, LocalDate.of(1958, 6, 30), "");
             store.record(patient, Instant.parse("2026-02-01T09:00:00Z"),
-                    Map.of(Measure.SYSTOLIC_BP, Quantity.of(128, Unit.MM_HG)));
+                    Map.of(Measure.HEART_RATE, Quantity.of(72, Unit.PER_MIN)));
         }
         rawSql("UPDATE observations SET amount = 182");
 
