@@ -133,6 +133,12 @@ final class JdbcStore implements Store {
         throw new UnsupportedOperationException("The benchmark store has no accounts");
     }
 
+    /** Not here: this store has no data key, so its rows are neither sealed nor checked (see H2Store). */
+    @Override
+    public org.outpost.app.domain.IntegrityReport verifyIntegrity() {
+        throw new UnsupportedOperationException("The benchmark store has no row key; verify through H2Vault");
+    }
+
     @Override
     public void backupTo(Path target) {
         throw new UnsupportedOperationException("The benchmark store makes no backups");

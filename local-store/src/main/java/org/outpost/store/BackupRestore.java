@@ -242,6 +242,8 @@ final class BackupRestore {
             JdbcRepositories r = new JdbcRepositories(tx);
             if (accounts.isPresent()) {
                 replaceAccounts(c, accounts.get());
+                // today's accounts carry row MACs under the restored database's own site secret
+                org.outpost.store.jdbc.RowSeals.resealTable(c, org.outpost.store.jdbc.SealedTable.USERS);
             } else {
                 requireAdmin(r, name, "the backup");
             }

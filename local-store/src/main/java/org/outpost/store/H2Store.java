@@ -24,6 +24,9 @@ import org.outpost.store.jdbc.SqlErrors;
 import org.outpost.store.jdbc.Tx;
 import org.outpost.store.keys.DataKey;
 import org.outpost.store.keys.KeyWrapper;
+import org.outpost.store.keys.RowKey;
+import org.outpost.store.jdbc.RowSeal;
+import org.outpost.app.domain.IntegrityReport;
 import org.outpost.store.keys.SecureFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +52,8 @@ final class H2Store implements Store {
     private final Deque<Connection> idleReaders = new ArrayDeque<>();
     private final H2Accounts accounts;
     private final AuditAnchoring anchoring;
+    /** Seals written rows and checks read ones (derived from {@link #key}; wiped with it). */
+    private final RowKey rowKey;
     private volatile boolean closed;
     /** Below this size the file is not worth compacting. */
     static final int COMPACT_MIN_MIB = 16;
@@ -66,13 +71,18 @@ final class H2Store implements Store {
         this.onClose = Objects.requireNonNull(onClose);
         this.accounts = new H2Accounts(this);
         this.anchoring = Objects.requireNonNull(anchoring);
+        try {
+            this.rowKey = RowKey.of(writer);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "read the database's site secret");
+        }
     }
 
     @Override
     public <T> T read(Function<Repositories, T> work) {
         Objects.requireNonNull(work, "work");
         Connection c = acquireReader();
-        Tx tx = new Tx(c, clock, false);
+        Tx tx = new Tx(c, clock, false, RowSeal.under(rowKey));
         boolean ok = false;
         try {
             T result = work.apply(new JdbcRepositories(tx));
@@ -112,7 +122,7 @@ final class H2Store implements Store {
     /** One write transaction on the writer connection; the caller holds the write lock. */
     private <T> T inTransaction(Function<JdbcRepositories, T> work) {
         requireOpen();
-        Tx tx = new Tx(writer, clock, true);
+        Tx tx = new Tx(writer, clock, true, RowSeal.under(rowKey));
         boolean ok = false;
         try {
             T result = work.apply(new JdbcRepositories(tx));
@@ -168,6 +178,13 @@ final class H2Store implements Store {
         writeLock.lock();
         try {
             requireOpen();
+            IntegrityReport report = verifyIntegrity();
+            if (!report.intact()) {
+                LOG.warn("Backup refused: {}", report.summary());
+                throw new StoreException("The backup was not written: the database is damaged ("
+                        + report.damagedRows() + " damaged rows; run 'outpost admin verify' for the list). "
+                        + "Restore the last good backup instead of backing up the damage");
+            }
             BackupArchive.write(writer, files, target, clock.instant());
             inTransaction(r -> r.audit().append(AuditEvent.of(clock.instant(), user.username(), AuditAction.BACKUP_CREATED)));
             LastBackup.record(files.lastBackup(), target, clock.instant());
@@ -179,6 +196,12 @@ final class H2Store implements Store {
             writeLock.unlock();
         }
         LOG.info("Backup written");
+    }
+
+    /** Reads a snapshot of the whole database; writes wait for it only when called under the write lock. */
+    @Override
+    public IntegrityReport verifyIntegrity() {
+        return readInternal(JdbcRepositories::verifyIntegrity);
     }
 
     @Override
@@ -198,6 +221,7 @@ final class H2Store implements Store {
             closeQuietly(writer);
             anchoring.close();
             key.close();
+            rowKey.close();
             restrictQuietly(files.database());
             LOG.info("Database closed");
         } finally {

@@ -39,6 +39,7 @@ import org.outpost.app.validation.PasswordPolicy;
 import org.outpost.store.jdbc.DiskProblems;
 import org.outpost.store.jdbc.JdbcRepositories;
 import org.outpost.store.jdbc.SqlErrors;
+import org.outpost.store.jdbc.RowSeals;
 import org.outpost.store.jdbc.Tx;
 import org.outpost.store.keys.DataKey;
 import org.outpost.store.keys.KdfCost;
@@ -191,7 +192,7 @@ public final class H2Vault implements Vault {
             H2Database.migrate(staging, key);
             c.setAutoCommit(false);
             User admin = new User(name, displayName, Role.ADMIN, true);
-            Tx tx = new Tx(c, clock, true);
+            Tx tx = RowSeals.afterMigrate(c, key, clock, name);
             JdbcRepositories r = new JdbcRepositories(tx);
             r.users().insert(admin);
             chain = failedLogins.newChain(c);
@@ -396,7 +397,7 @@ public final class H2Vault implements Vault {
             c = H2Database.connect(files.root(), key, true);
             H2Database.migrate(files.root(), key);
             c.setAutoCommit(false);
-            Tx tx = new Tx(c, clock, true);
+            Tx tx = RowSeals.afterMigrate(c, key, clock, name);
             JdbcRepositories r = new JdbcRepositories(tx);
             // before anything is appended: may this session move the anchor outside the database?
             anchoring = AuditAnchoring.atUnlock(files, key, clock, name, r.audit());

@@ -53,7 +53,7 @@ class NamePrefixMigrationTest {
             }
 
             var rest = H2Database.migrate(dir, key);
-            assertThat(rest.migrations).extracting(m -> m.version).containsExactly("5");
+            assertThat(rest.migrations).extracting(m -> m.version).startsWith("5");
 
             assertThat(NameSearchTest.prefixes(c, new PatientId(maria))).containsExactlyInAnyOrder(
                     "d", "da", "da ", "da s", "s", "si", "sil", "silv", "m", "ma", "mar", "mari", "j", "jo", "jos", "jose");

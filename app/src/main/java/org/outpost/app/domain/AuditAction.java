@@ -46,5 +46,9 @@ public enum AuditAction {
      */
     FAILED_LOGINS_MOVED,
     /** The data key was replaced and the database re-encrypted; detail: generation and user count. */
-    KEY_ROTATED
+    KEY_ROTATED,
+    /** A full integrity check ran; the detail holds counts only. */
+    INTEGRITY_VERIFIED,
+    /** Rows written before row MACs existed were sealed (once, after migration V6); the detail holds the count. */
+    ROWS_SEALED
 }

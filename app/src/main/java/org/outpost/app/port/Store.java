@@ -3,6 +3,7 @@ package org.outpost.app.port;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.outpost.app.domain.AuditVerification;
+import org.outpost.app.domain.IntegrityReport;
 
 /**
  * An unlocked clinical record store. All writes go through {@link #write}, which runs the work in one
@@ -23,7 +24,11 @@ public interface Store extends AutoCloseable {
     /** User accounts and their key slots. */
     Accounts accounts();
 
-    /** Writes an encrypted, self-contained backup (database and key slots) to {@code target}. */
+    /**
+     * Writes an encrypted, self-contained backup (database and key slots) to {@code target}. Refuses (a
+     * {@link StoreException}, nothing written) when the database fails {@link #verifyIntegrity()}: a backup of
+     * damaged rows would carry the damage into the copy meant to repair it.
+     */
     void backupTo(Path target);
 
     /**
@@ -34,6 +39,12 @@ public interface Store extends AutoCloseable {
     default AuditVerification verifyAudit() {
         return read(r -> r.audit().verify());
     }
+
+    /**
+     * Reads every row of every table and every index entry, checks each row's MAC and the audit chain, and
+     * says what is damaged, by table and row id. Reads a whole snapshot: seconds on a large database.
+     */
+    IntegrityReport verifyIntegrity();
 
     /** Forgets the keys and closes the database. Idempotent. */
     @Override

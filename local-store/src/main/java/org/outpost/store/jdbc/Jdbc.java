@@ -67,6 +67,17 @@ final class Jdbc {
         }
     }
 
+    /**
+     * Runs an insert or update of one row of a single-key {@code table}, then seals that row as stored
+     * ({@link RowSeal#reseal}); returns the update count.
+     */
+    static int updateSealed(Connection c, RowSeal seal, SealedTable table, Object key, String sql, Binder binder)
+            throws SQLException {
+        int n = update(c, sql, binder);
+        seal.reseal(c, table, table.key().getFirst() + " = ?", key);
+        return n;
+    }
+
     static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);
     }

@@ -18,6 +18,8 @@ import org.outpost.app.port.StoreException;
  * insertion order ({@code seq}), which with one writer is the order decisions were made in.
  */
 public final class JdbcDecisionLog implements DecisionLog {
+    /** Every column and the row's MAC, so reads can check it. */
+    private static final String SEALED_COLUMNS = SealedTable.DECISIONS.select("");
     private static final String COLUMNS = "id, patient_id, model_id, model_version, inputs, result_value, category, "
             + "kind, reason, username, decided_at";
 
@@ -30,7 +32,7 @@ public final class JdbcDecisionLog implements DecisionLog {
     @Override
     public void insert(Decision d) {
         tx.requireWritable();
-        Jdbc.run(tx, "save the decision", c -> Jdbc.update(c,
+        Jdbc.run(tx, "save the decision", c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.DECISIONS, d.id(),
                 "INSERT INTO decisions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setObject(1, d.id());
                     ps.setObject(2, d.patient().value());
@@ -53,20 +55,21 @@ public final class JdbcDecisionLog implements DecisionLog {
     @Override
     public List<Decision> forPatient(PatientId patient) {
         return Jdbc.run(tx, "read decisions", c -> Jdbc.query(c,
-                "SELECT " + COLUMNS + " FROM decisions WHERE patient_id = ? ORDER BY seq DESC",
-                ps -> ps.setObject(1, patient.value()), JdbcDecisionLog::map));
+                "SELECT " + SEALED_COLUMNS + " FROM decisions WHERE patient_id = ? ORDER BY seq DESC",
+                ps -> ps.setObject(1, patient.value()), this::map));
     }
 
     @Override
     public List<Decision> latestPerModel(PatientId patient) {
         return Jdbc.run(tx, "read decisions", c -> Jdbc.query(c,
-                "SELECT " + COLUMNS + " FROM decisions d WHERE patient_id = ? AND NOT EXISTS ("
+                "SELECT " + SEALED_COLUMNS + " FROM decisions d WHERE patient_id = ? AND NOT EXISTS ("
                         + "SELECT 1 FROM decisions n WHERE n.patient_id = d.patient_id AND n.model_id = d.model_id "
                         + "AND n.seq > d.seq) ORDER BY seq DESC",
-                ps -> ps.setObject(1, patient.value()), JdbcDecisionLog::map));
+                ps -> ps.setObject(1, patient.value()), this::map));
     }
 
-    private static Decision map(ResultSet rs) throws SQLException {
+    private Decision map(ResultSet rs) throws SQLException {
+        tx.seal().check(SealedTable.DECISIONS, rs);
         double v = rs.getDouble("result_value");
         OptionalDouble value = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(v);
         DecisionKind kind;

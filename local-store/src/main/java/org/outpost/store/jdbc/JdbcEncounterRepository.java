@@ -17,7 +17,7 @@ public final class JdbcEncounterRepository implements EncounterRepository {
     @Override
     public void insert(Encounter e) {
         tx.requireWritable();
-        Jdbc.run(tx, "save the encounter", c -> Jdbc.update(c,
+        Jdbc.run(tx, "save the encounter", c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.ENCOUNTERS, e.id(),
                 "INSERT INTO encounters (id, patient_id, start_at, encounter_type, reason, clinician) VALUES (?, ?, ?, ?, ?, ?)",
                 ps -> {
                     ps.setObject(1, e.id());
@@ -32,10 +32,13 @@ public final class JdbcEncounterRepository implements EncounterRepository {
     @Override
     public List<Encounter> forPatient(PatientId patient) {
         return Jdbc.run(tx, "read encounters", c -> Jdbc.query(c,
-                "SELECT id, start_at, encounter_type, reason, clinician FROM encounters WHERE patient_id = ? "
+                "SELECT " + SealedTable.ENCOUNTERS.select("") + " FROM encounters WHERE patient_id = ? "
                         + "ORDER BY start_at, id",
                 ps -> ps.setObject(1, patient.value()),
-                rs -> new Encounter(Jdbc.uuid(rs, "id"), patient, Jdbc.instant(rs, "start_at"),
-                        rs.getString("encounter_type"), rs.getString("reason"), rs.getString("clinician"))));
+                rs -> {
+                    tx.seal().check(SealedTable.ENCOUNTERS, rs);
+                    return new Encounter(Jdbc.uuid(rs, "id"), patient, Jdbc.instant(rs, "start_at"),
+                            rs.getString("encounter_type"), rs.getString("reason"), rs.getString("clinician"));
+                }));
     }
 }

@@ -17,7 +17,7 @@ public final class JdbcGenotypeRepository implements GenotypeRepository {
     @Override
     public void insert(Genotype g) {
         tx.requireWritable();
-        Jdbc.run(tx, "save the genotype", c -> Jdbc.update(c,
+        Jdbc.run(tx, "save the genotype", c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.GENOTYPES, g.id(),
                 "INSERT INTO genotypes (id, patient_id, gene, diplotype, source, result_date) VALUES (?, ?, ?, ?, ?, ?)",
                 ps -> {
                     ps.setObject(1, g.id());
@@ -32,10 +32,13 @@ public final class JdbcGenotypeRepository implements GenotypeRepository {
     @Override
     public List<Genotype> forPatient(PatientId patient) {
         return Jdbc.run(tx, "read genotypes", c -> Jdbc.query(c,
-                "SELECT id, gene, diplotype, source, result_date FROM genotypes WHERE patient_id = ? "
+                "SELECT " + SealedTable.GENOTYPES.select("") + " FROM genotypes WHERE patient_id = ? "
                         + "ORDER BY result_date, gene, id",
                 ps -> ps.setObject(1, patient.value()),
-                rs -> new Genotype(Jdbc.uuid(rs, "id"), patient, rs.getString("gene"), rs.getString("diplotype"),
-                        rs.getString("source"), Jdbc.date(rs, "result_date"))));
+                rs -> {
+                    tx.seal().check(SealedTable.GENOTYPES, rs);
+                    return new Genotype(Jdbc.uuid(rs, "id"), patient, rs.getString("gene"), rs.getString("diplotype"),
+                            rs.getString("source"), Jdbc.date(rs, "result_date"));
+                }));
     }
 }

@@ -17,8 +17,8 @@ import org.outpost.app.port.StoreException;
  * is not on the list fails with a {@link StoreException} instead of changing nothing silently.
  */
 public final class JdbcMedicationRepository implements MedicationRepository {
-    private static final String COLUMNS =
-            "id, patient_id, name, rxnorm, dose, route, frequency, start_date, stop_date";
+    /** Every column and the row's MAC, so reads can check it. */
+    private static final String COLUMNS = SealedTable.MEDICATIONS.select("");
 
     private final Tx tx;
 
@@ -29,7 +29,7 @@ public final class JdbcMedicationRepository implements MedicationRepository {
     @Override
     public void insert(Medication m) {
         tx.requireWritable();
-        Jdbc.run(tx, "save the medication", c -> Jdbc.update(c,
+        Jdbc.run(tx, "save the medication", c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.MEDICATIONS, m.id(),
                 "INSERT INTO medications (id, patient_id, name, rxnorm, dose, route, frequency, start_date, stop_date) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setObject(1, m.id());
@@ -48,15 +48,14 @@ public final class JdbcMedicationRepository implements MedicationRepository {
     public List<Medication> forPatient(PatientId patient) {
         return Jdbc.run(tx, "read medications", c -> Jdbc.query(c,
                 "SELECT " + COLUMNS + " FROM medications WHERE patient_id = ? ORDER BY start_date, name, id",
-                ps -> ps.setObject(1, patient.value()), JdbcMedicationRepository::map));
+                ps -> ps.setObject(1, patient.value()), this::map));
     }
 
     @Override
     public Optional<Medication> find(UUID id) {
         Objects.requireNonNull(id, "id");
         return Jdbc.run(tx, "read the medication", c -> Jdbc.queryOne(c,
-                "SELECT " + COLUMNS + " FROM medications WHERE id = ?", ps -> ps.setObject(1, id),
-                JdbcMedicationRepository::map));
+                "SELECT " + COLUMNS + " FROM medications WHERE id = ?", ps -> ps.setObject(1, id), this::map));
     }
 
     @Override
@@ -65,7 +64,7 @@ public final class JdbcMedicationRepository implements MedicationRepository {
         Objects.requireNonNull(dose, "dose");
         Objects.requireNonNull(frequency, "frequency");
         tx.requireWritable();
-        int changed = Jdbc.run(tx, "change the dose", c -> Jdbc.update(c,
+        int changed = Jdbc.run(tx, "change the dose", c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.MEDICATIONS, id,
                 "UPDATE medications SET dose = ?, frequency = ? WHERE id = ?", ps -> {
                     ps.setString(1, dose);
                     ps.setString(2, frequency);
@@ -81,7 +80,7 @@ public final class JdbcMedicationRepository implements MedicationRepository {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(day, "day");
         tx.requireWritable();
-        int changed = Jdbc.run(tx, "stop the medication", c -> Jdbc.update(c,
+        int changed = Jdbc.run(tx, "stop the medication", c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.MEDICATIONS, id,
                 "UPDATE medications SET stop_date = ? WHERE id = ?", ps -> {
                     ps.setObject(1, day);
                     ps.setObject(2, id);
@@ -91,7 +90,8 @@ public final class JdbcMedicationRepository implements MedicationRepository {
         }
     }
 
-    private static Medication map(ResultSet rs) throws SQLException {
+    private Medication map(ResultSet rs) throws SQLException {
+        tx.seal().check(SealedTable.MEDICATIONS, rs);
         return new Medication(Jdbc.uuid(rs, "id"), new PatientId(Jdbc.uuid(rs, "patient_id")), rs.getString("name"),
                 Optional.ofNullable(rs.getString("rxnorm")), rs.getString("dose"), rs.getString("route"),
                 rs.getString("frequency"), Jdbc.date(rs, "start_date"),

@@ -21,7 +21,7 @@ public final class JdbcObservationRepository implements ObservationRepository {
     @Override
     public void insert(Observation o) {
         tx.requireWritable();
-        Jdbc.run(tx, "save the observation", c -> Jdbc.update(c,
+        Jdbc.run(tx, "save the observation", c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.OBSERVATIONS, o.id(),
                 "INSERT INTO observations (id, patient_id, loinc, amount, ucum_unit, effective_at, recorded_by) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setObject(1, o.id());
@@ -37,10 +37,11 @@ public final class JdbcObservationRepository implements ObservationRepository {
     @Override
     public List<Observation> forPatient(PatientId patient) {
         return Jdbc.run(tx, "read observations", c -> Jdbc.query(c,
-                "SELECT id, loinc, amount, ucum_unit, effective_at, recorded_by FROM observations "
+                "SELECT " + SealedTable.OBSERVATIONS.select("") + " FROM observations "
                         + "WHERE patient_id = ? ORDER BY effective_at, id",
                 ps -> ps.setObject(1, patient.value()),
                 rs -> {
+                    tx.seal().check(SealedTable.OBSERVATIONS, rs);
                     Measure measure = Measure.byLoinc(rs.getString("loinc"))
                             .orElseThrow(() -> new StoreException("An observation has a code this version of Outpost does not know; update Outpost"));
                     Unit unit = Unit.parse(rs.getString("ucum_unit"))

@@ -36,11 +36,10 @@ import org.outpost.app.prescribing.ReviewAction;
  * alerts), not one per order.
  */
 public final class JdbcOrderBook implements OrderBook {
-    private static final String ORDER_COLUMNS = "o.id, o.patient_id, o.medication_id, o.drug, o.amount, o.unit, "
-            + "o.frequency, o.route, o.ordered_by, o.ordered_at, o.status";
-    private static final String ALERT_COLUMNS = "a.order_id, a.model_id, a.model_version, a.model_title, a.severity, "
-            + "a.headline, a.text, a.strength, a.suggested_amount, a.suggested_unit, a.suggested_frequency, "
-            + "a.differs, a.fingerprint, a.response, a.reason";
+    /** Every column of the row and its MAC, so reads can check it. */
+    private static final String ORDER_COLUMNS = SealedTable.MEDICATION_ORDERS.select("o");
+    private static final String ALERT_COLUMNS = SealedTable.ORDER_ALERTS.select("a");
+    private static final String SEALED_REVIEW_COLUMNS = SealedTable.ORDER_REVIEWS.select("");
     private static final String REVIEW_COLUMNS = "order_id, action, new_amount, new_unit, new_frequency, reason, "
             + "pharmacist, reviewed_at, model_versions";
 
@@ -71,6 +70,8 @@ public final class JdbcOrderBook implements OrderBook {
                 ps.setString(11, order.status().name());
             });
             insertAlerts(c, order);
+            tx.seal().reseal(c, SealedTable.MEDICATION_ORDERS, "id = ?", order.id());
+            tx.seal().reseal(c, SealedTable.ORDER_ALERTS, "order_id = ?", order.id());
             return null;
         });
     }
@@ -112,7 +113,7 @@ public final class JdbcOrderBook implements OrderBook {
         return Jdbc.run(tx, "read the order", c -> {
             Optional<MedicationOrder> order = Jdbc.queryOne(c,
                     "SELECT " + ORDER_COLUMNS + " FROM medication_orders o WHERE o.id = ?",
-                    ps -> ps.setObject(1, orderId), JdbcOrderBook::mapOrder);
+                    ps -> ps.setObject(1, orderId), this::mapOrder);
             if (order.isEmpty()) {
                 return order;
             }
@@ -129,7 +130,7 @@ public final class JdbcOrderBook implements OrderBook {
         return Jdbc.run(tx, "read the review queue", c -> {
             List<MedicationOrder> orders = Jdbc.query(c,
                     "SELECT " + ORDER_COLUMNS + " FROM medication_orders o WHERE o.status = ? ORDER BY o.seq",
-                    ps -> ps.setString(1, status), JdbcOrderBook::mapOrder);
+                    ps -> ps.setString(1, status), this::mapOrder);
             if (orders.isEmpty()) {
                 return orders;
             }
@@ -147,7 +148,7 @@ public final class JdbcOrderBook implements OrderBook {
         return Jdbc.run(tx, "read orders", c -> {
             List<MedicationOrder> orders = Jdbc.query(c,
                     "SELECT " + ORDER_COLUMNS + " FROM medication_orders o WHERE o.patient_id = ? ORDER BY o.seq DESC",
-                    ps -> ps.setObject(1, patient.value()), JdbcOrderBook::mapOrder);
+                    ps -> ps.setObject(1, patient.value()), this::mapOrder);
             if (orders.isEmpty()) {
                 return orders;
             }
@@ -166,15 +167,18 @@ public final class JdbcOrderBook implements OrderBook {
     public Map<String, AnsweredAlert> answeredAlerts(PatientId patient) {
         Objects.requireNonNull(patient, "patient");
         List<AnsweredAlert> newestFirst = Jdbc.run(tx, "read answered alerts", c -> Jdbc.query(c,
-                "SELECT a.fingerprint, a.reason, o.ordered_by, o.ordered_at FROM order_alerts a "
+"SELECT " + ALERT_COLUMNS + ", o.ordered_by, o.ordered_at FROM order_alerts a "
                         + "JOIN medication_orders o ON o.id = a.order_id "
                         + "WHERE a.patient_id = ? AND a.response = ? ORDER BY o.seq DESC, a.position DESC",
                 ps -> {
                     ps.setObject(1, patient.value());
                     ps.setString(2, AlertResponse.OVERRIDDEN.name());
                 },
-                rs -> new AnsweredAlert(rs.getString("fingerprint"), AlertResponse.OVERRIDDEN, rs.getString("reason"),
-                        rs.getString("ordered_by"), Jdbc.instant(rs, "ordered_at"))));
+                rs -> {
+                    tx.seal().check(SealedTable.ORDER_ALERTS, rs);
+                    return new AnsweredAlert(rs.getString("fingerprint"), AlertResponse.OVERRIDDEN,
+                            rs.getString("reason"), rs.getString("ordered_by"), Jdbc.instant(rs, "ordered_at"));
+                }));
         Map<String, AnsweredAlert> byFingerprint = new LinkedHashMap<>();
         for (AnsweredAlert a : newestFirst) {
             byFingerprint.putIfAbsent(a.fingerprint(), a);
@@ -188,7 +192,8 @@ public final class JdbcOrderBook implements OrderBook {
         Objects.requireNonNull(newStatus, "newStatus");
         tx.requireWritable();
         Jdbc.run(tx, "record the review", c -> {
-            int changed = Jdbc.update(c, "UPDATE medication_orders SET status = ? WHERE id = ?", ps -> {
+            int changed = Jdbc.updateSealed(c, tx.seal(), SealedTable.MEDICATION_ORDERS, review.orderId(),
+                    "UPDATE medication_orders SET status = ? WHERE id = ?", ps -> {
                 ps.setString(1, newStatus.name());
                 ps.setObject(2, review.orderId());
             });
@@ -205,6 +210,8 @@ public final class JdbcOrderBook implements OrderBook {
                         ps.setObject(8, review.reviewedAt());
                         ps.setString(9, review.modelVersions());
                     });
+            tx.seal().reseal(c, SealedTable.ORDER_REVIEWS, "order_id = ? AND " + RowSeal.COLUMN + " IS NULL",
+                    review.orderId());
             return null;
         });
     }
@@ -213,12 +220,15 @@ public final class JdbcOrderBook implements OrderBook {
     public List<OrderReview> reviews(UUID orderId) {
         Objects.requireNonNull(orderId, "orderId");
         return Jdbc.run(tx, "read reviews", c -> Jdbc.query(c,
-                "SELECT " + REVIEW_COLUMNS + " FROM order_reviews WHERE order_id = ? ORDER BY seq",
+                "SELECT " + SEALED_REVIEW_COLUMNS + " FROM order_reviews WHERE order_id = ? ORDER BY seq",
                 ps -> ps.setObject(1, orderId),
-                rs -> new OrderReview(Jdbc.uuid(rs, "order_id"),
-                        known(ReviewAction.class, rs.getString("action"), "An order review has an action"),
-                        dose(rs, "new_amount", "new_unit", "new_frequency"), rs.getString("reason"),
-                        rs.getString("pharmacist"), Jdbc.instant(rs, "reviewed_at"), rs.getString("model_versions"))));
+                rs -> {
+                    tx.seal().check(SealedTable.ORDER_REVIEWS, rs);
+                    return new OrderReview(Jdbc.uuid(rs, "order_id"),
+                            known(ReviewAction.class, rs.getString("action"), "An order review has an action"),
+                            dose(rs, "new_amount", "new_unit", "new_frequency"), rs.getString("reason"),
+                            rs.getString("pharmacist"), Jdbc.instant(rs, "reviewed_at"), rs.getString("model_versions"));
+                }));
     }
 
     /** Binds a dose to three parameters from {@code first}: amount, unit, frequency; NULLs when absent. */
@@ -243,7 +253,7 @@ public final class JdbcOrderBook implements OrderBook {
         return Optional.of(new SuggestedDose(a, rs.getString(unit), rs.getString(frequency)));
     }
 
-    private static Map<UUID, List<OrderAlert>> alerts(Connection c, String sql, Jdbc.Binder binder)
+    private Map<UUID, List<OrderAlert>> alerts(Connection c, String sql, Jdbc.Binder binder)
             throws SQLException {
         Map<UUID, List<OrderAlert>> byOrder = new HashMap<>();
         Jdbc.query(c, sql, binder, rs -> byOrder.computeIfAbsent(Jdbc.uuid(rs, "order_id"), k -> new ArrayList<>())
@@ -258,7 +268,8 @@ public final class JdbcOrderBook implements OrderBook {
     }
 
     /** The order row, without its alerts. */
-    private static MedicationOrder mapOrder(ResultSet rs) throws SQLException {
+    private MedicationOrder mapOrder(ResultSet rs) throws SQLException {
+        tx.seal().check(SealedTable.MEDICATION_ORDERS, rs);
         OrderDraft draft = new OrderDraft(rs.getString("drug"), rs.getDouble("amount"), rs.getString("unit"),
                 rs.getString("frequency"), rs.getString("route"));
         return new MedicationOrder(Jdbc.uuid(rs, "id"), new PatientId(Jdbc.uuid(rs, "patient_id")),
@@ -266,7 +277,8 @@ public final class JdbcOrderBook implements OrderBook {
                 known(OrderStatus.class, rs.getString("status"), "An order has a status"), List.of());
     }
 
-    private static OrderAlert mapAlert(ResultSet rs) throws SQLException {
+    private OrderAlert mapAlert(ResultSet rs) throws SQLException {
+        tx.seal().check(SealedTable.ORDER_ALERTS, rs);
         return new OrderAlert(rs.getString("model_id"), rs.getString("model_version"), rs.getString("model_title"),
                 known(Severity.class, rs.getString("severity"), "An order alert has a severity"),
                 rs.getString("headline"), rs.getString("text"), rs.getString("strength"),

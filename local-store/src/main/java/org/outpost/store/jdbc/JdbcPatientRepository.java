@@ -32,6 +32,8 @@ import org.outpost.app.usecase.PatientQuery;
  */
 public final class JdbcPatientRepository implements PatientRepository {
     private static final String COLUMNS = "id, mrn, family_name, given_name, sex, birth_date, address, phone, consent";
+    /** Every column of a patient row and its MAC, for reads that check it. */
+    private static final String SEALED_COLUMNS = SealedTable.PATIENTS.select("");
     private static final String SUMMARY_COLUMNS = "id, mrn, family_name, given_name, sex, birth_date";
     private static final String ORDER = " ORDER BY family_folded, given_folded, birth_date, family_name, given_name, id";
     /** Candidate rows read per query when words must be checked one by one: at first, and at most. */
@@ -60,12 +62,19 @@ public final class JdbcPatientRepository implements PatientRepository {
             NamePrefixes.insert(c, p.id().value(), p.mrn().value(), p.familyName(), p.givenName(), p.sex().name(),
                     p.birthDate());
             insertAllergies(c, p);
+            seal(c, p);
         } catch (SQLException e) {
             if (SqlErrors.isDuplicate(e)) {
                 throw new StoreException("The MRN is already in use by another patient");
             }
             throw SqlErrors.translate(e, "save the patient");
         }
+    }
+
+    /** Seals the patient's row and allergy rows as stored (same transaction). */
+    private void seal(Connection c, Patient p) throws SQLException {
+        tx.seal().reseal(c, SealedTable.PATIENTS, "id = ?", p.id().value());
+        tx.seal().reseal(c, SealedTable.ALLERGIES, "patient_id = ?", p.id().value());
     }
 
     @Override
@@ -88,6 +97,7 @@ public final class JdbcPatientRepository implements PatientRepository {
                     p.birthDate());
             Jdbc.update(c, "DELETE FROM allergies WHERE patient_id = ?", ps -> ps.setObject(1, p.id().value()));
             insertAllergies(c, p);
+            seal(c, p);
         } catch (SQLException e) {
             if (SqlErrors.isDuplicate(e)) {
                 throw new StoreException("The MRN is already in use by another patient");
@@ -133,14 +143,14 @@ public final class JdbcPatientRepository implements PatientRepository {
     @Override
     public Optional<Patient> find(PatientId id) {
         return Jdbc.run(tx, "read the patient", c -> Jdbc.queryOne(c,
-                "SELECT " + COLUMNS + " FROM patients WHERE id = ?", ps -> ps.setObject(1, id.value()),
+                "SELECT " + SEALED_COLUMNS + " FROM patients WHERE id = ?", ps -> ps.setObject(1, id.value()),
                 rs -> withAllergies(c, rs)));
     }
 
     @Override
     public Optional<Patient> findByMrn(Mrn mrn) {
         return Jdbc.run(tx, "read the patient", c -> Jdbc.queryOne(c,
-                "SELECT " + COLUMNS + " FROM patients WHERE mrn = ?", ps -> ps.setString(1, mrn.value()),
+                "SELECT " + SEALED_COLUMNS + " FROM patients WHERE mrn = ?", ps -> ps.setString(1, mrn.value()),
                 rs -> withAllergies(c, rs)));
     }
 
@@ -279,7 +289,7 @@ public final class JdbcPatientRepository implements PatientRepository {
         }
         String marks = distinct.stream().map(d -> "?").collect(Collectors.joining(", "));
         return Jdbc.run(tx, "read patients", c -> Jdbc.query(c,
-                "SELECT " + COLUMNS + " FROM patients WHERE birth_date IN (" + marks + ")" + ORDER, ps -> {
+                "SELECT " + SEALED_COLUMNS + " FROM patients WHERE birth_date IN (" + marks + ")" + ORDER, ps -> {
                     for (int i = 0; i < distinct.size(); i++) {
                         ps.setObject(i + 1, distinct.get(i));
                     }
@@ -298,11 +308,16 @@ public final class JdbcPatientRepository implements PatientRepository {
                 Jdbc.date(rs, "birth_date"));
     }
 
-    private static Patient withAllergies(Connection c, ResultSet rs) throws SQLException {
+    /** The patient of the current row with their allergies; every row checked against its MAC. */
+    private Patient withAllergies(Connection c, ResultSet rs) throws SQLException {
+        tx.seal().check(SealedTable.PATIENTS, rs);
         PatientId id = new PatientId(Jdbc.uuid(rs, "id"));
         List<String> allergies = Jdbc.query(c,
-                "SELECT substance FROM allergies WHERE patient_id = ? ORDER BY position",
-                ps -> ps.setObject(1, id.value()), a -> a.getString(1));
+                "SELECT " + SealedTable.ALLERGIES.select("") + " FROM allergies WHERE patient_id = ? ORDER BY position",
+                ps -> ps.setObject(1, id.value()), a -> {
+                    tx.seal().check(SealedTable.ALLERGIES, a);
+                    return a.getString("substance");
+                });
         return new Patient(id, new Mrn(rs.getString("mrn")), rs.getString("family_name"), rs.getString("given_name"),
                 Sex.valueOf(rs.getString("sex")), Jdbc.date(rs, "birth_date"), rs.getString("address"),
                 rs.getString("phone"), Consent.valueOf(rs.getString("consent")), allergies);

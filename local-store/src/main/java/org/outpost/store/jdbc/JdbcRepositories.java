@@ -1,6 +1,8 @@
 package org.outpost.store.jdbc;
 
 import java.util.Objects;
+import org.outpost.app.domain.IntegrityReport;
+import org.outpost.app.port.AuditLog;
 import org.outpost.app.port.DecisionLog;
 import org.outpost.app.port.EncounterRepository;
 import org.outpost.app.port.GenotypeRepository;
@@ -21,9 +23,10 @@ public final class JdbcRepositories implements Repositories {
     private final DecisionLog decisions;
     private final OrderBook orders;
     private final JdbcUsers users;
+    private final Tx tx;
 
     public JdbcRepositories(Tx tx) {
-        Objects.requireNonNull(tx);
+        this.tx = Objects.requireNonNull(tx);
         this.patients = new JdbcPatientRepository(tx);
         this.observations = new JdbcObservationRepository(tx);
         this.medications = new JdbcMedicationRepository(tx);
@@ -73,6 +76,11 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public OrderBook orders() {
         return orders;
+    }
+
+    /** The full integrity check ({@link IntegrityCheck}) in this call's snapshot. */
+    public IntegrityReport verifyIntegrity() {
+        return IntegrityCheck.run(tx, audit::verify);
     }
 
     /** User accounts (not part of the app's ports: accounts change only through {@code Accounts}). */

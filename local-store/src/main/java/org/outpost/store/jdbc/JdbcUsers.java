@@ -21,7 +21,7 @@ public final class JdbcUsers {
     public void insert(User user) {
         tx.requireWritable();
         try {
-            Jdbc.update(tx.connection(),
+            Jdbc.updateSealed(tx.connection(), tx.seal(), SealedTable.USERS, user.username(),
                     "INSERT INTO users (username, display_name, role, enabled, created_at) VALUES (?, ?, ?, ?, ?)", ps -> {
                         ps.setString(1, user.username());
                         ps.setString(2, user.displayName());
@@ -39,18 +39,19 @@ public final class JdbcUsers {
 
     public Optional<User> find(String username) {
         return Jdbc.run(tx, "read the account", c -> Jdbc.queryOne(c,
-                "SELECT username, display_name, role, enabled FROM users WHERE username = ?",
-                ps -> ps.setString(1, username), JdbcUsers::user));
+                "SELECT " + SealedTable.USERS.select("") + " FROM users WHERE username = ?",
+                ps -> ps.setString(1, username), this::user));
     }
 
     public List<User> list() {
         return Jdbc.run(tx, "read the accounts", c -> Jdbc.query(c,
-                "SELECT username, display_name, role, enabled FROM users ORDER BY username", ps -> { }, JdbcUsers::user));
+                "SELECT " + SealedTable.USERS.select("") + " FROM users ORDER BY username", ps -> { }, this::user));
     }
 
     public void setEnabled(String username, boolean enabled) {
         tx.requireWritable();
-        Jdbc.run(tx, "change the account", c -> Jdbc.update(c, "UPDATE users SET enabled = ? WHERE username = ?", ps -> {
+        Jdbc.run(tx, "change the account", c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.USERS, username,
+                "UPDATE users SET enabled = ? WHERE username = ?", ps -> {
             ps.setBoolean(1, enabled);
             ps.setString(2, username);
         }));
@@ -62,7 +63,8 @@ public final class JdbcUsers {
                 "SELECT COUNT(*) FROM users WHERE enabled AND role = 'ADMIN'", ps -> { }, rs -> rs.getLong(1)).orElse(0L));
     }
 
-    private static User user(ResultSet rs) throws SQLException {
+    private User user(ResultSet rs) throws SQLException {
+        tx.seal().check(SealedTable.USERS, rs);
         return new User(rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
                 rs.getBoolean("enabled"));
     }

@@ -15,15 +15,30 @@ public final class Tx {
     private final Connection connection;
     private final Clock clock;
     private final boolean writable;
+    private final RowSeal seal;
     private volatile boolean active = true;
     private long appendedSeq = -1;
     private String appendedHash;
 
-    /** A transaction scope over {@code connection}; {@code writable} is false for {@code Store.read}. */
+    /**
+     * A scope that neither seals nor checks row MACs ({@link RowSeal#unchecked()}): for reading without the
+     * data key (migration tests). The store always passes a seal.
+     */
     public Tx(Connection connection, Clock clock, boolean writable) {
+        this(connection, clock, writable, RowSeal.unchecked());
+    }
+
+    /** A transaction scope over {@code connection}; {@code writable} is false for {@code Store.read}. */
+    public Tx(Connection connection, Clock clock, boolean writable, RowSeal seal) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.writable = writable;
+        this.seal = Objects.requireNonNull(seal, "seal");
+    }
+
+    /** Seals written rows and checks read ones. */
+    public RowSeal seal() {
+        return seal;
     }
 
     /** The connection, while the call is running. */

@@ -140,7 +140,29 @@ public final class AdminView {
         result.getStyleClass().add("verification");
         HBox bar = new HBox(10, refresh, verify, result);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, bar, table);
+        Button verifyAll = Labels.button("admin-verify-database", text.get("admin.integrity.verify"),
+                model::verifyDatabase);
+        verifyAll.disableProperty().bind(model.verifyingProperty());
+        javafx.scene.control.ProgressIndicator progress = new javafx.scene.control.ProgressIndicator();
+        progress.setId("admin-integrity-progress");
+        progress.setPrefSize(18, 18);
+        progress.visibleProperty().bind(model.verifyingProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label integrity = new Label();
+        integrity.setId("admin-integrity");
+        integrity.setWrapText(true);
+        integrity.textProperty().bind(model.integrityProperty());
+        integrity.getStyleClass().add("verification");
+        model.databaseIntactProperty().addListener((o, a, intact) -> integrity.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("broken"), !intact));
+        javafx.scene.control.ListView<String> damage = new javafx.scene.control.ListView<>(model.damage());
+        damage.setId("admin-integrity-damage");
+        damage.setPrefHeight(90);
+        damage.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.damage()));
+        damage.managedProperty().bind(damage.visibleProperty());
+        HBox integrityBar = new HBox(10, verifyAll, progress, integrity);
+        integrityBar.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, integrityBar, damage, bar, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(10));
         Tab tab = new Tab(text.get("admin.tab.audit"), box);

@@ -20,7 +20,9 @@ import org.outpost.app.domain.Role;
 import org.outpost.app.domain.User;
 import org.outpost.app.port.Store;
 import org.outpost.app.port.StoreException;
+import org.outpost.app.domain.IntegrityReport;
 import org.outpost.app.usecase.AuditService;
+import org.outpost.app.usecase.IntegrityService;
 import org.outpost.app.usecase.Session;
 import org.outpost.app.validation.PasswordPolicy;
 import org.outpost.app.validation.ValidationException;
@@ -63,6 +65,11 @@ public final class AdminViewModel {
     private final ReadOnlyStringWrapper verification = new ReadOnlyStringWrapper(this, "verification", "");
     private final ReadOnlyBooleanWrapper chainIntact = new ReadOnlyBooleanWrapper(this, "chainIntact", true);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper verifying = new ReadOnlyBooleanWrapper(this, "verifying");
+    private final ReadOnlyStringWrapper integrity = new ReadOnlyStringWrapper(this, "integrity", "");
+    private final ReadOnlyBooleanWrapper databaseIntact = new ReadOnlyBooleanWrapper(this, "databaseIntact", true);
+    private final ObservableList<String> damage = FXCollections.observableArrayList();
+    private final ObservableList<String> damageView = FXCollections.unmodifiableObservableList(damage);
 
     public AdminViewModel(Store store, AuditService audit, Session session, TaskRunner tasks, UiText text,
                           Clock clock) {
@@ -230,6 +237,52 @@ public final class AdminViewModel {
             status.set(text.get("admin.passwordReset", done.username()));
             refresh();
         }, failure -> resetError.set(explain(failure)));
+    }
+
+    /**
+     * The full check ({@link IntegrityService}): every row against its MAC, every index, the audit chain. Runs
+     * off the FX thread (seconds on a large database) while {@link #verifyingProperty()} is true; the result
+     * lists damaged rows by table and row id.
+     */
+    public void verifyDatabase() {
+        if (verifying.get()) {
+            return;
+        }
+        verifying.set(true);
+        damage.clear();
+        integrity.set(text.get("admin.integrity.running"));
+        IntegrityService service = new IntegrityService(store, clock, session);
+        tasks.run("database-verify", service::verify, (IntegrityReport report) -> {
+            verifying.set(false);
+            databaseIntact.set(report.intact());
+            integrity.set(report.intact() ? text.get("admin.integrity.intact", report.summary())
+                    : text.get("admin.integrity.damaged", report.summary()));
+            damage.setAll(report.lines());
+            refreshAudit();
+        }, failure -> {
+            verifying.set(false);
+            databaseIntact.set(false);
+            integrity.set(explain(failure));
+        });
+    }
+
+    /** True while the full check runs. */
+    public ReadOnlyBooleanProperty verifyingProperty() {
+        return verifying.getReadOnlyProperty();
+    }
+
+    /** The last full check's result in one line. */
+    public ReadOnlyStringProperty integrityProperty() {
+        return integrity.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty databaseIntactProperty() {
+        return databaseIntact.getReadOnlyProperty();
+    }
+
+    /** What the last full check found damaged, one line per table (row ids only). */
+    public ObservableList<String> damage() {
+        return damageView;
     }
 
     /**

@@ -86,7 +86,14 @@ public final class ChartView {
         Button edit = Labels.button("chart-edit", text.get("chart.edit"), onEdit);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox who = new VBox(2, name, details, allergies);
+        Label problem = new Label();
+        problem.setId("chart-error");
+        problem.getStyleClass().add("error");
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.errorProperty());
+        problem.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox who = new VBox(2, name, details, allergies, problem);
         HBox header = new HBox(12, who, spacer, edit, record);
         header.setAlignment(Pos.TOP_LEFT);
         header.getStyleClass().add("chart-header");

@@ -28,6 +28,7 @@ import org.outpost.app.domain.Medication;
 import org.outpost.app.domain.Observation;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
+import org.outpost.app.port.DamagedRecordException;
 import org.outpost.app.usecase.ChartService;
 import org.outpost.ui.concurrent.TaskRunner;
 import org.outpost.ui.text.UiText;
@@ -109,7 +110,13 @@ public final class ChartViewModel {
             show(loaded);
         }, failure -> {
             loading.set(false);
-            error.set(text.get("chart.loadFailed", tasks.reporter().report(failure).errorId()));
+            if (failure instanceof DamagedRecordException damaged) {
+                // expected, and handled here: nothing of the chart is shown rather than a possibly wrong value
+                chart.set(null);
+                error.set(text.get("chart.damaged", damaged.table(), damaged.rowId()));
+            } else {
+                error.set(text.get("chart.loadFailed", tasks.reporter().report(failure).errorId()));
+            }
         });
     }
 

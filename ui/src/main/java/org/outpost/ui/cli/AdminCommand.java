@@ -13,12 +13,14 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "that sets another password reads it from the second line."},
         footer = {"", "Exit codes:", "  0  done", "  1  refused or failed (one line on standard error says why)",
                 "  2  wrong usage", "  3  wrong user name or password (or a disabled account)", "  4  audit log broken",
+                "  5  the database is damaged (sign-in found the file damaged, or verify found damaged rows)",
+                "  6  the disk is full or the data directory read-only (the line says whether the change was saved)",
                 "  7  too many failed sign-ins: try again after the wait the message gives",
                 "", "The data directory is --data-dir, else $OUTPOST_DATA_DIR, else the operating system's per-user "
                         + "data folder."},
         subcommands = {InitCommand.class, UserCommand.class, BackupCommand.class, RestoreCommand.class,
                 RotateKeyCommand.class,
-                VerifyAuditCommand.class, DemoCommand.class, PatientsCommand.class, ContentCommand.class,
+                VerifyAuditCommand.class, VerifyCommand.class, DemoCommand.class, PatientsCommand.class, ContentCommand.class,
                 org.outpost.ui.cli.calc.CalcCommand.class})
 final class AdminCommand implements Runnable {
     @Mixin
@@ -30,6 +32,6 @@ final class AdminCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: init, user, backup, restore, verify-audit, demo, patients, content or calc");
+                "Missing command: init, user, backup, restore, verify-audit, verify, demo, patients, content or calc");
     }
 }

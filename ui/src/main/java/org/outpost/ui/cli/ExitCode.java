@@ -24,6 +24,8 @@ public final class ExitCode {
      * checking the password; the message says how many seconds to wait (at most 5 minutes).
      */
     public static final int TOO_MANY_ATTEMPTS = 7;
+    /** {@code verify} found the database damaged: the same code as a damaged file found at sign-in. */
+    public static final int DAMAGED = DATABASE_DAMAGED;
 
     private ExitCode() {
     }

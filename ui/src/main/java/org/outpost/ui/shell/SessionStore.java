@@ -76,6 +76,11 @@ public final class SessionStore implements Store {
     }
 
     @Override
+    public org.outpost.app.domain.IntegrityReport verifyIntegrity() {
+        return open().verifyIntegrity();
+    }
+
+    @Override
     public void close() {
         lock();
     }

@@ -37,6 +37,7 @@ class LoginFailureTest {
                 Arguments.of(List.of("user", "passwd", "--name", "nurse.kim")),
                 Arguments.of(List.of("rotate-key")),
                 Arguments.of(List.of("verify-audit")),
+                Arguments.of(List.of("verify")),
                 Arguments.of(List.of("demo", "--patients", "3")),
                 Arguments.of(List.of("backup", "--to", "BACKUP")));
     }

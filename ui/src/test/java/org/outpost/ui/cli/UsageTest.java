@@ -13,7 +13,7 @@ class UsageTest {
     void topLevelHelpListsEveryCommandAndTheExitCodes() {
         var r = run("", "--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("init", "user", "backup", "restore", "verify-audit", "demo", "patients",
+        assertThat(r.out()).contains("init", "user", "backup", "restore", "verify-audit", "verify", "demo", "patients",
                 "3  wrong user name or password", "4  audit log broken", "OUTPOST_DATA_DIR");
     }
 

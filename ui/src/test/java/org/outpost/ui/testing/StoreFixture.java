@@ -34,6 +34,17 @@ public record StoreFixture(Vault vault, Store store, User admin, Clock clock) im
         return new StoreFixture(vault, unlocked.store(), unlocked.user(), clock);
     }
 
+    /** Unlocks an existing database in {@code dir} as the administrator. */
+    public static StoreFixture open(Path dir, Clock clock) {
+        H2Vault vault = TestVaults.fast(dir, clock);
+        try {
+            Vault.Unlocked unlocked = vault.unlock(ADMIN, PASSWORD.toCharArray());
+            return new StoreFixture(vault, unlocked.store(), unlocked.user(), clock);
+        } catch (org.outpost.app.port.WrongCredentialsException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Session session() {
         return new Session(admin);
     }

@@ -1,0 +1,68 @@
+package org.outpost.store.jdbc;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The tables whose rows carry a MAC ({@link RowSeal}), each with its primary key and the columns the MAC
+ * covers, in the order it covers them. The lists are fixed here rather than read from the schema so a
+ * later migration that adds a column does not silently change every row's MAC; {@code RowSealTest} fails
+ * when a table gains a column that is not listed (a migration adding one must list it and reseal).
+ *
+ * <p>Not sealed: {@code audit_log} and {@code audit_head} (their own hash chain), the search tables
+ * {@code patient_name_tokens} and {@code patient_name_prefixes} (derived from {@code patients}; verify reads
+ * them whole), {@code row_seal_state} and Flyway's history.
+ */
+public enum SealedTable {
+    USERS("users", List.of("username"), "username, display_name, role, enabled, created_at"),
+    PATIENTS("patients", List.of("id"), "id, mrn, family_name, given_name, family_folded, given_folded, sex, "
+            + "birth_date, address, phone, consent, created_at, updated_at"),
+    ALLERGIES("allergies", List.of("patient_id", "position"), "patient_id, position, substance"),
+    ENCOUNTERS("encounters", List.of("id"), "id, patient_id, start_at, encounter_type, reason, clinician"),
+    OBSERVATIONS("observations", List.of("id"), "id, patient_id, loinc, amount, ucum_unit, effective_at, recorded_by"),
+    MEDICATIONS("medications", List.of("id"),
+            "id, patient_id, name, rxnorm, dose, route, frequency, start_date, stop_date"),
+    GENOTYPES("genotypes", List.of("id"), "id, patient_id, gene, diplotype, source, result_date"),
+    DECISIONS("decisions", List.of("id"), "id, seq, patient_id, model_id, model_version, inputs, result_value, "
+            + "category, kind, reason, username, decided_at"),
+    MEDICATION_ORDERS("medication_orders", List.of("id"), "id, seq, patient_id, medication_id, drug, amount, unit, "
+            + "frequency, route, ordered_by, ordered_at, status"),
+    ORDER_ALERTS("order_alerts", List.of("order_id", "position"), "order_id, position, patient_id, model_id, "
+            + "model_version, model_title, severity, headline, text, strength, suggested_amount, suggested_unit, "
+            + "suggested_frequency, differs, fingerprint, response, reason"),
+    ORDER_REVIEWS("order_reviews", List.of("seq"), "seq, order_id, action, new_amount, new_unit, new_frequency, "
+            + "reason, pharmacist, reviewed_at, model_versions"),
+    SITE_SECRET("site_secret", List.of("id"), "id, secret, created_at");
+
+    private final String table;
+    private final List<String> key;
+    private final List<String> columns;
+
+    SealedTable(String table, List<String> key, String columns) {
+        this.table = table;
+        this.key = key;
+        this.columns = List.of(columns.split(",\\s*"));
+    }
+
+    /** The SQL table name. */
+    public String table() {
+        return table;
+    }
+
+    /** The primary key's columns. */
+    public List<String> key() {
+        return key;
+    }
+
+    /** Every column the MAC covers, in MAC order (the key's among them). */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** "a.c1, a.c2, …, a.row_mac" for a SELECT; {@code alias} may be empty. */
+    public String select(String alias) {
+        String prefix = alias.isEmpty() ? "" : alias + ".";
+        return columns.stream().map(c -> prefix + c).collect(Collectors.joining(", "))
+                + ", " + prefix + RowSeal.COLUMN;
+    }
+}
