@@ -59,6 +59,16 @@ final class BackupArchive {
 
     /** Writes a backup of the open database (caller holds the write lock) to {@code target}, atomically. */
     static void write(Connection c, DataDirectory files, Path target, Instant at) throws SQLException, IOException {
+        write(c, files, target, at, null);
+    }
+
+    /**
+     * As above; with {@code key}, the backup's audit anchor is made for the database copy itself (its own
+     * audit head, read from the copy), so the two always agree (H2 2.5's online copy was seen to lack the
+     * backup session's newest audit row, which a copied anchor file then contradicted).
+     */
+    static void write(Connection c, DataDirectory files, Path target, Instant at, org.outpost.store.keys.DataKey key)
+            throws SQLException, IOException {
         Path abs = target.toAbsolutePath().normalize();
         Path parent = abs.getParent();
         Files.createDirectories(parent);
@@ -72,7 +82,8 @@ final class BackupArchive {
             byte[] keys = Files.readAllBytes(files.keys());
             String manifest = "format=" + FORMAT + "\ncreated=" + at + "\noutpost=" + outpostVersion()
                     + "\nh2=" + H2Database.h2Version() + "\nschema=" + H2Database.schemaVersion(c) + "\n";
-            byte[] anchor = Files.exists(files.auditAnchor()) ? Files.readAllBytes(files.auditAnchor()) : null;
+            byte[] anchor = !Files.exists(files.auditAnchor()) ? null
+                    : key == null ? Files.readAllBytes(files.auditAnchor()) : anchorForCopy(h2zip, parent, key, at);
             try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     SecureFiles.ownerOnly(parent))) {
                 try (ZipOutputStream zip = new ZipOutputStream(Channels.newOutputStream(ch));
@@ -158,6 +169,42 @@ final class BackupArchive {
             throw new StoreException(NOT_A_BACKUP);
         } catch (IOException e) {
             throw new StoreException("The backup file cannot be read");
+        }
+    }
+
+    /** An anchor for the audit head of the database inside H2's backup zip (opened read-only to read it). */
+    private static byte[] anchorForCopy(Path h2zip, Path parent, org.outpost.store.keys.DataKey key, Instant at)
+            throws IOException, SQLException {
+        Path dir = Files.createTempDirectory(parent, ".outpost-backup-check-");
+        try {
+            try (ZipFile h2 = new ZipFile(h2zip.toFile())) {
+                ZipEntry db = h2.stream().filter(e -> e.getName().endsWith(DataDirectory.DB_FILE)).findFirst()
+                        .orElseThrow(() -> new IOException("H2 wrote no database file to its backup"));
+                try (InputStream in = h2.getInputStream(db)) {
+                    Files.copy(in, dir.resolve(DataDirectory.DB_FILE));
+                }
+            }
+            long seq;
+            String hash;
+            try (Connection rc = H2Database.connectReadOnly(dir, key); Statement st = rc.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")) {
+                if (!rs.next()) {
+                    throw new IOException("the copied database has no audit head");
+                }
+                seq = rs.getLong(1);
+                hash = rs.getString(2);
+            }
+            Path file = dir.resolve(AuditAnchor.FILE);
+            try (AuditAnchor anchor = new AuditAnchor(file, key)) {
+                anchor.write(new AuditAnchor.Head(seq, hash, at));
+            }
+            return Files.readAllBytes(file);
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

@@ -185,7 +185,7 @@ final class H2Store implements Store {
                         + report.damagedRows() + " damaged rows; run 'outpost admin verify' for the list). "
                         + "Restore the last good backup instead of backing up the damage");
             }
-            BackupArchive.write(writer, files, target, clock.instant());
+            BackupArchive.write(writer, files, target, clock.instant(), key);
             inTransaction(r -> r.audit().append(AuditEvent.of(clock.instant(), user.username(), AuditAction.BACKUP_CREATED)));
             LastBackup.record(files.lastBackup(), target, clock.instant());
         } catch (IOException e) {
