@@ -98,12 +98,16 @@ final class LogFiles {
                 return Optional.empty();
             }
             if (Files.isDirectory(dataDir)) {
-                try (Stream<Path> entries = Files.list(dataDir)) {
-                    boolean outposts = entries.map(p -> p.getFileName().toString())
-                            .allMatch(n -> OUTPOST_FILES.contains(n) || n.startsWith("outpost") || n.startsWith("keys")
-                                    || n.startsWith(".") || n.endsWith(".log") || n.endsWith(".properties"));
-                    if (!outposts) {
-                        return Optional.empty();
+                // Outpost's own: it holds a database or key file; or new: nothing but logs, clinical content and
+                // dot-files (an IT installer may prepare these). Anything else is someone else's folder.
+                boolean holdsDatabase = Files.exists(dataDir.resolve("keys.properties"))
+                        || Files.exists(dataDir.resolve("outpost.mv.db"));
+                if (!holdsDatabase) {
+                    try (Stream<Path> entries = Files.list(dataDir)) {
+                        if (!entries.map(p -> p.getFileName().toString())
+                                .allMatch(n -> OUTPOST_FILES.contains(n) || n.startsWith("."))) {
+                            return Optional.empty();
+                        }
                     }
                 }
             }

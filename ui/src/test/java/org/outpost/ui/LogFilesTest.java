@@ -39,6 +39,18 @@ class LogFilesTest {
     }
 
     @Test
+    void anOutpostDataDirectoryWithAllItsFilesGetsTheLog() throws Exception {
+        // the smoke journey found no log: a real data directory holds more than the database and key files
+        Path data = tmp.resolve("site");
+        Files.createDirectories(data);
+        for (String f : new String[] {"outpost.mv.db", "keys.properties", "rotation.lock", "audit-anchor.properties",
+                "failed-logins.log", "login-guard.properties", "last-backup.properties"}) {
+            Files.writeString(data.resolve(f), "");
+        }
+        assertThat(LogFiles.toDataDirectory(data)).contains(data.resolve("logs").resolve("outpost.log"));
+    }
+
+    @Test
     void aFolderThatIsNotOutpostsOrAFileIsLeftAlone() throws Exception {
         Path documents = tmp.resolve("documents");
         Files.createDirectories(documents);
