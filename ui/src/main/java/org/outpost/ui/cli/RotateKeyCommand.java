@@ -27,6 +27,10 @@ final class RotateKeyCommand extends AdminSubcommand {
             description = "Read the password from the first line of standard input (otherwise ask on the terminal).")
     boolean passwordStdin;
 
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Read the password from FILE's first line instead; FILE must be owner-only (chmod 600).")
+    java.nio.file.Path passwordFile;
+
     RotateKeyCommand(CliContext context) {
         super(context);
     }
@@ -34,7 +38,7 @@ final class RotateKeyCommand extends AdminSubcommand {
     @Override
     public Integer call() throws Exception {
         Vault vault = existingVault();
-        try (Passwords passwords = new Passwords(context, passwordStdin)) {
+        try (Passwords passwords = new Passwords(context, passwordStdin, passwordFile)) {
             rotate(context, vault, user, passwords.first("Password for " + user));
         }
         return ExitCode.OK;
