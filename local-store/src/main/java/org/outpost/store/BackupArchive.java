@@ -57,15 +57,11 @@ final class BackupArchive {
         return v == null ? "development" : v;
     }
 
-    /** Writes a backup of the open database (caller holds the write lock) to {@code target}, atomically. */
-    static void write(Connection c, DataDirectory files, Path target, Instant at) throws SQLException, IOException {
-        write(c, files, target, at, null);
-    }
-
     /**
-     * As above; with {@code key}, the backup's audit anchor is made for the database copy itself (its own
-     * audit head, read from the copy), so the two always agree (H2 2.5's online copy was seen to lack the
-     * backup session's newest audit row, which a copied anchor file then contradicted).
+     * Writes a backup of the open database (caller holds the write lock) to {@code target}, atomically. The
+     * backup's audit anchor is made under {@code key} for the database copy itself (its own audit head, read
+     * from the copy), so the two always agree (H2 2.5's online copy was seen to lack the backup session's
+     * newest audit row, which a copied anchor file then contradicted).
      */
     static void write(Connection c, DataDirectory files, Path target, Instant at, org.outpost.store.keys.DataKey key)
             throws SQLException, IOException {
@@ -82,8 +78,7 @@ final class BackupArchive {
             byte[] keys = Files.readAllBytes(files.keys());
             String manifest = "format=" + FORMAT + "\ncreated=" + at + "\noutpost=" + outpostVersion()
                     + "\nh2=" + H2Database.h2Version() + "\nschema=" + H2Database.schemaVersion(c) + "\n";
-            byte[] anchor = !Files.exists(files.auditAnchor()) ? null
-                    : key == null ? Files.readAllBytes(files.auditAnchor()) : anchorForCopy(h2zip, parent, key, at);
+            byte[] anchor = Files.exists(files.auditAnchor()) ? anchorForCopy(h2zip, parent, key, at) : null;
             try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     SecureFiles.ownerOnly(parent))) {
                 try (ZipOutputStream zip = new ZipOutputStream(Channels.newOutputStream(ch));

@@ -118,9 +118,9 @@ class SafeCreationTest {
     }
 
     @Test
-    void aFailedCreationRemovesOnlyWhatItMade() throws Exception {
+    void aRefusedPasswordCreatesNothing() throws Exception {
         Path dir = tmp.resolve("new");
-        // the password policy refuses before anything is made
+        // the password policy refuses before any folder is made
         assertThatThrownBy(() -> TestVaults.fast(dir, new TestClock()).create("ada", "Ada", "short".toCharArray()));
         assertThat(dir).doesNotExist();
     }

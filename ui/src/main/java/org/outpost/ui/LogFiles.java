@@ -32,9 +32,8 @@ final class LogFiles {
     static final String DIRECTORY = "logs";
     static final String FILE = "outpost.log";
     private static final String PATTERN = "%d{ISO8601} %-5level [%thread] %logger{30} - %msg%n";
-    /** What a data directory may hold for the log to be written into it (a new folder, or Outpost's). */
-    private static final Set<String> OUTPOST_FILES = Set.of("outpost.mv.db", "keys.properties", DIRECTORY,
-            "clinical-content");
+    /** What a folder without a database may hold for the log to be written into it (a new data directory). */
+    private static final Set<String> BEFORE_SETUP = Set.of(DIRECTORY, "clinical-content");
 
     private LogFiles() {
     }
@@ -105,7 +104,7 @@ final class LogFiles {
                 if (!holdsDatabase) {
                     try (Stream<Path> entries = Files.list(dataDir)) {
                         if (!entries.map(p -> p.getFileName().toString())
-                                .allMatch(n -> OUTPOST_FILES.contains(n) || n.startsWith("."))) {
+                                .allMatch(n -> BEFORE_SETUP.contains(n) || n.startsWith("."))) {
                             return Optional.empty();
                         }
                     }

@@ -12,19 +12,34 @@ public final class Echo {
     private Echo() {
     }
 
-    /** {@code text} made safe to repeat in a message. */
+    /** {@code text} made safe to repeat in a message, at most {@link #MAX} characters. */
     public static String of(String text) {
+        return of(text, MAX);
+    }
+
+    /**
+     * {@code text} made safe to repeat: at most {@code max} characters (code points), then an ellipsis;
+     * control, invisible formatting (escape sequences, bidirectional overrides), unassigned and lone
+     * surrogate characters shown as {@code ?}.
+     */
+    public static String of(String text, int max) {
         if (text == null) {
             return "";
         }
-        int end = Math.min(text.length(), MAX);
-        StringBuilder out = new StringBuilder(end + 1);
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            out.append(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c);
-        }
-        if (text.length() > MAX) {
-            out.append('\u2026');
+        StringBuilder out = new StringBuilder(Math.min(text.length(), max + 1));
+        int count = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (count == max) {
+                out.append('\u2026');
+                break;
+            }
+            int type = Character.getType(cp);
+            boolean unsafe = Character.isISOControl(cp) || type == Character.FORMAT || type == Character.UNASSIGNED
+                    || type == Character.SURROGATE;
+            out.appendCodePoint(unsafe ? '?' : cp);
+            count++;
         }
         return out.toString();
     }

@@ -20,26 +20,28 @@ public final class DiskProblems {
     private DiskProblems() {
     }
 
-    /** The disk problem behind {@code failure} in {@code dir}, if there is one. */
+    /**
+     * The disk problem behind {@code failure} in {@code dir}, if there is one: the operating system's error
+     * in its causes, a refused access, or else the state of {@code dir}'s file system now.
+     */
     public static Optional<DiskProblemException> diagnose(Path dir, Throwable failure, String whatHappened) {
+        Optional<DiskProblemException> named = fromCauses(failure, whatHappened);
+        if (named.isPresent()) {
+            return named;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ReadOnlyFileSystemException || t instanceof AccessDeniedException
-                    || (t instanceof IOException io && mentions(io, "Read-only file system"))) {
-                return Optional.of(readOnly(dir, whatHappened));
-            }
-            if (t instanceof IOException io && (mentions(io, "No space left") || mentions(io, "not enough space")
-                    || mentions(io, "There is not enough space"))) {
-                return Optional.of(full(dir, whatHappened));
+            if (t instanceof AccessDeniedException) {
+                return Optional.of(readOnly(whatHappened));
             }
         }
         FileStore store = fileStore(dir);
         if (store != null) {
             try {
                 if (store.isReadOnly()) {
-                    return Optional.of(readOnly(dir, whatHappened));
+                    return Optional.of(readOnly(whatHappened));
                 }
                 if (store.getUsableSpace() == 0) {
-                    return Optional.of(full(dir, whatHappened));
+                    return Optional.of(full(whatHappened));
                 }
             } catch (IOException e) {
                 return Optional.empty();
@@ -56,10 +58,10 @@ public final class DiskProblems {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ReadOnlyFileSystemException
                     || (t instanceof IOException io && mentions(io, "Read-only file system"))) {
-                return Optional.of(readOnly(null, whatHappened));
+                return Optional.of(readOnly(whatHappened));
             }
             if (t instanceof IOException io && (mentions(io, "No space left") || mentions(io, "not enough space"))) {
-                return Optional.of(full(null, whatHappened));
+                return Optional.of(full(whatHappened));
             }
         }
         return Optional.empty();
@@ -75,12 +77,12 @@ public final class DiskProblems {
         return diagnose(dir, failure, "Nothing was changed.").map(StoreException.class::cast).orElse(otherwise);
     }
 
-    private static DiskProblemException full(Path dir, String whatHappened) {
+    private static DiskProblemException full(String whatHappened) {
         return new DiskProblemException(DiskProblemException.Kind.FULL, "The disk holding the data directory is full: "
                 + whatHappened + " Free some space (or move the data directory to a larger disk) and try again.");
     }
 
-    private static DiskProblemException readOnly(Path dir, String whatHappened) {
+    private static DiskProblemException readOnly(String whatHappened) {
         return new DiskProblemException(DiskProblemException.Kind.READ_ONLY, "The data directory cannot be written"
                 + " (read-only disk or folder): " + whatHappened
                 + " Make it writable for this user and try again.");

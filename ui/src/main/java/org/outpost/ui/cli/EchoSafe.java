@@ -22,21 +22,6 @@ final class EchoSafe {
     }
 
     static String line(String message, int max) {
-        String m = message.replaceAll("\\s*\\R\\s*", " ").strip();
-        StringBuilder out = new StringBuilder(Math.min(m.length(), max + 1));
-        int count = 0;
-        for (int i = 0; i < m.length(); ) {
-            int cp = m.codePointAt(i);
-            i += Character.charCount(cp);
-            if (count == max) {
-                out.append('…');
-                break;
-            }
-            boolean unsafe = Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
-                    || Character.getType(cp) == Character.UNASSIGNED || Character.getType(cp) == Character.SURROGATE;
-            out.appendCodePoint(unsafe ? '?' : cp);
-            count++;
-        }
-        return out.toString();
+        return org.outpost.app.validation.Echo.of(message.replaceAll("\\s*\\R\\s*", " ").strip(), max);
     }
 }
