@@ -33,9 +33,9 @@ public record Dataset(int patients, int observationsPerPatient, long seed) {
     /**
      * Bump when the generated data or the store's schema changes, so a cached data set of an older shape
      * is not reused: the plain and {@code aes-*} variants open the cached file without migrating it.
-     * 3: schema V5 (patient_name_prefixes).
+     * 3: schema V5 (patient_name_prefixes). 4: schema V6 (row MACs, site secret).
      */
-    static final int GENERATOR_VERSION = 3;
+    static final int GENERATOR_VERSION = 4;
     /** The user that owns the benchmark database (a synthetic account, not a secret). */
     static final String USER = "bench";
     /** Its password: the data is synthetic; the key derivation is still the real one. */

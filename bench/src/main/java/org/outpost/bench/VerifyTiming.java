@@ -18,6 +18,12 @@ import org.outpost.store.H2Vault;
  * <pre>java -cp bench/target/benchmarks.jar org.outpost.bench.VerifyTiming DIR PATIENTS</pre>
  *
  * DIR is reused when it already holds a database (then PATIENTS is ignored).
+ *
+ * <pre>java -cp bench/target/benchmarks.jar org.outpost.bench.VerifyTiming --bench-data PATIENTS OBSERVATIONS</pre>
+ *
+ * times the same on a copy of the JMH data set ({@link BenchData}: PATIENTS patients with OBSERVATIONS
+ * observations each, built and cached like the benchmarks' data set), the only 100,000-patient database
+ * that can be built here in reasonable time.
  */
 public final class VerifyTiming {
     private static final char[] PASSWORD = "verify timing password".toCharArray();
@@ -44,6 +50,24 @@ public final class VerifyTiming {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--bench-data")) {
+            Path root = Path.of(System.getProperty("outpost.bench.dir", "bench/target/bench-data"));
+            BenchData data = new BenchData(root, new Dataset(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                    Dataset.budget().seed()));
+            data.ensure(System.out);
+            Path work = root.resolve("verify-work");
+            BenchData.deleteTree(work);
+            Files.createDirectories(work);
+            for (Path f : Files.list(data.encryptedDir()).filter(Files::isRegularFile).toList()) {
+                Files.copy(f, work.resolve(f.getFileName()));
+            }
+            try {
+                time(new H2Vault(work, Clock.systemUTC()), work, Dataset.USER, Dataset.PASSWORD.toCharArray());
+            } finally {
+                BenchData.deleteTree(work);
+            }
+            return;
+        }
         Path dir = Path.of(args[0]);
         int patients = Integer.parseInt(args[1]);
         Clock clock = Clock.systemUTC();
@@ -60,7 +84,6 @@ public final class VerifyTiming {
             }
             System.out.printf("built %,d patients in %.1f s%n", patients, (System.nanoTime() - t0) / 1e9);
         }
-        System.out.printf("file: %,d MiB%n", Files.size(dir.resolve("outpost.mv.db")) >> 20);
         if (args.length > 2 && args[2].equals("--unseal")) {
             unseal(dir);
             long t0 = System.nanoTime();
@@ -68,9 +91,14 @@ public final class VerifyTiming {
             System.out.printf("unlock that seals every row (the one-time upgrade to V6): %.2f s%n",
                     (System.nanoTime() - t0) / 1e9);
         }
+        time(vault, dir, "bench", PASSWORD);
+    }
+
+    private static void time(H2Vault vault, Path dir, String user, char[] password) throws Exception {
+        System.out.printf("file: %,d MiB%n", Files.size(dir.resolve("outpost.mv.db")) >> 20);
         for (int run = 1; run <= 2; run++) {
             long t0 = System.nanoTime();
-            Vault.Unlocked u = vault.unlock("bench", PASSWORD.clone());
+            Vault.Unlocked u = vault.unlock(user, password.clone());
             long t1 = System.nanoTime();
             try (Store store = u.store()) {
                 IntegrityReport report = store.verifyIntegrity();

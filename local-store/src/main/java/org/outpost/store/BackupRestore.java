@@ -141,7 +141,7 @@ final class BackupRestore {
                                 Optional.empty(), "not an enabled administrator of this installation"));
                         current.commit();
                         check.end();
-                        anchoring.afterCommit(check);
+                        anchoring.afterCommit(current, check);
                     }
                     throw e;
                 }
@@ -165,7 +165,7 @@ final class BackupRestore {
                                     + DataDirectory.DB_FILE + ASIDE + stamp));
                     current.commit();
                     tx.end();
-                    anchoring.afterCommit(tx);
+                    anchoring.afterCommit(current, tx);
                 }
                 current.close();
                 current = null;

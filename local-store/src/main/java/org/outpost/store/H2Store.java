@@ -128,7 +128,7 @@ final class H2Store implements Store {
             T result = work.apply(new JdbcRepositories(tx));
             writer.commit();
             ok = true;
-            anchoring.afterCommit(tx);
+            anchoring.afterCommit(writer, tx);
             return result;
         } catch (SQLException e) {
             throw SqlErrors.translate(e, "save the change");

@@ -406,7 +406,7 @@ public final class H2Vault implements Vault {
                 r.audit().append(new AuditEvent(clock.instant(), name, AuditAction.LOGIN_FAILED, Optional.empty(),
                         "account disabled or missing"));
                 c.commit();
-                anchoring.afterCommit(tx);
+                anchoring.afterCommit(c, tx);
                 throw new WrongCredentialsException();
             }
             try (FailedLoginLog.Batch failed = failedLogins.take(c)) {
@@ -416,7 +416,7 @@ public final class H2Vault implements Vault {
                 failed.consumed(name);
             }
             tx.end();
-            anchoring.afterCommit(tx);
+            anchoring.afterCommit(c, tx);
             H2Store store = track(new H2Store(files, key, clock, wrapper, user.get(), c, anchoring, this::forgetClosed));
             ok = true;
             LOG.info("Unlocked by {}", name);
