@@ -19,13 +19,13 @@ class MigrationTest {
     Path dir;
 
     @Test
-    void migratesFromEmptyToV6WithAllTables() throws Exception {
+    void migratesFromEmptyToV7WithAllTables() throws Exception {
         try (DataKey key = DataKey.generate(new SecureRandom());
              Connection keepOpen = H2Database.connect(dir, key, false)) {
             MigrateResult first = H2Database.migrate(dir, key);
-            assertThat(first.migrationsExecuted).isEqualTo(6);
-            assertThat(first.targetSchemaVersion).isEqualTo("6");
-            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(first.migrationsExecuted).isEqualTo(7);
+            assertThat(first.targetSchemaVersion).isEqualTo("7");
+            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7");
 
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = keepOpen.createStatement().executeQuery(
@@ -37,7 +37,7 @@ class MigrationTest {
             assertThat(tables).contains("users", "patients", "allergies", "encounters", "observations", "medications",
                     "genotypes", "audit_log", "audit_head", "site_secret", "patient_name_tokens", "patient_name_prefixes",
                     "flyway_schema_history",
-                    "decisions", "medication_orders", "order_alerts", "order_reviews", "row_seal_state");
+                    "decisions", "medication_orders", "order_alerts", "order_reviews", "order_review_alerts", "row_seal_state");
 
             try (ResultSet rs = keepOpen.createStatement().executeQuery("SELECT secret FROM site_secret")) {
                 assertThat(rs.next()).isTrue();

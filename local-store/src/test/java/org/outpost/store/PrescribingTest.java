@@ -185,4 +185,51 @@ class PrescribingTest {
                         assertThat(e.violations()).extracting(v -> v.field())
                                 .containsExactly("drug", "amount", "unit", "frequency"));
     }
+
+    /**
+     * Issue 11, item 1: a pharmacist's dose change goes through the whole check again. The metformin order is
+     * against advice to avoid it (eGFR 26.4, label contraindication below 30); changing the dose does not
+     * make that go away, and the prescriber's reason does not answer for the pharmacist.
+     */
+    @Test
+    void aDoseChangedAtReviewIsCheckedAgainAndItsAlertsNeedThePharmacistsOwnReason() {
+        MedicationOrder order = placeWithReason();
+        org.outpost.app.model.SuggestedDose lower = new org.outpost.app.model.SuggestedDose(250, "mg", "twice daily");
+        int auditRows = audit().size();
+
+        List<OrderAlert> recheck = pharmacist.checkReview(order.id(), lower);
+        assertThat(recheck).singleElement().satisfies(a -> {
+            assertThat(a.modelId()).isEqualTo("renal-dose-rules");
+            assertThat(a.needsAnswer()).as("the prescriber's override does not count for the pharmacist").isTrue();
+        });
+        assertThatThrownBy(() -> pharmacist.review(order.id(), ReviewAction.CHANGE_DOSE, Optional.of(lower), ""))
+                .isInstanceOf(UnansweredAlertsException.class);
+        assertThat(pharmacist.queue()).as("nothing saved").hasSize(1);
+        assertThat(medications()).singleElement().satisfies(m -> assertThat(m.dose()).isEqualTo("500 mg"));
+        assertThat(audit()).hasSize(auditRows);
+
+        pharmacist.review(order.id(), ReviewAction.CHANGE_DOSE, Optional.of(lower), "",
+                Map.of(recheck.getFirst().fingerprint(), "Renal team: half dose while eGFR recovers"));
+        assertThat(medications()).singleElement().satisfies(m -> assertThat(m.dose()).isEqualTo("250 mg"));
+        assertThat(pharmacist.reviews(order.id())).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo(ReviewAction.CHANGE_DOSE);
+            assertThat(r.alerts()).singleElement().satisfies(a -> {
+                assertThat(a.response()).isEqualTo(AlertResponse.OVERRIDDEN);
+                assertThat(a.reason()).isEqualTo("Renal team: half dose while eGFR recovers");
+            });
+        });
+        assertThat(audit().getFirst().event().detail()).contains("action=CHANGE_DOSE",
+                "recheck=1 high/0 moderate/0 low;overridden=1").doesNotContain("metformin").doesNotContain("Renal team");
+    }
+
+    @Test
+    void stoppingAnOrderToSwitchDrugsStopsItsMedicationToday() {
+        MedicationOrder order = placeWithReason();
+        pharmacist.review(order.id(), ReviewAction.STOP, Optional.empty(), "switch to a DPP-4 inhibitor");
+        assertThat(store.read(r -> r.medications().find(order.medicationId())).orElseThrow().stop())
+                .contains(LocalDate.of(2025, 3, 1));
+        assertThat(orders()).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.STOPPED));
+        assertThat(pharmacist.reviews(order.id())).singleElement()
+                .satisfies(r -> assertThat(r.reason()).isEqualTo("switch to a DPP-4 inhibitor"));
+    }
 }

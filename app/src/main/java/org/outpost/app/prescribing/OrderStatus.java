@@ -11,7 +11,9 @@ public enum OrderStatus {
     /** The pharmacist set another dose. */
     DOSE_CHANGED,
     /** The pharmacist kept the order as written, against the suggestion, with a reason. */
-    OVERRIDDEN;
+    OVERRIDDEN,
+    /** The pharmacist stopped the order (to switch to another drug, or because the drug is to be avoided). */
+    STOPPED;
 
     public boolean awaitingReview() {
         return this == AWAITING_REVIEW;

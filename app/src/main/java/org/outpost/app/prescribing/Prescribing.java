@@ -73,21 +73,7 @@ public final class Prescribing {
         session.require(Permission.PRESCRIBE);
         OrderDraft valid = draft.validated();
         return store.write(r -> {
-            List<OrderAlert> now = alerts(r, patient, valid);
-            List<OrderAlert> answered = new ArrayList<>();
-            boolean missingReason = false;
-            for (OrderAlert a : now) {
-                if (a.needsAnswer()) {
-                    String reason = reasons.getOrDefault(a.fingerprint(), "").strip();
-                    missingReason |= reason.isEmpty();
-                    answered.add(reason.isEmpty() ? a : a.answered(AlertResponse.OVERRIDDEN, reason));
-                } else {
-                    answered.add(a);
-                }
-            }
-            if (missingReason) {
-                throw new UnansweredAlertsException(now);
-            }
+            List<OrderAlert> answered = answer(alerts(r, patient, valid), reasons);
             LocalDate today = LocalDate.now(clock.withZone(zone));
             Medication med = new Medication(UUID.randomUUID(), patient, valid.drug(), Optional.empty(),
                     valid.amountText() + " " + valid.unit(), valid.route(), valid.frequency(), today, Optional.empty());
@@ -119,27 +105,52 @@ public final class Prescribing {
     }
 
     /**
-     * Records the pharmacist's review of an order waiting for one.
+     * What the prescribing check says about the order with another dose — the pharmacist's change, or the
+     * suggestion being accepted — as {@link #review} will check it. Nothing is written.
      *
-     * @param newDose the dose for {@link ReviewAction#CHANGE_DOSE}; ignored otherwise
-     * @param reason  required for {@link ReviewAction#OVERRIDE}; a note otherwise
-     * @throws IllegalArgumentException when the order does not exist, is not waiting, an override has no reason,
-     *                                  a change has no dose, or accepting has no single suggestion to accept
+     * @throws IllegalArgumentException when the order does not exist
      */
+    public List<OrderAlert> checkReview(UUID orderId, SuggestedDose newDose) {
+        session.require(Permission.REVIEW_ORDERS);
+        validDose(newDose);
+        return store.read(r -> {
+            MedicationOrder order = r.orders().find(orderId)
+                    .orElseThrow(() -> new IllegalArgumentException("No such order"));
+            return recheck(r, order, newDose);
+        });
+    }
+
+    /** {@link #review(UUID, ReviewAction, Optional, String, Map)} with no answers to a new check's alerts. */
     public OrderReview review(UUID orderId, ReviewAction action, Optional<SuggestedDose> newDose, String reason) {
+        return review(orderId, action, newDose, reason, Map.of());
+    }
+
+    /**
+     * Records the pharmacist's review of an order waiting for one. A dose the review sets — a change, or an
+     * accepted suggestion — goes through the whole prescribing check again, inside the write, on the chart as
+     * it is now; every alert of that check that needs an answer must have a reason in {@code alertReasons}, as
+     * when ordering, or nothing is saved. Answers the prescriber gave to this order do not count for the new
+     * dose: the pharmacist answers for it. Where the advice is to avoid the drug a new dose does not make the
+     * alert go away: the pharmacist stops the order ({@link ReviewAction#STOP}), or keeps it with a reason.
+     *
+     * @param newDose      the dose for {@link ReviewAction#CHANGE_DOSE}; ignored otherwise
+     * @param reason       required for {@link ReviewAction#OVERRIDE}; a note otherwise
+     * @param alertReasons the pharmacist's reason for each alert of the new check that needs one, by fingerprint
+     * @throws UnansweredAlertsException when an alert about the new dose needs a reason and has none
+     * @throws IllegalArgumentException  when the order does not exist, is not waiting, an override has no
+     *                                   reason, a change has no dose, or accepting has no single suggestion
+     */
+    public OrderReview review(UUID orderId, ReviewAction action, Optional<SuggestedDose> newDose, String reason,
+                              Map<String, String> alertReasons) {
         session.require(Permission.REVIEW_ORDERS);
         Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(alertReasons, "alertReasons");
         String why = reason == null ? "" : reason.strip();
         if (action == ReviewAction.OVERRIDE && why.isEmpty()) {
             throw new IllegalArgumentException("Give the reason to keep the order against the suggestion");
         }
         if (action == ReviewAction.CHANGE_DOSE) {
-            SuggestedDose d = newDose.orElseThrow(() -> new IllegalArgumentException("Enter the new dose"));
-            List<org.outpost.app.validation.Violation> problems = OrderDraft.doseViolations(d.amount(), d.unit(),
-                    d.frequency());
-            if (!problems.isEmpty()) {
-                throw new org.outpost.app.validation.ValidationException(problems);
-            }
+            validDose(newDose.orElseThrow(() -> new IllegalArgumentException("Enter the new dose")));
         }
         return store.write(r -> {
             MedicationOrder order = r.orders().find(orderId)
@@ -149,24 +160,72 @@ public final class Prescribing {
             }
             LocalDate today = LocalDate.now(clock.withZone(zone));
             Optional<SuggestedDose> dose = switch (action) {
-                case OVERRIDE -> Optional.empty();
+                case OVERRIDE, STOP -> Optional.empty();
                 case CHANGE_DOSE -> newDose;
-                case ACCEPT_SUGGESTION -> accept(r, order, today);
+                case ACCEPT_SUGGESTION -> suggestion(order);
             };
-            dose.ifPresent(d -> r.medications().changeDose(order.medicationId(), d.amountText() + " " + d.unit(),
-                    d.frequency()));
+            List<OrderAlert> answered = dose.isPresent()
+                    ? answer(recheck(r, order, dose.get()), alertReasons) : List.of();
+            if (dose.isPresent()) {
+                r.medications().changeDose(order.medicationId(), dose.get().amountText() + " " + dose.get().unit(),
+                        dose.get().frequency());
+            } else if (action == ReviewAction.STOP || action == ReviewAction.ACCEPT_SUGGESTION) {
+                r.medications().stop(order.medicationId(), today);
+            }
             OrderStatus status = switch (action) {
                 case OVERRIDE -> OrderStatus.OVERRIDDEN;
                 case CHANGE_DOSE -> OrderStatus.DOSE_CHANGED;
                 case ACCEPT_SUGGESTION -> OrderStatus.SUGGESTION_ACCEPTED;
+                case STOP -> OrderStatus.STOPPED;
             };
             OrderReview review = new OrderReview(orderId, action, dose, why, session.username(), clock.instant(),
-                    modelVersions(order));
+                    modelVersions(order), answered);
             r.orders().recordReview(review, status);
             r.audit().append(AuditEvent.about(clock.instant(), session.username(), AuditAction.ORDER_REVIEWED,
-                    order.patient(), "order=" + orderId + ";action=" + action.name() + ";models=" + review.modelVersions()));
+                    order.patient(), "order=" + orderId + ";action=" + action.name() + ";models=" + review.modelVersions()
+                            + (dose.isPresent() ? ";recheck=" + alertCounts(answered) : "")));
             return review;
         });
+    }
+
+    private static void validDose(SuggestedDose d) {
+        List<org.outpost.app.validation.Violation> problems = OrderDraft.doseViolations(d.amount(), d.unit(),
+                d.frequency());
+        if (!problems.isEmpty()) {
+            throw new org.outpost.app.validation.ValidationException(problems);
+        }
+    }
+
+    /** The alerts with the reasons given; throws when one that needs an answer has none. */
+    private static List<OrderAlert> answer(List<OrderAlert> alerts, Map<String, String> reasons) {
+        List<OrderAlert> answered = new ArrayList<>();
+        boolean missingReason = false;
+        for (OrderAlert a : alerts) {
+            if (a.needsAnswer()) {
+                String reason = reasons.getOrDefault(a.fingerprint(), "").strip();
+                missingReason |= reason.isEmpty();
+                answered.add(reason.isEmpty() ? a : a.answered(AlertResponse.OVERRIDDEN, reason));
+            } else {
+                answered.add(a);
+            }
+        }
+        if (missingReason) {
+            throw new UnansweredAlertsException(alerts);
+        }
+        return answered;
+    }
+
+    /**
+     * The check on the order with another dose: the chart without the order's own medication-list entry (it is
+     * the order being changed, not another medicine), and without the answers this order's prescriber gave.
+     */
+    private List<OrderAlert> recheck(Repositories r, MedicationOrder order, SuggestedDose dose) {
+        Chart full = ChartService.load(r, order.patient());
+        Chart chart = new Chart(full.patient(), full.observations(), full.medications().stream()
+                .filter(m -> !m.id().equals(order.medicationId())).toList(), full.genotypes(), full.encounters());
+        Map<String, AnsweredAlert> before = new java.util.LinkedHashMap<>(r.orders().answeredAlerts(order.patient()));
+        order.alerts().forEach(a -> before.remove(a.fingerprint()));
+        return check.check(chart, order.draft().withDose(dose), LocalDate.now(clock.withZone(zone)), before);
     }
 
     /** The reviews of an order, oldest first. */
@@ -187,19 +246,15 @@ public final class Prescribing {
 
     /**
      * Accepting the suggestion: the single suggested dose of the differing alerts, or — when they advise
-     * against the drug and suggest no dose — stopping the medication today.
+     * against the drug and suggest no dose — none (the order is stopped today).
      */
-    private static Optional<SuggestedDose> accept(Repositories r, MedicationOrder order, LocalDate today) {
+    private static Optional<SuggestedDose> suggestion(MedicationOrder order) {
         List<SuggestedDose> doses = order.alerts().stream().filter(OrderAlert::differs)
                 .flatMap(a -> a.suggested().stream()).distinct().toList();
         if (doses.size() > 1) {
             throw new IllegalArgumentException("The alerts suggest different doses: change the dose instead");
         }
-        if (doses.isEmpty()) {
-            r.medications().stop(order.medicationId(), today);
-            return Optional.empty();
-        }
-        return Optional.of(doses.getFirst());
+        return doses.stream().findFirst();
     }
 
     private List<OrderAlert> alerts(Repositories r, PatientId patient, OrderDraft draft) {
@@ -208,12 +263,17 @@ public final class Prescribing {
     }
 
     private static String placedDetail(MedicationOrder order) {
-        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-        order.alerts().forEach(a -> counts.merge(a.severity(), 1, Integer::sum));
-        return "order=" + order.id() + ";alerts=" + counts.getOrDefault(Severity.HIGH, 0) + " high/"
-                + counts.getOrDefault(Severity.MODERATE, 0) + " moderate/" + counts.getOrDefault(Severity.LOW, 0)
-                + " low;overridden=" + order.alerts().stream().filter(a -> a.response() == AlertResponse.OVERRIDDEN).count()
+        return "order=" + order.id() + ";alerts=" + alertCounts(order.alerts())
                 + ";review=" + order.status().awaitingReview() + ";models=" + modelVersions(order);
+    }
+
+    /** "1 high/0 moderate/2 low;overridden=1": counts only, no drug, dose or reason. */
+    private static String alertCounts(List<OrderAlert> alerts) {
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        alerts.forEach(a -> counts.merge(a.severity(), 1, Integer::sum));
+        return counts.getOrDefault(Severity.HIGH, 0) + " high/" + counts.getOrDefault(Severity.MODERATE, 0)
+                + " moderate/" + counts.getOrDefault(Severity.LOW, 0) + " low;overridden="
+                + alerts.stream().filter(a -> a.response() == AlertResponse.OVERRIDDEN).count();
     }
 
     /** "model@version" of the order's alerts, sorted, comma separated. */

@@ -7,5 +7,7 @@ public enum ReviewAction {
     /** Set another dose (with an optional note). */
     CHANGE_DOSE,
     /** Kept the order as written, with a reason. */
-    OVERRIDE
+    OVERRIDE,
+    /** Stopped the order (the advice was to avoid the drug: stop it, or switch to another drug by a new order). */
+    STOP
 }

@@ -40,6 +40,7 @@ public final class JdbcOrderBook implements OrderBook {
     private static final String ORDER_COLUMNS = SealedTable.MEDICATION_ORDERS.select("o");
     private static final String ALERT_COLUMNS = SealedTable.ORDER_ALERTS.select("a");
     private static final String SEALED_REVIEW_COLUMNS = SealedTable.ORDER_REVIEWS.select("");
+    private static final String REVIEW_ALERT_COLUMNS = SealedTable.ORDER_REVIEW_ALERTS.select("a");
     private static final String REVIEW_COLUMNS = "order_id, action, new_amount, new_unit, new_frequency, reason, "
             + "pharmacist, reviewed_at, model_versions";
 
@@ -77,18 +78,30 @@ public final class JdbcOrderBook implements OrderBook {
     }
 
     private static void insertAlerts(Connection c, MedicationOrder order) throws SQLException {
-        if (order.alerts().isEmpty()) {
+        insertAlerts(c, "INSERT INTO order_alerts (order_id, position, patient_id, ", "", order.alerts(), ps -> {
+            ps.setObject(1, order.id());
+            ps.setObject(3, order.patient().value());
+        });
+    }
+
+    /**
+     * Inserts alerts into {@code order_alerts} or {@code order_review_alerts}: {@code keyColumns} names the
+     * first three columns (the key, the position, the patient), {@code extraColumn} one more (or empty), and
+     * {@code bindKey} binds parameters 1 and 3 (and 18 for the extra column); the position is parameter 2.
+     */
+    private static void insertAlerts(Connection c, String keyColumns, String extraColumn, List<OrderAlert> alerts,
+                                     Jdbc.Binder bindKey) throws SQLException {
+        if (alerts.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_alerts (order_id, position, patient_id, "
+        try (PreparedStatement ps = c.prepareStatement(keyColumns
                 + "model_id, model_version, model_title, severity, headline, text, strength, suggested_amount, "
-                + "suggested_unit, suggested_frequency, differs, fingerprint, response, reason) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "suggested_unit, suggested_frequency, differs, fingerprint, response, reason" + extraColumn + ") "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (extraColumn.isEmpty() ? "" : ", ?") + ")")) {
             int position = 0;
-            for (OrderAlert a : order.alerts()) {
-                ps.setObject(1, order.id());
+            for (OrderAlert a : alerts) {
+                bindKey.bind(ps);
                 ps.setInt(2, position++);
-                ps.setObject(3, order.patient().value());
                 ps.setString(4, a.modelId());
                 ps.setString(5, a.modelVersion());
                 ps.setString(6, a.modelTitle());
@@ -166,7 +179,7 @@ public final class JdbcOrderBook implements OrderBook {
     @Override
     public Map<String, AnsweredAlert> answeredAlerts(PatientId patient) {
         Objects.requireNonNull(patient, "patient");
-        List<AnsweredAlert> newestFirst = Jdbc.run(tx, "read answered alerts", c -> Jdbc.query(c,
+        List<AnsweredAlert> answers = new ArrayList<>(Jdbc.run(tx, "read answered alerts", c -> Jdbc.query(c,
 "SELECT " + ALERT_COLUMNS + ", o.ordered_by, o.ordered_at FROM order_alerts a "
                         + "JOIN medication_orders o ON o.id = a.order_id "
                         + "WHERE a.patient_id = ? AND a.response = ? ORDER BY o.seq DESC, a.position DESC",
@@ -178,9 +191,24 @@ public final class JdbcOrderBook implements OrderBook {
                     tx.seal().check(SealedTable.ORDER_ALERTS, rs);
                     return new AnsweredAlert(rs.getString("fingerprint"), AlertResponse.OVERRIDDEN,
                             rs.getString("reason"), rs.getString("ordered_by"), Jdbc.instant(rs, "ordered_at"));
-                }));
+                })));
+        // a pharmacist's answers to the check of a dose set at review count as well
+        answers.addAll(Jdbc.run(tx, "read answered alerts", c -> Jdbc.query(c,
+                "SELECT " + REVIEW_ALERT_COLUMNS + ", r.pharmacist, r.reviewed_at FROM order_review_alerts a "
+                        + "JOIN order_reviews r ON r.seq = a.review_seq "
+                        + "WHERE a.patient_id = ? AND a.response = ? ORDER BY a.review_seq DESC, a.position DESC",
+                ps -> {
+                    ps.setObject(1, patient.value());
+                    ps.setString(2, AlertResponse.OVERRIDDEN.name());
+                },
+                rs -> {
+                    tx.seal().check(SealedTable.ORDER_REVIEW_ALERTS, rs);
+                    return new AnsweredAlert(rs.getString("fingerprint"), AlertResponse.OVERRIDDEN,
+                            rs.getString("reason"), rs.getString("pharmacist"), Jdbc.instant(rs, "reviewed_at"));
+                })));
+        answers.sort(java.util.Comparator.comparing(AnsweredAlert::answeredAt).reversed()); // stable: ties keep the order above
         Map<String, AnsweredAlert> byFingerprint = new LinkedHashMap<>();
-        for (AnsweredAlert a : newestFirst) {
+        for (AnsweredAlert a : answers) {
             byFingerprint.putIfAbsent(a.fingerprint(), a);
         }
         return Collections.unmodifiableMap(byFingerprint);
@@ -212,6 +240,19 @@ public final class JdbcOrderBook implements OrderBook {
                     });
             tx.seal().reseal(c, SealedTable.ORDER_REVIEWS, "order_id = ? AND " + RowSeal.COLUMN + " IS NULL",
                     review.orderId());
+            if (!review.alerts().isEmpty()) {
+                long seq = Jdbc.queryOne(c, "SELECT MAX(seq) FROM order_reviews WHERE order_id = ?",
+                        ps -> ps.setObject(1, review.orderId()), rs -> rs.getLong(1)).orElseThrow();
+                UUID patient = Jdbc.queryOne(c, "SELECT patient_id FROM medication_orders WHERE id = ?",
+                        ps -> ps.setObject(1, review.orderId()), rs -> Jdbc.uuid(rs, "patient_id")).orElseThrow();
+                insertAlerts(c, "INSERT INTO order_review_alerts (review_seq, position, patient_id, ", ", order_id",
+                        review.alerts(), ps -> {
+                            ps.setLong(1, seq);
+                            ps.setObject(3, patient);
+                            ps.setObject(18, review.orderId());
+                        });
+                tx.seal().reseal(c, SealedTable.ORDER_REVIEW_ALERTS, "review_seq = ?", seq);
+            }
             return null;
         });
     }
@@ -219,16 +260,23 @@ public final class JdbcOrderBook implements OrderBook {
     @Override
     public List<OrderReview> reviews(UUID orderId) {
         Objects.requireNonNull(orderId, "orderId");
-        return Jdbc.run(tx, "read reviews", c -> Jdbc.query(c,
-                "SELECT " + SEALED_REVIEW_COLUMNS + " FROM order_reviews WHERE order_id = ? ORDER BY seq",
-                ps -> ps.setObject(1, orderId),
-                rs -> {
-                    tx.seal().check(SealedTable.ORDER_REVIEWS, rs);
-                    return new OrderReview(Jdbc.uuid(rs, "order_id"),
-                            known(ReviewAction.class, rs.getString("action"), "An order review has an action"),
-                            dose(rs, "new_amount", "new_unit", "new_frequency"), rs.getString("reason"),
-                            rs.getString("pharmacist"), Jdbc.instant(rs, "reviewed_at"), rs.getString("model_versions"));
-                }));
+        return Jdbc.run(tx, "read reviews", c -> {
+            Map<Long, List<OrderAlert>> alerts = new HashMap<>();
+            Jdbc.query(c, "SELECT " + REVIEW_ALERT_COLUMNS + " FROM order_review_alerts a WHERE a.order_id = ? "
+                    + "ORDER BY a.review_seq, a.position", ps -> ps.setObject(1, orderId), rs -> alerts.computeIfAbsent(
+                            rs.getLong("review_seq"), k -> new ArrayList<>()).add(mapAlert(rs, SealedTable.ORDER_REVIEW_ALERTS)));
+            return Jdbc.query(c,
+                    "SELECT " + SEALED_REVIEW_COLUMNS + " FROM order_reviews WHERE order_id = ? ORDER BY seq",
+                    ps -> ps.setObject(1, orderId),
+                    rs -> {
+                        tx.seal().check(SealedTable.ORDER_REVIEWS, rs);
+                        return new OrderReview(Jdbc.uuid(rs, "order_id"),
+                                known(ReviewAction.class, rs.getString("action"), "An order review has an action"),
+                                dose(rs, "new_amount", "new_unit", "new_frequency"), rs.getString("reason"),
+                                rs.getString("pharmacist"), Jdbc.instant(rs, "reviewed_at"),
+                                rs.getString("model_versions"), alerts.getOrDefault(rs.getLong("seq"), List.of()));
+                    });
+        });
     }
 
     /** Binds a dose to three parameters from {@code first}: amount, unit, frequency; NULLs when absent. */
@@ -278,7 +326,11 @@ public final class JdbcOrderBook implements OrderBook {
     }
 
     private OrderAlert mapAlert(ResultSet rs) throws SQLException {
-        tx.seal().check(SealedTable.ORDER_ALERTS, rs);
+        return mapAlert(rs, SealedTable.ORDER_ALERTS);
+    }
+
+    private OrderAlert mapAlert(ResultSet rs, SealedTable table) throws SQLException {
+        tx.seal().check(table, rs);
         return new OrderAlert(rs.getString("model_id"), rs.getString("model_version"), rs.getString("model_title"),
                 known(Severity.class, rs.getString("severity"), "An order alert has a severity"),
                 rs.getString("headline"), rs.getString("text"), rs.getString("strength"),

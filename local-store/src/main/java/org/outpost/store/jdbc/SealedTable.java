@@ -32,6 +32,9 @@ public enum SealedTable {
             + "suggested_frequency, differs, fingerprint, response, reason"),
     ORDER_REVIEWS("order_reviews", List.of("seq"), "seq, order_id, action, new_amount, new_unit, new_frequency, "
             + "reason, pharmacist, reviewed_at, model_versions"),
+    ORDER_REVIEW_ALERTS("order_review_alerts", List.of("review_seq", "position"), "review_seq, position, order_id, "
+            + "patient_id, model_id, model_version, model_title, severity, headline, text, strength, suggested_amount, "
+            + "suggested_unit, suggested_frequency, differs, fingerprint, response, reason"),
     SITE_SECRET("site_secret", List.of("id"), "id, secret, created_at");
 
     private final String table;

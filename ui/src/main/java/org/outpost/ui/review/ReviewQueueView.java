@@ -22,6 +22,7 @@ import org.outpost.app.prescribing.AlertResponse;
 import org.outpost.app.prescribing.OrderAlert;
 import org.outpost.app.prescribing.OrderDraft;
 import org.outpost.app.prescribing.ReviewItem;
+import org.outpost.ui.chart.order.AlertItem;
 import org.outpost.ui.controls.AlertCard;
 import org.outpost.ui.controls.Labels;
 import org.outpost.ui.text.UiText;
@@ -36,6 +37,8 @@ public final class ReviewQueueView {
     private final SplitPane root;
     private final TableView<ReviewItem> table = new TableView<>();
     private final VBox alerts = new VBox(8);
+    /** The check of a new dose: its alerts, each with a reason field where it needs one. */
+    private final VBox recheck = new VBox(6);
 
     public ReviewQueueView(ReviewQueueViewModel model, UiText text) {
         this.model = model;
@@ -110,7 +113,8 @@ public final class ReviewQueueView {
         accept.disableProperty().bind(model.canAcceptProperty().not().or(model.busyProperty())
                 .or(model.selectedProperty().isNull()));
         Button change = Labels.button("review-change", text.get("review.change"), model::changeDose);
-        change.disableProperty().bind(model.busyProperty().or(model.selectedProperty().isNull()));
+        change.disableProperty().bind(model.busyProperty().or(model.selectedProperty().isNull())
+                .or(model.canChangeDoseProperty().not()));
         Button override = Labels.button("review-override", text.get("review.override"), model::override);
         override.disableProperty().bind(model.busyProperty().or(model.selectedProperty().isNull())
                 .or(model.reasonProperty().isEmpty()));
@@ -126,7 +130,9 @@ public final class ReviewQueueView {
         status.setId("review-status");
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
-        VBox right = new VBox(10, details, alertScroll, accept, doseRow, reasonRow, status);
+        recheck.setId("review-recheck");
+        model.recheck().addListener((javafx.collections.ListChangeListener<AlertItem>) c -> rebuildRecheck());
+        VBox right = new VBox(10, details, alertScroll, accept, doseRow, recheck, reasonRow, status);
         right.setPadding(new Insets(12));
 
         root = new SplitPane(left, right);
@@ -147,6 +153,27 @@ public final class ReviewQueueView {
         int i = 0;
         for (OrderAlert a : model.alerts()) {
             alerts.getChildren().add(card(a, i++));
+        }
+    }
+
+    private void rebuildRecheck() {
+        recheck.getChildren().clear();
+        if (model.recheck().isEmpty()) {
+            return;
+        }
+        recheck.getChildren().add(Labels.heading(text.get("review.recheckTitle")));
+        int i = 0;
+        for (AlertItem item : model.recheck()) {
+            VBox card = AlertCard.of(item.alert(), text, "review-recheck", i);
+            if (item.alert().needsAnswer()) {
+                TextField why = new TextField();
+                why.setId("review-recheck-reason-" + i);
+                why.setPromptText(text.get("order.reason.prompt"));
+                why.textProperty().bindBidirectional(item.reasonProperty());
+                card.getChildren().add(why);
+            }
+            recheck.getChildren().add(card);
+            i++;
         }
     }
 

@@ -2,7 +2,9 @@ package org.outpost.ui.review;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
@@ -21,6 +23,8 @@ import org.outpost.app.prescribing.OrderDraft;
 import org.outpost.app.prescribing.Prescribing;
 import org.outpost.app.prescribing.ReviewAction;
 import org.outpost.app.prescribing.ReviewItem;
+import org.outpost.app.prescribing.UnansweredAlertsException;
+import org.outpost.ui.chart.order.AlertItem;
 import org.outpost.ui.concurrent.TaskRunner;
 import org.outpost.ui.text.UiText;
 
@@ -47,6 +51,11 @@ public final class ReviewQueueViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper canAccept = new ReadOnlyBooleanWrapper(this, "canAccept");
     private final ReadOnlyStringWrapper acceptLabel = new ReadOnlyStringWrapper(this, "acceptLabel", "");
+    private final ReadOnlyBooleanWrapper canChangeDose = new ReadOnlyBooleanWrapper(this, "canChangeDose");
+    /** What the check says about the dose being set (a change or an accepted suggestion), with the answers. */
+    private final ObservableList<AlertItem> recheck = FXCollections.observableArrayList();
+    /** The dose {@link #recheck} belongs to, and the action that set it. */
+    private SuggestedDose recheckedDose;
 
     public ReviewQueueViewModel(Prescribing prescribing, TaskRunner tasks, UiText text, Clock clock) {
         this.prescribing = Objects.requireNonNull(prescribing);
@@ -104,6 +113,22 @@ public final class ReviewQueueViewModel {
         return acceptLabel.getReadOnlyProperty();
     }
 
+    /**
+     * A dose may be changed: false where the advice is to avoid the drug (a new dose does not answer that: stop
+     * or switch, or keep the order with a reason).
+     */
+    public ReadOnlyBooleanProperty canChangeDoseProperty() {
+        return canChangeDose.getReadOnlyProperty();
+    }
+
+    /**
+     * The alerts the prescribing check raised on the dose being set, each needing the pharmacist's own reason
+     * where it needs an answer; empty until a new dose raised one.
+     */
+    public ObservableList<AlertItem> recheck() {
+        return recheck;
+    }
+
     /** The checks in force, "model version" per line, so the pharmacist knows which CPIC tables apply. */
     public List<String> versions() {
         return prescribing.engine().versions();
@@ -142,8 +167,18 @@ public final class ReviewQueueViewModel {
         }, this::failed);
     }
 
+    /** Takes the suggested dose (checked again like any dose), or stops the order where the advice is to avoid. */
     public void accept() {
-        decide(ReviewAction.ACCEPT_SUGGESTION, Optional.empty());
+        ReviewItem item = selected.get();
+        if (item == null) {
+            return;
+        }
+        List<SuggestedDose> doses = suggestedDoses(item);
+        if (doses.isEmpty()) {
+            decide(ReviewAction.STOP, Optional.empty());
+        } else if (doses.size() == 1) {
+            decide(ReviewAction.ACCEPT_SUGGESTION, Optional.of(doses.getFirst()));
+        }
     }
 
     public void changeDose() {
@@ -159,6 +194,10 @@ public final class ReviewQueueViewModel {
             status.set(text.violation(problems.getFirst()));
             return;
         }
+        if (!canChangeDose.get()) {
+            status.set(text.get("review.avoidNoDoseChange"));
+            return;
+        }
         decide(ReviewAction.CHANGE_DOSE, Optional.of(new SuggestedDose(value, unit.get(),
                 OrderDraft.canonicalFrequency(frequency.get()))));
     }
@@ -171,28 +210,89 @@ public final class ReviewQueueViewModel {
         decide(ReviewAction.OVERRIDE, Optional.empty());
     }
 
+    /**
+     * Saves the review. A dose (changed or accepted) is first checked again; when that raises alerts that need
+     * an answer they are shown, and the review is saved once each has the pharmacist's reason.
+     */
     private void decide(ReviewAction action, Optional<SuggestedDose> dose) {
         ReviewItem item = selected.get();
         if (item == null || busy.get()) {
             return;
         }
+        if (dose.isPresent() && !(dose.get().equals(recheckedDose) && recheck.stream().allMatch(AlertItem::answered))) {
+            if (dose.get().equals(recheckedDose)) {
+                status.set(text.get("review.recheckNeedsReasons"));
+                return;
+            }
+            busy.set(true);
+            tasks.run("order-recheck", () -> prescribing.checkReview(item.order().id(), dose.get()), alerts -> {
+                busy.set(false);
+                showRecheck(dose.get(), alerts);
+                if (alerts.stream().noneMatch(OrderAlert::needsAnswer)) {
+                    save(item, action, dose);
+                } else {
+                    status.set(text.get("review.recheckNeedsReasons"));
+                }
+            }, this::failed);
+            return;
+        }
+        save(item, action, dose);
+    }
+
+    private void save(ReviewItem item, ReviewAction action, Optional<SuggestedDose> dose) {
         String why = reason.get();
+        Map<String, String> answers = new LinkedHashMap<>();
+        recheck.forEach(a -> answers.put(a.alert().fingerprint(), a.reasonProperty().get()));
         busy.set(true);
-        tasks.run("order-review", () -> prescribing.review(item.order().id(), action, dose, why), review -> {
+        tasks.run("order-review", () -> prescribing.review(item.order().id(), action, dose, why, answers), review -> {
             busy.set(false);
             reason.set("");
             status.set(text.get(switch (action) {
                 case ACCEPT_SUGGESTION -> "review.done.accepted";
                 case CHANGE_DOSE -> "review.done.changed";
                 case OVERRIDE -> "review.done.overridden";
+                case STOP -> "review.done.stopped";
             }, item.order().draft().drug()));
             selected.set(null);
             refresh();
-        }, this::failed);
+        }, failure -> {
+            if (failure instanceof UnansweredAlertsException u && dose.isPresent()) {
+                busy.set(false);
+                showRecheck(dose.get(), u.alerts()); // the chart changed since the check: answer the new alerts
+                status.set(text.get("review.recheckNeedsReasons"));
+            } else {
+                failed(failure);
+            }
+        });
+    }
+
+    private void showRecheck(SuggestedDose dose, List<OrderAlert> alerts) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        recheck.forEach(a -> kept.put(a.alert().fingerprint(), a.reasonProperty().get()));
+        recheckedDose = dose;
+        recheck.setAll(alerts.stream().sorted((a, b) -> b.severity().compareTo(a.severity())).map(a -> {
+            AlertItem item = new AlertItem(a);
+            item.reasonProperty().set(kept.getOrDefault(a.fingerprint(), ""));
+            return item;
+        }).toList());
+    }
+
+    private static List<SuggestedDose> suggestedDoses(ReviewItem item) {
+        return item.order().alerts().stream().filter(OrderAlert::differs).flatMap(a -> a.suggested().stream())
+                .distinct().toList();
+    }
+
+    /** Advice to avoid the drug: a differing alert of moderate or high severity that suggests no dose. */
+    private static boolean adviceToAvoid(ReviewItem item) {
+        return item.order().alerts().stream().anyMatch(a -> a.differs() && a.suggested().isEmpty()
+                && a.severity() != org.outpost.app.model.Severity.LOW);
     }
 
     private void select(ReviewItem item) {
+        recheck.clear();
+        recheckedDose = null;
         if (item == null) {
+            canChangeDose.set(false);
             details.set("");
             canAccept.set(false);
             acceptLabel.set(text.get("review.accept"));
@@ -205,8 +305,8 @@ public final class ReviewQueueViewModel {
         amount.set(o.draft().amountText());
         unit.set(o.draft().unit());
         frequency.set(o.draft().frequency());
-        List<SuggestedDose> doses = o.alerts().stream().filter(OrderAlert::differs).flatMap(a -> a.suggested().stream())
-                .distinct().toList();
+        List<SuggestedDose> doses = suggestedDoses(item);
+        canChangeDose.set(!adviceToAvoid(item));
         canAccept.set(doses.size() <= 1);
         acceptLabel.set(doses.size() == 1 ? text.get("review.acceptDose", doses.getFirst().toString())
                 : doses.isEmpty() ? text.get("review.acceptStop") : text.get("review.accept"));

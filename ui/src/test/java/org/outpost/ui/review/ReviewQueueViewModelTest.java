@@ -101,10 +101,61 @@ class ReviewQueueViewModelTest {
         assertThat(model.statusProperty().get()).isEqualTo("Enter a dose greater than zero");
         assertThat(model.items()).hasSize(1);
 
-        model.amountProperty().set("25");
+        model.amountProperty().set("50"); // the label's dose at eGFR 34.5: the check of the new dose agrees
+        model.changeDose();
+        assertThat(model.recheck()).isEmpty();
+        assertThat(model.items()).isEmpty();
+        assertThat(medication().dose()).isEqualTo("50 mg");
+        assertThat(model.statusProperty().get()).isEqualTo("Changed the dose of sitagliptin.");
+    }
+
+    /** Issue 11, item 1: a dose the pharmacist types goes through the whole check again. */
+    @Test
+    void aChangedDoseIsCheckedAgainAndItsAlertsNeedThePharmacistsReasonBeforeAnythingIsSaved() {
+        orderSitagliptin100();
+        model.refresh();
+        model.amountProperty().set("100"); // what the renal table advises against at eGFR 34.5
+        model.changeDose();
+
+        assertThat(model.recheck()).singleElement().satisfies(a -> {
+            assertThat(a.alert().modelId()).isEqualTo("renal-dose-rules");
+            assertThat(a.alert().needsAnswer()).as("the prescriber's reason does not answer for the pharmacist").isTrue();
+        });
+        assertThat(model.statusProperty().get()).startsWith("The new dose raised alerts that need your reason");
+        assertThat(model.items()).as("nothing saved").hasSize(1);
+        model.changeDose();
+        assertThat(model.items()).as("still nothing saved without the reason").hasSize(1);
+
+        model.recheck().getFirst().reasonProperty().set("Nephrology: keep 100 mg, eGFR recovering");
         model.changeDose();
         assertThat(model.items()).isEmpty();
-        assertThat(medication().dose()).isEqualTo("25 mg");
         assertThat(model.statusProperty().get()).isEqualTo("Changed the dose of sitagliptin.");
+        var review = prescribing.reviews(store.store().read(r -> r.orders().forPatient(patient.id())).getFirst().id())
+                .getFirst();
+        assertThat(review.alerts()).singleElement()
+                .satisfies(a -> assertThat(a.reason()).isEqualTo("Nephrology: keep 100 mg, eGFR recovering"));
+    }
+
+    /** Issue 11, item 1: where the advice is to avoid the drug, stop / switch or keep with a reason, no dose change. */
+    @Test
+    void adviceToAvoidOffersStopOrSwitchAndNoDoseChange() {
+        // eGFR 34.5: the metformin label advises against starting at eGFR 30 to 45
+        OrderDraft draft = new OrderDraft("metformin", 500, "mg", "twice daily", "oral");
+        OrderAlert alert = prescribing.check(patient.id(), draft).getFirst();
+        prescribing.place(patient.id(), draft, Map.of(alert.fingerprint(), "Prescriber's reason"));
+        model.refresh();
+
+        assertThat(model.canChangeDoseProperty().get()).isFalse();
+        assertThat(model.acceptLabelProperty().get()).startsWith("_Stop / switch");
+        model.amountProperty().set("250");
+        model.changeDose();
+        assertThat(model.statusProperty().get()).startsWith("The advice is to avoid this drug");
+        assertThat(model.items()).hasSize(1);
+
+        model.accept();
+        assertThat(model.items()).isEmpty();
+        assertThat(medication().stop()).contains(LocalDate.of(2026, 11, 25));
+        assertThat(store.store().read(r -> r.orders().forPatient(patient.id())).getFirst().status())
+                .isEqualTo(OrderStatus.STOPPED);
     }
 }

@@ -9,7 +9,7 @@ public final class AlertItem {
     private final OrderAlert alert;
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
 
-    AlertItem(OrderAlert alert) {
+    public AlertItem(OrderAlert alert) {
         this.alert = alert;
     }
 
@@ -22,7 +22,8 @@ public final class AlertItem {
         return reason;
     }
 
-    boolean answered() {
+    /** No answer needed, or a reason given. */
+    public boolean answered() {
         return !alert.needsAnswer() || !reason.get().isBlank();
     }
 }
