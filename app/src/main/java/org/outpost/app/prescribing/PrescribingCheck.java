@@ -52,6 +52,7 @@ public final class PrescribingCheck {
     static final String WARFARIN = "warfarin";
     static final String AMIODARONE = "amiodarone";
     static final String AMIODARONE_INPUT = "amiodarone";
+    static final String WARFARIN_IWPC = "warfarin-iwpc";
 
     private final List<DrugModel> models;
     private final RenalDoseRules renalRules;
@@ -164,8 +165,20 @@ public final class PrescribingCheck {
             text += " The estimate includes the interaction with amiodarone, which the patient takes.";
         }
         boolean differs = r.suggestedDose().map(s -> !draft.gives(s)).orElse(r.severity() != Severity.LOW);
+        Severity severity = r.severity();
+        if (model.ref().id().equals(WARFARIN_IWPC) && r.suggestedDose().isPresent()) {
+            Optional<EstimateDeviation> deviation = EstimateDeviation.of(draft, r.suggestedDose().get());
+            if (deviation.isPresent()) {
+                differs = deviation.get().differs();
+                severity = deviation.get().severity().orElse(severity);
+                text += " " + deviation.get().describe();
+                // an answer to a small deviation does not answer a larger one
+                fingerprint = fingerprint(model.ref().id(), model.ref().version(), draft.drug() + "@" + severity,
+                        DecisionInputs.canonical(inputs));
+            }
+        }
         return Optional.of(new OrderAlert(model.ref().id(), model.ref().version(), sourceOf(r, model.ref().title()),
-                r.severity(), e.category().orElse(model.ref().title()), text, r.strength(), r.suggestedDose(), differs,
+                severity, e.category().orElse(model.ref().title()), text, r.strength(), r.suggestedDose(), differs,
                 fingerprint, AlertResponse.NONE, ""));
     }
 

@@ -144,6 +144,39 @@ class PrescribingCheckTest {
         assertThat(changed.response()).as("new inputs, new alert").isEqualTo(AlertResponse.NONE);
     }
 
+    /**
+     * Issue 11, item 3: the IWPC estimate for this chart is 4 mg daily (26.8 mg/week, see above). Ordering it,
+     * or what rounding to the tablets allows, needs no reason; severity grows with the distance from it. The
+     * 20 % bound is the IWPC paper's own "accurate estimate" (N Engl J Med 2009;360:753-764).
+     */
+    @Test
+    void warfarinSeverityGrowsWithTheDistanceFromTheIwpcEstimate() {
+        Chart chart = new ChartBuilder().genotype("VKORC1", "-1639G/A").genotype("CYP2C9", "*1/*1").build();
+        java.util.function.BiFunction<Double, String, OrderAlert> iwpc = (amount, frequency) ->
+                check(chart, order("warfarin", amount, frequency)).stream()
+                        .filter(a -> a.modelId().equals("warfarin-iwpc")).findFirst().orElseThrow();
+
+        for (double given : new double[] {4, 3.5, 4.5}) {
+            OrderAlert a = iwpc.apply(given, "once daily");
+            assertThat(a.differs()).as(given + " mg daily gives the estimate as tablets allow").isFalse();
+            assertThat(a.needsAnswer()).isFalse();
+        }
+        assertThat(iwpc.apply(28.0, "once weekly").differs()).as("28 mg a week is 4 mg a day").isFalse();
+
+        OrderAlert five = iwpc.apply(5.0, "once daily");
+        assertThat(five.severity()).as("25 % above").isEqualTo(Severity.MODERATE);
+        assertThat(five.needsAnswer()).isTrue();
+        assertThat(five.text()).contains("The order (5 mg/day) is 25 % above the estimate.");
+
+        OrderAlert ten = iwpc.apply(10.0, "once daily");
+        assertThat(ten.severity()).as("150 % above").isEqualTo(Severity.HIGH);
+        assertThat(ten.needsAnswer()).isTrue();
+        assertThat(ten.fingerprint()).as("an answer to 5 mg does not answer 10 mg").isNotEqualTo(five.fingerprint());
+
+        assertThat(iwpc.apply(2.0, "once daily").severity()).as("50 % below").isEqualTo(Severity.MODERATE);
+        assertThat(iwpc.apply(1.0, "once daily").severity()).as("75 % below").isEqualTo(Severity.HIGH);
+    }
+
     @Test
     void amiodaroneForAPatientOnWarfarinShowsHowMuchTheWarfarinDoseFalls() {
         // IWPC pharmacogenetic: the amiodarone term is -0.5503 on the square-root scale:
