@@ -408,6 +408,15 @@ public final class DemoDataGenerator {
                 }
                 day = day.plusDays(gap);
             }
+            // the teaching cases are dosed from their chart on any day the demo is made: a review visit with
+            // labs and weight a few weeks ago, inside the prescribing check's three-month window
+            if ((slot == 1 || slot == 2 || slot == 3) && (lastLabs == null || ChronoUnit.DAYS.between(lastLabs, today) > 45)) {
+                LocalDate review = today.minusDays(10 + rng.nextInt(25));
+                Instant at = at(review);
+                encounters.add(new Encounter(uuid(rng), patient.id(), at, "outpatient", reason(false, false), clinician));
+                vitals(review, at, false, lastHeight == null);
+                labs(review, at);
+            }
         }
 
         private String reason(boolean acute, boolean phone) {

@@ -119,6 +119,11 @@ public final class InputResolver {
         this.derived = Map.copyOf(derived);
     }
 
+    /** The clinic's time zone, in which "today" and the freshness windows are counted. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** Fills what the chart can of {@code model}'s inputs, as on {@code today}. */
     public ResolvedInputs resolve(ClinicalModel model, Chart chart, LocalDate today) {
         Objects.requireNonNull(model, "model");

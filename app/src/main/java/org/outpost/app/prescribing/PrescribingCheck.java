@@ -154,7 +154,7 @@ public final class PrescribingCheck {
         Evaluation e = model.evaluate(inputs);
         String fingerprint = fingerprint(model, draft.drug(), inputs);
         if (!e.applicable()) {
-            return notChecked(model, e, fingerprint);
+            return notChecked(model, e, fingerprint, outOfDate(chart, today, model));
         }
         if (e.recommendation().isEmpty()) {
             return Optional.empty();
@@ -186,19 +186,23 @@ public final class PrescribingCheck {
      * A model that could not run: silent when all it lacks is a genotype (most patients are untested),
      * otherwise a moderate alert naming what is missing, so nobody takes silence for approval.
      */
-    private static Optional<OrderAlert> notChecked(ClinicalModel model, Evaluation e, String fingerprint) {
+    private static Optional<OrderAlert> notChecked(ClinicalModel model, Evaluation e, String fingerprint,
+                                                   Map<String, String> outOfDate) {
         Set<String> genes = new LinkedHashSet<>();
         model.inputs().stream().filter(s -> s.kind() == InputSpec.Kind.TEXT).forEach(s -> genes.add(s.name()));
         if (e.reasons().isEmpty() && genes.containsAll(e.missing())) {
             return Optional.empty();
         }
         List<String> why = new ArrayList<>(e.reasons());
-        if (!e.missing().isEmpty()) {
-            why.add("missing " + String.join(", ", e.missing()) + " (creatinine and weight from the last "
+        List<String> missing = e.missing().stream().filter(n -> !outOfDate.containsKey(n)).toList();
+        e.missing().stream().filter(outOfDate::containsKey).forEach(n -> why.add(outOfDate.get(n)));
+        if (!missing.isEmpty()) {
+            why.add("missing " + String.join(", ", missing) + " (creatinine and weight from the last "
                     + DOSING_WINDOW.getMonths() + " months)");
         }
+        boolean stale = e.missing().stream().anyMatch(outOfDate::containsKey);
         return Optional.of(new OrderAlert(model.ref().id(), model.ref().version(), model.ref().title(),
-                Severity.MODERATE, "Not checked: " + model.ref().title(),
+                Severity.MODERATE, (stale ? "Out of date: " : "Not checked: ") + model.ref().title(),
                 "The dose could not be checked: " + String.join("; ", why) + ".", "", Optional.empty(), false,
                 fingerprint, AlertResponse.NONE, ""));
     }
@@ -220,14 +224,41 @@ public final class PrescribingCheck {
         ModelRef ref = renalRules.ref();
         return renalRules.check(draft.drug(), clearance, gfr).map(advice -> {
             Recommendation r = advice.recommendation();
+            String staleText = advice.checked() ? "" : String.join("; ", outOfDate(chart, today,
+                    advice.measure() == org.outpost.app.dosing.RenalDoseRule.Measure.CRCL ? crcl : egfr)
+                    .values());
             Map<String, Object> used = new LinkedHashMap<>();
             advice.kidneyValue().ifPresent(v -> used.put(advice.measure().code(), Math.round(v)));
             String fingerprint = fingerprint(ref.id(), ref.version(), draft.drug(),
                     DecisionInputs.canonical(ModelInputs.of(used)));
             boolean differs = r.suggestedDose().map(s -> !draft.gives(s)).orElse(r.severity() != Severity.LOW);
-            return new OrderAlert(ref.id(), ref.version(), sourceOf(r, ref.title()), r.severity(), headline(advice), r.text(),
+            return new OrderAlert(ref.id(), ref.version(), sourceOf(r, ref.title()), r.severity(),
+                    staleText.isEmpty() ? headline(advice) : "Kidney function out of date",
+                    staleText.isEmpty() ? r.text() : r.text() + ": out of date: " + staleText + ".",
                     r.strength(), r.suggestedDose(), differs, fingerprint, AlertResponse.NONE, "");
         });
+    }
+
+    /**
+     * For each measured input whose latest chart value is older than the {@link #DOSING_WINDOW}, by input name:
+     * "creatinine 14 months old (needs ≤ 3 months): last 1.4 mg/dL on 2025-09-01" — so an old value is shown as
+     * out of date, not reported as missing.
+     */
+    private Map<String, String> outOfDate(Chart chart, LocalDate today, ClinicalModel model) {
+        Map<String, String> stale = new LinkedHashMap<>();
+        for (Map.Entry<String, org.outpost.app.model.InputSource.FromObservation> e
+                : resolver.resolve(model, chart, today).expired().entrySet()) {
+            chart.latest(e.getValue().measure()).ifPresent(o -> {
+                LocalDate taken = LocalDate.ofInstant(o.effective(), resolver.zone());
+                Period age = Period.between(taken, today);
+                long months = age.toTotalMonths();
+                String old = months >= 1 ? months + (months == 1 ? " month" : " months")
+                        : java.time.temporal.ChronoUnit.DAYS.between(taken, today) + " days";
+                stale.put(e.getKey(), e.getKey() + " " + old + " old (needs \u2264 " + DOSING_WINDOW.getMonths()
+                        + " months): last " + o.value() + " on " + taken);
+            });
+        }
+        return stale;
     }
 
     /** What the alert cites: the advice's precise source (guideline table, label section), else the model. */

@@ -66,6 +66,29 @@ class DemoDataGeneratorTest {
         assertThat(sameName).isLessThan(20);
     }
 
+    /**
+     * Issue 11, item 9: the README's walk-through (OP-000001 and the other teaching cases) works on any day the
+     * demo is made: creatinine and weight inside the prescribing check's three-month window.
+     */
+    @Test
+    void theTeachingCasesHaveACreatinineAndWeightFromTheLastThreeMonthsWhateverTheDay() {
+        for (LocalDate day = LocalDate.of(2026, 1, 1); day.isBefore(LocalDate.of(2027, 1, 1)); day = day.plusDays(23)) {
+            DemoDataGenerator g = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, day, ZONE, "demo.admin");
+            Instant window = day.minusMonths(3).atStartOfDay(ZONE).toInstant();
+            Instant made = day.atStartOfDay(ZONE).toInstant();
+            for (int number : new int[] {1, 2, 3, 101, 102, 103}) {
+                DemoPatient p = g.patient(number);
+                for (org.outpost.app.domain.Measure m : List.of(org.outpost.app.domain.Measure.CREATININE,
+                        org.outpost.app.domain.Measure.BODY_WEIGHT)) {
+                    assertThat(p.observations().stream().filter(o -> o.measure() == m)
+                            .map(org.outpost.app.domain.Observation::effective).max(Instant::compareTo))
+                            .as("patient %d's latest %s on a demo made %s", number, m, made)
+                            .hasValueSatisfying(t -> assertThat(t).isAfter(window).isBefore(made));
+                }
+            }
+        }
+    }
+
     @Test
     void generatesTheRequestedPatientsWithConsecutiveRecordNumbers() {
         assertThat(population).hasSize(400);

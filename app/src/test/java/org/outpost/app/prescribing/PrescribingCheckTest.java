@@ -112,8 +112,20 @@ class PrescribingCheckTest {
         Chart chart = new ChartBuilder().creatinine(2.0, Instant.parse("2026-06-01T09:00:00Z")).build();
         OrderAlert alert = check(chart, order("metformin", 500, "twice daily")).getFirst();
         assertThat(alert.severity()).isEqualTo(Severity.LOW);
-        assertThat(alert.headline()).isEqualTo("No recent creatinine");
+        // issue 11, item 9: an old value is out of date, not missing, and is shown
+        assertThat(alert.headline()).isEqualTo("Kidney function out of date");
+        assertThat(alert.text()).contains("out of date: creatinine 5 months old (needs \u2264 3 months): last 2 mg/dL on 2026-06-01");
         assertThat(alert.differs()).isFalse();
+    }
+
+    @Test
+    void aDoacWithAnOldCreatinineSaysItIsOutOfDateAndShowsTheOldValue() {
+        Chart chart = new ChartBuilder().creatinine(1.1, Instant.parse("2025-09-20T09:00:00Z")).build();
+        OrderAlert alert = check(chart, order("dabigatran", 150, "twice daily")).getFirst();
+        assertThat(alert.headline()).startsWith("Out of date");
+        assertThat(alert.text()).contains("creatinine 14 months old (needs \u2264 3 months): last 1.1 mg/dL on 2025-09-20")
+                .doesNotContain("missing creatinine");
+        assertThat(alert.severity()).isEqualTo(Severity.MODERATE);
     }
 
     @Test
