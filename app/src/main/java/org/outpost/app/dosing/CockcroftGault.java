@@ -10,6 +10,7 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.model.ValidatedRange;
 
 /**
  * Cockcroft–Gault estimated creatinine clearance, the estimate most drug labels' renal dosing was studied with.
@@ -34,7 +35,12 @@ import org.outpost.app.model.ModelRef;
  * </ul>
  *
  * <p>Applicability: adults (≥ 18 years); serum creatinine of at least {@value #MIN_CREATININE} mg/dL (the
- * estimate grows without bound as creatinine approaches zero — Outpost's safety floor, not from the paper).
+ * estimate grows without bound as creatinine approaches zero — Outpost's safety floor, not from the paper);
+ * weight {@value #MIN_WEIGHT}–{@value #MAX_WEIGHT} kg and height {@value #MIN_HEIGHT}–{@value #MAX_HEIGHT} cm —
+ * Outpost's bounds, not the paper's (its 249 men are not described beyond age and weight): the weight enters
+ * the estimate in proportion, so a typed 700 for 70 kg would give ten times the clearance; beyond these bounds
+ * the value is a slip or the patient is one for whom a weight-based estimate means nothing, and the model says
+ * "not applicable" rather than give a number.
  * The equation assumes a <b>stable</b> creatinine (steady state); Outpost cannot check this, so it is not
  * valid in acute kidney injury or rapidly changing renal function — the clinician must judge.
  *
@@ -57,6 +63,13 @@ public final class CockcroftGault implements ClinicalModel {
     static final double MIN_CREATININE = CreatinineEquations.MIN_CREATININE;
     static final double CM_PER_INCH = 2.54;
     static final double DEVINE_BASE_INCHES = 60;
+    static final double MIN_WEIGHT = 20;
+    static final double MAX_WEIGHT = 350;
+    static final double MIN_HEIGHT = 120;
+    static final double MAX_HEIGHT = 250;
+    private static final List<ValidatedRange> RANGES = List.of(
+            new ValidatedRange("weight", "Weight", MIN_WEIGHT, MAX_WEIGHT, "kg"),
+            new ValidatedRange("height", "Height", MIN_HEIGHT, MAX_HEIGHT, "cm"));
 
     private static final List<InputSpec> INPUTS = List.of(
             InputSpec.number("age", "years", 0, 120, "Age in completed years"),
@@ -93,7 +106,8 @@ public final class CockcroftGault implements ClinicalModel {
     @Override
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "weight", "creatinine");
-        List<String> reasons = CreatinineEquations.reasonsNotApplicable(in);
+        List<String> reasons = new ArrayList<>(CreatinineEquations.reasonsNotApplicable(in));
+        RANGES.forEach(r -> r.check(in, reasons));
         double age = in.number("age").orElse(Double.NaN);
         double scr = in.number("creatinine").orElse(Double.NaN);
         if (!missing.isEmpty() || !reasons.isEmpty()) {

@@ -45,6 +45,17 @@ class CockcroftGaultTest {
         assertThat(e.model().id()).isEqualTo("crcl-cockcroft-gault");
     }
 
+    /** Issue 11, item 8: 700 kg (a slip for 70) gave CrCl 875 mL/min as applicable. */
+    @Test
+    void aWeightOutsideTwentyTo350KgIsNotApplicableInsteadOfTenTimesTheClearance() {
+        Evaluation e = model.evaluate(ModelInputs.of(person(60, "male", 700, 1.0)));
+        assertThat(e.applicable()).isFalse();
+        assertThat(e.value()).isEmpty();
+        assertThat(e.reasons()).containsExactly("Weight 700 kg is outside the validated range 20\u2013350 kg");
+        assertThat(model.evaluate(ModelInputs.of(person(60, "male", 350, 1.0))).applicable()).isTrue();
+        assertThat(model.evaluate(ModelInputs.of(person(60, "male", 19.9, 1.0))).applicable()).isFalse();
+    }
+
     @Test
     void womanIs85PercentOfTheMan() {
         // 80 × 0.85 = 68 mL/min

@@ -42,9 +42,13 @@ class DoacDoseTest {
         return m;
     }
 
-    /** Man, 68 y, creatinine 1.0 mg/dL: CrCl = weight (see the class comment). */
+    /**
+     * Man, 68 y, creatinine 1.0 mg/dL: CrCl = weight (see the class comment). Below 20 mL/min the weight would
+     * be under Cockcroft–Gault's 20 kg bound, so there creatinine 2.0 mg/dL and twice the weight:
+     * 72 × 2W / (72 × 2.0) = W again.
+     */
     private static Map<String, Object> withCrcl(String drug, double crcl) {
-        return person(drug, 68, "male", crcl, 1.0);
+        return crcl < 20 ? person(drug, 68, "male", 2 * crcl, 2.0) : person(drug, 68, "male", crcl, 1.0);
     }
 
     private Evaluation eval(Map<String, Object> p) {
