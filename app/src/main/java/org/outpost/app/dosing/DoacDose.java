@@ -17,6 +17,7 @@ import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.Recommendation;
 import org.outpost.app.model.Severity;
 import org.outpost.app.model.SuggestedDose;
+import org.outpost.app.model.ValidatedRange;
 
 /**
  * Dose of a direct oral anticoagulant (DOAC) to reduce the risk of stroke and systemic embolism in adults with
@@ -193,6 +194,9 @@ public final class DoacDose implements ClinicalModel {
             reasons.add("Serum creatinine below " + CreatinineEquations.MIN_CREATININE
                     + " mg/dL: not a value the renal dosing rules can be applied to");
         }
+        // the labels dose by weight (apixaban ≤ 60 kg) and by Cockcroft–Gault on it: its weight bounds apply
+        new ValidatedRange("weight", "Weight", CockcroftGault.MIN_WEIGHT, CockcroftGault.MAX_WEIGHT, "kg")
+                .check(in, reasons);
         if (!missing.isEmpty() || !reasons.isEmpty()) {
             return Evaluation.notApplicable(REF, missing, reasons);
         }
