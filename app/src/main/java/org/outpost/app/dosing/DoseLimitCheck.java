@@ -233,7 +233,7 @@ final class DoseLimitCheck {
             details.add(text(daily.getAsDouble()) + " a day");
         }
         OptionalDouble weekly = weekly();
-        if (withDaily && weekly.isPresent() && DosesPerDay.weekly(frequency) && !details.isEmpty()) {
+        if (withDaily && weekly.isPresent() && !DosesPerDay.weekly(frequency)) {
             details.add(text(weekly.getAsDouble()) + " a week");
         }
         return typed() + (frequency.isEmpty() ? "" : " " + frequency)
