@@ -13,6 +13,9 @@ import org.outpost.app.model.Severity;
  * One ordered dose checked against one table row: the arithmetic (unit conversion, per kg or m², per day) and the
  * words the prescriber reads. Holds no clinical numbers of its own except the two refusal factors the issue sets:
  * ten times a maximum, and a hundredth of the lowest usual dose.
+ *
+ * <p>One instance answers one order: {@link DoseLimits#check} makes a new one for every call and never shares it, so
+ * the working fields below need no synchronisation.
  */
 final class DoseLimitCheck {
     /** A dose this many times a maximum or more is refused. */
