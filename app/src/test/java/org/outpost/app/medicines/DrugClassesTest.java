@@ -185,6 +185,14 @@ class DrugClassesTest {
         }
 
         @Test
+        void theLongestNameWins() {
+            // ASA is aspirin, but 5-ASA is mesalazine: the longer name starting at "5" is read first
+            assertThat(generic("ASA 81 mg EC")).isEqualTo("aspirin");
+            assertThat(generic("5-ASA 800 mg")).isEqualTo("mesalazine");
+            assertThat(table.inClass(List.of("5-ASA 800 mg"), "antiplatelet")).isEmpty();
+        }
+
+        @Test
         void unknownFreeTextFindsNothing() {
             assertThat(table.find("Amoxicillin 500 mg capsule")).isEmpty();
             assertThat(table.find("Paracetamol 1 g")).isEmpty();
