@@ -53,7 +53,9 @@ public final class BundledModels {
                 DrugModel.byDrugChoice(new DoacDose(), DoacDose::inputsFromMedications),
                 new DrugModel(new WarfarinIwpcDose(), java.util.Set.of("warfarin"), WarfarinIwpcDose::inputsFromMedications));
         return new PrescribingCheck(models, content.renal(), new CockcroftGault(), new CkdEpi2021(),
-                new InputResolver(zone, derivedInputs()), content.problems());
+                new InputResolver(zone, derivedInputs()), content.problems(),
+                new org.outpost.app.prescribing.SafetyTables(content.doseLimits(), content.drugClasses(),
+                        content.interactions()));
     }
 
     public static ModelRegistry registry() {

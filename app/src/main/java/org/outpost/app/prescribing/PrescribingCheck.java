@@ -60,6 +60,7 @@ public final class PrescribingCheck {
     private final ClinicalModel egfr;
     private final InputResolver resolver;
     private final List<String> notices;
+    private final SafetyTables safety;
 
     /**
      * @param models     the drug-specific models, in the order their alerts are listed
@@ -77,6 +78,15 @@ public final class PrescribingCheck {
      */
     public PrescribingCheck(List<DrugModel> models, RenalDoseRules renalRules, ClinicalModel crcl, ClinicalModel egfr,
                             InputResolver resolver, List<String> notices) {
+        this(models, renalRules, crcl, egfr, resolver, notices, SafetyTables.bundled());
+    }
+
+    /**
+     * @param safety the dose limits, duplicate-therapy classes and interactions every order is checked against
+     */
+    public PrescribingCheck(List<DrugModel> models, RenalDoseRules renalRules, ClinicalModel crcl, ClinicalModel egfr,
+                            InputResolver resolver, List<String> notices, SafetyTables safety) {
+        this.safety = Objects.requireNonNull(safety);
         this.notices = List.copyOf(notices);
         this.models = models.stream().map(m -> new DrugModel(new RecentInputs(m.model(), DOSING_WINDOW), m.drugs(),
                 m.medicationInputs())).toList();
@@ -89,7 +99,9 @@ public final class PrescribingCheck {
     /** Whether any check knows the drug (a drug no model knows is saved without alerts). */
     public boolean knows(String drug) {
         String d = drug.strip().toLowerCase(Locale.ROOT);
-        return renalRules.covers(d) || models.stream().anyMatch(m -> m.appliesTo(d)) || d.equals(AMIODARONE);
+        return renalRules.covers(d) || models.stream().anyMatch(m -> m.appliesTo(d)) || d.equals(AMIODARONE)
+                || safety.doseLimits().covers(d) || safety.interactions().covers(d)
+                || safety.duplicates().table().find(d).isPresent();
     }
 
     /** What the pharmacist must know about the tables in force (a refused update); usually empty. */
@@ -112,6 +124,7 @@ public final class PrescribingCheck {
         java.util.SortedSet<String> all = new java.util.TreeSet<>(renalRules.drugs());
         models.forEach(m -> all.addAll(m.drugs()));
         all.add(AMIODARONE);
+        all.addAll(safety.doseLimits().drugs());
         return java.util.Collections.unmodifiableSortedSet(all);
     }
 
@@ -120,6 +133,9 @@ public final class PrescribingCheck {
         List<String> v = new ArrayList<>();
         models.forEach(m -> v.add(m.model().ref().id() + " " + m.model().ref().version()));
         v.add(renalRules.ref().id() + " " + renalRules.version());
+        for (ModelRef ref : List.of(safety.doseLimits().ref(), safety.duplicates().ref(), safety.interactions().ref())) {
+            v.add(ref.id() + " " + ref.version());
+        }
         return v;
     }
 
@@ -133,15 +149,19 @@ public final class PrescribingCheck {
         Objects.requireNonNull(draft, "draft");
         Set<String> active = activeNames(chart, today);
         List<OrderAlert> alerts = new ArrayList<>();
+        doseLimit(chart, draft, today).ifPresent(alerts::add);
         for (DrugModel m : models) {
             if (m.appliesTo(draft.drug())) {
                 run(m, chart, draft, today, active).ifPresent(alerts::add);
             }
         }
         renal(chart, draft, today).ifPresent(alerts::add);
-        if (draft.drug().equals(AMIODARONE) && active.contains(WARFARIN)) {
+        boolean amiodaroneWithWarfarin = draft.drug().equals(AMIODARONE) && active.contains(WARFARIN);
+        if (amiodaroneWithWarfarin) {
             amiodaroneWithWarfarin(chart, today, active).ifPresent(alerts::add);
         }
+        alerts.addAll(duplicates(chart, draft, today));
+        alerts.addAll(interactions(draft, active, amiodaroneWithWarfarin));
         return alerts.stream().map(a -> remembered(a, answered)).toList();
     }
 
@@ -259,6 +279,116 @@ public final class PrescribingCheck {
             });
         }
         return stale;
+    }
+
+    /**
+     * The dose against the dose-limit table: above the maximum is a high alert that needs a reason; outside the
+     * usual range, or not checkable (no weight for a per-kg dose), is information; an impossible dose (ten times
+     * the maximum, a unit slip) is refused outright. The fingerprint holds the dose, so an answer to one dose
+     * does not answer another.
+     *
+     * @throws DoseRefusedException when the dose is refused
+     */
+    private Optional<OrderAlert> doseLimit(Chart chart, OrderDraft draft, LocalDate today) {
+        java.time.Instant oldest = today.minus(DOSING_WINDOW).atStartOfDay(resolver.zone()).toInstant();
+        OptionalDouble weight = recent(chart, org.outpost.app.domain.Measure.BODY_WEIGHT, oldest);
+        OptionalDouble height = recent(chart, org.outpost.app.domain.Measure.BODY_HEIGHT, java.time.Instant.MIN);
+        // Mosteller: BSA (m²) = √(height cm × weight kg / 3600) (N Engl J Med 1987;317:1098)
+        OptionalDouble bsa = weight.isPresent() && height.isPresent()
+                ? OptionalDouble.of(Math.sqrt(height.getAsDouble() * weight.getAsDouble() / 3600)) : OptionalDouble.empty();
+        Optional<org.outpost.app.dosing.DoseLimitAdvice> found = safety.doseLimits().check(draft.drug(), draft.amount(),
+                draft.unit(), draft.frequency(), draft.route(), weight, bsa);
+        if (found.isEmpty() || found.get().verdict() == org.outpost.app.dosing.DoseLimitAdvice.Verdict.WITHIN_USUAL) {
+            return Optional.empty();
+        }
+        org.outpost.app.dosing.DoseLimitAdvice advice = found.get();
+        if (advice.refused()) {
+            throw new DoseRefusedException(advice.text());
+        }
+        ModelRef ref = safety.doseLimits().ref();
+        boolean above = advice.needsOverrideReason();
+        String headline = switch (advice.verdict()) {
+            case ABOVE_MAXIMUM -> "Above the maximum dose";
+            case OUTSIDE_USUAL -> "Outside the usual dose range";
+            default -> "Dose not checked against the limits";
+        };
+        return Optional.of(new OrderAlert(ref.id(), ref.version(), advice.source(), advice.severity(), headline,
+                advice.text(), "", Optional.empty(), above,
+                fingerprint(ref.id(), ref.version(), draft.drug(), draft.dose() + " " + draft.route() + " "
+                        + advice.verdict()), AlertResponse.NONE, ""));
+    }
+
+    private static OptionalDouble recent(Chart chart, org.outpost.app.domain.Measure measure, java.time.Instant oldest) {
+        return chart.latest(measure).filter(o -> !o.effective().isBefore(oldest))
+                .map(o -> OptionalDouble.of(o.canonical().value())).orElse(OptionalDouble.empty());
+    }
+
+    /**
+     * The same medicine, or another of a duplicate class (two P2Y12 inhibitors, two anticoagulants, two
+     * statins), on the active medication list — which holds pending orders too. Moderate and high findings
+     * need a reason.
+     */
+    private List<OrderAlert> duplicates(Chart chart, OrderDraft draft, LocalDate today) {
+        List<String> current = chart.medications().stream().filter(m -> m.activeOn(today)).map(Medication::name).toList();
+        ModelRef ref = safety.duplicates().ref();
+        return safety.duplicates().check(draft.drug(), current).stream().map(f -> new OrderAlert(ref.id(), ref.version(),
+                f.source(), f.severity(), f.kind() == org.outpost.app.medicines.DuplicateFinding.Kind.SAME_DRUG
+                        ? "Duplicate: " + f.currentDrug() + " is already prescribed"
+                        : "Duplicate therapy: " + f.therapeuticClass().orElse(""),
+                f.text() + " " + f.advice(), "", Optional.empty(), f.severity() != Severity.LOW,
+                fingerprint(ref.id(), ref.version(), draft.drug(), "duplicate of " + f.currentDrug()),
+                AlertResponse.NONE, "")).toList();
+    }
+
+    /**
+     * Drug–drug interactions with the active medicines. Where the interaction caps the dose of the drug being
+     * ordered (simvastatin with amiodarone: 20 mg a day), an order above the cap is a high alert and one within
+     * it information. The amiodarone–warfarin pair, when amiodarone is ordered, is left to the IWPC alert,
+     * which says how far the warfarin dose falls.
+     */
+    private List<OrderAlert> interactions(OrderDraft draft, Set<String> active, boolean amiodaroneAlertShown) {
+        ModelRef ref = safety.interactions().ref();
+        List<OrderAlert> alerts = new ArrayList<>();
+        for (org.outpost.app.interactions.InteractionFinding f : safety.interactions().check(draft.drug(), active)) {
+            if (amiodaroneAlertShown && f.key().equals("interaction:" + AMIODARONE + "+" + WARFARIN)) {
+                continue;
+            }
+            Severity severity = f.severity();
+            boolean differs = severity != Severity.LOW || f.contraindicated();
+            String text = f.text();
+            if (f.orderedIsObject() && f.doseCap().isPresent()) {
+                SuggestedCap cap = new SuggestedCap(f.doseCap().get());
+                switch (f.capCheck(draft.amount(), draft.unit(), draft.frequency())) {
+                    case EXCEEDS -> {
+                        severity = Severity.HIGH;
+                        differs = true;
+                        text += " The order (" + draft.dose() + ") is above the cap of " + cap + ".";
+                    }
+                    case WITHIN -> {
+                        if (!f.contraindicated()) {
+                            severity = Severity.LOW;
+                            differs = false;
+                        }
+                        text += " The order (" + draft.dose() + ") is within the cap of " + cap + ".";
+                    }
+                    case UNKNOWN -> text += " The order's dose could not be compared with the cap of " + cap + ".";
+                    case NO_CAP -> { }
+                }
+            }
+            alerts.add(new OrderAlert(ref.id(), ref.version(), f.source(), severity,
+                    (f.contraindicated() ? "Contraindicated: " : "Interaction: ") + f.title(), text, "",
+                    Optional.empty(), differs, fingerprint(ref.id(), ref.version(), f.key() + "@" + severity, ""),
+                    AlertResponse.NONE, ""));
+        }
+        return alerts;
+    }
+
+    /** A dose cap as the interaction states it: "20 mg daily". */
+    private record SuggestedCap(org.outpost.app.model.SuggestedDose dose) {
+        @Override
+        public String toString() {
+            return dose.amountText() + " " + dose.unit() + " " + dose.frequency();
+        }
     }
 
     /** What the alert cites: the advice's precise source (guideline table, label section), else the model. */

@@ -58,4 +58,27 @@ class ClinicalContentTest {
         assertThat(c.problems().get(0)).startsWith("CPIC update in ").contains("bundle.tsv");
         assertThat(c.problems().get(1)).startsWith("Renal dose table update ").contains("line ").contains("VERY HIGH");
     }
+
+    private static String bundled(Class<?> beside, String name) throws IOException {
+        try (InputStream in = beside.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Issue 11, item 5: an admin updates the interaction table (and the other safety tables) like the CPIC tables. */
+    @Test
+    void theSafetyTablesAreUpdatedFromTheDataDirectoryOrRefusedWhole() throws IOException {
+        String interactions = bundled(org.outpost.app.interactions.InteractionTable.class, "interactions.tsv");
+        String version = org.outpost.app.interactions.InteractionTable.bundled().version();
+        Files.writeString(content().resolve(ClinicalContent.INTERACTIONS),
+                interactions.replace("# version: " + version, "# version: 9.9.9"));
+        Files.writeString(content().resolve(ClinicalContent.DOSE_LIMITS), "# version: 2.0.0\nnot a table\n");
+        ClinicalContent c = ClinicalContent.forDataDirectory(dataDir);
+        assertThat(c.interactions().version()).isEqualTo("9.9.9");
+        assertThat(c.doseLimits().version()).isEqualTo(org.outpost.app.dosing.DoseLimits.bundled().version());
+        assertThat(c.problems()).singleElement().asString().startsWith("Dose limit table update ")
+                .contains("refused, bundled");
+        assertThat(BundledModels.prescribingCheck(java.time.ZoneOffset.UTC, c).versions())
+                .contains("drug-interactions 9.9.9", "dose-limits " + c.doseLimits().version());
+    }
 }

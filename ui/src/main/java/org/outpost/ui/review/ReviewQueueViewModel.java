@@ -314,7 +314,9 @@ public final class ReviewQueueViewModel {
 
     private void failed(Throwable failure) {
         busy.set(false);
-        if (failure instanceof IllegalArgumentException e) {
+        if (failure instanceof org.outpost.app.validation.ValidationException v && !v.violations().isEmpty()) {
+            status.set(text.violation(v.violations().getFirst())); // e.g. a dose refused as impossible
+        } else if (failure instanceof IllegalArgumentException e) {
             status.set(e.getMessage());
             refresh();
         } else {

@@ -158,4 +158,16 @@ class ReviewQueueViewModelTest {
         assertThat(store.store().read(r -> r.orders().forPatient(patient.id())).getFirst().status())
                 .isEqualTo(OrderStatus.STOPPED);
     }
+
+    /** Issue 11, item 1: a pharmacist changed clopidogrel to 7500 mg and it was accepted without any check. */
+    @Test
+    void anImpossibleDoseTypedAtReviewIsRefusedAndNothingIsSaved() {
+        orderSitagliptin100();
+        model.refresh();
+        model.amountProperty().set("5000"); // sitagliptin: 100 mg once daily is the labelled maximum
+        model.changeDose();
+        assertThat(model.statusProperty().get()).contains("sitagliptin 5000 mg", "refused");
+        assertThat(model.items()).hasSize(1);
+        assertThat(medication().dose()).isEqualTo("100 mg");
+    }
 }
