@@ -10,6 +10,10 @@ ALTER TABLE order_reviews DROP CONSTRAINT order_reviews_action_known;
 ALTER TABLE order_reviews ADD CONSTRAINT order_reviews_action_known CHECK (action IN ('ACCEPT_SUGGESTION',
     'CHANGE_DOSE', 'OVERRIDE', 'STOP'));
 
+-- An alert cites the table row's source, which for the dose-limit, duplicate-therapy and interaction tables
+-- can name a label section and a guideline together (up to ~600 characters), beyond the 200 V4 allowed.
+ALTER TABLE order_alerts ALTER COLUMN model_title SET DATA TYPE VARCHAR(1000);
+
 -- One row per alert of the review's check, in the order the check raised them; the columns as order_alerts.
 CREATE TABLE order_review_alerts (
     review_seq           BIGINT        NOT NULL,
@@ -18,7 +22,7 @@ CREATE TABLE order_review_alerts (
     patient_id           UUID          NOT NULL,
     model_id             VARCHAR(64)   NOT NULL,
     model_version        VARCHAR(32)   NOT NULL,
-    model_title          VARCHAR(200)  NOT NULL,
+    model_title          VARCHAR(1000) NOT NULL,
     severity             VARCHAR(16)   NOT NULL,
     headline             VARCHAR(500)  NOT NULL,
     text                 VARCHAR(4000) NOT NULL,

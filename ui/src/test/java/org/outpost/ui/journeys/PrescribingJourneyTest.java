@@ -84,15 +84,27 @@ class PrescribingJourneyTest {
         robot.clickOn("#order-check");
         Label status = robot.lookup("#order-status").queryAs(Label.class);
         await(() -> !status.getText().isEmpty() && !status.getText().startsWith("Checking"));
-        assertThat(onFx(status::getText)).startsWith("Checked: 1 alert");
+        assertThat(onFx(status::getText)).startsWith("Checked: ");
         await(() -> robot.lookup("#order-alert-headline-0").tryQuery().isPresent());
         assertThat(robot.lookup("#order-alert-headline-0").queryAs(Label.class).getText())
                 .containsIgnoringCase("CYP2C19 poor metabolizer");
         assertThat(robot.lookup("#order-alert-text-0").queryAs(Label.class).getText())
                 .contains("prasugrel or ticagrelor"); // CPIC 2022 (Lee et al.), ACS/PCI: avoid standard-dose clopidogrel
+        // the teaching case already takes clopidogrel: ordering it again is also a duplicate (issue 11, item 4)
+        List<String> headlines = new java.util.ArrayList<>();
+        for (int i = 0; robot.lookup("#order-alert-headline-" + i).tryQuery().isPresent(); i++) {
+            headlines.add(robot.lookup("#order-alert-headline-" + i).queryAs(Label.class).getText());
+        }
+        assertThat(headlines).contains("Duplicate: clopidogrel is already prescribed");
         assertThat(robot.lookup("#order-save").query().isDisabled()).as("a reason is needed first").isTrue();
 
         Desktop.typeInto(robot, "#order-alert-reason-0", "Ticagrelor not available at this clinic today");
+        assertThat(robot.lookup("#order-save").query().isDisabled()).as("each alert needs its reason").isTrue();
+        for (int i = 1; i < headlines.size(); i++) {
+            if (robot.lookup("#order-alert-reason-" + i).tryQuery().isPresent()) {
+                Desktop.typeInto(robot, "#order-alert-reason-" + i, "Reviewed at the stent clinic");
+            }
+        }
         await(() -> !robot.lookup("#order-save").query().isDisabled());
         robot.clickOn("#order-save");
         await(() -> robot.lookup("#order-status").queryAs(Label.class).getText().contains("pharmacist will review"));
@@ -123,7 +135,8 @@ class PrescribingJourneyTest {
                 .filter(e -> e.event().action() == AuditAction.ORDER_REVIEWED).toList());
         assertThat(reviewed).hasSize(1);
         assertThat(reviewed.getFirst().event().username()).isEqualTo(PHARMACIST);
-        assertThat(reviewed.getFirst().event().detail()).contains("action=OVERRIDE").contains("models=pgx-cpic@");
+        assertThat(reviewed.getFirst().event().detail()).contains("action=OVERRIDE").contains("pgx-cpic@")
+                .contains("drug-classes@"); // the duplicate-therapy alert is among the reviewed ones
         assertThat(reviewed.getFirst().event().detail()).doesNotContain("ticagrelor"); // no free text in the audit
     }
 }
