@@ -228,6 +228,16 @@ public final class Prescribing {
         return check.check(chart, order.draft().withDose(dose), LocalDate.now(clock.withZone(zone)), before);
     }
 
+    /**
+     * The medication review of a patient's active medicines (see {@link PrescribingCheck#review}), on the chart
+     * as it is now. Nothing is written.
+     */
+    public List<MedicineReview> reviewMedicines(PatientId patient) {
+        session.require(Permission.VIEW_CHART);
+        return store.read(r -> check.review(ChartService.load(r, patient), LocalDate.now(clock.withZone(zone)),
+                r.orders().answeredAlerts(patient)));
+    }
+
     /** The reviews of an order, oldest first. */
     public List<OrderReview> reviews(UUID orderId) {
         session.require(Permission.VIEW_CHART);

@@ -145,27 +145,84 @@ public final class PrescribingCheck {
      * @param answered the patient's alerts overridden before, by fingerprint
      */
     public List<OrderAlert> check(Chart chart, OrderDraft draft, LocalDate today, Map<String, AnsweredAlert> answered) {
+        return check(chart, draft, true, today, answered);
+    }
+
+    /**
+     * The medication review: every active medicine the checks know, checked as if it were ordered today against
+     * the rest of the list (genotype, kidney function, dose limits, duplicates, interactions) — so a patient
+     * already on clopidogrel whose CYP2C19 result says poor metaboliser is flagged when the chart opens. A dose on
+     * the list that cannot be read (free text) is not checked against dose limits or caps, and says so.
+     *
+     * @return per reviewed medicine, its alerts (possibly none), in list order
+     */
+    public List<MedicineReview> review(Chart chart, LocalDate today, Map<String, AnsweredAlert> answered) {
+        Objects.requireNonNull(chart, "chart");
+        List<MedicineReview> reviews = new ArrayList<>();
+        for (Medication med : chart.medications()) {
+            if (!med.activeOn(today)) {
+                continue;
+            }
+            Optional<String> drug = genericOf(med.name());
+            if (drug.isEmpty()) {
+                continue;
+            }
+            Chart others = new Chart(chart.patient(), chart.observations(), chart.medications().stream()
+                    .filter(m -> !m.id().equals(med.id())).toList(), chart.genotypes(), chart.encounters());
+            Optional<OrderDraft> asOrdered = MedicineReview.draftOf(drug.get(), med);
+            OrderDraft draft = asOrdered.orElse(new OrderDraft(drug.get(), 1, "mg", "once daily", med.route()));
+            List<OrderAlert> alerts;
+            try {
+                alerts = check(others, draft, asOrdered.isPresent(), today, answered);
+            } catch (DoseRefusedException e) {
+                ModelRef ref = safety.doseLimits().ref();
+                alerts = List.of(new OrderAlert(ref.id(), ref.version(), ref.title(), Severity.HIGH,
+                        "Impossible dose on the medication list", e.violations().getFirst().args().getFirst().toString(),
+                        "", Optional.empty(), true, fingerprint(ref.id(), ref.version(), drug.get(), "refused " + med.dose()),
+                        AlertResponse.NONE, ""));
+            }
+            reviews.add(new MedicineReview(med, drug.get(), asOrdered.isPresent(), alerts.stream()
+                    .sorted((a, b) -> b.severity().compareTo(a.severity())).toList()));
+        }
+        return List.copyOf(reviews);
+    }
+
+    /** The generic name the checks know a medicine by: "Plavix 75 mg" is clopidogrel. */
+    Optional<String> genericOf(String asWritten) {
+        Optional<String> known = safety.duplicates().table().find(asWritten).map(e -> e.generic());
+        if (known.isPresent() && knows(known.get())) {
+            return known;
+        }
+        String plain = asWritten.strip().toLowerCase(Locale.ROOT);
+        return knows(plain) ? Optional.of(plain) : Optional.empty();
+    }
+
+    private List<OrderAlert> check(Chart chart, OrderDraft draft, boolean doseKnown, LocalDate today,
+                                   Map<String, AnsweredAlert> answered) {
         Objects.requireNonNull(chart, "chart");
         Objects.requireNonNull(draft, "draft");
         Set<String> active = activeNames(chart, today);
         List<OrderAlert> alerts = new ArrayList<>();
-        doseLimit(chart, draft, today).ifPresent(alerts::add);
+        if (doseKnown) {
+            doseLimit(chart, draft, today).ifPresent(alerts::add);
+        }
         for (DrugModel m : models) {
             if (m.appliesTo(draft.drug())) {
-                run(m, chart, draft, today, active).ifPresent(alerts::add);
+                run(m, chart, draft, doseKnown, today, active).ifPresent(alerts::add);
             }
         }
-        renal(chart, draft, today).ifPresent(alerts::add);
+        renal(chart, draft, doseKnown, today).ifPresent(alerts::add);
         boolean amiodaroneWithWarfarin = draft.drug().equals(AMIODARONE) && active.contains(WARFARIN);
         if (amiodaroneWithWarfarin) {
             amiodaroneWithWarfarin(chart, today, active).ifPresent(alerts::add);
         }
         alerts.addAll(duplicates(chart, draft, today));
-        alerts.addAll(interactions(draft, active, amiodaroneWithWarfarin));
+        alerts.addAll(interactions(draft, doseKnown, active, amiodaroneWithWarfarin));
         return alerts.stream().map(a -> remembered(a, answered)).toList();
     }
 
-    private Optional<OrderAlert> run(DrugModel m, Chart chart, OrderDraft draft, LocalDate today, Set<String> active) {
+    private Optional<OrderAlert> run(DrugModel m, Chart chart, OrderDraft draft, boolean doseKnown, LocalDate today,
+                                     Set<String> active) {
         ClinicalModel model = m.model();
         ModelInputs inputs = inputs(m, chart, today, active);
         if (m.readsDrug()) {
@@ -184,9 +241,9 @@ public final class PrescribingCheck {
         if (draft.drug().equals(WARFARIN) && inputs.flag(AMIODARONE_INPUT).orElse(false)) {
             text += " The estimate includes the interaction with amiodarone, which the patient takes.";
         }
-        boolean differs = r.suggestedDose().map(s -> !draft.gives(s)).orElse(r.severity() != Severity.LOW);
+        boolean differs = r.suggestedDose().map(s -> !doseKnown || !draft.gives(s)).orElse(r.severity() != Severity.LOW);
         Severity severity = r.severity();
-        if (model.ref().id().equals(WARFARIN_IWPC) && r.suggestedDose().isPresent()) {
+        if (doseKnown && model.ref().id().equals(WARFARIN_IWPC) && r.suggestedDose().isPresent()) {
             Optional<EstimateDeviation> deviation = EstimateDeviation.of(draft, r.suggestedDose().get());
             if (deviation.isPresent()) {
                 differs = deviation.get().differs();
@@ -235,7 +292,7 @@ public final class PrescribingCheck {
         return inputs;
     }
 
-    private Optional<OrderAlert> renal(Chart chart, OrderDraft draft, LocalDate today) {
+    private Optional<OrderAlert> renal(Chart chart, OrderDraft draft, boolean doseKnown, LocalDate today) {
         if (!renalRules.covers(draft.drug())) {
             return Optional.empty();
         }
@@ -251,7 +308,7 @@ public final class PrescribingCheck {
             advice.kidneyValue().ifPresent(v -> used.put(advice.measure().code(), Math.round(v)));
             String fingerprint = fingerprint(ref.id(), ref.version(), draft.drug(),
                     DecisionInputs.canonical(ModelInputs.of(used)));
-            boolean differs = r.suggestedDose().map(s -> !draft.gives(s)).orElse(r.severity() != Severity.LOW);
+            boolean differs = r.suggestedDose().map(s -> !doseKnown || !draft.gives(s)).orElse(r.severity() != Severity.LOW);
             return new OrderAlert(ref.id(), ref.version(), sourceOf(r, ref.title()), r.severity(),
                     staleText.isEmpty() ? headline(advice) : "Kidney function out of date",
                     staleText.isEmpty() ? r.text() : r.text() + ": out of date: " + staleText + ".",
@@ -346,7 +403,8 @@ public final class PrescribingCheck {
      * it information. The amiodarone–warfarin pair, when amiodarone is ordered, is left to the IWPC alert,
      * which says how far the warfarin dose falls.
      */
-    private List<OrderAlert> interactions(OrderDraft draft, Set<String> active, boolean amiodaroneAlertShown) {
+    private List<OrderAlert> interactions(OrderDraft draft, boolean doseKnown, Set<String> active,
+                                          boolean amiodaroneAlertShown) {
         ModelRef ref = safety.interactions().ref();
         List<OrderAlert> alerts = new ArrayList<>();
         for (org.outpost.app.interactions.InteractionFinding f : safety.interactions().check(draft.drug(), active)) {
@@ -356,7 +414,10 @@ public final class PrescribingCheck {
             Severity severity = f.severity();
             boolean differs = severity != Severity.LOW || f.contraindicated();
             String text = f.text();
-            if (f.orderedIsObject() && f.doseCap().isPresent()) {
+            if (f.orderedIsObject() && f.doseCap().isPresent() && !doseKnown) {
+                text += " The dose on the medication list could not be read to compare with the cap of "
+                        + new SuggestedCap(f.doseCap().get()) + ".";
+            } else if (f.orderedIsObject() && f.doseCap().isPresent()) {
                 SuggestedCap cap = new SuggestedCap(f.doseCap().get());
                 switch (f.capCheck(draft.amount(), draft.unit(), draft.frequency())) {
                     case EXCEEDS -> {

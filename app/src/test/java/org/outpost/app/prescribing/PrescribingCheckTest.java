@@ -62,6 +62,12 @@ class PrescribingCheckTest {
             return this;
         }
 
+        ChartBuilder taking(String name, String dose, String frequency) {
+            meds.add(new Medication(UUID.randomUUID(), id, name, Optional.empty(), dose, "oral", frequency,
+                    TODAY.minusYears(1), Optional.empty()));
+            return this;
+        }
+
         ChartBuilder genotype(String gene, String diplotype) {
             genes.add(new Genotype(UUID.randomUUID(), id, gene, diplotype, "lab", TODAY.minusYears(2)));
             return this;
