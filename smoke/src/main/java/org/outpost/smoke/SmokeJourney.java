@@ -179,8 +179,17 @@ final class SmokeJourney {
         robot.clickOn(node("#order-check").orElseThrow());
         await("the check's verdict", () -> text("#order-status").startsWith("Checked"));
         await("the CPIC alert's reason field", () -> shown("#order-alert-reason-0"));
-        robot.clickOn(node("#order-alert-reason-0").orElseThrow());
-        robot.write("Smoke test: ticagrelor not in stock");
+        // every alert that needs an answer gets one (the CPIC alert, and any duplicate or interaction the demo
+        // patient's list raises)
+        List<String> reasons = fx(() -> roots().stream()
+                .flatMap(r -> r.lookupAll(".text-field").stream())
+                .map(Node::getId)
+                .filter(id -> id != null && id.startsWith("order-alert-reason-"))
+                .sorted().toList());
+        for (String id : reasons) {
+            robot.clickOn(node("#" + id).orElseThrow());
+            robot.write("Smoke test: ticagrelor not in stock");
+        }
         await("Save enabled", () -> node("#order-save").map(n -> !n.isDisabled()).orElse(false));
         robot.clickOn(node("#order-save").orElseThrow());
         await("saved for pharmacist review", () -> text("#order-status").contains("pharmacist will review"));

@@ -34,6 +34,8 @@ import org.outpost.ui.chart.order.OrderView;
 import org.outpost.ui.chart.order.OrderViewModel;
 import org.outpost.ui.chart.record.RecordObservationsView;
 import org.outpost.ui.chart.record.RecordObservationsViewModel;
+import org.outpost.ui.chart.medreview.MedicationReviewView;
+import org.outpost.ui.chart.medreview.MedicationReviewViewModel;
 import org.outpost.ui.chart.risk.RiskPanelView;
 import org.outpost.ui.chart.risk.RiskPanelViewModel;
 import org.outpost.ui.controls.Labels;
@@ -149,6 +151,16 @@ public final class ChartView {
     public void addDosingTab(RiskPanelViewModel dosingModel, UiText text) {
         tabs.getTabs().add(tab("chart-tab-dosing", text.get("chart.tab.dosing"), new RiskPanelView(dosingModel, text).root()));
         dosingModel.follow(model.chartProperty());
+    }
+
+    /**
+     * Adds the "Medication review" tab: the active medicines checked today against genotype, kidney function,
+     * dose limits, duplicates and interactions, reviewed again whenever the chart reloads.
+     */
+    public void addMedicationReviewTab(MedicationReviewViewModel reviewModel, UiText text) {
+        tabs.getTabs().add(tab("chart-tab-medreview", text.get("chart.tab.medreview"),
+                new MedicationReviewView(reviewModel, text).root()));
+        reviewModel.follow(model.chartProperty());
     }
 
     /** Shows the order tab with the caret in the drug field, if there is an order tab. */

@@ -19,6 +19,7 @@ import org.outpost.ui.account.ChangePasswordViewModel;
 import org.outpost.ui.admin.AdminView;
 import org.outpost.ui.admin.AdminViewModel;
 import org.outpost.ui.chart.ChartView;
+import org.outpost.ui.chart.medreview.MedicationReviewViewModel;
 import org.outpost.ui.chart.order.OrderViewModel;
 import org.outpost.ui.review.ReviewQueueView;
 import org.outpost.ui.review.ReviewQueueViewModel;
@@ -165,6 +166,8 @@ public final class ShellView {
         });
         holder[0].addDosingTab(new RiskPanelViewModel(workspace.decisions(), id,
                 workspace.prescribing().engine().models(), context.tasks(), text, workspace.clock()), text);
+        holder[0].addMedicationReviewTab(new MedicationReviewViewModel(workspace.prescribing(), id, context.tasks(),
+                text), text);
         if (workspace.mayPrescribe()) {
             OrderViewModel order = new OrderViewModel(workspace.prescribing(), id, context.tasks(), text, () -> {
                 chart.reload();
