@@ -123,6 +123,41 @@ class RowIntegrityTest {
         assertThatThrownBy(this::unlock).isInstanceOf(StoreException.class).hasMessageContaining("users row admin");
     }
 
+    /** V10: an order's indication is covered by the row MAC, and orders from before it keep theirs. */
+    @Test
+    void anOrdersIndicationIsKeptAndAnEditedOneIsFound() throws Exception {
+        UUID stated = UUID.randomUUID();
+        UUID unstated = UUID.randomUUID();
+        try (Store store = unlock()) {
+            store.write(r -> {
+                for (UUID id : List.of(stated, unstated)) {
+                    var med = new org.outpost.app.domain.Medication(UUID.randomUUID(), patient.id(), "clopidogrel",
+                            java.util.Optional.empty(), "75 mg", "oral", "once daily", LocalDate.of(2026, 1, 5),
+                            java.util.Optional.empty());
+                    r.medications().insert(med);
+                    var draft = new org.outpost.app.prescribing.OrderDraft("clopidogrel", 75, "mg", "once daily", "oral",
+                            id == stated ? "neurovascular" : "");
+                    r.orders().insert(new org.outpost.app.prescribing.MedicationOrder(id, patient.id(), med.id(), draft,
+                            Fixtures.ADMIN, clock.instant(), org.outpost.app.prescribing.OrderStatus.NO_REVIEW_NEEDED,
+                            List.of()));
+                }
+                return null;
+            });
+            assertThat(store.read(r -> r.orders().find(stated)).orElseThrow().draft().indication())
+                    .isEqualTo("neurovascular");
+            assertThat(store.read(r -> r.orders().find(unstated)).orElseThrow().draft().indication()).isEmpty();
+            assertThat(store.verifyIntegrity().intact()).isTrue();
+        }
+        // stating an indication the prescriber did not state (or removing one) changes the advice: found
+        rawUpdate("UPDATE medication_orders SET indication = 'cardiovascular-other' WHERE id = ?", unstated);
+        rawUpdate("UPDATE medication_orders SET indication = NULL WHERE id = ?", stated);
+        try (Store store = unlock()) {
+            assertThat(store.verifyIntegrity().lines()).singleElement().asString()
+                    .startsWith("medication_orders: 2 of ");
+            assertThatThrownBy(() -> store.read(r -> r.orders().find(stated))).isInstanceOf(DamagedRecordException.class);
+        }
+    }
+
     @Test
     void backupOfADamagedDatabaseIsRefused() throws Exception {
         rawUpdate("UPDATE observations SET amount = 182.75 WHERE id = ?", reading); // a dot: never part of a row id

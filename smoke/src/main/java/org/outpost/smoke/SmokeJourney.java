@@ -187,6 +187,7 @@ final class SmokeJourney {
                 .filter(id -> id != null && id.startsWith("order-alert-reason-"))
                 .sorted().toList());
         for (String id : reasons) {
+            reveal(node("#" + id).orElseThrow());
             robot.clickOn(node("#" + id).orElseThrow());
             robot.write("Smoke test: ticagrelor not in stock");
         }
@@ -253,6 +254,26 @@ final class SmokeJourney {
         await("the verify button", () -> shown("#admin-verify"));
         robot.clickOn(node("#admin-verify").orElseThrow());
         await("the audit verdict", () -> text("#admin-verification").startsWith("Intact"));
+    }
+
+    /** Scrolls the scroll pane around a node until the node is in view, as a user scrolls to it. */
+    private static void reveal(Node target) {
+        fx(() -> {
+            for (Node p = target.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane pane && pane.getContent() != null) {
+                    double contentHeight = pane.getContent().getBoundsInLocal().getHeight();
+                    double viewport = pane.getViewportBounds().getHeight();
+                    double y = pane.getContent().sceneToLocal(target.localToScene(0, 0)).getY();
+                    if (contentHeight > viewport) {
+                        pane.setVvalue(Math.clamp((y - viewport / 3) / (contentHeight - viewport), 0, 1));
+                    }
+                    pane.layout();
+                    break;
+                }
+            }
+            return null;
+        });
+        settle();
     }
 
     // ---- finding things (always on the FX thread)

@@ -40,9 +40,9 @@ public record InteractionFinding(String orderedDrug, String activeDrug, boolean 
         return rule.contraindicated();
     }
 
-    /** "Interaction: simvastatin and clarithromycin" — ordered drug first. */
+    /** "simvastatin and clarithromycin" — ordered drug first (the alert puts "Interaction: " before it). */
     public String title() {
-        return "Interaction: " + orderedDrug + " and " + activeDrug;
+        return orderedDrug + " and " + activeDrug;
     }
 
     /** What the interaction does, then what to do. */

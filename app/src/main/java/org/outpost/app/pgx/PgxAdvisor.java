@@ -94,8 +94,28 @@ public final class PgxAdvisor {
         return assess(drugGenericName, genotypes) instanceof Advised(PgxAdvice advice) ? List.of(advice) : List.of();
     }
 
-    /** Like {@link #adviseFor} but says why there is no advice. */
+    /**
+     * The indications the drug's advice depends on (clopidogrel: ACS/PCI, other cardiovascular, stroke/TIA),
+     * in table order; empty when the advice does not depend on the indication or the drug is not covered.
+     */
+    public List<Indication> indications(String drugGenericName) {
+        return drug(drugGenericName).flatMap(tables::recommendations).map(RecommendationTable::indications)
+                .orElse(List.of());
+    }
+
+    /** Like {@link #adviseFor} but says why there is no advice; the indication is not stated. */
     public Assessment assess(String drugGenericName, Map<String, String> genotypes) {
+        return assess(drugGenericName, genotypes, "");
+    }
+
+    /**
+     * Like {@link #adviseFor} but says why there is no advice.
+     *
+     * @param indication an indication key of the drug's table ({@link #indications}); blank or unknown when not
+     *                   stated, and then, for a drug whose advice depends on it, the strictest advice over all
+     *                   its indications applies and says that the indication was not stated
+     */
+    public Assessment assess(String drugGenericName, Map<String, String> genotypes, String indication) {
         Objects.requireNonNull(genotypes, "genotypes");
         Optional<String> found = drug(drugGenericName);
         if (found.isEmpty()) {
@@ -139,14 +159,46 @@ public final class PgxAdvisor {
         if (indeterminate) {
             return new Advised(indeterminateAdvice(drug, table, results));
         }
-        Optional<CpicRecommendation> row = table.find(drug, key);
-        if (row.isEmpty()) {
+        String category = String.join("; ", genes.size() == 1 ? List.of(categories.getFirst()) : categories);
+        List<Indication> indications = table.indications();
+        String stated = indication == null ? "" : indication.strip().toLowerCase(Locale.ROOT);
+        Optional<Indication> applies = indications.stream().filter(i -> i.key().equals(stated)).findFirst();
+        if (indications.isEmpty() || applies.isPresent()) {
+            Optional<CpicRecommendation> row = table.find(drug, stated, key);
+            if (row.isEmpty()) {
+                return new NotTested(drug, untested);
+            }
+            CpicRecommendation rec = row.get();
+            String text = applies.map(i -> "For " + i.label() + ": ").orElse("") + rec.recommendation();
+            return new Advised(new PgxAdvice(drug, category, results, activityScore(genes, results),
+                    Recommendation.of(rec.severity(), text, rec.strength()).withSource(source(table)),
+                    Optional.of(rec), table.version()));
+        }
+        // indication not stated: the strictest advice over every indication, saying so
+        Indication strictest = null;
+        CpicRecommendation rec = null;
+        boolean allSame = true;
+        for (Indication i : indications) {
+            Optional<CpicRecommendation> row = table.find(drug, i.key(), key);
+            if (row.isEmpty()) {
+                continue;
+            }
+            if (rec != null && !row.get().recommendation().equals(rec.recommendation())) {
+                allSame = false;
+            }
+            if (rec == null || row.get().severity().compareTo(rec.severity()) > 0) {
+                rec = row.get();
+                strictest = i;
+            }
+        }
+        if (rec == null) {
             return new NotTested(drug, untested);
         }
-        CpicRecommendation rec = row.get();
-        String category = String.join("; ", genes.size() == 1 ? List.of(categories.getFirst()) : categories);
+        String text = allSame ? rec.recommendation()
+                : "Indication not stated: the strictest advice, for " + strictest.label() + ", is shown; state the "
+                + "indication for the advice that fits. " + rec.recommendation();
         return new Advised(new PgxAdvice(drug, category, results, activityScore(genes, results),
-                Recommendation.of(rec.severity(), rec.recommendation(), rec.strength()).withSource(source(table)),
+                Recommendation.of(rec.severity(), text, rec.strength()).withSource(source(table)),
                 Optional.of(rec), table.version()));
     }
 

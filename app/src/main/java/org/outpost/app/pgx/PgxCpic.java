@@ -38,7 +38,8 @@ import org.outpost.app.model.ModelRef;
  *       et al. Clin Transl Sci 2020;13(1):116–124).</li>
  * </ul>
  *
- * <p>Inputs: {@code drug} (one of the covered drugs), then one free-text diplotype per gene, named in lower
+ * <p>Inputs: {@code drug} (one of the covered drugs), {@code indication} (optional; clopidogrel's advice
+ * differs for ACS/PCI, other cardiovascular and neurovascular indications, CPIC 2022 Tables 2 and 3), then one free-text diplotype per gene, named in lower
  * case ({@code cyp2c19}, {@code cyp2c9}, {@code vkorc1}, {@code slco1b1}, {@code tpmt}, {@code nudt15},
  * {@code dpyd}, {@code cyp2d6}). Notation: {@code *1/*2} in either order, {@code *1/*1xN}, {@code -1639G/A} or
  * {@code G/A}, {@code c.1905+1G>A/Reference}.
@@ -53,6 +54,8 @@ import org.outpost.app.model.ModelRef;
 public final class PgxCpic implements ClinicalModel {
     public static final String ID = "pgx-cpic";
     public static final String DRUG = "drug";
+    /** The optional input naming the indication, for drugs whose advice depends on it (clopidogrel). */
+    public static final String INDICATION = "indication";
 
     private final PgxAdvisor advisor;
     private final ModelRef ref;
@@ -69,6 +72,12 @@ public final class PgxCpic implements ClinicalModel {
                 tables.guidelines().stream().map(GuidelineVersion::citation).collect(Collectors.joining("; ")));
         List<InputSpec> specs = new ArrayList<>();
         specs.add(InputSpec.choice(DRUG, tables.drugs(), "Drug being prescribed (generic name)"));
+        List<String> indications = tables.drugs().stream().flatMap(d -> advisor.indications(d).stream())
+                .map(Indication::key).distinct().toList();
+        if (!indications.isEmpty()) {
+            specs.add(InputSpec.choice(INDICATION, indications, "Indication, for drugs whose advice depends on it "
+                    + "(clopidogrel: acs-pci, cardiovascular-other, neurovascular); not stated: the strictest advice"));
+        }
         for (String gene : tables.genes()) {
             specs.add(InputSpec.text(inputName(gene), gene + " diplotype as reported by the lab, e.g. "
                     + example(tables.gene(gene).orElseThrow())));
@@ -113,7 +122,7 @@ public final class PgxCpic implements ClinicalModel {
         for (String gene : advisor.tables().genes()) {
             in.text(inputName(gene)).ifPresent(t -> genotypes.put(gene, t));
         }
-        return switch (advisor.assess(drug.get(), genotypes)) {
+        return switch (advisor.assess(drug.get(), genotypes, in.choice(INDICATION).orElse(""))) {
             case PgxAdvisor.NotCovered nc -> Evaluation.notApplicable(ref, List.of(),
                     List.of("CPIC tables " + ref.version() + " have no recommendation for " + nc.drug()));
             case PgxAdvisor.NotTested nt -> Evaluation.notApplicable(ref,

@@ -19,6 +19,10 @@ import org.outpost.app.model.Severity;
  * {@code <GENE> phenotype} (a phenotype of that gene's table) or {@code <GENE> activity score} (a score the
  * gene's alleles can give).
  *
+ * <p>A file may give advice by indication (CPIC clopidogrel 2022: ACS/PCI, other cardiovascular, neurovascular):
+ * then a header {@code # indications: key = label; key = label} names them and an {@code indication} column
+ * follows {@code drug}, each cell one or more keys or {@code any}. Every indication must then be covered.
+ *
  * <p>Checked when loaded, so that a table in force has no hole: every combination of fully tested results
  * has a row, every row is reachable, and every phenotype or score named exists. Combinations are then
  * indexed, so advice is one map look-up.
@@ -32,19 +36,25 @@ final class RecommendationTable {
     private final List<GeneTable> genes;
     private final List<Boolean> byScore;
     private final Map<String, Map<List<String>, CpicRecommendation>> index;
+    private final List<Indication> indications;
 
     private RecommendationTable(GuidelineVersion version, List<String> drugs, List<GeneTable> genes, List<Boolean> byScore,
-                                Map<String, Map<List<String>, CpicRecommendation>> index) {
+                                Map<String, Map<List<String>, CpicRecommendation>> index, List<Indication> indications) {
         this.version = version;
         this.drugs = List.copyOf(drugs);
         this.genes = List.copyOf(genes);
         this.byScore = List.copyOf(byScore);
         this.index = Map.copyOf(index);
+        this.indications = List.copyOf(indications);
     }
 
-    private record Row(Tsv.Row source, Set<String> drugs, List<Set<String>> cells, CpicRecommendation recommendation) {
-        boolean fits(String drug, List<String> key) {
+    private record Row(Tsv.Row source, Set<String> drugs, Set<String> indications, List<Set<String>> cells,
+                       CpicRecommendation recommendation) {
+        boolean fits(String drug, String indication, List<String> key) {
             if (!drugs.contains(drug)) {
+                return false;
+            }
+            if (!indications.contains(ANY) && !indications.contains(indication)) {
                 return false;
             }
             for (int g = 0; g < key.size(); g++) {
@@ -58,16 +68,27 @@ final class RecommendationTable {
     }
 
     static RecommendationTable load(Tsv file, Map<String, GeneTable> knownGenes) {
+        List<Indication> indications = indications(file);
+        boolean byIndication = !indications.isEmpty();
+        int first = byIndication ? 2 : 1;
         List<String> columns = file.columns();
         int n = columns.size();
-        if (n < 6 || !columns.getFirst().equalsIgnoreCase("drug")
+        if (byIndication && (n < 2 || !columns.get(1).equalsIgnoreCase("indication"))) {
+            throw new CpicTableException(file.file(), file.columnLine(),
+                    "the header names indications, so the second column must be 'indication'");
+        }
+        if (!byIndication && n > 1 && columns.get(1).equalsIgnoreCase("indication")) {
+            throw new CpicTableException(file.file(), file.columnLine(),
+                    "an 'indication' column needs a header line '# indications: key = label; ...'");
+        }
+        if (n < 5 + first || !columns.getFirst().equalsIgnoreCase("drug")
                 || !lowerEquals(columns.subList(n - 4, n), List.of("implication", "recommendation", "strength", "severity"))) {
             throw new CpicTableException(file.file(), file.columnLine(), "expected the columns drug | <GENE> phenotype"
                     + " (or <GENE> activity score), one per gene | implication | recommendation | strength | severity");
         }
         List<GeneTable> genes = new ArrayList<>();
         List<Boolean> byScore = new ArrayList<>();
-        for (String column : columns.subList(1, n - 4)) {
+        for (String column : columns.subList(first, n - 4)) {
             String lower = column.toLowerCase(Locale.ROOT);
             boolean score = lower.endsWith(" activity score");
             if (!score && !lower.endsWith(" phenotype")) {
@@ -128,9 +149,10 @@ final class RecommendationTable {
             if (rowDrugs.isEmpty()) {
                 throw file.error(source, "the drug is empty");
             }
+            Set<String> rowIndications = byIndication ? indicationCell(file, source, indications) : Set.of(ANY);
             List<Set<String>> cells = new ArrayList<>();
             for (int g = 0; g < genes.size(); g++) {
-                cells.add(cell(file, source, source.cell(g + 1), genes.get(g), byScore.get(g), values.get(g)));
+                cells.add(cell(file, source, source.cell(g + first), genes.get(g), byScore.get(g), values.get(g)));
             }
             String recommendation = source.cell(n - 3);
             if (recommendation.isEmpty()) {
@@ -142,24 +164,28 @@ final class RecommendationTable {
             } catch (IllegalArgumentException e) {
                 throw file.error(source, "severity '" + source.cell(n - 1) + "' is not LOW, MODERATE or HIGH");
             }
-            rows.add(new Row(source, rowDrugs, cells, new CpicRecommendation(source.cell(n - 4), recommendation,
+            rows.add(new Row(source, rowDrugs, rowIndications, cells, new CpicRecommendation(source.cell(n - 4), recommendation,
                     source.cell(n - 2), severity, version, source.line())));
         }
 
         Map<String, Map<List<String>, CpicRecommendation>> index = new HashMap<>();
         Set<Row> used = new HashSet<>();
+        List<String> indicationKeys = byIndication ? indications.stream().map(Indication::key).toList() : List.of(ANY);
         for (String drug : drugs) {
             Map<List<String>, CpicRecommendation> byKey = new HashMap<>();
-            for (List<String> key : combinations(values)) {
-                if (key.stream().allMatch(NOT_TESTED::equals)) {
-                    continue;
-                }
-                Optional<Row> row = rows.stream().filter(r -> r.fits(drug, key)).findFirst();
-                if (row.isPresent()) {
-                    used.add(row.get());
-                    byKey.put(key, row.get().recommendation());
-                } else if (!key.contains(NOT_TESTED)) {
-                    throw new CpicTableException(file.file(), 0, "no row for " + drug + " with " + describe(genes, byScore, key));
+            for (String indication : indicationKeys) {
+                for (List<String> key : combinations(values)) {
+                    if (key.stream().allMatch(NOT_TESTED::equals)) {
+                        continue;
+                    }
+                    Optional<Row> row = rows.stream().filter(r -> r.fits(drug, indication, key)).findFirst();
+                    if (row.isPresent()) {
+                        used.add(row.get());
+                        byKey.put(indexKey(indication, key), row.get().recommendation());
+                    } else if (!key.contains(NOT_TESTED)) {
+                        throw new CpicTableException(file.file(), 0, "no row for " + drug
+                                + (byIndication ? " (" + indication + ")" : "") + " with " + describe(genes, byScore, key));
+                    }
                 }
             }
             index.put(drug, Collections.unmodifiableMap(byKey));
@@ -169,7 +195,59 @@ final class RecommendationTable {
                 throw file.error(row.source(), "this row never applies: earlier rows already cover every result it names");
             }
         }
-        return new RecommendationTable(version, drugs, genes, byScore, index);
+        return new RecommendationTable(version, drugs, genes, byScore, index, indications);
+    }
+
+    /** The indications the header names ({@code # indications: acs-pci = ACS and/or PCI; ...}), or none. */
+    private static List<Indication> indications(Tsv file) {
+        String header = file.optional("indications");
+        List<Indication> out = new ArrayList<>();
+        if (header.isBlank()) {
+            return out;
+        }
+        for (String part : header.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            String key = eq < 0 ? "" : part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            String label = eq < 0 ? "" : part.substring(eq + 1).strip();
+            if (!key.matches("[a-z][a-z0-9-]*") || key.equals(ANY) || label.isEmpty()) {
+                throw new CpicTableException(file.file(), 0, "indication '" + part.strip()
+                        + "' is not 'key = label' (key: lower-case letters, digits and '-')");
+            }
+            if (out.stream().anyMatch(i -> i.key().equals(key))) {
+                throw new CpicTableException(file.file(), 0, "indication '" + key + "' is named twice");
+            }
+            out.add(new Indication(key, label));
+        }
+        return out;
+    }
+
+    private static Set<String> indicationCell(Tsv file, Tsv.Row row, List<Indication> indications) {
+        Set<String> values = new LinkedHashSet<>();
+        for (String part : row.cell(1).split(";")) {
+            String v = part.strip().toLowerCase(Locale.ROOT);
+            if (v.isEmpty()) {
+                continue;
+            }
+            if (!v.equals(ANY) && indications.stream().noneMatch(i -> i.key().equals(v))) {
+                throw file.error(row, "indication '" + part.strip() + "' is not one of the header's: "
+                        + String.join(", ", indications.stream().map(Indication::key).toList()));
+            }
+            values.add(v);
+        }
+        if (values.isEmpty()) {
+            throw file.error(row, "the indication cell is empty (write an indication key or 'any')");
+        }
+        return Set.copyOf(values);
+    }
+
+    private static List<String> indexKey(String indication, List<String> key) {
+        List<String> k = new ArrayList<>(key.size() + 1);
+        k.add(indication);
+        k.addAll(key);
+        return List.copyOf(k);
     }
 
     private static Set<String> cell(Tsv file, Tsv.Row row, String text, GeneTable gene, boolean byScore,
@@ -241,8 +319,22 @@ final class RecommendationTable {
 
     /** The row for a drug and one key value per gene (phenotype lower case, score, or {@value #NOT_TESTED}). */
     Optional<CpicRecommendation> find(String drug, List<String> key) {
+        return find(drug, ANY, key);
+    }
+
+    /**
+     * The row for a drug, an indication key (ignored by a table without indications) and one key value per
+     * gene.
+     */
+    Optional<CpicRecommendation> find(String drug, String indication, List<String> key) {
         Map<List<String>, CpicRecommendation> byKey = index.get(drug);
-        return byKey == null ? Optional.empty() : Optional.ofNullable(byKey.get(key));
+        String which = indications.isEmpty() ? ANY : indication;
+        return byKey == null ? Optional.empty() : Optional.ofNullable(byKey.get(indexKey(which, key)));
+    }
+
+    /** The indications the advice depends on, in file order; empty when it does not depend on one. */
+    List<Indication> indications() {
+        return indications;
     }
 
     GuidelineVersion version() {

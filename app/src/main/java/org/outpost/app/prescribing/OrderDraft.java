@@ -10,9 +10,11 @@ import org.outpost.app.validation.Violation;
 
 /**
  * A medication order as the prescriber fills it in, before the check: the generic drug name (lower case),
- * the amount per administration, its unit, how often and by which route.
+ * the amount per administration, its unit, how often and by which route, and the indication when the
+ * drug's advice depends on it (clopidogrel: {@code acs-pci}, {@code cardiovascular-other},
+ * {@code neurovascular}; blank when not stated).
  */
-public record OrderDraft(String drug, double amount, String unit, String frequency, String route) {
+public record OrderDraft(String drug, double amount, String unit, String frequency, String route, String indication) {
     /** Units an order may use. */
     public static final Set<String> UNITS = Set.of("mg", "mcg", "g", "units", "mL");
     /** Frequencies an order may use, as written on an order and as models suggest them. */
@@ -24,6 +26,17 @@ public record OrderDraft(String drug, double amount, String unit, String frequen
         unit = unit == null ? "" : unit.strip();
         frequency = frequency == null ? "" : frequency.strip().toLowerCase(Locale.ROOT);
         route = route == null || route.isBlank() ? "oral" : route.strip().toLowerCase(Locale.ROOT);
+        indication = indication == null ? "" : indication.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** An order whose indication is not stated. */
+    public OrderDraft(String drug, double amount, String unit, String frequency, String route) {
+        this(drug, amount, unit, frequency, route, "");
+    }
+
+    /** The same order for a stated indication (a key of the drug's CPIC table; blank for not stated). */
+    public OrderDraft withIndication(String key) {
+        return new OrderDraft(drug, amount, unit, frequency, route, key);
     }
 
     /** Every problem with the draft, field by field; empty when it can be checked and saved. */
@@ -35,6 +48,9 @@ public record OrderDraft(String drug, double amount, String unit, String frequen
             v.add(Violation.of("drug", "order.drugTooLong", 200));
         }
         v.addAll(doseViolations(amount, unit, frequency));
+        if (indication.length() > 40 || !indication.matches("[a-z0-9-]*")) {
+            v.add(Violation.of("indication", "order.indicationUnknown"));
+        }
         return v;
     }
 
@@ -78,7 +94,7 @@ public record OrderDraft(String drug, double amount, String unit, String frequen
 
     /** The same order with another dose (the suggested one, or the pharmacist's change). */
     public OrderDraft withDose(SuggestedDose dose) {
-        return new OrderDraft(drug, dose.amount(), dose.unit(), dose.frequency(), route);
+        return new OrderDraft(drug, dose.amount(), dose.unit(), dose.frequency(), route, indication);
     }
 
     /**

@@ -53,8 +53,16 @@ public final class PrescribingCheck {
     static final String AMIODARONE = "amiodarone";
     static final String AMIODARONE_INPUT = "amiodarone";
     static final String WARFARIN_IWPC = "warfarin-iwpc";
+    static final String PRASUGREL = "prasugrel";
+    /** The input through which a model is told the order's indication (CPIC clopidogrel). */
+    static final String INDICATION = "indication";
+    /** Advice text naming prasugrel as a choice: "prasugrel or ticagrelor", "ticagrelor or prasugrel", "prasugrel". */
+    private static final java.util.regex.Pattern PRASUGREL_NAMED = java.util.regex.Pattern.compile(
+            "(?i)prasugrel or ticagrelor|ticagrelor or prasugrel");
+    static final String PRASUGREL_STROKE_TIA = "prasugrel-stroke-tia";
 
     private final List<DrugModel> models;
+    private final List<org.outpost.app.pgx.PgxAdvisor> advisors;
     private final RenalDoseRules renalRules;
     private final ClinicalModel crcl;
     private final ClinicalModel egfr;
@@ -88,6 +96,9 @@ public final class PrescribingCheck {
                             InputResolver resolver, List<String> notices, SafetyTables safety) {
         this.safety = Objects.requireNonNull(safety);
         this.notices = List.copyOf(notices);
+        this.advisors = models.stream().map(DrugModel::model)
+                .filter(org.outpost.app.pgx.PgxCpic.class::isInstance)
+                .map(m -> ((org.outpost.app.pgx.PgxCpic) m).advisor()).toList();
         this.models = models.stream().map(m -> new DrugModel(new RecentInputs(m.model(), DOSING_WINDOW), m.drugs(),
                 m.medicationInputs())).toList();
         this.renalRules = Objects.requireNonNull(renalRules);
@@ -102,6 +113,15 @@ public final class PrescribingCheck {
         return renalRules.covers(d) || models.stream().anyMatch(m -> m.appliesTo(d)) || d.equals(AMIODARONE)
                 || safety.doseLimits().covers(d) || safety.interactions().covers(d)
                 || safety.duplicates().table().find(d).isPresent();
+    }
+
+    /**
+     * The indications a drug's advice depends on (clopidogrel: ACS/PCI, other cardiovascular, stroke or TIA),
+     * for the order form to ask; empty for most drugs.
+     */
+    public List<org.outpost.app.pgx.Indication> indications(String drug) {
+        String d = drug == null ? "" : drug.strip().toLowerCase(Locale.ROOT);
+        return advisors.stream().map(a -> a.indications(d)).filter(l -> !l.isEmpty()).findFirst().orElse(List.of());
     }
 
     /** What the pharmacist must know about the tables in force (a refused update); usually empty. */
@@ -216,6 +236,7 @@ public final class PrescribingCheck {
         if (amiodaroneWithWarfarin) {
             amiodaroneWithWarfarin(chart, today, active).ifPresent(alerts::add);
         }
+        prasugrelAfterStrokeOrTia(chart, draft).ifPresent(alerts::add);
         alerts.addAll(duplicates(chart, draft, today));
         alerts.addAll(interactions(draft, doseKnown, active, amiodaroneWithWarfarin));
         return alerts.stream().map(a -> remembered(a, answered)).toList();
@@ -227,6 +248,9 @@ public final class PrescribingCheck {
         ModelInputs inputs = inputs(m, chart, today, active);
         if (m.readsDrug()) {
             inputs = inputs.with(DRUG, m.generic(draft.drug()).orElseThrow());
+        }
+        if (!draft.indication().isEmpty() && model.inputs().stream().anyMatch(s -> s.name().equals(INDICATION))) {
+            inputs = inputs.with(INDICATION, draft.indication());
         }
         Evaluation e = model.evaluate(inputs);
         String fingerprint = fingerprint(model, draft.drug(), inputs);
@@ -240,6 +264,13 @@ public final class PrescribingCheck {
         String text = r.text();
         if (draft.drug().equals(WARFARIN) && inputs.flag(AMIODARONE_INPUT).orElse(false)) {
             text += " The estimate includes the interaction with amiodarone, which the patient takes.";
+        }
+        Optional<String> strokeOrTia = StrokeOrTiaHistory.recorded(chart, draft, resolver.zone());
+        if (strokeOrTia.isPresent() && PRASUGREL_NAMED.matcher(text).find()) {
+            // never suggest prasugrel after a stroke or TIA (contraindicated: EFFIENT label, boxed warning)
+            text = PRASUGREL_NAMED.matcher(text).replaceAll("ticagrelor")
+                    + " Not prasugrel: stroke or TIA recorded (" + strokeOrTia.get() + "); prasugrel is "
+                    + "contraindicated after a stroke or TIA (EFFIENT prescribing information, boxed warning).";
         }
         boolean differs = r.suggestedDose().map(s -> !doseKnown || !draft.gives(s)).orElse(r.severity() != Severity.LOW);
         Severity severity = r.severity();
@@ -442,6 +473,26 @@ public final class PrescribingCheck {
                     AlertResponse.NONE, ""));
         }
         return alerts;
+    }
+
+    /**
+     * Prasugrel ordered for a patient with a recorded stroke or TIA, or for the neurovascular indication: a high
+     * alert. EFFIENT (prasugrel) US prescribing information, boxed warning and section 4.2 "Prior transient
+     * ischemic attack or stroke": contraindicated (TRITON-TIMI 38, Wiviott SD et al. N Engl J Med
+     * 2007;357:2001-2015: net harm in patients with prior stroke/TIA).
+     */
+    private Optional<OrderAlert> prasugrelAfterStrokeOrTia(Chart chart, OrderDraft draft) {
+        if (!draft.drug().equals(PRASUGREL)) {
+            return Optional.empty();
+        }
+        return StrokeOrTiaHistory.recorded(chart, draft, resolver.zone()).map(what -> new OrderAlert(
+                PRASUGREL_STROKE_TIA, "1.0.0", "EFFIENT (prasugrel) US prescribing information: boxed warning; "
+                + "4.2 Contraindications (prior transient ischemic attack or stroke)", Severity.HIGH,
+                "Contraindicated: prasugrel after a stroke or TIA",
+                "Prasugrel is contraindicated in patients with a prior stroke or TIA (" + what + "): in TRITON-TIMI 38 "
+                        + "they had more intracranial bleeding and no net benefit. Consider ticagrelor or clopidogrel "
+                        + "(check CYP2C19 first).", "", Optional.empty(), true,
+                fingerprint(PRASUGREL_STROKE_TIA, "1.0.0", draft.drug(), what), AlertResponse.NONE, ""));
     }
 
     /** A dose cap as the interaction states it: "20 mg daily". */

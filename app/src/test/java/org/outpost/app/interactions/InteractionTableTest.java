@@ -116,7 +116,7 @@ class InteractionTableTest {
             assertThat(f.contraindicated()).isFalse();
             assertThat(f.source()).contains("PLAVIX").contains("5.1").contains("7.1");
             assertThat(f.text()).contains("Avoid the combination").contains("pantoprazole");
-            assertThat(f.title()).isEqualTo("Interaction: clopidogrel and omeprazole");
+            assertThat(f.title()).isEqualTo("clopidogrel and omeprazole");
             assertThat(f.key()).isEqualTo("interaction:clopidogrel+omeprazole");
             assertThat(f.doseCap()).isEmpty();
         }

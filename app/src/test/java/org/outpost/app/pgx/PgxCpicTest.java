@@ -45,12 +45,13 @@ class PgxCpicTest {
     @Test
     void inputsAreTheDrugThenOneDiplotypePerGeneInLowerCase() {
         assertThat(MODEL.ref().id()).isEqualTo("pgx-cpic");
-        assertThat(MODEL.inputs()).extracting(InputSpec::name).containsExactly("drug", "cyp2c19", "cyp2c9", "vkorc1",
-                "slco1b1", "tpmt", "nudt15", "dpyd", "cyp2d6");
+        assertThat(MODEL.inputs()).extracting(InputSpec::name).containsExactly("drug", "indication", "cyp2c19", "cyp2c9",
+                "vkorc1", "slco1b1", "tpmt", "nudt15", "dpyd", "cyp2d6");
+        assertThat(MODEL.inputs().get(1).choices()).containsExactly("acs-pci", "cardiovascular-other", "neurovascular");
         assertThat(MODEL.inputs().getFirst().kind()).isEqualTo(InputSpec.Kind.CHOICE);
         assertThat(MODEL.inputs().getFirst().choices()).containsExactly("clopidogrel", "warfarin", "simvastatin",
                 "azathioprine", "mercaptopurine", "thioguanine", "fluorouracil", "capecitabine", "codeine");
-        assertThat(MODEL.inputs().subList(1, 9)).allSatisfy(s -> assertThat(s.kind()).isEqualTo(InputSpec.Kind.TEXT));
+        assertThat(MODEL.inputs().subList(2, 10)).allSatisfy(s -> assertThat(s.kind()).isEqualTo(InputSpec.Kind.TEXT));
         assertThat(PgxModels.all()).extracting(m -> m.ref().id()).containsExactly("pgx-cpic");
     }
 
@@ -75,10 +76,10 @@ class PgxCpicTest {
             *2/*9   | CYP2C19 likely poor metabolizer         | HIGH | Avoid clopidogrel if possible. Use prasugrel or ticagrelor at standard dose if no contraindication.
             """)
     void clopidogrelFollowsLee2022ForAcsAndPci(String diplotype, String phenotype, Severity severity, String text) {
-        Evaluation e = run("clopidogrel", "cyp2c19", diplotype);
+        Evaluation e = run("clopidogrel", "indication", "acs-pci", "cyp2c19", diplotype);
         Recommendation r = advice(e);
         assertThat(e.category()).contains(phenotype);
-        assertThat(r.text()).isEqualTo(text);
+        assertThat(r.text()).isEqualTo("For ACS and/or PCI: " + text);
         assertThat(r.strength()).isEqualTo("strong");
         assertThat(r.severity()).isEqualTo(severity);
         assertThat(e.value()).isEmpty(); // CYP2C19 has no activity score

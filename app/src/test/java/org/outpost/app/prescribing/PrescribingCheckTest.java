@@ -39,6 +39,7 @@ class PrescribingCheckTest {
         final List<Observation> obs = new ArrayList<>();
         final List<Medication> meds = new ArrayList<>();
         final List<Genotype> genes = new ArrayList<>();
+        final List<org.outpost.app.domain.Encounter> encounters = new ArrayList<>();
         LocalDate born = LocalDate.of(1956, 6, 1);
         Sex sex = Sex.FEMALE;
 
@@ -73,9 +74,14 @@ class PrescribingCheckTest {
             return this;
         }
 
+        ChartBuilder encounter(String reason, Instant at) {
+            encounters.add(new org.outpost.app.domain.Encounter(UUID.randomUUID(), id, at, "inpatient", reason, "dr"));
+            return this;
+        }
+
         Chart build() {
             Patient p = new Patient(id, new Mrn("T-1"), "Test", "Person", sex, born, "", "", Consent.UNKNOWN, List.of());
-            return new Chart(p, obs, meds, genes, List.of());
+            return new Chart(p, obs, meds, genes, encounters);
         }
     }
 

@@ -57,7 +57,7 @@ public final class JdbcOrderBook implements OrderBook {
         Jdbc.run(tx, "save the order", c -> {
             OrderDraft d = order.draft();
             Jdbc.update(c, "INSERT INTO medication_orders (id, patient_id, medication_id, drug, amount, unit, frequency, "
-                    + "route, ordered_by, ordered_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    + "route, ordered_by, ordered_at, status, indication) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                 ps.setObject(1, order.id());
                 ps.setObject(2, order.patient().value());
                 ps.setObject(3, order.medicationId());
@@ -69,6 +69,7 @@ public final class JdbcOrderBook implements OrderBook {
                 ps.setString(9, order.orderedBy());
                 ps.setObject(10, order.orderedAt());
                 ps.setString(11, order.status().name());
+                ps.setString(12, d.indication().isEmpty() ? null : d.indication());
             });
             insertAlerts(c, order);
             tx.seal().reseal(c, SealedTable.MEDICATION_ORDERS, "id = ?", order.id());
@@ -319,7 +320,8 @@ public final class JdbcOrderBook implements OrderBook {
     private MedicationOrder mapOrder(ResultSet rs) throws SQLException {
         tx.seal().check(SealedTable.MEDICATION_ORDERS, rs);
         OrderDraft draft = new OrderDraft(rs.getString("drug"), rs.getDouble("amount"), rs.getString("unit"),
-                rs.getString("frequency"), rs.getString("route"));
+                rs.getString("frequency"), rs.getString("route"),
+                rs.getString("indication") == null ? "" : rs.getString("indication"));
         return new MedicationOrder(Jdbc.uuid(rs, "id"), new PatientId(Jdbc.uuid(rs, "patient_id")),
                 Jdbc.uuid(rs, "medication_id"), draft, rs.getString("ordered_by"), Jdbc.instant(rs, "ordered_at"),
                 known(OrderStatus.class, rs.getString("status"), "An order has a status"), List.of());

@@ -60,8 +60,11 @@ public final class RowSeal {
         mac.reset();
         put(table.table().getBytes(StandardCharsets.UTF_8));
         for (String column : table.columns()) {
-            put(column.getBytes(StandardCharsets.UTF_8));
             Object value = normalised(rs.getObject(column));
+            if (value == null && table.addedLater(column)) {
+                continue;
+            }
+            put(column.getBytes(StandardCharsets.UTF_8));
             if (value == null) {
                 mac.update((byte) 'N');
             } else {

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
  * The tables whose rows carry a MAC ({@link RowSeal}), each with its primary key and the columns the MAC
  * covers, in the order it covers them. The lists are fixed here rather than read from the schema so a
  * later migration that adds a column does not silently change every row's MAC; {@code RowSealTest} fails
- * when a table gains a column that is not listed (a migration adding one must list it and reseal).
+ * when a table gains a column that is not listed (a migration adding one must list it and reseal). A column
+ * written {@code name?} was added later and is nullable: a NULL there is left out of the MAC, so the rows
+ * written before it keep their MACs, while a value in it is covered like any other (V10's order indication).
  *
  * <p>Not sealed: {@code audit_log} and {@code audit_head} (their own hash chain), the search tables
  * {@code patient_name_tokens} and {@code patient_name_prefixes} (derived from {@code patients}; verify reads
@@ -26,7 +28,7 @@ public enum SealedTable {
     DECISIONS("decisions", List.of("id"), "id, seq, patient_id, model_id, model_version, inputs, result_value, "
             + "category, kind, reason, username, decided_at"),
     MEDICATION_ORDERS("medication_orders", List.of("id"), "id, seq, patient_id, medication_id, drug, amount, unit, "
-            + "frequency, route, ordered_by, ordered_at, status"),
+            + "frequency, route, ordered_by, ordered_at, status, indication?"),
     ORDER_ALERTS("order_alerts", List.of("order_id", "position"), "order_id, position, patient_id, model_id, "
             + "model_version, model_title, severity, headline, text, strength, suggested_amount, suggested_unit, "
             + "suggested_frequency, differs, fingerprint, response, reason"),
@@ -40,11 +42,20 @@ public enum SealedTable {
     private final String table;
     private final List<String> key;
     private final List<String> columns;
+    private final java.util.Set<String> addedLater;
 
     SealedTable(String table, List<String> key, String columns) {
         this.table = table;
         this.key = key;
-        this.columns = List.of(columns.split(",\\s*"));
+        List<String> written = List.of(columns.split(",\\s*"));
+        this.columns = written.stream().map(c -> c.endsWith("?") ? c.substring(0, c.length() - 1) : c).toList();
+        this.addedLater = written.stream().filter(c -> c.endsWith("?")).map(c -> c.substring(0, c.length() - 1))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether a NULL in the column is left out of the MAC (a nullable column added after rows were sealed). */
+    public boolean addedLater(String column) {
+        return addedLater.contains(column);
     }
 
     /** The SQL table name. */

@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.PopupWindow;
 import org.controlsfx.control.textfield.TextFields;
+import org.outpost.app.pgx.Indication;
 import org.outpost.app.prescribing.AlertResponse;
 import org.outpost.app.prescribing.OrderAlert;
 import org.outpost.app.prescribing.OrderDraft;
@@ -79,6 +80,28 @@ public final class OrderView {
         form.addRow(2, Labels.forControl(text.get("order.frequency"), frequency),
                 errors.attach(frequency, model.errorProperty("frequency")));
         form.addRow(3, Labels.forControl(text.get("order.route"), route), route);
+        // asked only for a drug whose advice depends on it (CPIC clopidogrel: ACS/PCI, other CV, stroke/TIA)
+        ComboBox<Indication> indication = new ComboBox<>(model.indications());
+        indication.setId("order-indication");
+        indication.setPromptText(text.get("order.indication.prompt"));
+        indication.valueProperty().bindBidirectional(model.indicationProperty());
+        indication.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Indication i) {
+                return i == null ? "" : i.label();
+            }
+
+            @Override
+            public Indication fromString(String s) {
+                return null;
+            }
+        });
+        Label indicationLabel = Labels.forControl(text.get("order.indication"), indication);
+        form.addRow(4, indicationLabel, indication);
+        for (javafx.scene.Node n : List.of(indicationLabel, indication)) {
+            n.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.indications()));
+            n.managedProperty().bind(n.visibleProperty());
+        }
         drug.setOnAction(e -> model.check());
         amount.setOnAction(e -> model.check());
 

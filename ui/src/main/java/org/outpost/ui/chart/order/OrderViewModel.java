@@ -15,6 +15,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.outpost.app.domain.PatientId;
+import org.outpost.app.pgx.Indication;
 import org.outpost.app.prescribing.MedicationOrder;
 import org.outpost.app.prescribing.OrderAlert;
 import org.outpost.app.prescribing.OrderDraft;
@@ -42,6 +43,9 @@ public final class OrderViewModel {
     private final StringProperty unit = new SimpleStringProperty(this, "unit", "mg");
     private final StringProperty frequency = new SimpleStringProperty(this, "frequency", "once daily");
     private final StringProperty route = new SimpleStringProperty(this, "route", "oral");
+    private final javafx.beans.property.ObjectProperty<Indication> indication =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "indication");
+    private final ObservableList<Indication> indications = FXCollections.observableArrayList();
     private final ObservableList<AlertItem> alerts = FXCollections.observableArrayList(
             a -> new Observable[] {a.reasonProperty()});
     private final Map<String, ReadOnlyStringWrapper> fieldErrors = new LinkedHashMap<>();
@@ -63,6 +67,8 @@ public final class OrderViewModel {
         for (StringProperty p : List.of(drug, amount, unit, frequency, route)) {
             p.addListener((o, a, b) -> changed());
         }
+        indication.addListener((o, a, b) -> changed());
+        drug.addListener((o, a, b) -> offerIndications());
         alerts.addListener((javafx.collections.ListChangeListener<AlertItem>) c -> updateCanSave());
         busy.addListener((o, a, b) -> updateCanSave());
     }
@@ -85,6 +91,32 @@ public final class OrderViewModel {
 
     public StringProperty routeProperty() {
         return route;
+    }
+
+    /**
+     * The indication the order is for, among {@link #indications()}; null when not stated (the check then
+     * shows the strictest advice and says so).
+     */
+    public javafx.beans.property.ObjectProperty<Indication> indicationProperty() {
+        return indication;
+    }
+
+    /**
+     * The indications the drug's advice depends on (clopidogrel: ACS/PCI, other cardiovascular, stroke or TIA);
+     * empty for most drugs, and then the form does not ask.
+     */
+    public ObservableList<Indication> indications() {
+        return indications;
+    }
+
+    private void offerIndications() {
+        List<Indication> now = prescribing.engine().indications(drug.get());
+        if (!now.equals(indications)) {
+            indications.setAll(now);
+            if (indication.get() != null && !now.contains(indication.get())) {
+                indication.set(null);
+            }
+        }
     }
 
     /** The alerts of the last check, most severe first. */
@@ -218,7 +250,8 @@ public final class OrderViewModel {
         } catch (NumberFormatException e) {
             value = Double.NaN;
         }
-        OrderDraft d = new OrderDraft(drug.get(), value, unit.get(), frequency.get(), route.get());
+        OrderDraft d = new OrderDraft(drug.get(), value, unit.get(), frequency.get(), route.get(),
+                indication.get() == null ? "" : indication.get().key());
         List<Violation> problems = d.violations();
         if (!problems.isEmpty()) {
             showViolations(problems);

@@ -133,4 +133,45 @@ class OrderViewModelTest {
         assertThat(model.statusProperty().get()).startsWith("No dosing or pharmacogenomic check knows this drug");
         assertThat(model.canSaveProperty().get()).isTrue();
     }
+
+    /**
+     * CPIC clopidogrel 2022 (Lee CR et al., Clin Pharmacol Ther 2022;112:959-967): an intermediate metabolizer
+     * is told to avoid 75 mg for ACS/PCI (Table 2, strong) but only to consider an alternative P2Y12 inhibitor
+     * for stroke/TIA (Table 3, moderate). The form asks for the indication only for clopidogrel.
+     */
+    @Test
+    void clopidogrelAsksForTheIndicationAndTheAdviceFollowsIt() {
+        store.store().write(r -> {
+            r.genotypes().insert(new org.outpost.app.domain.Genotype(java.util.UUID.randomUUID(), patient.id(),
+                    "CYP2C19", "*1/*2", "Lab A", LocalDate.of(2026, 1, 10)));
+            return null;
+        });
+        model.drugProperty().set("sitagliptin");
+        assertThat(model.indications()).isEmpty();
+        model.drugProperty().set("clopidogrel");
+        assertThat(model.indications()).extracting(org.outpost.app.pgx.Indication::label)
+                .containsExactly("ACS and/or PCI", "Other cardiovascular (non-ACS, non-PCI)", "Stroke or TIA (neurovascular)");
+        model.amountProperty().set("75");
+        model.check();
+        assertThat(model.alerts()).anySatisfy(a -> {
+            assertThat(a.alert().severity()).isEqualTo(Severity.HIGH);
+            assertThat(a.alert().text()).startsWith("Indication not stated");
+        });
+
+        model.indicationProperty().set(model.indications().get(2));
+        assertThat(model.checkedProperty().get()).isFalse(); // a new indication makes the shown advice stale
+        model.check();
+        assertThat(model.alerts()).anySatisfy(a -> {
+            assertThat(a.alert().modelId()).isEqualTo("pgx-cpic");
+            assertThat(a.alert().severity()).isEqualTo(Severity.MODERATE);
+            assertThat(a.alert().text()).startsWith("For Stroke or TIA (neurovascular): Consider an alternative P2Y12");
+        });
+        model.alerts().forEach(a -> a.reasonProperty().set("Ticagrelor not tolerated (dyspnoea)"));
+        model.save();
+        assertThat(orders()).singleElement().satisfies(o -> assertThat(o.draft().indication()).isEqualTo("neurovascular"));
+
+        model.drugProperty().set("simvastatin");
+        assertThat(model.indications()).isEmpty();
+        assertThat(model.indicationProperty().get()).isNull();
+    }
 }
