@@ -238,6 +238,12 @@ public final class Prescribing {
                 r.orders().answeredAlerts(patient)));
     }
 
+    /** What the pharmacist sees beside an order for this patient ({@link PrescribingCheck#snapshot}). */
+    public PharmacistSnapshot snapshot(PatientId patient) {
+        session.require(Permission.VIEW_CHART);
+        return store.read(r -> check.snapshot(ChartService.load(r, patient), LocalDate.now(clock.withZone(zone))));
+    }
+
     /** The reviews of an order, oldest first. */
     public List<OrderReview> reviews(UUID orderId) {
         session.require(Permission.VIEW_CHART);

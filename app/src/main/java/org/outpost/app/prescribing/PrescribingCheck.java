@@ -520,6 +520,44 @@ public final class PrescribingCheck {
         return e.applicable() ? e.value() : OptionalDouble.empty();
     }
 
+    /**
+     * What the pharmacist sees beside an order: active medicines, latest creatinine and weight, kidney function
+     * as the dosing checks compute it today (or why not: missing, out of date, out of range), genotype results
+     * as the CPIC tables in force read them.
+     */
+    public PharmacistSnapshot snapshot(Chart chart, LocalDate today) {
+        Objects.requireNonNull(chart, "chart");
+        List<Medication> active = chart.medications().stream().filter(m -> m.activeOn(today)).toList();
+        List<PharmacistSnapshot.GenotypeResult> genotypes = chart.genotypes().stream()
+                .map(g -> PharmacistSnapshot.GenotypeResult.of(g, meaning(g))).toList();
+        return new PharmacistSnapshot(active, chart.latest(org.outpost.app.domain.Measure.CREATININE),
+                chart.latest(org.outpost.app.domain.Measure.BODY_WEIGHT), kidney(crcl, chart, today),
+                kidney(egfr, chart, today), genotypes);
+    }
+
+    private PharmacistSnapshot.KidneyFunction kidney(ClinicalModel model, Chart chart, LocalDate today) {
+        Evaluation e = model.evaluate(resolver.resolve(model, chart, today).inputs());
+        if (e.applicable() && e.value().isPresent()) {
+            return new PharmacistSnapshot.KidneyFunction(model.ref().title(), e.value(), e.unit(), "");
+        }
+        Map<String, String> stale = outOfDate(chart, today, model);
+        List<String> why = new ArrayList<>(e.reasons());
+        e.missing().forEach(n -> why.add(stale.getOrDefault(n, "missing " + n)));
+        return new PharmacistSnapshot.KidneyFunction(model.ref().title(), OptionalDouble.empty(), e.unit(),
+                String.join("; ", why));
+    }
+
+    private String meaning(org.outpost.app.domain.Genotype g) {
+        for (org.outpost.app.pgx.PgxAdvisor a : advisors) {
+            Optional<org.outpost.app.pgx.GeneResult> r = a.tables().gene(g.gene()).map(t -> t.interpret(g.diplotype()));
+            if (r.isPresent()) {
+                return r.get().determinate() ? r.get().phenotype()
+                        : org.outpost.app.pgx.PgxAdvisor.INDETERMINATE_PREFIX + r.get().problem();
+            }
+        }
+        return "";
+    }
+
     /** Ordering amiodarone for a patient on warfarin: how much the IWPC estimate of the dose falls. */
     private Optional<OrderAlert> amiodaroneWithWarfarin(Chart chart, LocalDate today, Set<String> active) {
         Optional<DrugModel> warfarin = models.stream().filter(m -> m.appliesTo(WARFARIN)

@@ -14,6 +14,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -132,6 +133,28 @@ public final class ReviewQueueView {
         status.textProperty().bind(model.statusProperty());
         recheck.setId("review-recheck");
         model.recheck().addListener((javafx.collections.ListChangeListener<AlertItem>) c -> rebuildRecheck());
+        // what the pharmacist needs about the patient, without leaving the queue
+        GridPane patient = new GridPane(10, 4);
+        patient.setId("review-patient");
+        model.patientLines().addListener((javafx.collections.ListChangeListener<ReviewQueueViewModel.PatientLine>) c -> {
+            patient.getChildren().clear();
+            int row = 0;
+            for (ReviewQueueViewModel.PatientLine line : model.patientLines()) {
+                Label label = new Label(line.label());
+                label.getStyleClass().add("alert-source");
+                label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                Label value = new Label(line.value());
+                value.setId("review-patient-" + row);
+                value.setWrapText(true);
+                patient.addRow(row++, label, value);
+            }
+        });
+        Button openChart = Labels.button("review-open-chart", text.get("review.patient.openChart"), model::openChart);
+        openChart.disableProperty().bind(model.selectedProperty().isNull());
+        HBox patientTitle = new HBox(10, Labels.heading(text.get("review.patient.title")), openChart);
+        patientTitle.setAlignment(Pos.CENTER_LEFT);
+        VBox alertsAndPatient = new VBox(10, alerts, patientTitle, patient);
+        alertScroll.setContent(alertsAndPatient);
         VBox right = new VBox(10, details, alertScroll, accept, doseRow, recheck, reasonRow, status);
         right.setPadding(new Insets(12));
 

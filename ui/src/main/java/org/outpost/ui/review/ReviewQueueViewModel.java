@@ -54,6 +54,8 @@ public final class ReviewQueueViewModel {
     private final ReadOnlyBooleanWrapper canChangeDose = new ReadOnlyBooleanWrapper(this, "canChangeDose");
     /** What the check says about the dose being set (a change or an accepted suggestion), with the answers. */
     private final ObservableList<AlertItem> recheck = FXCollections.observableArrayList();
+    private final ObservableList<PatientLine> patientLines = FXCollections.observableArrayList();
+    private java.util.function.Consumer<org.outpost.app.domain.PatientId> chartOpener = id -> { };
     /** The dose {@link #recheck} belongs to, and the action that set it. */
     private SuggestedDose recheckedDose;
 
@@ -147,6 +149,82 @@ public final class ReviewQueueViewModel {
     /** The selected order's alerts. */
     public List<OrderAlert> alerts() {
         return selected.get() == null ? List.of() : selected.get().order().alerts();
+    }
+
+    /** One line of what the pharmacist sees about the patient: "eGFR (CKD-EPI 2021)" → "61 mL/min/1.73m²". */
+    public record PatientLine(String label, String value) { }
+
+    /**
+     * The patient beside the selected order, loaded in the background: indication, allergies, active medicines,
+     * latest creatinine and weight with dates, creatinine clearance and eGFR as the dosing checks compute them
+     * (or why not), genotype results with their meaning.
+     */
+    public ObservableList<PatientLine> patientLines() {
+        return patientLines;
+    }
+
+    /** Where "Open chart" goes (the shell opens the patient's chart). */
+    public void onOpenChart(java.util.function.Consumer<org.outpost.app.domain.PatientId> opener) {
+        chartOpener = Objects.requireNonNull(opener);
+    }
+
+    /** Opens the selected order's patient's chart. */
+    public void openChart() {
+        ReviewItem item = selected.get();
+        if (item != null) {
+            chartOpener.accept(item.patient().id());
+        }
+    }
+
+    private void loadPatient(ReviewItem item) {
+        patientLines.clear();
+        tasks.run("review-patient", () -> prescribing.snapshot(item.patient().id()), snapshot -> {
+            if (item.equals(selected.get())) {
+                patientLines.setAll(lines(item, snapshot));
+            }
+        }, this::failed);
+    }
+
+    private List<PatientLine> lines(ReviewItem item, org.outpost.app.prescribing.PharmacistSnapshot s) {
+        List<PatientLine> out = new java.util.ArrayList<>();
+        String indication = item.order().draft().indication();
+        if (!indication.isEmpty()) {
+            String label = prescribing.engine().indications(item.order().draft().drug()).stream()
+                    .filter(i -> i.key().equals(indication)).map(org.outpost.app.pgx.Indication::label)
+                    .findFirst().orElse(indication);
+            out.add(new PatientLine(text.get("review.patient.indication"), label));
+        }
+        List<String> allergies = item.patient().allergies();
+        out.add(new PatientLine(text.get("review.patient.allergies"), allergies.isEmpty()
+                ? text.get("review.patient.noAllergiesRecorded") : String.join(", ", allergies)));
+        out.add(new PatientLine(text.get("review.patient.medicines"), s.activeMedicines().isEmpty()
+                ? text.get("review.patient.none")
+                : String.join("; ", s.activeMedicines().stream().map(m -> (m.name() + " " + m.dose() + " "
+                        + m.frequency()).strip().replaceAll("\\s+", " ")
+                        + text.get("review.patient.since", m.start().toString())).toList())));
+        out.add(new PatientLine(text.get("review.patient.creatinine"), s.creatinine().map(this::observed)
+                .orElse(text.get("review.patient.notRecorded"))));
+        out.add(new PatientLine(text.get("review.patient.weight"), s.weight().map(this::observed)
+                .orElse(text.get("review.patient.notRecorded"))));
+        out.add(kidney(s.creatinineClearance()));
+        out.add(kidney(s.egfr()));
+        out.add(new PatientLine(text.get("review.patient.genotypes"), s.genotypes().isEmpty()
+                ? text.get("review.patient.noGenotypes")
+                : String.join("; ", s.genotypes().stream().map(g -> g.gene() + " " + g.diplotype()
+                        + (g.meaning().isEmpty() ? "" : ": " + g.meaning())
+                        + text.get("review.patient.reported", g.reported().toString())).toList())));
+        return out;
+    }
+
+    private String observed(org.outpost.app.domain.Observation o) {
+        return text.get("review.patient.observed", o.value().toString(),
+                WHEN.format(o.effective().atZone(clock.getZone())));
+    }
+
+    private PatientLine kidney(org.outpost.app.prescribing.PharmacistSnapshot.KidneyFunction k) {
+        return new PatientLine(k.model(), k.value().isPresent()
+                ? text.get("review.patient.kidneyValue", Math.round(k.value().getAsDouble()), k.unit())
+                : text.get("review.patient.kidneyNone", k.why()));
     }
 
     /** Reloads the queue in the background. */
@@ -291,6 +369,7 @@ public final class ReviewQueueViewModel {
     private void select(ReviewItem item) {
         recheck.clear();
         recheckedDose = null;
+        patientLines.clear();
         if (item == null) {
             canChangeDose.set(false);
             details.set("");
@@ -310,6 +389,7 @@ public final class ReviewQueueViewModel {
         canAccept.set(doses.size() <= 1);
         acceptLabel.set(doses.size() == 1 ? text.get("review.acceptDose", doses.getFirst().toString())
                 : doses.isEmpty() ? text.get("review.acceptStop") : text.get("review.accept"));
+        loadPatient(item);
     }
 
     private void failed(Throwable failure) {

@@ -208,6 +208,7 @@ public final class ShellView {
                 workspace.clock());
         model.items().addListener((javafx.collections.ListChangeListener<Object>) c ->
                 reviewButton.setText(context.text().get("nav.review", model.items().size())));
+        model.onOpenChart(this::openChart);
         ReviewQueueView view = new ReviewQueueView(model, context.text());
         model.refresh();
         show(new Screen("review", view.root(), view::focus, Optional.empty()));

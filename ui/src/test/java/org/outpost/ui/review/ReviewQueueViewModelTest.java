@@ -170,4 +170,40 @@ class ReviewQueueViewModelTest {
         assertThat(model.items()).hasSize(1);
         assertThat(medication().dose()).isEqualTo("100 mg");
     }
+
+    /** Issue 11 item 14: what the pharmacist needs about the patient, beside the order, and a way to the chart. */
+    @Test
+    void theSelectedOrderShowsThePatientsKidneyFunctionMedicinesAllergiesAndGenotypes() {
+        store.store().write(r -> {
+            r.genotypes().insert(new org.outpost.app.domain.Genotype(java.util.UUID.randomUUID(), patient.id(),
+                    "CYP2C19", "*2/*2", "Lab A", LocalDate.of(2025, 4, 2)));
+            return null;
+        });
+        orderSitagliptin100();
+        java.util.List<org.outpost.app.domain.PatientId> opened = new java.util.ArrayList<>();
+        model.onOpenChart(opened::add);
+        model.refresh();
+
+        var lines = new java.util.LinkedHashMap<String, String>();
+        model.patientLines().forEach(l -> lines.put(l.label(), l.value()));
+        assertThat(lines.get("Allergies")).isEqualTo("None recorded");
+        assertThat(lines.get("Active medicines")).startsWith("sitagliptin 100 mg once daily (since 2026-11-25)");
+        assertThat(lines.get("Latest creatinine")).isEqualTo("1.6 mg/dL on 2026-11-18 09:00");
+        assertThat(lines.get("Latest weight")).isEqualTo("Not recorded");
+        // CKD-EPI 2021 (Inker LA et al. N Engl J Med 2021;385:1737-1749): woman, 70 y, creatinine 1.6 ->
+        // 142 x (1.6/0.7)^-1.2 x 0.9938^70 x 1.012 = 34.46, reported whole: 34
+        assertThat(lines).anySatisfy((label, value) -> {
+            assertThat(label).containsIgnoringCase("CKD-EPI");
+            assertThat(value).isEqualTo("34 mL/min/1.73 m\u00b2");
+        });
+        // Cockcroft-Gault needs a weight: it says why there is no value instead of a blank
+        assertThat(lines).anySatisfy((label, value) -> {
+            assertThat(label).containsIgnoringCase("Cockcroft");
+            assertThat(value).startsWith("Not computed: ").containsIgnoringCase("weight");
+        });
+        assertThat(lines.get("Genotypes")).isEqualTo("CYP2C19 *2/*2: CYP2C19 poor metabolizer (reported 2025-04-02)");
+
+        model.openChart();
+        assertThat(opened).containsExactly(patient.id());
+    }
 }
