@@ -29,6 +29,9 @@ import java.util.function.Function;
  *   <li>{@code <gene>-alleles.tsv}: allele | function | activity value | also known as;</li>
  *   <li>{@code <gene>-phenotypes.tsv}: activity score (a value or range) | phenotype | examples, or allele 1
  *       function | allele 2 function | phenotype | examples — the examples are checked when loading;</li>
+ *   <li>{@code allele-synonyms.tsv} (optional, at most one, listed after the gene tables it names and before
+ *       the recommendations): gene | name as printed | cpic name | source — the names labs and PharmCAT
+ *       print, see {@link AlleleSynonyms};</li>
  *   <li>{@code recommendations-<drug(s)>.tsv}: drug | one {@code <GENE> phenotype} or {@code <GENE> activity
  *       score} column per gene | implication | recommendation | strength | severity (see
  *       {@link RecommendationTable} for how rows match).</li>
@@ -110,6 +113,7 @@ public final class CpicTables {
         Map<String, Tsv> pendingAlleles = new LinkedHashMap<>();
         Map<String, GeneTable> genes = new LinkedHashMap<>();
         Map<String, RecommendationTable> byDrug = new LinkedHashMap<>();
+        boolean synonyms = false;
         for (Tsv.Row row : manifest.rows()) {
             String kind = row.cell(0).toLowerCase(Locale.ROOT);
             String name = row.cell(1);
@@ -137,6 +141,19 @@ public final class CpicTables {
                     versions.add(table.alleleTable());
                     versions.add(table.phenotypeTable());
                 }
+                case "synonyms" -> {
+                    if (!byDrug.isEmpty()) {
+                        throw manifest.error(row, name + " must be listed before the recommendation tables"
+                                + " (they read results with it)");
+                    }
+                    if (synonyms) {
+                        throw manifest.error(row, "a second synonym table");
+                    }
+                    synonyms = true;
+                    AlleleSynonyms.Loaded loaded = AlleleSynonyms.load(file, genes);
+                    genes.putAll(loaded.genes());
+                    versions.add(loaded.version());
+                }
                 case "recommendations" -> {
                     RecommendationTable table = RecommendationTable.load(file, genes);
                     for (String drug : table.drugs()) {
@@ -148,7 +165,7 @@ public final class CpicTables {
                     versions.add(table.version());
                 }
                 default -> throw manifest.error(row, "table kind '" + row.cell(0)
-                        + "' is not alleles, phenotypes or recommendations");
+                        + "' is not alleles, phenotypes, synonyms or recommendations");
             }
         }
         if (!pendingAlleles.isEmpty()) {

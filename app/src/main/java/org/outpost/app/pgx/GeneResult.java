@@ -14,13 +14,15 @@ import org.outpost.app.model.Contribution;
  *                       allele of uncertain function, an unreadable diplotype, a copy number that matters
  *                       but is not given; such a result is never guessed
  * @param diplotype      the canonical spelling from the tables, e.g. {@code *2/*17}, {@code -1639G/A}; the
- *                       reported text when indeterminate
+ *                       reported text when indeterminate; empty when the lab reported a phenotype or an
+ *                       activity score instead of a diplotype
  * @param phenotype      e.g. "CYP2C19 poor metabolizer"; "indeterminate" when not determinate
  * @param activityScore  the sum of the two allele activity values, for genes phenotyped by activity score
  * @param scoreIsMinimum true when a duplication without a copy number ({@code *1xN}) makes the score a
  *                       lower bound (the phenotype is the same for every possible copy number)
- * @param contributions  each allele's activity value (× copies), unit "activity score"; empty for genes
- *                       phenotyped from allele functions
+ * @param contributions  each allele's activity value (× copies), unit "activity score" (one contribution when
+ *                       the score itself was reported); empty for genes phenotyped from allele functions and
+ *                       for a reported phenotype
  * @param problem        why the result is indeterminate; empty when determinate
  */
 public record GeneResult(String gene, String reported, boolean determinate, String diplotype, String phenotype,

@@ -28,7 +28,17 @@ import org.outpost.app.model.Contribution;
  * G/A}. Genes whose header says {@code # duplications: allowed} (CYP2D6) read {@code *1x2}, {@code *2x3},
  * {@code *1xN} and {@code *1x≥3}; the allele's activity value is multiplied by the copy number, and a copy
  * number not given counts as at least two — if the phenotype then depends on the unknown number, the result
- * is indeterminate.
+ * is indeterminate (CPIC's rule, Caudle KE et al. Clin Transl Sci 2020;13(1):116-124: a duplicated allele's
+ * activity value times its copy number; {@code xN} counts as at least two copies here, and a phenotype is given
+ * only when every copy number from two up gives the same one).
+ *
+ * <p>Names labs and PharmCAT print come from the bundle's synonym table ({@code allele-synonyms.tsv}, see
+ * {@link AlleleSynonyms}): an allele synonym ({@code c.1905+1G>A (*2A)}) reads on either side of {@code /}; a
+ * result synonym ({@code rs3918290 heterozygous}, {@code C/T}) stands for a whole result. Spaces around
+ * {@code /}, {@code (} and {@code ,} do not matter. For genes phenotyped by activity score, a score reported
+ * instead of a diplotype ({@code AS 1.5}, {@code activity score 1.5}) is read if the alleles can give it; and a
+ * phenotype reported instead of a diplotype ({@code possible decreased function}, with or without the gene
+ * name) is read as that phenotype of the table, with no diplotype or score.
  *
  * <p>Phenotypes come either from the activity score (sum of the two allele activity values, matched against
  * ranges such as {@code 1.25–2.25} or {@code >2.25}) or from the unordered pair of allele functions. A
@@ -43,6 +53,12 @@ public final class GeneTable {
     private static final Pattern EXACT = Pattern.compile(NUMBER);
     private static final Pattern RANGE = Pattern.compile(NUMBER + "\\s*(?:-|to)\\s*" + NUMBER);
     private static final Pattern BOUND = Pattern.compile("(≥|>=|>|≤|<=|<)\\s*" + NUMBER);
+    private static final Pattern REPORTED_SCORE = Pattern.compile("(?:activity score|as)\\s*[:=]?\\s*" + NUMBER);
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern AROUND_SLASH = Pattern.compile("\\s*/\\s*");
+    private static final Pattern OPEN = Pattern.compile("\\s*\\(\\s*");
+    private static final Pattern CLOSE = Pattern.compile("\\s*\\)");
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
 
     private final String gene;
     private final GuidelineVersion alleleTable;
@@ -55,6 +71,8 @@ public final class GeneTable {
     private final List<ScoreRule> scoreRules;
     private final Map<String, String> pairRules;
     private final Map<String, String> phenotypes;
+    private final List<AlleleSynonym> synonyms;
+    private final Map<String, String> results;
 
     /** A row of an activity-score phenotype table: a closed, open or half-open range of scores. */
     record ScoreRule(double lo, boolean loIn, double hi, boolean hiIn, String phenotype, int line) {
@@ -88,7 +106,7 @@ public final class GeneTable {
     private GeneTable(String gene, GuidelineVersion alleleTable, GuidelineVersion phenotypeTable,
                       List<AlleleFunction> alleles, Map<String, Integer> index, boolean scored, boolean duplications,
                       String prefix, List<ScoreRule> scoreRules, Map<String, String> pairRules,
-                      Map<String, String> phenotypes) {
+                      Map<String, String> phenotypes, List<AlleleSynonym> synonyms, Map<String, String> results) {
         this.gene = gene;
         this.alleleTable = alleleTable;
         this.phenotypeTable = phenotypeTable;
@@ -100,6 +118,41 @@ public final class GeneTable {
         this.scoreRules = List.copyOf(scoreRules);
         this.pairRules = Map.copyOf(pairRules);
         this.phenotypes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phenotypes));
+        this.synonyms = List.copyOf(synonyms);
+        this.results = Map.copyOf(results);
+    }
+
+    /**
+     * This table with the synonyms of the bundle's synonym table (checked by {@link AlleleSynonyms}); replaces
+     * any synonyms it had.
+     */
+    GeneTable withSynonyms(List<AlleleSynonym> list) {
+        Map<String, Integer> merged = new HashMap<>();
+        for (int i = 0; i < alleles.size(); i++) {
+            AlleleFunction a = alleles.get(i);
+            merged.put(spelling(a.allele()), i);
+            for (String alias : a.aliases()) {
+                merged.put(spelling(alias), i);
+            }
+        }
+        Map<String, String> wholeResults = new HashMap<>();
+        for (AlleleSynonym s : list) {
+            if (!s.gene().equalsIgnoreCase(gene)) {
+                throw new IllegalArgumentException(s + " is not a " + gene + " synonym");
+            }
+            String key = spelling(s.printed());
+            if (s.wholeResult()) {
+                wholeResults.put(key, s.name());
+            } else {
+                Integer position = merged.get(spelling(s.name()));
+                if (position == null) {
+                    throw new IllegalArgumentException(s.name() + " is not a " + gene + " allele");
+                }
+                merged.put(key, position);
+            }
+        }
+        return new GeneTable(gene, alleleTable, phenotypeTable, alleles, merged, scored, duplications, prefix, scoreRules,
+                pairRules, phenotypes, list, wholeResults);
     }
 
     /** Builds a gene's tables from its allele file and its phenotype file, checking both. */
@@ -166,7 +219,7 @@ public final class GeneTable {
             }
             int position = alleles.size();
             for (String spelling : concat(name, aliases)) {
-                Integer earlier = index.putIfAbsent(spelling.toLowerCase(Locale.ROOT), position);
+                Integer earlier = index.putIfAbsent(spelling(spelling), position);
                 if (earlier != null) {
                     throw alleleFile.error(row, "'" + spelling + "' already names " + alleles.get(earlier).allele());
                 }
@@ -213,7 +266,7 @@ public final class GeneTable {
         GuidelineVersion alleleVersion = GuidelineVersion.of(alleleFile, List.of(gene), List.of());
         GuidelineVersion phenotypeVersion = GuidelineVersion.of(phenotypeFile, List.of(gene), List.of());
         GeneTable table = new GeneTable(gene, alleleVersion, phenotypeVersion, alleles, index, scored, duplications,
-                prefix, scoreRules, pairRules, phenotypes);
+                prefix, scoreRules, pairRules, phenotypes, List.of(), Map.of());
         table.checkExamples(phenotypeFile);
         return table;
     }
@@ -241,30 +294,129 @@ public final class GeneTable {
     /** Translates a lab result; never throws for what a lab may write. */
     public GeneResult interpret(String reported) {
         String text = reported == null ? "" : reported.strip();
-        String lower = text.toLowerCase(Locale.ROOT);
-        String geneLower = gene.toLowerCase(Locale.ROOT);
-        if (lower.startsWith(geneLower)) {
-            lower = lower.substring(geneLower.length()).strip();
+        String key = spelling(text);
+        String bare = withoutGene(key);
+        for (String k : List.of(key, withoutPrefix(key), bare, withoutPrefix(bare))) {
+            String result = results.get(k);
+            if (result != null) {
+                return diplotype(text, spelling(result));
+            }
         }
-        lower = withoutPrefix(lower);
-        String[] parts = lower.split("/", -1);
+        if (scored) {
+            Matcher m = REPORTED_SCORE.matcher(bare);
+            if (m.matches()) {
+                return reportedScore(text, Double.parseDouble(m.group(1)));
+            }
+        }
+        GeneResult r = diplotype(text, key);
+        if (!r.determinate()) {
+            Optional<String> phenotype = phenotypeNamed(bare);
+            if (phenotype.isPresent()) {
+                return new GeneResult(gene, text, true, "", phenotype.get(), OptionalDouble.empty(), false, List.of(), "");
+            }
+        }
+        return r;
+    }
+
+    private GeneResult diplotype(String text, String key) {
+        String[] parts = key.split("/", -1);
         if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
             return GeneResult.indeterminate(gene, text, gene + " result '" + text
                     + "' could not be read as two alleles separated by '/' (e.g. " + exampleDiplotype() + ")");
         }
         List<Call> calls = new ArrayList<>(2);
         for (String part : parts) {
-            Optional<Call> call = call(withoutPrefix(part.strip()));
+            // the part as written (a synonym may start with the gene name), else without the gene and prefix
+            String p = part.strip();
+            String bare = withoutPrefix(withoutGene(withoutPrefix(p)));
+            Optional<Call> call = call(p).or(() -> call(withoutPrefix(p))).or(() -> call(bare));
             if (call.isEmpty()) {
                 return GeneResult.indeterminate(gene, text, gene + " result '" + text
-                        + "' contains an allele not in the CPIC table (" + withoutPrefix(part.strip())
-                        + "; version: " + alleleTable.version() + ")");
+                        + "' contains an allele not in the CPIC table (" + bare + "; version: " + alleleTable.version() + ")");
             }
             calls.add(call.get());
         }
         calls.sort(Comparator.comparingInt(Call::position).thenComparingInt(Call::copies));
         String diplotype = prefix + calls.get(0).display(this) + "/" + calls.get(1).display(this);
         return scored ? byScore(text, diplotype, calls) : byFunctions(text, diplotype, calls);
+    }
+
+    /** An activity score reported instead of a diplotype: read only if the table's alleles can give it. */
+    private GeneResult reportedScore(String text, double score) {
+        if (!reachable(score)) {
+            return GeneResult.indeterminate(gene, text, gene + " result '" + text + "' is not an activity score the "
+                    + gene + " alleles can give (" + (duplications ? "multiples of " + score(step())
+                    : String.join(", ", possibleScores())) + "; version: " + alleleTable.version() + ")");
+        }
+        Optional<ScoreRule> rule = scoreRule(score);
+        if (rule.isEmpty()) {
+            return GeneResult.indeterminate(gene, text, gene + " result '" + text + "' gives activity score "
+                    + score(score) + ", which has no phenotype in the CPIC table (version: " + phenotypeTable.version() + ")");
+        }
+        return new GeneResult(gene, text, true, "", rule.get().phenotype(), OptionalDouble.of(score), false,
+                List.of(new Contribution(gene.toLowerCase(Locale.ROOT) + " activity score as reported", score, SCORE_UNIT)),
+                "");
+    }
+
+    private boolean reachable(double score) {
+        if (score > 10) {
+            return false;
+        }
+        if (!duplications) {
+            return possibleScores().contains(score(score));
+        }
+        long step = Math.round(step() * 100);
+        long hundredths = Math.round(score * 100);
+        return Math.abs(hundredths - score * 100) < 1e-6 && (step == 0 ? hundredths == 0 : hundredths % step == 0);
+    }
+
+    /** The largest value every activity value is a multiple of (0.25 for CYP2D6); 0 if all are 0. */
+    private double step() {
+        long gcd = 0;
+        for (AlleleFunction a : alleles) {
+            if (a.activity().isPresent()) {
+                gcd = gcd(gcd, Math.round(a.activity().getAsDouble() * 100));
+            }
+        }
+        return gcd / 100.0;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    /** The table's phenotype named by a result (gene name already removed), e.g. "possible decreased function". */
+    private Optional<String> phenotypeNamed(String key) {
+        String withGene = gene.toLowerCase(Locale.ROOT) + " " + key;
+        for (String p : phenotypes.values()) {
+            if (spelling(p).equals(withGene)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String withoutGene(String lower) {
+        String geneLower = gene.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith(geneLower)) {
+            return lower;
+        }
+        String rest = lower.substring(geneLower.length()).strip();
+        return rest.startsWith(":") ? rest.substring(1).strip() : rest;
+    }
+
+    /**
+     * A name or result as the tables compare it: lower case, runs of spaces as one, no spaces around {@code /},
+     * one space before {@code (} and none inside, one after {@code ,}.
+     */
+    static String spelling(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        t = SPACES.matcher(t).replaceAll(" ");
+        t = AROUND_SLASH.matcher(t).replaceAll("/");
+        t = OPEN.matcher(t).replaceAll(" (");
+        t = CLOSE.matcher(t).replaceAll(")");
+        t = COMMA.matcher(t).replaceAll(", ");
+        return t.strip();
     }
 
     private GeneResult byScore(String text, String diplotype, List<Call> calls) {
@@ -463,6 +615,17 @@ public final class GeneTable {
 
     public List<AlleleFunction> alleles() {
         return alleles;
+    }
+
+    /** The synonyms of the bundle's synonym table for this gene, in file order; empty if it has none. */
+    public List<AlleleSynonym> synonyms() {
+        return synonyms;
+    }
+
+    /** The allele a name, alias or allele synonym stands for (any case). */
+    Optional<AlleleFunction> allele(String name) {
+        Integer position = index.get(spelling(name));
+        return position == null ? Optional.empty() : Optional.of(alleles.get(position));
     }
 
     /** The phenotype names of the phenotype table, in its order, as spelled there. */

@@ -19,7 +19,8 @@ import org.outpost.app.model.Severity;
  * when the tables were loaded.
  *
  * <p>A result that cannot be translated (an allele not in the CPIC table, one of uncertain function, an
- * unreadable diplotype) gives advice of severity MODERATE asking the lab to confirm — never a guess.
+ * unreadable diplotype, or a phenotype without the activity score a drug's recommendations are keyed by)
+ * gives advice of severity MODERATE asking the lab to confirm — never a guess.
  */
 public final class PgxAdvisor {
     /** Prefix of the advice given when a result cannot be translated. */
@@ -146,6 +147,11 @@ public final class PgxAdvisor {
                 continue;
             }
             GeneResult r = gene.interpret(reported);
+            if (r.determinate() && table.byScore(g) && r.activityScore().isEmpty()) {
+                r = GeneResult.indeterminate(gene.gene(), r.reported(), gene.gene() + " result '" + r.reported()
+                        + "' gives the phenotype " + r.phenotype() + " but not the activity score the " + drug
+                        + " recommendation needs (ask the lab for the genotype or activity score)");
+            }
             results.add(r);
             categories.add(r.determinate() ? r.phenotype() : gene.gene() + " " + GeneResult.INDETERMINATE);
             indeterminate |= !r.determinate();

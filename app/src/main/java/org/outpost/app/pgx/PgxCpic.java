@@ -35,14 +35,17 @@ import org.outpost.app.model.ModelRef;
  *       and January 2024 (c.1129-5923C&gt;G);</li>
  *   <li>codeine — CYP2D6 activity score: Crews KR et al. Clin Pharmacol Ther 2021;110(4):888–896, Tables 1
  *       and 2 (AS 0 poor, 0.25–1 intermediate, 1.25–2.25 normal, &gt; 2.25 ultrarapid metabolizer; Caudle KE
- *       et al. Clin Transl Sci 2020;13(1):116–124).</li>
+ *       et al. Clin Transl Sci 2020;13(1):116–124);</li>
+ *   <li>tramadol — CYP2D6 phenotype: Crews KR et al. Clin Pharmacol Ther 2021;110(4):888–896, Table 3.</li>
  * </ul>
  *
  * <p>Inputs: {@code drug} (one of the covered drugs), {@code indication} (optional; clopidogrel's advice
  * differs for ACS/PCI, other cardiovascular and neurovascular indications, CPIC 2022 Tables 2 and 3), then one free-text diplotype per gene, named in lower
  * case ({@code cyp2c19}, {@code cyp2c9}, {@code vkorc1}, {@code slco1b1}, {@code tpmt}, {@code nudt15},
- * {@code dpyd}, {@code cyp2d6}). Notation: {@code *1/*2} in either order, {@code *1/*1xN}, {@code -1639G/A} or
- * {@code G/A}, {@code c.1905+1G>A/Reference}.
+ * {@code dpyd}, {@code cyp2d6}). Notation: {@code *1/*2} in either order, {@code *1/*1xN}, {@code -1639G/A},
+ * {@code G/A} or {@code C/T}, {@code c.1905+1G>A/Reference}, the names of the synonym table
+ * ({@code c.1905+1G>A (*2A)/Reference}, {@code rs3918290 heterozygous}), an activity score ({@code AS 1.5}) or a
+ * phenotype ({@code possible decreased function}); see {@link GeneTable}.
  *
  * <p>Applicability: a patient with no result for the drug's gene(s) is not applicable, the gene inputs listed
  * as missing — untested patients are the common case and must not alert. A result the tables cannot translate

@@ -17,17 +17,17 @@ class CpicTablesTest {
 
     @Test
     void bundledTablesCoverTheSixGuidelines() {
-        assertThat(BUNDLED.version()).isEqualTo("2024.03.1");
+        assertThat(BUNDLED.version()).isEqualTo("2024.03.2");
         assertThat(BUNDLED.origin()).isEqualTo("bundled");
         assertThat(BUNDLED.drugs()).containsExactly("clopidogrel", "warfarin", "simvastatin", "azathioprine",
-                "mercaptopurine", "thioguanine", "fluorouracil", "capecitabine", "codeine");
+                "mercaptopurine", "thioguanine", "fluorouracil", "capecitabine", "codeine", "tramadol");
         assertThat(BUNDLED.genes()).containsExactly("CYP2C19", "CYP2C9", "VKORC1", "SLCO1B1", "TPMT", "NUDT15", "DPYD",
                 "CYP2D6");
     }
 
     @Test
     void versionsInForceNameGuidelineCitationAndVersion() {
-        assertThat(BUNDLED.versions()).hasSize(8 * 2 + 6);
+        assertThat(BUNDLED.versions()).hasSize(8 * 2 + 1 + 7); // allele and phenotype tables, synonyms, recommendations
         assertThat(BUNDLED.versions()).allSatisfy(v -> {
             assertThat(v.citation()).contains("Clin");
             assertThat(v.version()).isNotBlank();
@@ -51,7 +51,8 @@ class CpicTablesTest {
         assertThat(thiopurines.version()).contains("2018 update").contains("March 2024");
         assertThat(BUNDLED.guidelines()).extracting(GuidelineVersion::file).containsExactly(
                 "recommendations-clopidogrel.tsv", "recommendations-warfarin.tsv", "recommendations-simvastatin.tsv",
-                "recommendations-thiopurines.tsv", "recommendations-fluoropyrimidines.tsv", "recommendations-codeine.tsv");
+                "recommendations-thiopurines.tsv", "recommendations-fluoropyrimidines.tsv", "recommendations-codeine.tsv",
+                "recommendations-tramadol.tsv");
     }
 
     @Test
@@ -64,7 +65,7 @@ class CpicTablesTest {
     @Test
     void aDirectoryUpdateReplacesTheBundledTables(@TempDir Path dir) {
         BundleFiles.copyTo(dir);
-        BundleFiles.edit(dir, "bundle.tsv", "# version: 2024.03.1", "# version: 2099.01.1");
+        BundleFiles.edit(dir, "bundle.tsv", "# version: 2024.03.2", "# version: 2099.01.1");
         BundleFiles.edit(dir, "recommendations-clopidogrel.tsv", "# version: 2022 update", "# version: 2099 update");
         BundleFiles.edit(dir, "recommendations-clopidogrel.tsv",
                 "Avoid clopidogrel if possible. Use prasugrel or ticagrelor at standard dose if no contraindication.",

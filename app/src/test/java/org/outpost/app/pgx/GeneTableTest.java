@@ -82,7 +82,7 @@ class GeneTableTest {
             CYP2D6  | *36+*10/*1      | contains an allele not in the CPIC table
             DPYD    | c.9999A>G/Reference | contains an allele not in the CPIC table
             SLCO1B1 | *1/*2           | has no CPIC phenotype: *2 is of uncertain function
-            VKORC1  | C/T             | contains an allele not in the CPIC table
+            VKORC1  | G/T             | contains an allele not in the CPIC table
             TPMT    | positive        | could not be read as two alleles
             """)
     void neverGuessesAResultTheTablesDoNotCover(String gene, String reported, String why) {

@@ -50,7 +50,7 @@ class PgxCpicTest {
         assertThat(MODEL.inputs().get(1).choices()).containsExactly("acs-pci", "cardiovascular-other", "neurovascular");
         assertThat(MODEL.inputs().getFirst().kind()).isEqualTo(InputSpec.Kind.CHOICE);
         assertThat(MODEL.inputs().getFirst().choices()).containsExactly("clopidogrel", "warfarin", "simvastatin",
-                "azathioprine", "mercaptopurine", "thioguanine", "fluorouracil", "capecitabine", "codeine");
+                "azathioprine", "mercaptopurine", "thioguanine", "fluorouracil", "capecitabine", "codeine", "tramadol");
         assertThat(MODEL.inputs().subList(2, 10)).allSatisfy(s -> assertThat(s.kind()).isEqualTo(InputSpec.Kind.TEXT));
         assertThat(PgxModels.all()).extracting(m -> m.ref().id()).containsExactly("pgx-cpic");
     }
@@ -255,6 +255,44 @@ class PgxCpicTest {
         assertThat(r.text()).isEqualTo(text);
         assertThat(r.strength()).isEqualTo(strength);
         assertThat(r.severity()).isEqualTo(severity);
+    }
+
+    // ------------------------------------------------------------------------------------ CYP2D6 / tramadol
+    @ParameterizedTest(name = "CYP2D6 {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # Crews KR et al. Clin Pharmacol Ther 2021;110:888-896, Table 3 (tramadol): UM "Avoid tramadol use because of
+            # potential for toxicity. If opioid use is warranted, consider a non-codeine opioid." Strong; NM "Use
+            # tramadol label recommended age- or weight-specific dosing." Strong; IM "Use tramadol label recommended
+            # age- or weight-specific dosing. If no response and opioid use is warranted, consider non-codeine opioid."
+            # Optional; PM "Avoid tramadol use because of possibility of diminished analgesia. If opioid use is
+            # warranted, consider a non-codeine opioid." Strong.
+            *1/*1   | CYP2D6 normal metabolizer       | LOW      | strong   | Use tramadol label recommended age- or weight-specific dosing.
+            *1/*41  | CYP2D6 normal metabolizer       | LOW      | strong   | Use tramadol label recommended age- or weight-specific dosing.
+            *1/*4   | CYP2D6 intermediate metabolizer | MODERATE | optional | Use tramadol label recommended age- or weight-specific dosing. If no response and opioid use is warranted, consider non-codeine opioid.
+            *4/*4   | CYP2D6 poor metabolizer         | HIGH     | strong   | Avoid tramadol use because of possibility of diminished analgesia. If opioid use is warranted, consider a non-codeine opioid.
+            AS 0    | CYP2D6 poor metabolizer         | HIGH     | strong   | Avoid tramadol use because of possibility of diminished analgesia. If opioid use is warranted, consider a non-codeine opioid.
+            *1/*1xN | CYP2D6 ultrarapid metabolizer   | HIGH     | strong   | Avoid tramadol use because of potential for toxicity. If opioid use is warranted, consider a non-codeine opioid.
+            *1x2/*2 | CYP2D6 ultrarapid metabolizer   | HIGH     | strong   | Avoid tramadol use because of potential for toxicity. If opioid use is warranted, consider a non-codeine opioid.
+            """)
+    void tramadolFollowsCrews2021Table3(String diplotype, String phenotype, Severity severity, String strength,
+                                        String text) {
+        Evaluation e = run("tramadol", "cyp2d6", diplotype);
+        assertThat(e.applicable()).as("%s %s", e.missing(), e.reasons()).isTrue();
+        Recommendation r = e.recommendation().orElseThrow();
+        assertThat(e.category()).hasValue(phenotype);
+        assertThat(r.text()).isEqualTo(text);
+        assertThat(r.strength()).isEqualTo(strength);
+        assertThat(r.severity()).isEqualTo(severity);
+        assertThat(r.source()).contains("Crews KR").contains("Table 3");
+    }
+
+    @Test
+    void tramadolIsCheckedLikeCodeineUnderItsSaltNameAndQuietWhenUntested() {
+        PgxAdvisor advisor = MODEL.advisor();
+        assertThat(advisor.drug("Tramadol hydrochloride")).contains("tramadol");
+        assertThat(advisor.genesFor("tramadol")).containsExactly("CYP2D6");
+        assertThat(advisor.adviseFor("tramadol", Map.of())).isEmpty();
+        assertThat(advisor.adviseFor("tramadol", Map.of("CYP2D6", "*1/*99")).getFirst().indeterminate()).isTrue();
     }
 
     // ------------------------------------------------------------------------------------ indeterminate, untested

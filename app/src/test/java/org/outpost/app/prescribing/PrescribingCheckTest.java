@@ -254,6 +254,20 @@ class PrescribingCheckTest {
     }
 
     @Test
+    void tramadolForACyp2d6PoorMetaboliserIsAHighAlertLikeCodeine() {
+        // CPIC opioids 2021 (Crews KR et al., Clin Pharmacol Ther 2021;110:888-896), Table 3: CYP2D6 poor
+        // metabolizer -> "Avoid tramadol use because of possibility of diminished analgesia. If opioid use is
+        // warranted, consider a non-codeine opioid." (strong)
+        Chart chart = new ChartBuilder().genotype("CYP2D6", "*4/*4").build();
+        OrderAlert alert = check(chart, order("Tramadol hydrochloride", 50, "four times daily")).stream()
+                .filter(a -> a.modelId().equals("pgx-cpic")).findFirst().orElseThrow();
+        assertThat(alert.headline()).contains("CYP2D6 poor metabolizer");
+        assertThat(alert.text()).contains("Avoid tramadol use").contains("non-codeine opioid");
+        assertThat(alert.strength()).isEqualToIgnoringCase("strong");
+        assertThat(alert.severity()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void anUntestedPatientGetsNoPharmacogenomicAlertAndAnUnknownAlleleIsIndeterminate() {
         assertThat(check(new ChartBuilder().build(), order("clopidogrel", 75, "once daily"))).isEmpty();
         OrderAlert alert = check(new ChartBuilder().genotype("CYP2C19", "*2/*99").build(),
