@@ -4,11 +4,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.outpost.app.dosing.CkdEpi2021;
+import org.outpost.app.dosing.CkdEpi2021CreatinineCystatin;
 import org.outpost.app.dosing.CockcroftGault;
 import org.outpost.app.dosing.DoacDose;
 import org.outpost.app.dosing.DosingModels;
 import org.outpost.app.dosing.WarfarinIwpcDose;
+import org.outpost.app.dosing.WarfarinLabelDose;
 import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.InputResolver;
 import org.outpost.app.model.ModelRegistry;
@@ -40,7 +43,8 @@ public final class BundledModels {
 
     /**
      * The prescribing check with the bundled models and tables: pharmacogenomic rules (CPIC), DOAC label
-     * doses, the IWPC warfarin dose, the renal dose table (with Cockcroft–Gault and CKD-EPI 2021).
+     * doses, the IWPC warfarin dose, the renal dose table (with Cockcroft–Gault and CKD-EPI 2021, creatinine–cystatin C
+     * when the chart has a recent cystatin C), and the warfarin label's genotype table on the dosing panel.
      */
     public static PrescribingCheck prescribingCheck(ZoneId zone) {
         return prescribingCheck(zone, ClinicalContent.bundled());
@@ -53,6 +57,7 @@ public final class BundledModels {
                 DrugModel.byDrugChoice(new DoacDose(), DoacDose::inputsFromMedications),
                 new DrugModel(new WarfarinIwpcDose(), java.util.Set.of("warfarin"), WarfarinIwpcDose::inputsFromMedications));
         return new PrescribingCheck(models, content.renal(), new CockcroftGault(), new CkdEpi2021(),
+                Optional.of(new CkdEpi2021CreatinineCystatin()), List.of(new WarfarinLabelDose()),
                 new InputResolver(zone, derivedInputs()), content.problems(),
                 new org.outpost.app.prescribing.SafetyTables(content.doseLimits(), content.drugClasses(),
                         content.interactions()));

@@ -37,7 +37,8 @@ import org.outpost.app.domain.Unit;
  * numbers from ranges reserved for fiction, consent, a few allergies); one to six years of encounters
  * with vitals (blood pressure around a per-patient baseline with a slow drift and a drop once treated,
  * heart rate, temperature, weight, height, SpO2); yearly labs (total and HDL cholesterol, creatinine,
- * glucose, HbA1c; INR checks for patients on warfarin), a share of patients reported in SI units
+ * glucose, HbA1c; cystatin C with each draw for patients with kidney disease; INR checks for patients on
+ * warfarin), a share of patients reported in SI units
  * (mmol/L, µmol/L, mmol/mol) and a few with imperial vitals (lb, in, °F); medications that follow from
  * their conditions, coded with RxNorm ingredient concepts; and for about a third a pharmacogenomic panel.
  *
@@ -187,6 +188,11 @@ public final class DemoDataGenerator {
     /** Builds one patient's clinical history from their own random stream. */
     private final class Clinical {
         private final RandomGenerator rng;
+        /**
+         * Cystatin C's own stream (purpose 2), so adding it left every other value of the record as it was: the
+         * teaching cases and the demo databases made before it stay the same.
+         */
+        private final RandomGenerator cystatinRng;
         private final long slot;
         private final Patient patient;
         private final int age;
@@ -224,6 +230,7 @@ public final class DemoDataGenerator {
 
         Clinical(RandomGenerator rng, long number, Patient patient) {
             this.rng = rng;
+            this.cystatinRng = stream(number, 2);
             this.slot = number % 100;
             this.patient = patient;
             this.age = patient.ageOn(today);
@@ -514,6 +521,21 @@ public final class DemoDataGenerator {
                 record(Measure.GLUCOSE, Math.round(glucose), Unit.MG_PER_DL, at);
                 record(Measure.HBA1C, round(a1c, 1), Unit.PERCENT, at);
             }
+            if (kidneyDisease) {
+                cystatinC(creat, at);
+            }
+        }
+
+        /**
+         * Cystatin C (mg/L, the only unit labs report it in) alongside the creatinine, as a kidney clinic orders it:
+         * it rises with creatinine over its sex's reference (0.85 × Scr/κ, κ 0.7 mg/dL women, 0.9 men, so a
+         * creatinine at κ gives about 0.85 mg/L, mid-reference), with its own scatter.
+         */
+        private void cystatinC(double creatinineMgPerDl, Instant at) {
+            double kappa = patient.sex() == Sex.FEMALE ? 0.7 : 0.9;
+            double cys = clamp(0.85 * creatinineMgPerDl / kappa + 0.08 * cystatinRng.nextGaussian(), 0.6, 6.0);
+            observations.add(new Observation(uuid(cystatinRng), patient.id(), Measure.CYSTATIN_C,
+                    new Quantity(round(cys, 2), Unit.MG_PER_L), at, clinician));
         }
 
         private void inr(Instant drawn) {
@@ -585,7 +607,7 @@ public final class DemoDataGenerator {
         return new UUID(hi, lo);
     }
 
-    /** An independent stream per patient number and purpose (0 demographics, 1 clinical record). */
+    /** An independent stream per patient number and purpose (0 demographics, 1 clinical record, 2 cystatin C). */
     private RandomGenerator stream(long number, int purpose) {
         long mixed = seed * GOLDEN + number * 0xBF58476D1CE4E5B9L + purpose * 0x94D049BB133111EBL;
         return new SplittableRandom(mixed);

@@ -24,6 +24,13 @@ import java.util.Optional;
  * (molar mass 386.65 g/mol), glucose 18.016 (180.16 g/mol), creatinine 88.42 µmol/L per mg/dL
  * (113.12 g/mol); HbA1c IFCC↔NGSP master equation NGSP = 0.09148 × IFCC + 2.152 (Hoelzel et al., Clin
  * Chem 2004).
+ *
+ * <p>Cystatin C (LOINC 33863-2, mg/L only): plausible 0.2–10 mg/L. Healthy adults measure about 0.6–1.0 mg/L
+ * on IFCC-standardised assays (ERM-DA471/IFCC), and values rise to about 5–8 mg/L in kidney failure; below
+ * 0.2 or above 10 mg/L is almost surely an error or a result in another unit (1 mg/L ≈ 75 nmol/L, molar mass
+ * about 13.3 kDa), so nmol/L is not accepted: a value in nmol/L typed as mg/L is refused as implausible or
+ * impossible rather than converted. Possible: 0–50 mg/L. (Ranges are Outpost's, chosen from these
+ * reference intervals; they are not from a single published source.)
  */
 public enum Measure {
     SYSTOLIC_BP("8480-6", Category.VITAL, Unit.MM_HG, 0, 350, 50, 300, 0),
@@ -46,7 +53,8 @@ public enum Measure {
             conv(Unit.MMOL_PER_MOL, 0.09148, 2.152)),
     INR("6301-6", Category.LAB, Unit.INR, 0, 30, 0.5, 20, 1),
     GLUCOSE("2345-7", Category.LAB, Unit.MG_PER_DL, 0, 5000, 10, 2000, 0,
-            conv(Unit.MMOL_PER_L, 18.016, 0));
+            conv(Unit.MMOL_PER_L, 18.016, 0)),
+    CYSTATIN_C("33863-2", Category.LAB, Unit.MG_PER_L, 0, 50, 0.2, 10, 2);
 
     /** Vitals are taken at the bedside; labs come from a laboratory. */
     public enum Category { VITAL, LAB }

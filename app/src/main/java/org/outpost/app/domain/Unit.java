@@ -15,6 +15,7 @@ public enum Unit {
     INCH("[in_i]", "in"),
     PERCENT("%", "%"),
     MG_PER_DL("mg/dL", "mg/dL"),
+    MG_PER_L("mg/L", "mg/L"),
     MMOL_PER_L("mmol/L", "mmol/L"),
     UMOL_PER_L("umol/L", "µmol/L"),
     MMOL_PER_MOL("mmol/mol", "mmol/mol"),

@@ -10,7 +10,8 @@ public final class DosingModels {
     }
 
     public static List<ClinicalModel> all() {
-        return List.of(new CockcroftGault(), new CkdEpi2021(), new WarfarinIwpcDose(), new DoacDose());
+        return List.of(new CockcroftGault(), new CkdEpi2021(), new WarfarinIwpcDose(), new DoacDose(),
+                new CkdEpi2021CreatinineCystatin(), new WarfarinLabelDose());
     }
 
     public static ModelRegistry registry() {

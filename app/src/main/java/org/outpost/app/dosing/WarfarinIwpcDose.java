@@ -344,17 +344,31 @@ public final class WarfarinIwpcDose implements ClinicalModel {
         if (text.isEmpty() || text.get().isBlank()) {
             return GeneCall.absent("CYP2C9");
         }
-        Matcher m = CYP2C9_DIPLOTYPE.matcher(normalise(text.get()));
-        if (!m.matches()) {
+        Optional<int[]> alleles = cyp2c9Alleles(text.get());
+        if (alleles.isEmpty()) {
             return GeneCall.unknown("CYP2C9 result not recognised (expected a diplotype, e.g. *1/*3)");
         }
-        int first = Integer.parseInt(m.group(1));
-        int second = Integer.parseInt(m.group(2));
+        int first = alleles.get()[0];
+        int second = alleles.get()[1];
         if (modelled(first) && modelled(second)) {
             return GeneCall.known(Cyp2c9.of(first, second));
         }
-        return GeneCall.unknown("CYP2C9 *" + Math.min(first, second) + "/*" + Math.max(first, second)
+        return GeneCall.unknown("CYP2C9 *" + first + "/*" + second
                 + " has an allele the IWPC algorithm does not model (only *1, *2, *3)");
+    }
+
+    /**
+     * The two star-allele numbers of a CYP2C9 diplotype as labs write it ("*1/*3", "CYP2C9 *3/*1", "*1A/*2"),
+     * lower first; empty when the text is not a diplotype.
+     */
+    static Optional<int[]> cyp2c9Alleles(String text) {
+        Matcher m = CYP2C9_DIPLOTYPE.matcher(normalise(text));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int first = Integer.parseInt(m.group(1));
+        int second = Integer.parseInt(m.group(2));
+        return Optional.of(new int[] {Math.min(first, second), Math.max(first, second)});
     }
 
     /**

@@ -66,6 +66,8 @@ public final class PrescribingCheck {
     private final RenalDoseRules renalRules;
     private final ClinicalModel crcl;
     private final ClinicalModel egfr;
+    private final Optional<ClinicalModel> egfrWithCystatin;
+    private final List<ClinicalModel> references;
     private final InputResolver resolver;
     private final List<String> notices;
     private final SafetyTables safety;
@@ -94,6 +96,19 @@ public final class PrescribingCheck {
      */
     public PrescribingCheck(List<DrugModel> models, RenalDoseRules renalRules, ClinicalModel crcl, ClinicalModel egfr,
                             InputResolver resolver, List<String> notices, SafetyTables safety) {
+        this(models, renalRules, crcl, egfr, Optional.empty(), List.of(), resolver, notices, safety);
+    }
+
+    /**
+     * @param egfrWithCystatin the eGFR model the renal table's {@code egfr} rows use in preference to {@code egfr}
+     *                         when the chart has a creatinine and a cystatin C from the {@link #DOSING_WINDOW} (the
+     *                         CKD-EPI 2021 creatinine–cystatin C equation)
+     * @param references       models shown beside the others on the dosing panel but raising no order alert (the
+     *                         warfarin label's genotype table), listed after the drug models
+     */
+    public PrescribingCheck(List<DrugModel> models, RenalDoseRules renalRules, ClinicalModel crcl, ClinicalModel egfr,
+                            Optional<ClinicalModel> egfrWithCystatin, List<ClinicalModel> references,
+                            InputResolver resolver, List<String> notices, SafetyTables safety) {
         this.safety = Objects.requireNonNull(safety);
         this.notices = List.copyOf(notices);
         this.advisors = models.stream().map(DrugModel::model)
@@ -104,6 +119,8 @@ public final class PrescribingCheck {
         this.renalRules = Objects.requireNonNull(renalRules);
         this.crcl = new RecentInputs(crcl, DOSING_WINDOW);
         this.egfr = new RecentInputs(egfr, DOSING_WINDOW);
+        this.egfrWithCystatin = egfrWithCystatin.map(m -> new RecentInputs(m, DOSING_WINDOW));
+        this.references = references.stream().<ClinicalModel>map(m -> new RecentInputs(m, DOSING_WINDOW)).toList();
         this.resolver = Objects.requireNonNull(resolver);
     }
 
@@ -130,12 +147,15 @@ public final class PrescribingCheck {
     }
 
     /**
-     * The models the check runs, as a chart shows them: renal function first, then the drug models, each
-     * reading chart values from the last {@link #DOSING_WINDOW}.
+     * The models the check runs, as a chart shows them: renal function first (with the creatinine–cystatin C eGFR
+     * after the creatinine one), then the drug models, then the reference models (the warfarin label table right
+     * after the IWPC estimate), each reading chart values from the last {@link #DOSING_WINDOW}.
      */
     public List<ClinicalModel> models() {
         List<ClinicalModel> all = new ArrayList<>(List.of(crcl, egfr));
+        egfrWithCystatin.ifPresent(all::add);
         models.forEach(m -> all.add(m.model()));
+        all.addAll(references);
         return List.copyOf(all);
     }
 
@@ -328,23 +348,59 @@ public final class PrescribingCheck {
             return Optional.empty();
         }
         OptionalDouble clearance = value(crcl, chart, today);
-        OptionalDouble gfr = value(egfr, chart, today);
+        OptionalDouble creatinineGfr = value(egfr, chart, today);
+        OptionalDouble cystatinGfr = egfrWithCystatin.map(m -> value(m, chart, today)).orElse(OptionalDouble.empty());
+        boolean withCystatin = cystatinGfr.isPresent();
+        OptionalDouble gfr = withCystatin ? cystatinGfr : creatinineGfr;
         ModelRef ref = renalRules.ref();
         return renalRules.check(draft.drug(), clearance, gfr).map(advice -> {
             Recommendation r = advice.recommendation();
+            boolean byEgfr = advice.measure() == org.outpost.app.dosing.RenalDoseRule.Measure.EGFR;
             String staleText = advice.checked() ? "" : String.join("; ", outOfDate(chart, today,
-                    advice.measure() == org.outpost.app.dosing.RenalDoseRule.Measure.CRCL ? crcl : egfr)
-                    .values());
+                    byEgfr ? egfr : crcl).values());
             Map<String, Object> used = new LinkedHashMap<>();
             advice.kidneyValue().ifPresent(v -> used.put(advice.measure().code(), Math.round(v)));
+            if (byEgfr && withCystatin) {
+                // the same number by another equation is other evidence: an answer to one does not answer the other
+                used.put("equation", egfrWithCystatin.get().ref().id());
+            }
             String fingerprint = fingerprint(ref.id(), ref.version(), draft.drug(),
                     DecisionInputs.canonical(ModelInputs.of(used)));
             boolean differs = r.suggestedDose().map(s -> !doseKnown || !draft.gives(s)).orElse(r.severity() != Severity.LOW);
-            return new OrderAlert(ref.id(), ref.version(), sourceOf(r, ref.title()), r.severity(),
-                    staleText.isEmpty() ? headline(advice) : "Kidney function out of date",
-                    staleText.isEmpty() ? r.text() : r.text() + ": out of date: " + staleText + ".",
+            String text = staleText.isEmpty() ? r.text() : r.text() + ": out of date: " + staleText + ".";
+            String headline = staleText.isEmpty() ? headline(advice) : "Kidney function out of date";
+            if (byEgfr && advice.checked()) {
+                text += " " + equationUsed(chart, today, withCystatin, creatinineGfr);
+                if (withCystatin) {
+                    headline += " (creatinine\u2013cystatin C)";
+                }
+            }
+            return new OrderAlert(ref.id(), ref.version(), sourceOf(r, ref.title()), r.severity(), headline, text,
                     r.strength(), r.suggestedDose(), differs, fingerprint, AlertResponse.NONE, "");
         });
+    }
+
+    /**
+     * Which eGFR equation the renal advice used: "Kidney function: CKD-EPI 2021 creatinine–cystatin C eGFR, from
+     * creatinine and cystatin C of the last 3 months (creatinine alone: 26)." — or the creatinine equation, saying
+     * when a cystatin C on the chart was too old to use.
+     */
+    private String equationUsed(Chart chart, LocalDate today, boolean withCystatin, OptionalDouble creatinineGfr) {
+        int months = DOSING_WINDOW.getMonths();
+        if (withCystatin) {
+            String alone = creatinineGfr.isPresent() ? " (creatinine alone: " + Math.round(creatinineGfr.getAsDouble()) + ")" : "";
+            return "Kidney function: " + egfrWithCystatin.get().ref().title() + ", from creatinine and cystatin C of the "
+                    + "last " + months + " months" + alone + ".";
+        }
+        String text = "Kidney function: " + egfr.ref().title();
+        java.time.Instant oldest = today.minus(DOSING_WINDOW).atStartOfDay(resolver.zone()).toInstant();
+        Optional<org.outpost.app.domain.Observation> oldCystatin = egfrWithCystatin.isEmpty() ? Optional.empty()
+                : chart.latest(org.outpost.app.domain.Measure.CYSTATIN_C).filter(o -> o.effective().isBefore(oldest));
+        if (oldCystatin.isPresent()) {
+            text += "; the cystatin C of " + LocalDate.ofInstant(oldCystatin.get().effective(), resolver.zone())
+                    + " is older than " + months + " months and was not used";
+        }
+        return text + ".";
     }
 
     /**

@@ -175,6 +175,24 @@ class DemoDataGeneratorTest {
         assertThat(population.get(1).medications()).extracting(Medication::name).contains("warfarin");
     }
 
+    /** Cystatin C comes with a creatinine from the same draw, in mg/L, for a minority (the kidney patients). */
+    @Test
+    void cystatinCIsDrawnWithACreatinineForSomePatients() {
+        long withCystatin = 0;
+        for (DemoPatient p : population) {
+            Set<Instant> creatinine = new java.util.HashSet<>();
+            p.observations().stream().filter(o -> o.measure() == Measure.CREATININE).forEach(o -> creatinine.add(o.effective()));
+            List<Observation> cys = p.observations().stream().filter(o -> o.measure() == Measure.CYSTATIN_C).toList();
+            assertThat(cys).allSatisfy(o -> {
+                assertThat(o.value().unit()).isEqualTo(Unit.MG_PER_L);
+                assertThat(o.value().value()).isBetween(0.6, 6.0);
+                assertThat(creatinine).contains(o.effective());
+            });
+            withCystatin += cys.isEmpty() ? 0 : 1;
+        }
+        assertThat(withCystatin).isBetween(4L, 80L);
+    }
+
     @Test
     void recordsCoverEveryMeasureSeveralUnitsAndTheWholePanel() {
         Set<Measure> measures = EnumSet.noneOf(Measure.class);

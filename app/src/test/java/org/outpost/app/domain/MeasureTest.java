@@ -61,6 +61,19 @@ class MeasureTest {
         assertThat(Measure.byLoinc("0000-0")).isEmpty();
     }
 
+    /** LOINC 33863-2 "Cystatin C [Mass/volume] in Serum or Plasma", reported in mg/L and in no other unit here. */
+    @Test
+    void cystatinCIsALabInMilligramsPerLitreFoundByItsLoinc() {
+        assertThat(Measure.byLoinc("33863-2")).contains(Measure.CYSTATIN_C);
+        assertThat(Measure.CYSTATIN_C.category()).isEqualTo(Measure.Category.LAB);
+        assertThat(Measure.CYSTATIN_C.units()).containsExactly(Unit.MG_PER_L);
+        assertThat(Measure.CYSTATIN_C.plausibleMin()).isEqualTo(0.2);
+        assertThat(Measure.CYSTATIN_C.plausibleMax()).isEqualTo(10);
+        assertThat(Measure.labs()).contains(Measure.CYSTATIN_C);
+        assertThat(Unit.parse("mg/L")).contains(Unit.MG_PER_L);
+        assertThat(Unit.parse("mg/dL")).contains(Unit.MG_PER_DL);
+    }
+
     @Test
     void parsesUnitsByUcumAndDisplay() {
         assertThat(Unit.parse("mmol/L")).contains(Unit.MMOL_PER_L);

@@ -3,6 +3,7 @@ package org.outpost.app.dosing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -23,7 +24,7 @@ class DosingModelsContractTest {
     @Test
     void idsAreUniqueAndRegistered() {
         assertThat(DosingModels.registry().ids()).containsExactly("crcl-cockcroft-gault", "egfr-ckd-epi-2021",
-                "warfarin-iwpc", "doac-dose");
+                "warfarin-iwpc", "doac-dose", "egfr-ckd-epi-2021-cr-cys", "warfarin-label-genotype");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -40,7 +41,10 @@ class DosingModelsContractTest {
                 raw.put(spec.name(), switch (spec.kind()) {
                     case BOOLEAN -> random.nextBoolean();
                     case CHOICE -> spec.choices().get(random.nextInt(spec.choices().size()));
-                    case TEXT -> "*1/*1";
+                    // genotype texts as labs write them, some outside what the models cover
+                    case TEXT -> spec.name().equals("vkorc1")
+                            ? List.of("G/G", "A/G", "A/A", "G>A het", "not a genotype").get(random.nextInt(5))
+                            : List.of("*1/*1", "*1/*3", "*3/*3", "*1/*5", "unknown").get(random.nextInt(5));
                     case NUMBER -> random.nextDouble() < 0.05 ? spec.min()
                             : spec.min() + random.nextDouble() * (spec.max() - spec.min());
                 });

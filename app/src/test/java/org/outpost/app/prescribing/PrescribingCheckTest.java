@@ -109,6 +109,65 @@ class PrescribingCheckTest {
     }
 
     @Test
+    void aRecentCystatinCIsUsedForTheEgfrAndTheAlertSaysWhichEquation() {
+        // woman 70 y, creatinine 2.0 mg/dL: CKD-EPI 2021 creatinine alone 26.4 (above), below 30: contraindicated.
+        // With cystatin C 1.2 mg/L the same week, CKD-EPI 2021 creatinine-cystatin C (Inker 2021):
+        // 135 x (2.0/0.7)^-0.544 (0.56490) x (1.2/0.8)^-0.778 (0.72946) x 0.9961^70 (0.76069) x 0.963 = 40.75 -> 41,
+        // metformin band 30 to 45: "not recommended to start"
+        Chart chart = new ChartBuilder().creatinine(2.0, LAST_WEEK)
+                .observe(Measure.CYSTATIN_C, 1.2, Unit.MG_PER_L, LAST_WEEK).build();
+        OrderAlert alert = check(chart, order("metformin", 500, "twice daily")).getFirst();
+        assertThat(alert.modelId()).isEqualTo("renal-dose-rules");
+        assertThat(alert.headline()).isEqualTo("eGFR 41 mL/min/1.73 m\u00b2 (creatinine\u2013cystatin C)");
+        assertThat(alert.severity()).isEqualTo(Severity.MODERATE);
+        assertThat(alert.text()).startsWith("Starting metformin at eGFR 30 to 45 is not recommended")
+                .contains("Kidney function: CKD-EPI 2021 creatinine\u2013cystatin C eGFR, from creatinine and cystatin C "
+                        + "of the last 3 months (creatinine alone: 26).");
+    }
+
+    @Test
+    void withoutACystatinCTheAlertNamesTheCreatinineEquation() {
+        Chart chart = new ChartBuilder().creatinine(2.0, LAST_WEEK).build();
+        OrderAlert alert = check(chart, order("metformin", 500, "twice daily")).getFirst();
+        assertThat(alert.text()).endsWith("Kidney function: CKD-EPI 2021 creatinine eGFR.");
+    }
+
+    @Test
+    void aCystatinCOlderThanTheDosingWindowIsNotUsedAndTheAlertSaysSo() {
+        Chart chart = new ChartBuilder().creatinine(2.0, LAST_WEEK)
+                .observe(Measure.CYSTATIN_C, 1.2, Unit.MG_PER_L, Instant.parse("2026-06-01T09:00:00Z")).build();
+        OrderAlert alert = check(chart, order("metformin", 500, "twice daily")).getFirst();
+        assertThat(alert.headline()).isEqualTo("eGFR 26 mL/min/1.73 m\u00b2");
+        assertThat(alert.severity()).isEqualTo(Severity.HIGH);
+        assertThat(alert.text()).endsWith("Kidney function: CKD-EPI 2021 creatinine eGFR; the cystatin C of 2026-06-01 "
+                + "is older than 3 months and was not used.");
+    }
+
+    @Test
+    void anAnswerToTheCreatinineOnlyAlertDoesNotAnswerTheOneWithCystatinC() {
+        Chart creatinineOnly = new ChartBuilder().creatinine(1.6, LAST_WEEK).build();
+        // creatinine alone 34.5 -> 34 (above); with cystatin C 1.75 mg/L: 135 x (1.6/0.7)^-0.544 (0.63781)
+        // x (1.75/0.8)^-0.778 (0.54390) x 0.9961^70 (0.76069) x 0.963 = 34.31 -> 34, the same number by another
+        // equation: an answer given to one is not an answer to the other
+        OrderAlert plain = check(creatinineOnly, order("sitagliptin", 100, "once daily")).getFirst();
+        ChartBuilder both = new ChartBuilder().creatinine(1.6, LAST_WEEK);
+        both.observe(Measure.CYSTATIN_C, 1.75, Unit.MG_PER_L, LAST_WEEK);
+        OrderAlert combined = check(both.build(), order("sitagliptin", 100, "once daily")).getFirst();
+        assertThat(combined.headline()).isEqualTo("eGFR 34 mL/min/1.73 m\u00b2 (creatinine\u2013cystatin C)");
+        assertThat(plain.headline()).isEqualTo("eGFR 34 mL/min/1.73 m\u00b2");
+        assertThat(combined.fingerprint()).isNotEqualTo(plain.fingerprint());
+    }
+
+    @Test
+    void theDosingPanelListsTheCystatinEquationAfterTheCreatinineOneAndTheLabelTableAfterTheIwpcEstimate() {
+        List<String> ids = CHECK.models().stream().map(m -> m.ref().id()).toList();
+        assertThat(ids).containsSubsequence("egfr-ckd-epi-2021", "egfr-ckd-epi-2021-cr-cys", "warfarin-iwpc",
+                "warfarin-label-genotype");
+        assertThat(ids.indexOf("warfarin-label-genotype")).isEqualTo(ids.indexOf("warfarin-iwpc") + 1);
+        assertThat(ids.indexOf("egfr-ckd-epi-2021-cr-cys")).isEqualTo(ids.indexOf("egfr-ckd-epi-2021") + 1);
+    }
+
+    @Test
     void sitagliptinAtAnEgfrOf34SuggestsFiftyMilligramsAndTheSuggestedOrderPasses() {
         // CKD-EPI 2021, woman 70 y, creatinine 1.6 mg/dL: 142 x (1.6/0.7)^-1.200 x 0.9938^70 x 1.012 = 34.5;
         // JANUVIA PI 2.2: eGFR 30 to <45 -> 50 mg once daily

@@ -34,6 +34,14 @@ class MeasurementRulesTest {
             CREATININE,        90,   UMOL_PER_L, ok
             CREATININE,        90,   MG_PER_DL,  measure.impossible
             HBA1C,             53,   MMOL_PER_MOL, ok
+            # cystatin C, mg/L: healthy adults about 0.6-1.0, kidney failure up to about 8; plausible 0.2-10
+            CYSTATIN_C,        1.1,  MG_PER_L,   ok
+            CYSTATIN_C,        6.5,  MG_PER_L,   ok
+            CYSTATIN_C,        0.1,  MG_PER_L,   measure.implausible
+            CYSTATIN_C,        15,   MG_PER_L,   measure.implausible
+            # 82 nmol/L (1.1 mg/L) typed into the mg/L field
+            CYSTATIN_C,        82,   MG_PER_L,   measure.impossible
+            CYSTATIN_C,        1.1,  MG_PER_DL,  measure.wrongUnit
             """)
     void checksPossibleAndPlausibleRangesInTheEnteredUnit(Measure m, double value, Unit unit, String expected) {
         var problem = MeasurementRules.check(m, Quantity.of(value, unit));

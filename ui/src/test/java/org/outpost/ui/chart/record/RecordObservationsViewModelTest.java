@@ -72,6 +72,24 @@ class RecordObservationsViewModelTest {
         assertThat(store.observations(patient)).isEmpty();
     }
 
+    /** Issue 11 item 13: cystatin C is a lab on the form, in mg/L, stored and read back by its LOINC. */
+    @Test
+    void cystatinCIsRecordedInMilligramsPerLitreAndAValueInNanomolesIsRefused() {
+        MeasureEntry cys = entry(Measure.CYSTATIN_C);
+        assertThat(cys.units()).containsExactly(Unit.MG_PER_L);
+        cys.textProperty().set("82"); // 82 nmol/L is 1.1 mg/L
+        assertThat(cys.errorProperty().get()).isEqualTo("82 mg/L is impossible: it must be between 0 and 50 mg/L");
+        cys.textProperty().set("1.1");
+        assertThat(cys.errorProperty().get()).isEmpty();
+        model.save();
+        assertThat(saves).hasValue(1);
+        assertThat(store.observations(patient)).singleElement().satisfies(o -> {
+            assertThat(o.measure()).isEqualTo(Measure.CYSTATIN_C);
+            assertThat(o.value().value()).isEqualTo(1.1);
+            assertThat(o.value().unit()).isEqualTo(Unit.MG_PER_L);
+        });
+    }
+
     @Test
     void textThatIsNotANumberIsNamed() {
         entry(Measure.HEART_RATE).textProperty().set("7x");

@@ -281,4 +281,28 @@ class RiskPanelViewModelTest {
         assertThat(pgx.resultProperty().get()).startsWith("CYP2C19 poor metabolizer \u2014 ")
                 .contains("prasugrel or ticagrelor");
     }
+
+    /** Issue 11 item 13: the creatinine–cystatin C eGFR and the warfarin label range are cards of the dosing panel. */
+    @Test
+    void theDosingPanelShowsTheCystatinEgfrAndTheWarfarinLabelRangeFromTheChart() {
+        store.record(patient, Instant.parse("2026-02-25T09:00:00Z"), Map.of(
+                Measure.CREATININE, Quantity.of(1.0, Unit.MG_PER_DL), Measure.CYSTATIN_C, Quantity.of(1.6, Unit.MG_PER_L)));
+        store.store().write(r -> {
+            r.genotypes().insert(new org.outpost.app.domain.Genotype(UUID.randomUUID(), patient.id(), "VKORC1",
+                    "G/A", "lab", LocalDate.of(2020, 1, 1)));
+            r.genotypes().insert(new org.outpost.app.domain.Genotype(UUID.randomUUID(), patient.id(), "CYP2C9",
+                    "*1/*3", "lab", LocalDate.of(2020, 1, 1)));
+            return null;
+        });
+        RiskPanelViewModel dosing = panel(org.outpost.app.catalog.BundledModels
+                .prescribingCheck(ZoneOffset.UTC).models());
+
+        // CKD-EPI 2021 creatinine-cystatin C, woman 76, Scr 1.0 mg/dL, Scys 1.6 mg/L:
+        // 135 x 0.82363 x 0.58317 x 0.9961^76 (0.74306) x 0.963 = 46.4 -> 46, G3a
+        assertThat(dosing.card("egfr-ckd-epi-2021-cr-cys").orElseThrow().resultProperty().get())
+                .startsWith("46 mL/min/1.73 m\u00b2 \u2014 G3a");
+        // COUMADIN label Table 1: VKORC1 AG with CYP2C9 *1/*3: 3-4 mg/day
+        assertThat(dosing.card("warfarin-label-genotype").orElseThrow().resultProperty().get())
+                .startsWith("VKORC1 A/G, CYP2C9 *1/*3: 3\u20134 mg/day \u2014 COUMADIN label Table 1");
+    }
 }
