@@ -74,7 +74,7 @@ class PrescribingCheckTest {
         }
 
         Chart build() {
-            Patient p = new Patient(id, new Mrn("T-1"), "Test", "Person", sex, born, "", "", Consent.UNKNOWN, List.of());
+            Patient p = new Patient(id, new Mrn("T-1"), "Test", "Person", sex, born, "", "", Consent.UNKNOWN, null);
             return new Chart(p, obs, meds, genes, List.of());
         }
     }
