@@ -42,6 +42,13 @@ final class Fixtures {
                 "555-0100", Consent.GIVEN, AllergyStatus.fromLegacy(List.of(allergies)));
     }
 
+    /** The patient with "no known allergies" recorded, for tests of checks other than the allergy check. */
+    static Patient noKnownAllergies(Patient p) {
+        return new Patient(p.id(), p.mrn(), p.familyName(), p.givenName(), p.sex(), p.birthDate(), p.address(), p.phone(),
+                p.consent(), new AllergyStatus.NoKnownAllergies(new org.outpost.app.domain.Recorded("dr.test",
+                        java.time.Instant.parse("2024-01-01T09:00:00Z"))));
+    }
+
     /** Opens the encrypted file directly, deriving the H2 password the way the vault does. */
     static Connection rawConnection(Path dir, String user, char[] password) throws SQLException, WrongCredentialsException {
         var slot = KeySlotFile.read(dir.resolve(KeySlotFile.NAME)).find(user).orElseThrow();
