@@ -120,7 +120,7 @@ public record Dataset(int patients, int observationsPerPatient, long seed) {
         String phone = "555-%04d".formatted(r.nextInt(10_000));
         List<String> allergies = r.nextInt(10) == 0 ? List.of("penicillin") : List.of();
         return new Patient(new PatientId(id), mrn(i), family, given, sex, born, address, phone, Consent.GIVEN,
-                allergies);
+                org.outpost.app.domain.AllergyStatus.fromLegacy(allergies));
     }
 
     /** Patient {@code i}'s MRN. */

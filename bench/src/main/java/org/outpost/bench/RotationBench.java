@@ -90,7 +90,8 @@ public final class RotationBench {
             try (Connection c = new org.h2.Driver().connect(url, credentials); Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE bench_map (old_id UUID PRIMARY KEY, new_id UUID NOT NULL)");
                 st.execute("INSERT INTO bench_map SELECT id, RANDOM_UUID() FROM patients");
-                List<String> children = List.of("OBSERVATIONS", "ALLERGIES", "PATIENT_NAME_TOKENS", "PATIENT_NAME_PREFIXES");
+                List<String> children = List.of("OBSERVATIONS", "ALLERGIES", "ALLERGY_STATUS", "ALLERGY_ENTRIES",
+                        "PATIENT_NAME_TOKENS", "PATIENT_NAME_PREFIXES");
                 for (int k = 1; k < copies; k++) {
                     st.execute("UPDATE bench_map SET new_id = RANDOM_UUID()");
                     st.execute(copySql(c, "PATIENTS", "id", k));

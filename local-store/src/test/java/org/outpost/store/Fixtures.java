@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.outpost.app.domain.AllergyStatus;
 import org.outpost.app.domain.Consent;
 import org.outpost.app.domain.Mrn;
 import org.outpost.app.domain.Patient;
@@ -38,7 +39,14 @@ final class Fixtures {
 
     static Patient patient(String mrn, String family, String given, LocalDate born, String... allergies) {
         return new Patient(PatientId.random(), new Mrn(mrn), family, given, Sex.FEMALE, born, "1 Main Street",
-                "555-0100", Consent.GIVEN, List.of(allergies));
+                "555-0100", Consent.GIVEN, AllergyStatus.fromLegacy(List.of(allergies)));
+    }
+
+    /** The patient with "no known allergies" recorded, for tests of checks other than the allergy check. */
+    static Patient noKnownAllergies(Patient p) {
+        return new Patient(p.id(), p.mrn(), p.familyName(), p.givenName(), p.sex(), p.birthDate(), p.address(), p.phone(),
+                p.consent(), new AllergyStatus.NoKnownAllergies(new org.outpost.app.domain.Recorded("dr.test",
+                        java.time.Instant.parse("2024-01-01T09:00:00Z"))));
     }
 
     /** Opens the encrypted file directly, deriving the H2 password the way the vault does. */

@@ -23,9 +23,10 @@ class MigrationTest {
         try (DataKey key = DataKey.generate(new SecureRandom());
              Connection keepOpen = H2Database.connect(dir, key, false)) {
             MigrateResult first = H2Database.migrate(dir, key);
-            assertThat(first.migrationsExecuted).isEqualTo(8);
+            assertThat(first.migrationsExecuted).isEqualTo(9);
             assertThat(first.targetSchemaVersion).isEqualTo("10");
-            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "10");
+            assertThat(first.migrations).extracting(m -> m.version)
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10");
 
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = keepOpen.createStatement().executeQuery(
@@ -37,7 +38,8 @@ class MigrationTest {
             assertThat(tables).contains("users", "patients", "allergies", "encounters", "observations", "medications",
                     "genotypes", "audit_log", "audit_head", "site_secret", "patient_name_tokens", "patient_name_prefixes",
                     "flyway_schema_history",
-                    "decisions", "medication_orders", "order_alerts", "order_reviews", "order_review_alerts", "row_seal_state");
+                    "decisions", "medication_orders", "order_alerts", "order_reviews", "order_review_alerts", "row_seal_state",
+                    "allergy_status", "allergy_entries");
 
             try (ResultSet rs = keepOpen.createStatement().executeQuery("SELECT secret FROM site_secret")) {
                 assertThat(rs.next()).isTrue();

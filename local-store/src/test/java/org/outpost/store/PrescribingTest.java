@@ -58,7 +58,7 @@ class PrescribingTest {
         store = TestVaults.fast(dir.resolve("data"), clock).create(Fixtures.ADMIN, "Admin", Fixtures.pw()).store();
         // a woman of 70; CKD-EPI 2021 with creatinine 2.0 mg/dL: 142 x (2.0/0.7)^-1.2 x 0.9938^70 x 1.012 = 26.4,
         // below the metformin label's eGFR 30 contraindication
-        patient = Fixtures.patient("RX-0001", "Renal", "Rita", LocalDate.of(1955, 2, 1));
+        patient = Fixtures.noKnownAllergies(Fixtures.patient("RX-0001", "Renal", "Rita", LocalDate.of(1955, 2, 1)));
         store.write(r -> {
             r.patients().insert(patient);
             r.observations().insert(new Observation(UUID.randomUUID(), patient.id(), Measure.CREATININE,

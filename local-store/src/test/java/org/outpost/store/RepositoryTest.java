@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEvent;
+import org.outpost.app.domain.AllergyEntry;
+import org.outpost.app.domain.AllergyStatus;
 import org.outpost.app.domain.Consent;
 import org.outpost.app.domain.Encounter;
 import org.outpost.app.domain.Genotype;
@@ -110,13 +112,14 @@ class RepositoryTest {
     void patientsRoundTripWithAllergiesAndUpdates() {
         Optional<Patient> found = store.read(r -> r.patients().find(jose.id()));
         assertThat(found).contains(jose);
-        assertThat(found.orElseThrow().allergies()).containsExactly("penicillin", "latex");
+        assertThat(found.orElseThrow().allergies().entries()).extracting(AllergyEntry::substance)
+                .containsExactly("penicillin", "latex");
         Optional<Patient> byMrn = store.read(r -> r.patients().findByMrn(new Mrn("src-0001")));
         assertThat(byMrn).contains(jose);
 
         Patient p = Fixtures.patient("UPD-0001", "Before", "Name", LocalDate.of(1999, 9, 9), "nuts");
         Patient changed = new Patient(p.id(), new Mrn("UPD-0002"), "After", "Renamed", Sex.OTHER, p.birthDate(),
-                "2 High St", "555-0199", Consent.REFUSED, List.of("eggs", "shellfish"));
+                "2 High St", "555-0199", Consent.REFUSED, AllergyStatus.fromLegacy(List.of("eggs", "shellfish")));
         store.write(r -> {
             r.patients().insert(p);
             r.patients().update(changed);

@@ -113,11 +113,12 @@ class RowIntegrityTest {
 
     @Test
     void anEditedAllergyAndAnEditedAccountAreFound() throws Exception {
-        rawUpdate("UPDATE allergies SET substance = 'none' WHERE patient_id = ?", patient.id().value());
+        rawUpdate("UPDATE allergy_entries SET substance = 'none' WHERE patient_id = ?", patient.id().value());
         try (Store store = unlock()) {
             assertThatThrownBy(() -> store.read(r -> r.patients().find(patient.id())))
                     .isInstanceOfSatisfying(DamagedRecordException.class,
-                            e -> assertThat(e.table()).isEqualTo("allergies"));
+                            e -> assertThat(e.table()).isEqualTo("allergy_entries"));
+            assertThat(store.verifyIntegrity().lines()).anyMatch(l -> l.startsWith("allergy_entries: 1 of "));
         }
         rawUpdate("UPDATE users SET display_name = 'Someone Else' WHERE username = ?", Fixtures.ADMIN);
         assertThatThrownBy(this::unlock).isInstanceOf(StoreException.class).hasMessageContaining("users row admin");

@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import org.outpost.app.domain.AllergyEntry;
+import org.outpost.app.domain.AllergyStatus;
 import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.Recorded;
 import org.outpost.app.domain.Encounter;
 import org.outpost.app.domain.Genotype;
 import org.outpost.app.domain.Measure;
@@ -34,7 +37,7 @@ import org.outpost.app.domain.Unit;
  * can be generated one at a time, in any order, without holding the whole population in memory.
  *
  * <p>What a patient gets: demographics (varied and accented names, ages 18–90, addresses and phone
- * numbers from ranges reserved for fiction, consent, a few allergies); one to six years of encounters
+ * numbers from ranges reserved for fiction, consent, allergies in all three states: not recorded, none known, a list with reactions); one to six years of encounters
  * with vitals (blood pressure around a per-patient baseline with a slow drift and a drop once treated,
  * heart rate, temperature, weight, height, SpO2); yearly labs (total and HDL cholesterol, creatinine,
  * glucose, HbA1c; cystatin C with each draw for patients with kidney disease; INR checks for patients on
@@ -108,7 +111,7 @@ public final class DemoDataGenerator {
     // ---------------------------------------------------------------- demographics
 
     private record Demographics(String family, String given, Sex sex, LocalDate birthDate, String address,
-                                String phone, Consent consent, List<String> allergies) { }
+                                String phone, Consent consent, AllergyStatus allergies) { }
 
     private Demographics demographics(long number) {
         RandomGenerator rng = stream(number, 0);
@@ -117,7 +120,7 @@ public final class DemoDataGenerator {
             Demographics original = demographics(number - 1);
             String phone = rng.nextInt(3) == 0 ? phone(rng) : original.phone();
             return new Demographics(typo(original.family(), rng), original.given(), original.sex(),
-                    original.birthDate(), original.address(), phone, Consent.UNKNOWN, List.of());
+                    original.birthDate(), original.address(), phone, Consent.UNKNOWN, AllergyStatus.notRecorded());
         }
         if (number > 1 && slot == 9) {
             Demographics original = demographics(number - 1);
@@ -152,7 +155,34 @@ public final class DemoDataGenerator {
                 allergies.add(substance);
             }
         }
-        return new Demographics(family, given, sex, birth, address, phone(rng), consent, allergies);
+        return new Demographics(family, given, sex, birth, address, phone(rng), consent,
+                allergyStatus(number, allergies));
+    }
+
+    /**
+     * The three states a clinic's charts hold: of the patients without an allergy, a little over half have "no
+     * known allergies" recorded by the clinician on some past day and the rest were never asked; allergies get a
+     * reaction and severity (the two-thirds of them that had one recorded). Drawn from a stream of their own, so
+     * adding them changed no other field of the demo population.
+     */
+    private AllergyStatus allergyStatus(long number, List<String> substances) {
+        RandomGenerator rng = stream(number, 2);
+        Recorded recorded = new Recorded(clinician, today.minusDays(rng.nextInt(30, 1500)).atTime(10, 0)
+                .atZone(zone).toInstant());
+        if (substances.isEmpty()) {
+            return rng.nextInt(100) < 55 ? new AllergyStatus.NoKnownAllergies(recorded) : AllergyStatus.notRecorded();
+        }
+        List<AllergyEntry> entries = new ArrayList<>();
+        for (String substance : substances) {
+            if (rng.nextInt(3) == 0) {
+                entries.add(AllergyEntry.legacy(substance));
+            } else {
+                int r = rng.nextInt(DemoNames.REACTIONS.size());
+                entries.add(new AllergyEntry(substance, DemoNames.REACTIONS.get(r), DemoNames.REACTION_SEVERITIES.get(r),
+                        Optional.of(recorded)));
+            }
+        }
+        return new AllergyStatus.Listed(entries);
     }
 
     /** Phone numbers from ranges reserved for drama and fiction (Ofcom 07700 900xxx, 01632 960xxx). */

@@ -40,6 +40,14 @@ final class DemoNames {
     static final List<String> ALLERGIES = List.of(
             "penicillin", "sulfonamides", "latex", "codeine", "peanuts", "aspirin", "iodinated contrast",
             "amoxicillin", "shellfish", "ibuprofen");
+    /** Reactions as charts record them, each with the severity at the same index in {@link #REACTION_SEVERITIES}. */
+    static final List<String> REACTIONS = List.of(
+            "rash", "hives", "itching", "nausea and vomiting", "facial swelling", "wheeze", "anaphylaxis");
+    static final List<org.outpost.app.domain.AllergySeverity> REACTION_SEVERITIES = List.of(
+            org.outpost.app.domain.AllergySeverity.MILD, org.outpost.app.domain.AllergySeverity.MODERATE,
+            org.outpost.app.domain.AllergySeverity.MILD, org.outpost.app.domain.AllergySeverity.MILD,
+            org.outpost.app.domain.AllergySeverity.SEVERE, org.outpost.app.domain.AllergySeverity.SEVERE,
+            org.outpost.app.domain.AllergySeverity.LIFE_THREATENING);
 
     private DemoNames() {
     }

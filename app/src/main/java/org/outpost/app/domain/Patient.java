@@ -2,13 +2,12 @@ package org.outpost.app.domain;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * A patient's demographics. Identifying data: never log an instance.
  *
- * @param allergies free-text substances as the clinic records them ("penicillin", "latex")
+ * @param allergies not recorded, no known allergies (who, when), or the list; null is not recorded
  */
 public record Patient(
         PatientId id,
@@ -20,7 +19,7 @@ public record Patient(
         String address,
         String phone,
         Consent consent,
-        List<String> allergies) {
+        AllergyStatus allergies) {
 
     public Patient {
         Objects.requireNonNull(id, "id");
@@ -32,7 +31,7 @@ public record Patient(
         address = address == null ? "" : address;
         phone = phone == null ? "" : phone;
         consent = consent == null ? Consent.UNKNOWN : consent;
-        allergies = allergies == null ? List.of() : List.copyOf(allergies);
+        allergies = allergies == null ? AllergyStatus.notRecorded() : allergies;
     }
 
     /** Completed years on {@code day}. */

@@ -33,7 +33,8 @@ import org.outpost.app.model.Severity;
 /**
  * The check run on a medication order before it is saved: every model relevant to the drug — the
  * pharmacogenomic rule, the DOAC label dose, the warfarin starting dose, the renal dose table — and the one
- * interaction the warfarin model knows (amiodarone), each on the patient's chart as it is today.
+ * interaction the warfarin model knows (amiodarone), each on the patient's chart as it is today; then dose limits,
+ * duplicates, interactions and the patient's allergies ({@link AllergyCheck}).
  *
  * <p>Each result becomes an {@link OrderAlert} with its severity, the suggested dose and why. An alert
  * <em>differs</em> from the order when it suggests another dose, or advises against the drug with moderate
@@ -71,6 +72,7 @@ public final class PrescribingCheck {
     private final InputResolver resolver;
     private final List<String> notices;
     private final SafetyTables safety;
+    private final AllergyCheck allergies;
 
     /**
      * @param models     the drug-specific models, in the order their alerts are listed
@@ -110,6 +112,7 @@ public final class PrescribingCheck {
                             Optional<ClinicalModel> egfrWithCystatin, List<ClinicalModel> references,
                             InputResolver resolver, List<String> notices, SafetyTables safety) {
         this.safety = Objects.requireNonNull(safety);
+        this.allergies = AllergyCheck.bundled(safety.duplicates().table());
         this.notices = List.copyOf(notices);
         this.advisors = models.stream().map(DrugModel::model)
                 .filter(org.outpost.app.pgx.PgxCpic.class::isInstance)
@@ -173,7 +176,8 @@ public final class PrescribingCheck {
         List<String> v = new ArrayList<>();
         models.forEach(m -> v.add(m.model().ref().id() + " " + m.model().ref().version()));
         v.add(renalRules.ref().id() + " " + renalRules.version());
-        for (ModelRef ref : List.of(safety.doseLimits().ref(), safety.duplicates().ref(), safety.interactions().ref())) {
+        for (ModelRef ref : List.of(safety.doseLimits().ref(), safety.duplicates().ref(), safety.interactions().ref(),
+                allergies.ref())) {
             v.add(ref.id() + " " + ref.version());
         }
         return v;
@@ -185,7 +189,7 @@ public final class PrescribingCheck {
      * @param answered the patient's alerts overridden before, by fingerprint
      */
     public List<OrderAlert> check(Chart chart, OrderDraft draft, LocalDate today, Map<String, AnsweredAlert> answered) {
-        return check(chart, draft, true, today, answered);
+        return check(chart, draft, true, true, today, answered);
     }
 
     /**
@@ -213,7 +217,7 @@ public final class PrescribingCheck {
             OrderDraft draft = asOrdered.orElse(new OrderDraft(drug.get(), 1, "mg", "once daily", med.route()));
             List<OrderAlert> alerts;
             try {
-                alerts = check(others, draft, asOrdered.isPresent(), today, answered);
+                alerts = check(others, draft, asOrdered.isPresent(), false, today, answered);
             } catch (DoseRefusedException e) {
                 ModelRef ref = safety.doseLimits().ref();
                 alerts = List.of(new OrderAlert(ref.id(), ref.version(), ref.title(), Severity.HIGH,
@@ -237,8 +241,12 @@ public final class PrescribingCheck {
         return knows(plain) ? Optional.of(plain) : Optional.empty();
     }
 
-    private List<OrderAlert> check(Chart chart, OrderDraft draft, boolean doseKnown, LocalDate today,
-                                   Map<String, AnsweredAlert> answered) {
+    /**
+     * @param promptAllergies whether allergies never recorded raise their prompt (an order; not the review, where
+     *                        it would repeat on every medicine and the chart header says it once)
+     */
+    private List<OrderAlert> check(Chart chart, OrderDraft draft, boolean doseKnown, boolean promptAllergies,
+                                   LocalDate today, Map<String, AnsweredAlert> answered) {
         Objects.requireNonNull(chart, "chart");
         Objects.requireNonNull(draft, "draft");
         Set<String> active = activeNames(chart, today);
@@ -259,6 +267,7 @@ public final class PrescribingCheck {
         prasugrelAfterStrokeOrTia(chart, draft).ifPresent(alerts::add);
         alerts.addAll(duplicates(chart, draft, today));
         alerts.addAll(interactions(draft, doseKnown, active, amiodaroneWithWarfarin));
+        alerts.addAll(allergies.check(chart.patient().allergies(), draft.drug(), promptAllergies));
         return alerts.stream().map(a -> remembered(a, answered)).toList();
     }
 

@@ -2,7 +2,6 @@ package org.outpost.app.usecase;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.outpost.app.domain.Consent;
 import org.outpost.app.domain.Mrn;
@@ -13,10 +12,14 @@ import org.outpost.app.validation.Violation;
  * Demographics as typed into the registration or edit form, before validation.
  *
  * @param mrn       blank to have one assigned
- * @param allergies comma-separated substances, blank for none known
+ * @param allergies not recorded, no known allergies, or a list; null is not recorded
  */
 public record PatientDraft(String mrn, String familyName, String givenName, Sex sex, LocalDate birthDate,
-                           String address, String phone, Consent consent, String allergies) {
+                           String address, String phone, Consent consent, AllergyDraft allergies) {
+
+    public PatientDraft {
+        allergies = allergies == null ? AllergyDraft.notRecorded() : allergies;
+    }
 
     /** Oldest documented human age, rounded up: a birth date before this many years is a typo. */
     static final int MAX_AGE_YEARS = 125;
@@ -50,14 +53,7 @@ public record PatientDraft(String mrn, String familyName, String givenName, Sex 
         if (phone != null && !phone.isBlank() && !phone.strip().matches("[+0-9 ()./-]{3,30}")) {
             problems.add(Violation.of("phone", "patient.phoneFormat"));
         }
+        problems.addAll(allergies.validate());
         return problems;
-    }
-
-    /** The allergy list, trimmed, without blanks or repeats. */
-    public List<String> allergyList() {
-        if (allergies == null || allergies.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(allergies.split("[,;]")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 }

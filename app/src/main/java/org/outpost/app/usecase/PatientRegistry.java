@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.outpost.app.domain.AllergyStatus;
 import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEvent;
 import org.outpost.app.domain.Mrn;
@@ -102,7 +103,7 @@ public final class PatientRegistry {
             if (patients.findByMrn(mrn).isPresent()) {
                 throw new ValidationException(List.of(Violation.of("mrn", "patient.mrnTaken", mrn.value())));
             }
-            Patient patient = toPatient(PatientId.random(), mrn, draft);
+            Patient patient = toPatient(PatientId.random(), mrn, draft, AllergyStatus.notRecorded());
             patients.insert(patient);
             r.audit().append(AuditEvent.about(clock.instant(), session.username(), AuditAction.PATIENT_CREATED,
                     patient.id(), ""));
@@ -121,17 +122,18 @@ public final class PatientRegistry {
             if (holder.isPresent() && !holder.get().id().equals(id)) {
                 throw new ValidationException(List.of(Violation.of("mrn", "patient.mrnTaken", mrn.value())));
             }
-            Patient patient = toPatient(id, mrn, draft);
+            Patient patient = toPatient(id, mrn, draft, old.allergies());
             r.patients().update(patient);
             r.audit().append(AuditEvent.about(clock.instant(), session.username(), AuditAction.PATIENT_UPDATED, id, ""));
             return patient;
         });
     }
 
-    private static Patient toPatient(PatientId id, Mrn mrn, PatientDraft d) {
+    /** The patient the draft describes; allergies new or changed since {@code before} are recorded by this user now. */
+    private Patient toPatient(PatientId id, Mrn mrn, PatientDraft d, AllergyStatus before) {
         return new Patient(id, mrn, d.familyName().strip(), d.givenName().strip(), d.sex(), d.birthDate(),
                 d.address() == null ? "" : d.address().strip(), d.phone() == null ? "" : d.phone().strip(),
-                d.consent(), d.allergyList());
+                d.consent(), d.allergies().toStatus(before, session.username(), clock.instant()));
     }
 
     /** The next free number in the clinic's own series, OP-000001 onwards. */

@@ -20,6 +20,8 @@ import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Medication;
 import org.outpost.app.domain.Mrn;
 import org.outpost.app.domain.Observation;
+import org.outpost.app.domain.AllergySeverity;
+import org.outpost.app.domain.AllergyStatus;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.domain.PatientSummary;
@@ -28,6 +30,7 @@ import org.outpost.app.domain.Unit;
 import org.outpost.app.port.PatientRepository;
 import org.outpost.app.usecase.DuplicateCandidate;
 import org.outpost.app.usecase.DuplicateFinder;
+import org.outpost.app.usecase.AllergyDraft;
 import org.outpost.app.usecase.PatientDraft;
 import org.outpost.app.usecase.PatientQuery;
 import org.outpost.app.validation.MeasurementRules;
@@ -124,7 +127,7 @@ class DemoDataGeneratorTest {
         for (DemoPatient p : population) {
             Patient pt = p.patient();
             PatientDraft draft = new PatientDraft(pt.mrn().value(), pt.familyName(), pt.givenName(), pt.sex(),
-                    pt.birthDate(), pt.address(), pt.phone(), pt.consent(), String.join(", ", pt.allergies()));
+                    pt.birthDate(), pt.address(), pt.phone(), pt.consent(), AllergyDraft.of(pt.allergies()));
             assertThat(draft.validate(TODAY)).isEmpty();
             assertThat(pt.ageOn(TODAY)).isBetween(18, 90);
             assertThat(pt.phone()).matches("(\\+44 7700 900|07700 900|01632 960)\\d{3}");
@@ -132,7 +135,13 @@ class DemoDataGeneratorTest {
         assertThat(population).anyMatch(p -> !PatientQuery.fold(p.patient().familyName())
                 .equals(p.patient().familyName().toLowerCase(java.util.Locale.ROOT)));
         assertThat(population.stream().map(p -> p.patient().sex()).distinct().count()).isGreaterThanOrEqualTo(2);
-        assertThat(population).anyMatch(p -> !p.patient().allergies().isEmpty());
+        assertThat(population).anyMatch(p -> p.patient().allergies() instanceof AllergyStatus.NotRecorded);
+        assertThat(population).anyMatch(p -> p.patient().allergies() instanceof AllergyStatus.NoKnownAllergies n
+                && n.recorded().by().equals("demo.admin") && n.recorded().at().isBefore(NOW));
+        assertThat(population).anyMatch(p -> p.patient().allergies().entries().stream()
+                .anyMatch(e -> !e.reaction().isEmpty() && e.severity() != AllergySeverity.UNKNOWN));
+        assertThat(population).anyMatch(p -> p.patient().allergies().entries().stream()
+                .anyMatch(e -> e.reaction().isEmpty() && e.recorded().isEmpty()));
     }
 
     @Test

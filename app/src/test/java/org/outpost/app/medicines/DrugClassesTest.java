@@ -32,12 +32,12 @@ class DrugClassesTest {
     class TableMetadata {
         @Test
         void bundledTableCarriesItsVersionDateReviewerAndAtcIndex() {
-            assertThat(table.version()).isEqualTo("1.0.0");
+            assertThat(table.version()).isEqualTo("1.1.0");
             assertThat(table.date()).isEqualTo(LocalDate.of(2026, 12, 6));
             assertThat(table.reviewedBy()).isEqualTo("Outpost clinical content, unreviewed draft");
             assertThat(table.atcIndex()).contains("WHO").contains("ATC/DDD Index 2025");
             assertThat(table.ref().id()).isEqualTo("drug-classes");
-            assertThat(table.ref().version()).isEqualTo("1.0.0");
+            assertThat(table.ref().version()).isEqualTo("1.1.0");
             assertThat(table.ref().source()).contains("unreviewed draft").contains("ATC/DDD Index 2025");
             assertThat(table.file()).isEqualTo("drug-classes.tsv (bundled)");
         }
@@ -140,7 +140,7 @@ class DrugClassesTest {
 
         @Test
         void anUnlistedMedicineHasNoCodes() {
-            assertThat(table.atc("amoxicillin")).isEmpty();
+            assertThat(table.atc("doxycycline")).isEmpty();
             assertThat(table.atc(null)).isEmpty();
         }
     }
@@ -194,7 +194,7 @@ class DrugClassesTest {
 
         @Test
         void unknownFreeTextFindsNothing() {
-            assertThat(table.find("Amoxicillin 500 mg capsule")).isEmpty();
+            assertThat(table.find("Doxycycline 100 mg capsule")).isEmpty();
             assertThat(table.find("Paracetamol 1 g")).isEmpty();
             assertThat(table.find("75 mg tablet")).isEmpty();
             assertThat(table.find("")).isEmpty();

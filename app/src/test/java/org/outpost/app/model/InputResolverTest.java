@@ -68,7 +68,7 @@ class InputResolverTest {
     };
 
     private static Patient patient(Sex sex, LocalDate born) {
-        return new Patient(ID, new Mrn("T-1"), "Test", "Person", sex, born, "", "", Consent.UNKNOWN, List.of());
+        return new Patient(ID, new Mrn("T-1"), "Test", "Person", sex, born, "", "", Consent.UNKNOWN, null);
     }
 
     private static Observation obs(Measure m, double v, Unit u, String at) {

@@ -116,6 +116,33 @@ class PgxCpicTest {
         assertThat(e.contributions().stream().mapToDouble(Contribution::amount).sum()).isEqualTo(score);
     }
 
+    /** Every dose in the thiopurine advice is per body size (CPIC 2018 Tables 2 and 3): no bare "mg/day". */
+    @Test
+    void thiopurineDosesAreAlwaysPerBodySize() {
+        for (String drug : List.of("azathioprine", "mercaptopurine", "thioguanine")) {
+            for (String tpmt : List.of("*1/*1", "*1/*3A", "*3A/*3A")) {
+                for (String nudt15 : List.of("*1/*1", "*1/*3", "*3/*3")) {
+                    String text = advice(run(drug, "tpmt", tpmt, "nudt15", nudt15)).text();
+                    assertThat(text).as(drug + " " + tpmt + " " + nudt15).doesNotContainPattern("\\d\\s*mg/day");
+                }
+            }
+        }
+    }
+
+    /**
+     * Johnson JA et al. 2017, Figure 2, African-ancestry arm: CYP2C9 *5, *6, *8, *11 untested -> dose
+     * clinically; tested -> algorithm, and rs12777823 A/G or A/A -> reduce by 15-30% (optional).
+     */
+    @Test
+    void warfarinAdviceCarriesTheAfricanAncestryArm() {
+        String text = advice(run("warfarin", "cyp2c9", "*1/*1", "vkorc1", "-1639G/A")).text();
+        assertThat(text).contains("African ancestry").contains("CYP2C9 *5, *6, *8 and *11 were not tested, dose clinically")
+                .contains("rs12777823 A/G or A/A, reduce it by 15-30%");
+        // *8 (decreased function, Theken 2020 Table 1) is read, not ignored: an intermediate metabolizer
+        assertThat(run("warfarin", "cyp2c9", "*1/*8", "vkorc1", "-1639G/G").category())
+                .hasValueSatisfying(c -> assertThat(c).contains("CYP2C9 intermediate metabolizer"));
+    }
+
     @Test
     void warfarinNeedsBothGenesUnlessCyp2c9AloneSettlesIt() {
         assertThat(run("warfarin", "cyp2c9", "*1/*1").missing()).containsExactly("vkorc1");
@@ -171,6 +198,8 @@ class PgxCpicTest {
             azathioprine   | *1/*1   | *1/*3 | TPMT normal metabolizer; NUDT15 intermediate metabolizer | MODERATE | strong | Start with reduced starting doses (30-80% of normal dose)
             mercaptopurine | -       | *3/*3 | TPMT not tested; NUDT15 poor metabolizer               | HIGH     | strong   | For malignancy, initial dose 10 mg/m2/day
             azathioprine   | *1/*3A  | *1/*3 | TPMT intermediate metabolizer; NUDT15 intermediate metabolizer | MODERATE | | Intermediate metabolizer for both TPMT and NUDT15: start at 20-50% of the normal starting dose
+            # thioguanine is dosed per body surface: Table 2, normal metabolizer "(e.g., 40-60 mg/m2/day)"
+            thioguanine    | *1/*1   | *1/*1 | TPMT normal metabolizer; NUDT15 normal metabolizer     | LOW      | strong   | Start with normal starting dose (e.g., 40-60 mg/m2/day)
             """)
     void thiopurinesFollowRelling2019(String drug, String tpmt, String nudt15, String category, Severity severity,
                                       String strength, String textStart) {

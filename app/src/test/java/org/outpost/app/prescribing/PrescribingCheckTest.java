@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.outpost.app.catalog.BundledModels;
+import org.outpost.app.domain.AllergyStatus;
 import org.outpost.app.domain.Chart;
 import org.outpost.app.domain.Consent;
 import org.outpost.app.domain.Genotype;
@@ -74,13 +75,23 @@ class PrescribingCheckTest {
             return this;
         }
 
+        /** Recorded as none known unless a test says otherwise: the other checks' tests are not about allergies. */
+        private AllergyStatus allergies = new AllergyStatus.NoKnownAllergies(
+                new org.outpost.app.domain.Recorded("dr.test", Instant.parse("2024-01-01T09:00:00Z")));
+
+        ChartBuilder allergies(AllergyStatus status) {
+            allergies = status;
+            return this;
+        }
+
         ChartBuilder encounter(String reason, Instant at) {
             encounters.add(new org.outpost.app.domain.Encounter(UUID.randomUUID(), id, at, "inpatient", reason, "dr"));
             return this;
         }
 
         Chart build() {
-            Patient p = new Patient(id, new Mrn("T-1"), "Test", "Person", sex, born, "", "", Consent.UNKNOWN, List.of());
+            Patient p = new Patient(id, new Mrn("T-1"), "Test", "Person", sex, born, "", "", Consent.UNKNOWN,
+                    allergies);
             return new Chart(p, obs, meds, genes, encounters);
         }
     }

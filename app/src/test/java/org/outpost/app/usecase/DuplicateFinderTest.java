@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,7 +16,7 @@ import org.outpost.app.domain.Sex;
 class DuplicateFinderTest {
     private static final LocalDate DOB = LocalDate.of(1961, 4, 9);
     private final Patient existing = new Patient(PatientId.random(), new Mrn("OP-000001"), "Okonkwo", "Chidinma",
-            Sex.FEMALE, DOB, "", "", Consent.UNKNOWN, List.of());
+            Sex.FEMALE, DOB, "", "", Consent.UNKNOWN, null);
 
     @Test
     void jaroWinklerMatchesPublishedExamples() {

@@ -12,7 +12,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.outpost.app.domain.AllergyEntry;
+import org.outpost.app.domain.AllergySeverity;
+import org.outpost.app.domain.AllergyStatus;
 import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.Recorded;
+import org.outpost.app.port.DamagedRecordException;
 import org.outpost.app.domain.Mrn;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
@@ -23,7 +30,8 @@ import org.outpost.app.port.StoreException;
 import org.outpost.app.usecase.PatientQuery;
 
 /**
- * Patients in the {@code patients} table with their allergies in {@code allergies}. Names are also
+ * Patients in the {@code patients} table with their allergies in {@code allergy_status} and {@code allergy_entries}
+ * (V8; no status row is "not recorded"). Names are also
  * stored folded ({@link PatientQuery#fold}) for ordering, and split into folded words in
  * {@code patient_name_tokens} ({@link NameTokens}) and those words' 1- to 4-letter prefixes, each with
  * the patient's summary, in {@code patient_name_prefixes} ({@link NamePrefixes}), all written in the same
@@ -74,7 +82,8 @@ public final class JdbcPatientRepository implements PatientRepository {
     /** Seals the patient's row and allergy rows as stored (same transaction). */
     private void seal(Connection c, Patient p) throws SQLException {
         tx.seal().reseal(c, SealedTable.PATIENTS, "id = ?", p.id().value());
-        tx.seal().reseal(c, SealedTable.ALLERGIES, "patient_id = ?", p.id().value());
+        tx.seal().reseal(c, SealedTable.ALLERGY_STATUS, "patient_id = ?", p.id().value());
+        tx.seal().reseal(c, SealedTable.ALLERGY_ENTRIES, "patient_id = ?", p.id().value());
     }
 
     @Override
@@ -95,6 +104,8 @@ public final class JdbcPatientRepository implements PatientRepository {
             NameTokens.replace(c, p.id().value(), p.familyName(), p.givenName(), p.birthDate());
             NamePrefixes.replace(c, p.id().value(), p.mrn().value(), p.familyName(), p.givenName(), p.sex().name(),
                     p.birthDate());
+            // entries go with their status row (ON DELETE CASCADE); V1 rows, if any were left, are replaced too
+            Jdbc.update(c, "DELETE FROM allergy_status WHERE patient_id = ?", ps -> ps.setObject(1, p.id().value()));
             Jdbc.update(c, "DELETE FROM allergies WHERE patient_id = ?", ps -> ps.setObject(1, p.id().value()));
             insertAllergies(c, p);
             seal(c, p);
@@ -123,20 +134,36 @@ public final class JdbcPatientRepository implements PatientRepository {
         return i;
     }
 
+    /** Not recorded: no rows. No known allergies: a status row with who and when. A list: a status row and its entries. */
     private static void insertAllergies(Connection c, Patient p) throws SQLException {
-        if (p.allergies().isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO allergies (patient_id, position, substance) VALUES (?, ?, ?)")) {
-            int position = 0;
-            for (String substance : p.allergies()) {
-                ps.setObject(1, p.id().value());
-                ps.setInt(2, position++);
-                ps.setString(3, substance);
-                ps.addBatch();
+        UUID id = p.id().value();
+        switch (p.allergies()) {
+            case AllergyStatus.NotRecorded n -> { }
+            case AllergyStatus.NoKnownAllergies n -> Jdbc.update(c, "INSERT INTO allergy_status (patient_id, status, "
+                    + "recorded_by, recorded_at) VALUES (?, 'NO_KNOWN_ALLERGIES', ?, ?)", ps -> {
+                        ps.setObject(1, id);
+                        ps.setString(2, n.recorded().by());
+                        ps.setObject(3, n.recorded().at().atOffset(ZoneOffset.UTC));
+                    });
+            case AllergyStatus.Listed l -> {
+                Jdbc.update(c, "INSERT INTO allergy_status (patient_id, status) VALUES (?, 'LIST')",
+                        ps -> ps.setObject(1, id));
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO allergy_entries (patient_id, position, "
+                        + "substance, reaction, severity, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    int position = 0;
+                    for (AllergyEntry e : l.entries()) {
+                        ps.setObject(1, id);
+                        ps.setInt(2, position++);
+                        ps.setString(3, e.substance());
+                        ps.setString(4, e.reaction());
+                        ps.setString(5, e.severity().name());
+                        ps.setString(6, e.recorded().map(Recorded::by).orElse(null));
+                        ps.setObject(7, e.recorded().map(r -> r.at().atOffset(ZoneOffset.UTC)).orElse(null));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
             }
-            ps.executeBatch();
         }
     }
 
@@ -312,14 +339,52 @@ public final class JdbcPatientRepository implements PatientRepository {
     private Patient withAllergies(Connection c, ResultSet rs) throws SQLException {
         tx.seal().check(SealedTable.PATIENTS, rs);
         PatientId id = new PatientId(Jdbc.uuid(rs, "id"));
-        List<String> allergies = Jdbc.query(c,
+        return new Patient(id, new Mrn(rs.getString("mrn")), rs.getString("family_name"), rs.getString("given_name"),
+                Sex.valueOf(rs.getString("sex")), Jdbc.date(rs, "birth_date"), rs.getString("address"),
+                rs.getString("phone"), Consent.valueOf(rs.getString("consent")), allergies(c, id.value()));
+    }
+
+    /**
+     * The patient's allergy status. No status row is "not recorded". V1 rows left behind (only those that failed
+     * their MAC when {@link LegacyAllergies} ran, or before it ran) are checked too, so a damaged one fails the read.
+     */
+    private AllergyStatus allergies(Connection c, UUID patient) throws SQLException {
+        List<String> legacy = Jdbc.query(c,
                 "SELECT " + SealedTable.ALLERGIES.select("") + " FROM allergies WHERE patient_id = ? ORDER BY position",
-                ps -> ps.setObject(1, id.value()), a -> {
+                ps -> ps.setObject(1, patient), a -> {
                     tx.seal().check(SealedTable.ALLERGIES, a);
                     return a.getString("substance");
                 });
-        return new Patient(id, new Mrn(rs.getString("mrn")), rs.getString("family_name"), rs.getString("given_name"),
-                Sex.valueOf(rs.getString("sex")), Jdbc.date(rs, "birth_date"), rs.getString("address"),
-                rs.getString("phone"), Consent.valueOf(rs.getString("consent")), allergies);
+        Optional<AllergyStatus> status = Jdbc.queryOne(c, "SELECT " + SealedTable.ALLERGY_STATUS.select("")
+                + " FROM allergy_status WHERE patient_id = ?", ps -> ps.setObject(1, patient), s -> {
+                    tx.seal().check(SealedTable.ALLERGY_STATUS, s);
+                    return switch (s.getString("status")) {
+                        case "NO_KNOWN_ALLERGIES" -> new AllergyStatus.NoKnownAllergies(recorded(s).orElseThrow());
+                        case "LIST" -> {
+                            List<AllergyEntry> entries = Jdbc.query(c, "SELECT " + SealedTable.ALLERGY_ENTRIES.select("")
+                                    + " FROM allergy_entries WHERE patient_id = ? ORDER BY position",
+                                    ps -> ps.setObject(1, patient), e -> {
+                                        tx.seal().check(SealedTable.ALLERGY_ENTRIES, e);
+                                        return new AllergyEntry(e.getString("substance"), e.getString("reaction"),
+                                                AllergySeverity.valueOf(e.getString("severity")), recorded(e));
+                                    });
+                            if (entries.isEmpty()) {
+                                throw new DamagedRecordException(SealedTable.ALLERGY_STATUS.table(), patient.toString());
+                            }
+                            yield new AllergyStatus.Listed(entries);
+                        }
+                        default -> throw new DamagedRecordException(SealedTable.ALLERGY_STATUS.table(), patient.toString());
+                    };
+                });
+        if (status.isPresent()) {
+            return status.get();
+        }
+        return AllergyStatus.fromLegacy(legacy);
+    }
+
+    private static Optional<Recorded> recorded(ResultSet rs) throws SQLException {
+        String by = rs.getString("recorded_by");
+        java.time.OffsetDateTime at = rs.getObject("recorded_at", java.time.OffsetDateTime.class);
+        return by == null || at == null ? Optional.empty() : Optional.of(new Recorded(by, at.toInstant()));
     }
 }

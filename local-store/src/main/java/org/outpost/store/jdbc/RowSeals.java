@@ -19,6 +19,7 @@ import org.outpost.store.keys.RowKey;
  * {@code _ROWID_} in batches of {@value #BATCH}, committing each, so a large database needs neither one huge
  * transaction nor all its rows in memory; resealing is idempotent, so an interrupted run is finished by the
  * next unlock. {@code row_seal_state.sealed} turns TRUE at the end: from then on a row without a MAC is damaged.
+ * After sealing, the free-text allergies of V1 are moved to the tables of V8 ({@link LegacyAllergies}).
  */
 public final class RowSeals {
     static final int BATCH = 5_000;
@@ -52,6 +53,7 @@ public final class RowSeals {
             }
             c.commit();
         }
+        LegacyAllergies.upgrade(c, seal);
         return tx;
     }
 

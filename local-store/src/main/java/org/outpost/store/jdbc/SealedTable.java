@@ -19,7 +19,11 @@ public enum SealedTable {
     USERS("users", List.of("username"), "username, display_name, role, enabled, created_at"),
     PATIENTS("patients", List.of("id"), "id, mrn, family_name, given_name, family_folded, given_folded, sex, "
             + "birth_date, address, phone, consent, created_at, updated_at"),
+    /** The V1 free-text allergies: empty once {@link LegacyAllergies} has moved them (V8); kept to check leftovers. */
     ALLERGIES("allergies", List.of("patient_id", "position"), "patient_id, position, substance"),
+    ALLERGY_STATUS("allergy_status", List.of("patient_id"), "patient_id, status, recorded_by, recorded_at"),
+    ALLERGY_ENTRIES("allergy_entries", List.of("patient_id", "position"), "patient_id, position, substance, reaction, "
+            + "severity, recorded_by, recorded_at"),
     ENCOUNTERS("encounters", List.of("id"), "id, patient_id, start_at, encounter_type, reason, clinician"),
     OBSERVATIONS("observations", List.of("id"), "id, patient_id, loinc, amount, ucum_unit, effective_at, recorded_by"),
     MEDICATIONS("medications", List.of("id"),

@@ -84,6 +84,8 @@ public final class ChartView {
         allergies.getStyleClass().add("allergies");
         model.hasAllergiesProperty().addListener((o, a, has) -> allergies.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("present"), has));
+        model.allergiesRecordedProperty().addListener((o, a, recorded) -> allergies.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("unrecorded"), !recorded));
         Button record = Labels.button("chart-record", text.get("chart.record"), this::openRecord);
         Button edit = Labels.button("chart-edit", text.get("chart.edit"), onEdit);
         Region spacer = new Region();

@@ -20,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.outpost.app.domain.AllergyStatus;
 import org.outpost.app.domain.Chart;
 import org.outpost.app.domain.Encounter;
 import org.outpost.app.domain.Genotype;
@@ -31,6 +32,7 @@ import org.outpost.app.domain.PatientId;
 import org.outpost.app.port.DamagedRecordException;
 import org.outpost.app.usecase.ChartService;
 import org.outpost.ui.concurrent.TaskRunner;
+import org.outpost.ui.text.AllergyText;
 import org.outpost.ui.text.UiText;
 
 /**
@@ -54,6 +56,7 @@ public final class ChartViewModel {
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
     private final ReadOnlyStringWrapper allergies = new ReadOnlyStringWrapper(this, "allergies", "");
     private final ReadOnlyBooleanWrapper hasAllergies = new ReadOnlyBooleanWrapper(this, "hasAllergies");
+    private final ReadOnlyBooleanWrapper allergiesRecorded = new ReadOnlyBooleanWrapper(this, "allergiesRecorded", true);
     private final ObservableList<ObservationRow> observations = FXCollections.observableArrayList();
     private final ObservableList<ObservationRow> observationsView = FXCollections.unmodifiableObservableList(observations);
     private final ObservableList<Measure> measures = FXCollections.observableArrayList();
@@ -128,9 +131,9 @@ public final class ChartViewModel {
         name.set(p.displayName());
         details.set(text.get("chart.details", p.ageOn(today), text.sex(p.sex()), p.mrn().value(),
                 p.birthDate().toString()));
-        hasAllergies.set(!p.allergies().isEmpty());
-        allergies.set(p.allergies().isEmpty() ? text.get("chart.noAllergies")
-                : text.get("chart.allergies", String.join(", ", p.allergies())));
+        hasAllergies.set(p.allergies() instanceof AllergyStatus.Listed);
+        allergiesRecorded.set(p.allergies().isRecorded());
+        allergies.set(AllergyText.status(text, p.allergies(), zone));
 
         List<ObservationRow> rows = new ArrayList<>();
         List<Observation> newestFirst = c.observations().stream()
@@ -212,6 +215,11 @@ public final class ChartViewModel {
 
     public ReadOnlyBooleanProperty hasAllergiesProperty() {
         return hasAllergies.getReadOnlyProperty();
+    }
+
+    /** False while the patient's allergies have never been recorded (the header asks for them). */
+    public ReadOnlyBooleanProperty allergiesRecordedProperty() {
+        return allergiesRecorded.getReadOnlyProperty();
     }
 
     /** Every observation, newest first. */

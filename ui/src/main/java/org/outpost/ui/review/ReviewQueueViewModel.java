@@ -194,9 +194,8 @@ public final class ReviewQueueViewModel {
                     .findFirst().orElse(indication);
             out.add(new PatientLine(text.get("review.patient.indication"), label));
         }
-        List<String> allergies = item.patient().allergies();
-        out.add(new PatientLine(text.get("review.patient.allergies"), allergies.isEmpty()
-                ? text.get("review.patient.noAllergiesRecorded") : String.join(", ", allergies)));
+        out.add(new PatientLine(text.get("review.patient.allergies"),
+                org.outpost.ui.text.AllergyText.status(text, item.patient().allergies(), clock.getZone())));
         out.add(new PatientLine(text.get("review.patient.medicines"), s.activeMedicines().isEmpty()
                 ? text.get("review.patient.none")
                 : String.join("; ", s.activeMedicines().stream().map(m -> (m.name() + " " + m.dose() + " "

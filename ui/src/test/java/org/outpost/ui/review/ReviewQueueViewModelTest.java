@@ -186,7 +186,7 @@ class ReviewQueueViewModelTest {
 
         var lines = new java.util.LinkedHashMap<String, String>();
         model.patientLines().forEach(l -> lines.put(l.label(), l.value()));
-        assertThat(lines.get("Allergies")).isEqualTo("None recorded");
+        assertThat(lines.get("Allergies")).startsWith("No known allergies (recorded by ");
         assertThat(lines.get("Active medicines")).startsWith("sitagliptin 100 mg once daily (since 2026-11-25)");
         assertThat(lines.get("Latest creatinine")).isEqualTo("1.6 mg/dL on 2026-11-18 09:00");
         assertThat(lines.get("Latest weight")).isEqualTo("Not recorded");

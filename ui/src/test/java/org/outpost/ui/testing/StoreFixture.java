@@ -16,6 +16,7 @@ import org.outpost.app.domain.User;
 import org.outpost.app.port.Store;
 import org.outpost.app.port.Vault;
 import org.outpost.app.usecase.ChartService;
+import org.outpost.app.usecase.AllergyDraft;
 import org.outpost.app.usecase.PatientDraft;
 import org.outpost.app.usecase.PatientRegistry;
 import org.outpost.app.usecase.Session;
@@ -57,7 +58,17 @@ public record StoreFixture(Vault vault, Store store, User admin, Clock clock) im
         return new ChartService(store, clock, session());
     }
 
+    /**
+     * Registers a patient whose allergies are the comma-separated substances (reaction and severity not recorded),
+     * or, when blank, "no known allergies" recorded by the fixture's user — tests of other screens are not about an
+     * unrecorded allergy status (see {@link #register(String, String, Sex, LocalDate, AllergyDraft)}).
+     */
     public Patient register(String family, String given, Sex sex, LocalDate born, String allergies) {
+        return register(family, given, sex, born, allergies == null || allergies.isBlank()
+                ? AllergyDraft.noKnownAllergies() : AllergyDraft.ofText(allergies));
+    }
+
+    public Patient register(String family, String given, Sex sex, LocalDate born, AllergyDraft allergies) {
         return patients().register(new PatientDraft("", family, given, sex, born, "", "", Consent.UNKNOWN, allergies),
                 true);
     }

@@ -10,6 +10,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
@@ -20,8 +22,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.outpost.app.domain.AllergySeverity;
 import org.outpost.app.domain.Consent;
 import org.outpost.app.domain.Sex;
+import org.outpost.app.usecase.AllergyDraft;
 import org.outpost.app.usecase.DuplicateCandidate;
 import org.outpost.ui.controls.DateFields;
 import org.outpost.ui.controls.FieldErrors;
@@ -57,8 +61,7 @@ public final class PatientFormView {
         consent.getItems().setAll(Consent.values());
         consent.setConverter(converter(c -> text.domain("consent." + c.name())));
         consent.valueProperty().bindBidirectional(model.consentProperty());
-        TextField allergies = field("patient-allergies", model.allergiesProperty());
-        allergies.setPromptText(text.get("patient.allergies.prompt"));
+        VBox allergies = allergies(model, text);
         mrn.setPromptText(text.get("patient.mrn.prompt"));
 
         FieldErrors errors = new FieldErrors();
@@ -85,7 +88,9 @@ public final class PatientFormView {
         grid.addRow(row++, Labels.forControl(text.get("patient.phone"), phone),
                 errors.attach(phone, model.errorProperty("phone")));
         grid.addRow(row++, Labels.forControl(text.get("patient.address"), address), address);
-        grid.addRow(row++, Labels.forControl(text.get("patient.allergies"), allergies), allergies);
+        grid.addRow(row++, Labels.forControl(text.get("patient.allergies"), allergies.lookup("#patient-allergies-not-recorded")),
+                errors.attach((javafx.scene.control.Control) allergies.lookup("#patient-allergy-substance"), allergies,
+                        model.errorProperty("allergies")));
         grid.addRow(row, Labels.forControl(text.get("patient.consent"), consent), consent);
 
         Label formError = new Label();
@@ -160,6 +165,79 @@ public final class PatientFormView {
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("candidate");
         return row;
+    }
+
+    /**
+     * The three states as radio buttons (not recorded, no known allergies, a list), who recorded "no known
+     * allergies", the list with a remove button per entry, and a row to add one with its reaction and severity.
+     */
+    private static VBox allergies(PatientFormViewModel model, UiText text) {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton notRecorded = radio("patient-allergies-not-recorded", text.get("patient.allergies.notRecorded"),
+                group, AllergyDraft.Choice.NOT_RECORDED);
+        RadioButton none = radio("patient-allergies-none", text.get("patient.allergies.none"), group,
+                AllergyDraft.Choice.NO_KNOWN_ALLERGIES);
+        RadioButton list = radio("patient-allergies-list", text.get("patient.allergies.list"), group,
+                AllergyDraft.Choice.LIST);
+        Runnable select = () -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == model.allergyChoiceProperty().get()).findFirst()
+                .ifPresent(group::selectToggle);
+        select.run();
+        model.allergyChoiceProperty().addListener((o, a, b) -> select.run());
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.allergyChoiceProperty().set((AllergyDraft.Choice) b.getUserData());
+            }
+        });
+        Label recorded = new Label();
+        recorded.setId("patient-allergies-recorded");
+        recorded.textProperty().bind(model.allergyRecordedProperty());
+        recorded.visibleProperty().bind(model.allergyChoiceProperty().isEqualTo(AllergyDraft.Choice.NO_KNOWN_ALLERGIES)
+                .and(model.allergyRecordedProperty().isNotEmpty()));
+        recorded.managedProperty().bind(recorded.visibleProperty());
+
+        VBox entries = new VBox(4);
+        entries.setId("patient-allergy-entries");
+        Runnable redraw = () -> entries.getChildren().setAll(model.allergyEntries().stream().map(e -> {
+            Label what = new Label(model.describe(e));
+            what.getStyleClass().add("allergy-entry");
+            Button remove = new Button(text.get("patient.allergies.remove"));
+            remove.setOnAction(ev -> model.removeAllergy(e));
+            HBox line = new HBox(8, what, remove);
+            line.setAlignment(Pos.CENTER_LEFT);
+            return (Node) line;
+        }).toList());
+        redraw.run();
+        model.allergyEntries().addListener((ListChangeListener<AllergyDraft.Entry>) c -> redraw.run());
+
+        TextField substance = field("patient-allergy-substance", model.newSubstanceProperty());
+        substance.setPromptText(text.get("patient.allergySubstance.prompt"));
+        TextField reaction = field("patient-allergy-reaction", model.newReactionProperty());
+        reaction.setPromptText(text.get("patient.allergyReaction.prompt"));
+        ComboBox<AllergySeverity> severity = new ComboBox<>();
+        severity.setId("patient-allergy-severity");
+        severity.getItems().setAll(AllergySeverity.values());
+        severity.setConverter(converter(model::severityName));
+        severity.valueProperty().bindBidirectional(model.newSeverityProperty());
+        Button add = Labels.button("patient-allergy-add", text.get("patient.allergyAdd"), model::addAllergy);
+        add.disableProperty().bind(model.newSubstanceProperty().isEmpty());
+        HBox adding = new HBox(8, substance, reaction, severity, add);
+        adding.setAlignment(Pos.CENTER_LEFT);
+        VBox listPart = new VBox(6, entries, adding);
+        listPart.visibleProperty().bind(model.allergyChoiceProperty().isEqualTo(AllergyDraft.Choice.LIST));
+        listPart.managedProperty().bind(listPart.visibleProperty());
+        VBox box = new VBox(6, new HBox(12, notRecorded, none, list), recorded, listPart);
+        box.setId("patient-allergies");
+        return box;
+    }
+
+    private static RadioButton radio(String id, String label, ToggleGroup group, AllergyDraft.Choice choice) {
+        RadioButton b = new RadioButton(label);
+        b.setId(id);
+        b.setMnemonicParsing(true);
+        b.setToggleGroup(group);
+        b.setUserData(choice);
+        return b;
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty property) {

@@ -21,10 +21,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.outpost.app.domain.AllergySeverity;
+import org.outpost.app.domain.AllergyStatus;
 import org.outpost.app.domain.Consent;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.domain.Sex;
+import org.outpost.app.usecase.AllergyDraft;
 import org.outpost.app.usecase.DuplicateCandidate;
 import org.outpost.app.usecase.PatientDraft;
 import org.outpost.app.usecase.PatientRegistry;
@@ -32,6 +35,7 @@ import org.outpost.app.usecase.PossibleDuplicateException;
 import org.outpost.app.validation.ValidationException;
 import org.outpost.app.validation.Violation;
 import org.outpost.ui.concurrent.TaskRunner;
+import org.outpost.ui.text.AllergyText;
 import org.outpost.ui.text.UiText;
 
 /**
@@ -41,7 +45,8 @@ import org.outpost.ui.text.UiText;
  */
 public final class PatientFormViewModel {
     /** The fields that can carry a message. */
-    public static final List<String> FIELDS = List.of("mrn", "familyName", "givenName", "sex", "birthDate", "phone");
+    public static final List<String> FIELDS = List.of("mrn", "familyName", "givenName", "sex", "birthDate", "phone",
+            "allergies");
 
     private final PatientRegistry registry;
     private final TaskRunner tasks;
@@ -59,7 +64,14 @@ public final class PatientFormViewModel {
     private final StringProperty address = new SimpleStringProperty(this, "address", "");
     private final StringProperty phone = new SimpleStringProperty(this, "phone", "");
     private final ObjectProperty<Consent> consent = new SimpleObjectProperty<>(this, "consent", Consent.UNKNOWN);
-    private final StringProperty allergies = new SimpleStringProperty(this, "allergies", "");
+    private final ObjectProperty<AllergyDraft.Choice> allergyChoice =
+            new SimpleObjectProperty<>(this, "allergyChoice", AllergyDraft.Choice.NOT_RECORDED);
+    private final ObservableList<AllergyDraft.Entry> allergyEntries = FXCollections.observableArrayList();
+    private final StringProperty newSubstance = new SimpleStringProperty(this, "newSubstance", "");
+    private final StringProperty newReaction = new SimpleStringProperty(this, "newReaction", "");
+    private final ObjectProperty<AllergySeverity> newSeverity =
+            new SimpleObjectProperty<>(this, "newSeverity", AllergySeverity.UNKNOWN);
+    private final ReadOnlyStringWrapper allergyRecorded = new ReadOnlyStringWrapper(this, "allergyRecorded", "");
 
     private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
     private final Set<String> touched = new HashSet<>();
@@ -88,6 +100,11 @@ public final class PatientFormViewModel {
         watch("sex", sex);
         watch("birthDate", birthDate);
         watch("phone", phone);
+        watch("allergies", allergyChoice);
+        allergyEntries.addListener((javafx.collections.ListChangeListener<AllergyDraft.Entry>) ch -> {
+            touched.add("allergies");
+            validate();
+        });
     }
 
     private void fill(Patient p) {
@@ -99,7 +116,13 @@ public final class PatientFormViewModel {
         address.set(p.address());
         phone.set(p.phone());
         consent.set(p.consent());
-        allergies.set(String.join(", ", p.allergies()));
+        AllergyDraft allergies = AllergyDraft.of(p.allergies());
+        allergyChoice.set(allergies.choice());
+        allergyEntries.setAll(allergies.entries());
+        if (p.allergies() instanceof AllergyStatus.NoKnownAllergies n) {
+            allergyRecorded.set(text.get("patient.allergies.recorded", n.recorded().by(),
+                    LocalDate.ofInstant(n.recorded().at(), clock.getZone()).toString()));
+        }
     }
 
     private void watch(String field, Property<?> property) {
@@ -145,8 +168,64 @@ public final class PatientFormViewModel {
         return consent;
     }
 
-    public StringProperty allergiesProperty() {
-        return allergies;
+    /** Not recorded, no known allergies, or a list. */
+    public ObjectProperty<AllergyDraft.Choice> allergyChoiceProperty() {
+        return allergyChoice;
+    }
+
+    /** The list's entries as they will be saved. */
+    public ObservableList<AllergyDraft.Entry> allergyEntries() {
+        return allergyEntries;
+    }
+
+    /** The substance of the entry being added. */
+    public StringProperty newSubstanceProperty() {
+        return newSubstance;
+    }
+
+    /** The reaction of the entry being added (may stay blank). */
+    public StringProperty newReactionProperty() {
+        return newReaction;
+    }
+
+    /** The severity of the entry being added. */
+    public ObjectProperty<AllergySeverity> newSeverityProperty() {
+        return newSeverity;
+    }
+
+    /** Who recorded "no known allergies" and when, for an existing patient; empty otherwise. */
+    public ReadOnlyStringProperty allergyRecordedProperty() {
+        return allergyRecorded.getReadOnlyProperty();
+    }
+
+    /**
+     * Adds the entry being typed to the list (and chooses the list); nothing happens while its substance is blank.
+     * The typing fields are cleared for the next one.
+     */
+    public void addAllergy() {
+        if (newSubstance.get() == null || newSubstance.get().isBlank()) {
+            return;
+        }
+        allergyEntries.add(new AllergyDraft.Entry(newSubstance.get(), newReaction.get(), newSeverity.get()));
+        allergyChoice.set(AllergyDraft.Choice.LIST);
+        newSubstance.set("");
+        newReaction.set("");
+        newSeverity.set(AllergySeverity.UNKNOWN);
+    }
+
+    /** Removes an entry from the list. */
+    public void removeAllergy(AllergyDraft.Entry entry) {
+        allergyEntries.remove(entry);
+    }
+
+    /** An entry as the list shows it: "penicillin — anaphylaxis (life-threatening)". */
+    public String describe(AllergyDraft.Entry e) {
+        return AllergyText.entry(text, e.substance(), e.reaction(), e.severity());
+    }
+
+    /** A severity as the user reads it. */
+    public String severityName(AllergySeverity severity) {
+        return AllergyText.severity(text, severity);
     }
 
     /** The message for one of {@link #FIELDS}, empty when the field is fine or not yet touched. */
@@ -183,7 +262,7 @@ public final class PatientFormViewModel {
 
     public PatientDraft draft() {
         return new PatientDraft(mrn.get(), familyName.get(), givenName.get(), sex.get(), birthDate.get(),
-                address.get(), phone.get(), consent.get(), allergies.get());
+                address.get(), phone.get(), consent.get(), new AllergyDraft(allergyChoice.get(), List.copyOf(allergyEntries)));
     }
 
     /** Re-checks every field; returns true when the draft may be saved. */

@@ -15,7 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outpost.app.domain.AllergySeverity;
+import org.outpost.app.domain.AllergyStatus;
 import org.outpost.app.domain.Patient;
+import org.outpost.app.domain.Recorded;
+import org.outpost.app.usecase.AllergyDraft;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.domain.Sex;
 import org.outpost.ui.concurrent.SameThreadTaskRunner;
@@ -77,11 +81,59 @@ class PatientFormViewModelTest {
     @Test
     void aValidNewPatientIsRegisteredWithTheNextMrn() {
         fill("Okafor", "Ngozi", LocalDate.of(1971, 9, 14));
-        model.allergiesProperty().set("penicillin, latex");
+        model.newSubstanceProperty().set("penicillin");
+        model.newReactionProperty().set("anaphylaxis");
+        model.newSeverityProperty().set(AllergySeverity.LIFE_THREATENING);
+        model.addAllergy();
+        model.newSubstanceProperty().set("latex");
+        model.addAllergy();
+        assertThat(model.allergyChoiceProperty().get()).isEqualTo(AllergyDraft.Choice.LIST);
+        assertThat(model.newSubstanceProperty().get()).isEmpty();
+        assertThat(model.allergyEntries()).extracting(model::describe).containsExactly(
+                "penicillin: anaphylaxis, life-threatening", "latex: reaction not recorded, severity not recorded");
         model.save();
         assertThat(saved).hasSize(1);
         assertThat(saved.getFirst().mrn().value()).isEqualTo("OP-000001");
-        assertThat(saved.getFirst().allergies()).containsExactly("penicillin", "latex");
+        assertThat(saved.getFirst().allergies().entries()).satisfiesExactly(
+                e -> {
+                    assertThat(e.substance()).isEqualTo("penicillin");
+                    assertThat(e.severity()).isEqualTo(AllergySeverity.LIFE_THREATENING);
+                    assertThat(e.recorded()).contains(new Recorded(store.session().username(), CLOCK.instant()));
+                },
+                e -> assertThat(e.reaction()).isEmpty());
+    }
+
+    @Test
+    void aNewPatientsAllergiesAreNotRecordedUntilSomeoneRecordsThem() {
+        fill("Okafor", "Ngozi", LocalDate.of(1971, 9, 14));
+        assertThat(model.allergyChoiceProperty().get()).isEqualTo(AllergyDraft.Choice.NOT_RECORDED);
+        model.save();
+        assertThat(saved.getFirst().allergies()).isInstanceOf(AllergyStatus.NotRecorded.class);
+    }
+
+    @Test
+    void noKnownAllergiesIsSavedWithWhoAndWhenAndShownWhenEditing() {
+        fill("Okafor", "Ngozi", LocalDate.of(1971, 9, 14));
+        model.allergyChoiceProperty().set(AllergyDraft.Choice.NO_KNOWN_ALLERGIES);
+        model.save();
+        assertThat(saved.getFirst().allergies()).isEqualTo(new AllergyStatus.NoKnownAllergies(
+                new Recorded(store.session().username(), CLOCK.instant())));
+        var edit = new PatientFormViewModel(store.patients(), new SameThreadTaskRunner(e -> null),
+                new UiText(Locale.ENGLISH), CLOCK, Optional.of(saved.getFirst()), saved::add, openedExisting::add);
+        assertThat(edit.allergyChoiceProperty().get()).isEqualTo(AllergyDraft.Choice.NO_KNOWN_ALLERGIES);
+        assertThat(edit.allergyRecordedProperty().get())
+                .isEqualTo("Recorded by " + store.session().username() + " on 2026-03-01");
+    }
+
+    @Test
+    void anEmptyListIsRefusedWithAMessage() {
+        fill("Okafor", "Ngozi", LocalDate.of(1971, 9, 14));
+        model.allergyChoiceProperty().set(AllergyDraft.Choice.LIST);
+        model.save();
+        assertThat(saved).isEmpty();
+        assertThat(model.errorProperty("allergies").get()).startsWith("Add at least one allergy");
+        model.allergyChoiceProperty().set(AllergyDraft.Choice.NOT_RECORDED);
+        assertThat(model.errorProperty("allergies").get()).isEmpty();
     }
 
     @Test
@@ -115,7 +167,8 @@ class PatientFormViewModelTest {
         Patient p = store.register("Lee", "Min", Sex.MALE, LocalDate.of(1960, 2, 29), "sulfa");
         var edit = new PatientFormViewModel(store.patients(), new SameThreadTaskRunner(e -> null),
                 new UiText(Locale.ENGLISH), CLOCK, Optional.of(p), saved::add, openedExisting::add);
-        assertThat(edit.allergiesProperty().get()).isEqualTo("sulfa");
+        assertThat(edit.allergyChoiceProperty().get()).isEqualTo(AllergyDraft.Choice.LIST);
+        assertThat(edit.allergyEntries()).extracting(AllergyDraft.Entry::substance).containsExactly("sulfa");
         edit.phoneProperty().set("+1 555 0100");
         edit.save();
         assertThat(saved).singleElement().satisfies(s -> assertThat(s.phone()).isEqualTo("+1 555 0100"));
