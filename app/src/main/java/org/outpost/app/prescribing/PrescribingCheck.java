@@ -57,7 +57,7 @@ public final class PrescribingCheck {
     static final String PRASUGREL = "prasugrel";
     /** The input through which a model is told the order's indication (CPIC clopidogrel). */
     static final String INDICATION = "indication";
-    /** Advice text naming prasugrel as a choice: "prasugrel or ticagrelor", "ticagrelor or prasugrel", "prasugrel". */
+    /** Advice text naming prasugrel as one of two choices: "prasugrel or ticagrelor", "ticagrelor or prasugrel". */
     private static final java.util.regex.Pattern PRASUGREL_NAMED = java.util.regex.Pattern.compile(
             "(?i)prasugrel or ticagrelor|ticagrelor or prasugrel");
     static final String PRASUGREL_STROKE_TIA = "prasugrel-stroke-tia";
