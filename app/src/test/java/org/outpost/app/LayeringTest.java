@@ -1,6 +1,7 @@
 package org.outpost.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -36,5 +37,11 @@ class LayeringTest {
         noClasses().that().resideInAPackage("org.outpost.app.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.outpost.app.usecase..", "org.outpost.app.port..")
                 .check(app);
+    }
+
+    /** Packages form layers: a port never needs a feature package that needs the port back (issue 12). */
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.outpost.(**)").should().beFreeOfCycles().check(app);
     }
 }

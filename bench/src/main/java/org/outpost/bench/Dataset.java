@@ -16,7 +16,7 @@ import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.domain.Quantity;
 import org.outpost.app.domain.Sex;
-import org.outpost.app.usecase.PatientQuery;
+import org.outpost.app.domain.PatientQuery;
 
 /**
  * A deterministic synthetic clinic: patient {@code i} (0-based) and its observations are a pure function

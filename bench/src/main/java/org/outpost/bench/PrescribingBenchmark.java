@@ -30,7 +30,7 @@ import org.outpost.app.domain.PatientId;
 import org.outpost.app.port.Store;
 import org.outpost.app.prescribing.OrderAlert;
 import org.outpost.app.prescribing.OrderDraft;
-import org.outpost.app.prescribing.Prescribing;
+import org.outpost.app.usecase.Prescribing;
 import org.outpost.app.prescribing.PrescribingCheck;
 import org.outpost.app.usecase.Session;
 import org.outpost.store.H2Vault;

@@ -17,7 +17,7 @@ import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.domain.PatientSummary;
 import org.outpost.app.port.Store;
-import org.outpost.app.usecase.PatientQuery;
+import org.outpost.app.domain.PatientQuery;
 import org.outpost.store.H2Vault;
 import org.outpost.store.keys.DataKey;
 

@@ -17,7 +17,7 @@ import org.outpost.app.port.Store;
 import org.outpost.app.port.StoreException;
 import org.outpost.app.port.Vault;
 import org.outpost.app.port.WrongCredentialsException;
-import org.outpost.app.usecase.PatientQuery;
+import org.outpost.app.domain.PatientQuery;
 import org.outpost.app.validation.ValidationException;
 import org.outpost.store.keys.KeySlotFile;
 

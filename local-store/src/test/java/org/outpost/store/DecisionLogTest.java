@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outpost.app.decision.Decision;
 import org.outpost.app.decision.DecisionKind;
-import org.outpost.app.decision.RiskDecisions;
+import org.outpost.app.usecase.RiskDecisions;
 import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEntry;
 import org.outpost.app.domain.Patient;

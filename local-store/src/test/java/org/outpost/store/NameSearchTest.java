@@ -20,7 +20,7 @@ import org.outpost.app.domain.PatientId;
 import org.outpost.app.domain.PatientSummary;
 import org.outpost.app.domain.Sex;
 import org.outpost.app.port.Store;
-import org.outpost.app.usecase.PatientQuery;
+import org.outpost.app.domain.PatientQuery;
 
 /**
  * Search words prefix any word of compound and multi-part names, through the prefix and token indexes, on

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.domain.PatientSummary;
-import org.outpost.app.usecase.PatientQuery;
+import org.outpost.app.domain.PatientQuery;
 import org.outpost.store.jdbc.JdbcRepositories;
 import org.outpost.store.jdbc.Tx;
 import org.outpost.store.keys.DataKey;

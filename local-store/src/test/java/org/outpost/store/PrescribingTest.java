@@ -32,7 +32,7 @@ import org.outpost.app.prescribing.MedicationOrder;
 import org.outpost.app.prescribing.OrderAlert;
 import org.outpost.app.prescribing.OrderDraft;
 import org.outpost.app.prescribing.OrderStatus;
-import org.outpost.app.prescribing.Prescribing;
+import org.outpost.app.usecase.Prescribing;
 import org.outpost.app.prescribing.ReviewAction;
 import org.outpost.app.prescribing.UnansweredAlertsException;
 import org.outpost.app.usecase.Session;

@@ -35,7 +35,7 @@ import org.outpost.app.domain.Unit;
 import org.outpost.app.port.Repositories;
 import org.outpost.app.port.Store;
 import org.outpost.app.port.StoreException;
-import org.outpost.app.usecase.PatientQuery;
+import org.outpost.app.domain.PatientQuery;
 
 /**
  * Repositories and transactions on one shared store (one unlock for the class). Search patients are

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import org.outpost.store.H2Vault;
 import org.outpost.ui.cli.AdminCli;
-import org.outpost.ui.cli.CliContext;
+import org.outpost.ui.console.CliContext;
 
 /**
  * Entry point of the installed app and of {@code ./outpost}: with {@code admin …} it runs the admin

@@ -1,5 +1,6 @@
 package org.outpost.ui;
 
+import org.outpost.ui.platform.DataDirectories;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package org.outpost.ui;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -40,5 +41,10 @@ class UiLayeringTest {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("com.sun..", "impl.org.controlsfx..")
                 .because("JavaFX and ControlsFX run as named modules that do not export these packages")
                 .check(ui);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.outpost.(**)").should().beFreeOfCycles().check(ui);
     }
 }

@@ -8,7 +8,7 @@ import org.outpost.app.domain.Mrn;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.domain.PatientSummary;
-import org.outpost.app.usecase.PatientQuery;
+import org.outpost.app.domain.PatientQuery;
 
 /** Patient demographics. */
 public interface PatientRepository {

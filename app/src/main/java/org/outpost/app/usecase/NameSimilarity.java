@@ -1,5 +1,7 @@
 package org.outpost.app.usecase;
 
+import org.outpost.app.domain.PatientQuery;
+
 /**
  * Jaro–Winkler similarity of two names (1 = identical, 0 = nothing in common), the measure record
  * linkage has used for names since Winkler, "String Comparator Metrics and Enhanced Decision Rules in

@@ -1,5 +1,6 @@
 package org.outpost.app.usecase;
 
+import org.outpost.app.domain.PatientQuery;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;

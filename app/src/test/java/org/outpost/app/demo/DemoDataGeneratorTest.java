@@ -32,7 +32,7 @@ import org.outpost.app.usecase.DuplicateCandidate;
 import org.outpost.app.usecase.DuplicateFinder;
 import org.outpost.app.usecase.AllergyDraft;
 import org.outpost.app.usecase.PatientDraft;
-import org.outpost.app.usecase.PatientQuery;
+import org.outpost.app.domain.PatientQuery;
 import org.outpost.app.validation.MeasurementRules;
 
 class DemoDataGeneratorTest {

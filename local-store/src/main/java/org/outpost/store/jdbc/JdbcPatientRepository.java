@@ -27,7 +27,7 @@ import org.outpost.app.domain.PatientSummary;
 import org.outpost.app.domain.Sex;
 import org.outpost.app.port.PatientRepository;
 import org.outpost.app.port.StoreException;
-import org.outpost.app.usecase.PatientQuery;
+import org.outpost.app.domain.PatientQuery;
 
 /**
  * Patients in the {@code patients} table with their allergies in {@code allergy_status} and {@code allergy_entries}

@@ -1,5 +1,7 @@
 package org.outpost.ui.cli;
 
+import org.outpost.ui.console.ExitCode;
+import org.outpost.ui.console.CliContext;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Callable;

@@ -1,5 +1,7 @@
 package org.outpost.ui.cli;
 
+import org.outpost.ui.console.ExitCode;
+import org.outpost.ui.console.CliContext;
 import org.outpost.app.catalog.ClinicalContent;
 import org.outpost.app.dosing.RenalDoseRules;
 import org.outpost.app.pgx.GuidelineVersion;

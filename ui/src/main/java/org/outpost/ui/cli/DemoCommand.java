@@ -1,5 +1,7 @@
 package org.outpost.ui.cli;
 
+import org.outpost.ui.console.ExitCode;
+import org.outpost.ui.console.CliContext;
 import org.outpost.app.demo.DemoDataGenerator;
 import org.outpost.app.demo.DemoDataService;
 import org.outpost.app.domain.Permission;

@@ -1,5 +1,6 @@
 package org.outpost.ui.cli;
 
+import org.outpost.ui.console.CliContext;
 import java.time.Clock;
 import org.outpost.app.port.Store;
 import org.outpost.app.port.Vault;

@@ -1,5 +1,7 @@
 package org.outpost.ui.cli;
 
+import org.outpost.ui.console.ExitCode;
+import org.outpost.ui.console.CliContext;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;

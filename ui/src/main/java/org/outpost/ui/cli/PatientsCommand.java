@@ -1,5 +1,7 @@
 package org.outpost.ui.cli;
 
+import org.outpost.ui.console.ExitCode;
+import org.outpost.ui.console.CliContext;
 import java.util.List;
 import org.outpost.app.domain.PatientSummary;
 import org.outpost.app.usecase.PatientRegistry;

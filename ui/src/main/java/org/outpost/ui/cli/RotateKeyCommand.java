@@ -1,5 +1,7 @@
 package org.outpost.ui.cli;
 
+import org.outpost.ui.console.ExitCode;
+import org.outpost.ui.console.CliContext;
 import java.util.Locale;
 import org.outpost.app.port.KeyRotationReport;
 import org.outpost.app.port.Vault;

@@ -20,7 +20,7 @@ import javafx.collections.ObservableList;
 import org.outpost.app.model.SuggestedDose;
 import org.outpost.app.prescribing.OrderAlert;
 import org.outpost.app.prescribing.OrderDraft;
-import org.outpost.app.prescribing.Prescribing;
+import org.outpost.app.usecase.Prescribing;
 import org.outpost.app.prescribing.ReviewAction;
 import org.outpost.app.prescribing.ReviewItem;
 import org.outpost.app.prescribing.UnansweredAlertsException;

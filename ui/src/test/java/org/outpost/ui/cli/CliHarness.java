@@ -1,5 +1,6 @@
 package org.outpost.ui.cli;
 
+import org.outpost.ui.console.CliContext;
 import org.outpost.store.TestVaults;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package org.outpost.ui.cli;
 
+import org.outpost.ui.console.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outpost.ui.cli.CliHarness.run;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEntry;
-import org.outpost.app.usecase.PatientQuery;
+import org.outpost.app.domain.PatientQuery;
 
 @ExtendWith(SharedClinic.class)
 class PatientsCommandTest {

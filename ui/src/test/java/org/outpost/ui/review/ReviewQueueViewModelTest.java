@@ -24,7 +24,7 @@ import org.outpost.app.domain.Unit;
 import org.outpost.app.prescribing.OrderAlert;
 import org.outpost.app.prescribing.OrderDraft;
 import org.outpost.app.prescribing.OrderStatus;
-import org.outpost.app.prescribing.Prescribing;
+import org.outpost.app.usecase.Prescribing;
 import org.outpost.ui.concurrent.SameThreadTaskRunner;
 import org.outpost.ui.testing.StoreFixture;
 import org.outpost.ui.text.UiText;

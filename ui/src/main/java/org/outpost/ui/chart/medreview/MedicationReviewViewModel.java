@@ -14,7 +14,7 @@ import javafx.collections.ObservableList;
 import org.outpost.app.domain.Chart;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.prescribing.MedicineReview;
-import org.outpost.app.prescribing.Prescribing;
+import org.outpost.app.usecase.Prescribing;
 import org.outpost.ui.concurrent.TaskRunner;
 import org.outpost.ui.text.UiText;
 

@@ -19,7 +19,7 @@ import org.outpost.app.pgx.Indication;
 import org.outpost.app.prescribing.MedicationOrder;
 import org.outpost.app.prescribing.OrderAlert;
 import org.outpost.app.prescribing.OrderDraft;
-import org.outpost.app.prescribing.Prescribing;
+import org.outpost.app.usecase.Prescribing;
 import org.outpost.app.prescribing.UnansweredAlertsException;
 import org.outpost.app.validation.ValidationException;
 import org.outpost.app.validation.Violation;

@@ -19,7 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.outpost.app.decision.Decision;
 import org.outpost.app.decision.DecisionKind;
-import org.outpost.app.decision.RiskDecisions;
+import org.outpost.app.usecase.RiskDecisions;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.model.ClinicalModel;

@@ -14,7 +14,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.outpost.app.decision.Decision;
-import org.outpost.app.decision.RiskDecisions;
+import org.outpost.app.usecase.RiskDecisions;
 import org.outpost.app.domain.Chart;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.model.ClinicalModel;

@@ -18,7 +18,7 @@ import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
-import org.outpost.ui.cli.ExitCode;
+import org.outpost.ui.console.ExitCode;
 
 /**
  * Scores a CSV file row by row, streaming: the header names the inputs (plus any columns the caller

@@ -25,7 +25,7 @@ import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.Recommendation;
 import org.outpost.app.model.SuggestedDose;
-import org.outpost.ui.cli.ExitCode;
+import org.outpost.ui.console.ExitCode;
 
 /** Reads the JSON object of inputs; writes a result or a model's input schema as JSON. */
 final class JsonIo {

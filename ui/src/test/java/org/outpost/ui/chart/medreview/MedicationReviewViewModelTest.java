@@ -23,7 +23,7 @@ import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.Sex;
 import org.outpost.app.model.Severity;
 import org.outpost.app.prescribing.MedicineReview;
-import org.outpost.app.prescribing.Prescribing;
+import org.outpost.app.usecase.Prescribing;
 import org.outpost.ui.concurrent.SameThreadTaskRunner;
 import org.outpost.ui.testing.StoreFixture;
 import org.outpost.ui.text.UiText;

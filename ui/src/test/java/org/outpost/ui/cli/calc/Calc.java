@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.outpost.ui.cli.AdminCli;
-import org.outpost.ui.cli.CliContext;
+import org.outpost.ui.console.CliContext;
 
 /**
  * Runs {@code admin calc …} in-process through the real command line. The vault factory fails the test:

@@ -17,7 +17,7 @@ import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.risk.RiskModels;
 import org.outpost.ui.cli.AdminCli;
-import org.outpost.ui.cli.CliContext;
+import org.outpost.ui.console.CliContext;
 
 /**
  * Hand-run timing of {@code admin calc} until the JMH module {@code bench} is on main (then this moves to

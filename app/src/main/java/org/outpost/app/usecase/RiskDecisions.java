@@ -1,5 +1,6 @@
-package org.outpost.app.decision;
+package org.outpost.app.usecase;
 
+import org.outpost.app.decision.*;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package org.outpost.app.prescribing;
+package org.outpost.app.usecase;
 
+import org.outpost.app.prescribing.*;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;

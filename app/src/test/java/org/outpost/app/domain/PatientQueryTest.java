@@ -1,4 +1,4 @@
-package org.outpost.app.usecase;
+package org.outpost.app.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.outpost.ui.cli;
+package org.outpost.ui.console;
 
 import java.io.Console;
 import java.io.FileDescriptor;
@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.outpost.app.port.Vault;
-import org.outpost.ui.DataDirectories;
+import org.outpost.ui.platform.DataDirectories;
 
 /**
  * Everything the admin commands take from the outside world, so tests can run them in-process with their
@@ -67,7 +67,7 @@ public record CliContext(InputStream in, PrintStream out, PrintStream err, Map<S
     }
 
     /** The vault of {@code directory}. */
-    Vault vault(Path directory) {
+    public Vault vault(Path directory) {
         return vaults.apply(directory);
     }
 }

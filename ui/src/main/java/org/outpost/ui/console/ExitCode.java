@@ -1,4 +1,4 @@
-package org.outpost.ui.cli;
+package org.outpost.ui.console;
 
 /** The admin command line's exit codes, as scripts may rely on them. */
 public final class ExitCode {

@@ -1,4 +1,4 @@
-package org.outpost.ui;
+package org.outpost.ui.platform;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.outpost.ui;
+package org.outpost.ui.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
