@@ -3,10 +3,8 @@ package org.outpost.app.dosing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,10 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.outpost.app.dosing.DoseLimit.Basis;
 import org.outpost.app.dosing.DoseLimit.Range;
+import org.outpost.app.table.TableFile;
+import org.outpost.app.table.TableFile.HeaderKeys;
+import org.outpost.app.table.TableFile.Width;
 
 /**
  * Reads a dose-limit table file strictly: any problem refuses the whole file with a {@link DoseLimitFileException}
- * naming the file and line. The layout is described on {@link DoseLimits}.
+ * naming the file and line. The layout is described on {@link DoseLimits}; the part every bundled table shares
+ * (header block, comments, blank lines, tabs) is read by {@link TableFile}.
  */
 final class DoseLimitTableReader {
     /** The header row, in order. */
@@ -31,13 +33,11 @@ final class DoseLimitTableReader {
     /** The largest allowance a table may set: more would hide real overdoses. */
     static final double MAX_ALLOWANCE_PERCENT = 25;
 
-    private static final Pattern META = Pattern.compile("#\\s*([a-z][a-z0-9-]*)\\s*:\\s*(.*)");
     private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
     private static final Pattern PERCENT = Pattern.compile("([0-9]+(\\.[0-9]+)?)\\s*%");
     private static final Pattern ROUTE = Pattern.compile("[a-z][a-z -]*");
 
     private final String file;
-    private final Map<String, String> header = new LinkedHashMap<>();
     private final List<DoseLimit> rows = new ArrayList<>();
     private final Map<String, DoseLimit> seen = new HashMap<>();
 
@@ -50,103 +50,38 @@ final class DoseLimitTableReader {
     }
 
     private DoseLimits parse(BufferedReader in) throws IOException {
-        boolean columnsSeen = false;
-        LocalDate date = null;
-        double allowance = 0;
-        int n = 0;
-        String raw;
-        while ((raw = in.readLine()) != null) {
-            n++;
-            String line = n == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.startsWith("#")) {
-                if (!columnsSeen) {
-                    metadata(n, line);
-                }
-                continue;
-            }
-            if (!columnsSeen) {
-                columns(n, line);
-                date = requiredHeader(n);
-                allowance = allowance(n);
-                columnsSeen = true;
-                continue;
-            }
-            add(row(n, line));
-        }
-        if (!columnsSeen) {
-            throw fail(Math.max(n, 1), "no header row: expected the tab-separated columns " + String.join(", ", COLUMNS));
+        TableFile table = TableFile.parse(file, in, HeaderKeys.NAME, DoseLimitFileException::new);
+        table.expectColumns(COLUMNS);
+        REQUIRED_KEYS.forEach(table::required);
+        LocalDate date = table.date("date");
+        double allowance = allowance(table);
+        for (TableFile.Row row : table.rows()) {
+            add(row(row.line(), table.cells(row, COLUMNS, Width.EXACT).toArray(String[]::new)));
         }
         if (rows.isEmpty()) {
-            throw fail(n, "the table has no rows");
+            throw fail(table.lastLine(), "the table has no rows");
         }
-        return new DoseLimits(file, header, date, allowance, rows);
+        return new DoseLimits(file, table.header(), date, allowance, rows);
     }
 
     private DoseLimitFileException fail(int line, String problem) {
         return new DoseLimitFileException(file, line, problem);
     }
 
-    private void metadata(int n, String line) {
-        Matcher m = META.matcher(line.strip());
-        if (!m.matches()) {
-            return;
-        }
-        String key = m.group(1);
-        if (header.containsKey(key)) {
-            throw fail(n, "header key '" + key + "' is given twice");
-        }
-        header.put(key, m.group(2).strip());
-    }
-
-    private LocalDate requiredHeader(int n) {
-        for (String key : REQUIRED_KEYS) {
-            if (header.getOrDefault(key, "").isBlank()) {
-                throw fail(n, "missing '# " + key + ": ...' line in the header block before the header row");
-            }
-        }
-        try {
-            return LocalDate.parse(header.get("date"));
-        } catch (DateTimeParseException e) {
-            throw fail(n, "header date '" + header.get("date") + "' is not a date written yyyy-mm-dd");
-        }
-    }
-
-    private double allowance(int n) {
-        String text = header.get(ALLOWANCE_KEY);
+    private double allowance(TableFile table) {
+        String text = table.header().get(ALLOWANCE_KEY);
         if (text == null) {
             return 0;
         }
         Matcher m = PERCENT.matcher(text);
         if (!m.matches() || Double.parseDouble(m.group(1)) > MAX_ALLOWANCE_PERCENT) {
-            throw fail(n, "header " + ALLOWANCE_KEY + " '" + text + "' is not a percentage from 0% to "
+            throw fail(table.columnLine(), "header " + ALLOWANCE_KEY + " '" + text + "' is not a percentage from 0% to "
                     + Amounts.text(MAX_ALLOWANCE_PERCENT) + "%");
         }
         return Double.parseDouble(m.group(1)) / 100;
     }
 
-    private void columns(int n, String line) {
-        List<String> found = new ArrayList<>();
-        for (String f : line.split("\t", -1)) {
-            found.add(f.strip().toLowerCase(Locale.ROOT));
-        }
-        if (!found.equals(COLUMNS)) {
-            throw fail(n, "header row must be the tab-separated columns " + String.join(", ", COLUMNS)
-                    + "; found " + String.join(", ", found));
-        }
-    }
-
-    private DoseLimit row(int n, String line) {
-        String[] f = line.split("\t", -1);
-        if (f.length != COLUMNS.size()) {
-            throw fail(n, "expected " + COLUMNS.size() + " tab-separated columns (" + String.join(", ", COLUMNS)
-                    + "), found " + f.length);
-        }
-        for (int i = 0; i < f.length; i++) {
-            f[i] = f[i].strip();
-        }
+    private DoseLimit row(int n, String[] f) {
         String drug = f[0];
         if (drug.isEmpty()) {
             throw fail(n, "drug is empty");

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -21,13 +20,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.outpost.app.dosing.RenalDoseRule.Measure;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.Recommendation;
 import org.outpost.app.model.Severity;
 import org.outpost.app.model.SuggestedDose;
+import org.outpost.app.table.TableFile;
+import org.outpost.app.table.TableFile.HeaderKeys;
+import org.outpost.app.table.TableFile.Width;
 
 /**
  * The renal dose check: for drugs whose label or a guideline changes the dose, or forbids the drug, below a
@@ -47,7 +48,8 @@ import org.outpost.app.model.SuggestedDose;
  * </ol>
  * Each drug's rows use one measure and cover every value exactly once — from an open lower end to an open upper
  * end, with no gap and no overlap — so every check of a covered drug has an answer. A file that breaks any of
- * this is refused whole with a {@link RenalDoseRuleFileException} naming the file and line.
+ * this is refused whole with a {@link RenalDoseRuleFileException} naming the file and line. The layout (header
+ * block, comments, blank lines, tabs) is read by {@link TableFile}, as for every bundled table.
  *
  * <p>Lookups are pre-indexed by drug: a check is one map lookup and a comparison per band (at most a handful).
  * Instances are immutable and safe to share between threads.
@@ -63,7 +65,6 @@ public final class RenalDoseRules {
     /** What the check says when the kidney value the drug needs is not there. */
     public static final String NO_CREATININE = "no recent creatinine: renal dose cannot be checked";
 
-    private static final Pattern META = Pattern.compile("#\\s*([a-z][a-z0-9-]*)\\s*:\\s*(.*)");
     private static final Pattern BOUND = Pattern.compile("[0-9]+(\\.[0-9]+)?");
     private static final List<String> REQUIRED_KEYS = List.of("version", "date", "reviewed-by");
 
@@ -258,90 +259,22 @@ public final class RenalDoseRules {
     // ---------------------------------------------------------------------------------------------- parsing
 
     static RenalDoseRules parse(String file, BufferedReader in) throws IOException {
-        Map<String, String> header = new LinkedHashMap<>();
+        TableFile table = TableFile.parse(file, in, HeaderKeys.NAME, RenalDoseRuleFileException::new);
+        table.expectColumns(COLUMNS);
+        REQUIRED_KEYS.forEach(table::required);
+        LocalDate date = table.date("date");
         List<RenalDoseRule> rows = new ArrayList<>();
-        boolean columnsSeen = false;
-        LocalDate date = null;
-        int n = 0;
-        String raw;
-        while ((raw = in.readLine()) != null) {
-            n++;
-            String line = n == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.startsWith("#")) {
-                if (!columnsSeen) {
-                    metadata(file, n, line, header);
-                }
-                continue;
-            }
-            if (!columnsSeen) {
-                columns(file, n, line);
-                date = requiredHeader(file, n, header);
-                columnsSeen = true;
-                continue;
-            }
-            rows.add(row(file, n, line));
-        }
-        if (!columnsSeen) {
-            throw new RenalDoseRuleFileException(file, Math.max(n, 1),
-                    "no header row: expected the tab-separated columns " + String.join(", ", COLUMNS));
+        for (TableFile.Row row : table.rows()) {
+            rows.add(row(file, row.line(), table.cells(row, COLUMNS, Width.EXACT)));
         }
         if (rows.isEmpty()) {
-            throw new RenalDoseRuleFileException(file, n, "the table has no rules");
+            throw new RenalDoseRuleFileException(file, table.lastLine(), "the table has no rules");
         }
-        return new RenalDoseRules(file, header, date, index(file, rows));
+        return new RenalDoseRules(file, table.header(), date, index(file, rows));
     }
 
-    private static void metadata(String file, int n, String line, Map<String, String> header) {
-        Matcher m = META.matcher(line.strip());
-        if (!m.matches()) {
-            return;
-        }
-        String key = m.group(1);
-        if (header.containsKey(key)) {
-            throw new RenalDoseRuleFileException(file, n, "header key '" + key + "' is given twice");
-        }
-        header.put(key, m.group(2).strip());
-    }
-
-    private static LocalDate requiredHeader(String file, int n, Map<String, String> header) {
-        for (String key : REQUIRED_KEYS) {
-            if (header.getOrDefault(key, "").isBlank()) {
-                throw new RenalDoseRuleFileException(file, n,
-                        "missing '# " + key + ": ...' line in the header block before the header row");
-            }
-        }
-        try {
-            return LocalDate.parse(header.get("date"));
-        } catch (DateTimeParseException e) {
-            throw new RenalDoseRuleFileException(file, n,
-                    "header date '" + header.get("date") + "' is not a date written yyyy-mm-dd");
-        }
-    }
-
-    private static void columns(String file, int n, String line) {
-        List<String> found = new ArrayList<>();
-        for (String f : line.split("\t", -1)) {
-            found.add(f.strip().toLowerCase(Locale.ROOT));
-        }
-        if (!found.equals(COLUMNS)) {
-            throw new RenalDoseRuleFileException(file, n, "header row must be the tab-separated columns "
-                    + String.join(", ", COLUMNS) + "; found " + String.join(", ", found));
-        }
-    }
-
-    private static RenalDoseRule row(String file, int n, String line) {
-        String[] f = line.split("\t", -1);
-        if (f.length != COLUMNS.size()) {
-            throw new RenalDoseRuleFileException(file, n, "expected " + COLUMNS.size()
-                    + " tab-separated columns (" + String.join(", ", COLUMNS) + "), found " + f.length);
-        }
-        for (int i = 0; i < f.length; i++) {
-            f[i] = f[i].strip();
-        }
-        String drug = f[0];
+    private static RenalDoseRule row(String file, int n, List<String> f) {
+        String drug = f.get(0);
         if (drug.isEmpty()) {
             throw new RenalDoseRuleFileException(file, n, "drug is empty");
         }
@@ -349,23 +282,23 @@ public final class RenalDoseRules {
             throw new RenalDoseRuleFileException(file, n,
                     "drug '" + drug + "' must be written as the lower-case generic name");
         }
-        Measure measure = Measure.ofCode(f[1]).orElseThrow(() -> new RenalDoseRuleFileException(file, n,
-                "measure '" + f[1] + "' is neither crcl (Cockcroft-Gault, mL/min) nor egfr (CKD-EPI, mL/min/1.73 m2)"));
-        double from = f[2].isEmpty() ? Double.NEGATIVE_INFINITY : bound(file, n, "from", f[2]);
-        double below = f[3].isEmpty() ? Double.POSITIVE_INFINITY : bound(file, n, "below", f[3]);
+        Measure measure = Measure.ofCode(f.get(1)).orElseThrow(() -> new RenalDoseRuleFileException(file, n,
+                "measure '" + f.get(1) + "' is neither crcl (Cockcroft-Gault, mL/min) nor egfr (CKD-EPI, mL/min/1.73 m2)"));
+        double from = f.get(2).isEmpty() ? Double.NEGATIVE_INFINITY : bound(file, n, "from", f.get(2));
+        double below = f.get(3).isEmpty() ? Double.POSITIVE_INFINITY : bound(file, n, "below", f.get(3));
         if (!(from < below)) {
-            throw new RenalDoseRuleFileException(file, n,
-                    "from " + f[2] + " must be lower than below " + f[3] + " (from is inclusive, below exclusive)");
+            throw new RenalDoseRuleFileException(file, n, "from " + f.get(2) + " must be lower than below " + f.get(3)
+                    + " (from is inclusive, below exclusive)");
         }
-        Severity severity = severity(file, n, f[4]);
-        if (f[5].isEmpty()) {
+        Severity severity = severity(file, n, f.get(4));
+        if (f.get(5).isEmpty()) {
             throw new RenalDoseRuleFileException(file, n, "advice is empty");
         }
-        Optional<SuggestedDose> dose = dose(file, n, f[6], f[7], f[8]);
-        if (f[9].isEmpty()) {
+        Optional<SuggestedDose> dose = dose(file, n, f.get(6), f.get(7), f.get(8));
+        if (f.get(9).isEmpty()) {
             throw new RenalDoseRuleFileException(file, n, "source is empty: cite the label section or guideline");
         }
-        return new RenalDoseRule(drug, measure, from, below, severity, f[5], dose, f[9], n);
+        return new RenalDoseRule(drug, measure, from, below, severity, f.get(5), dose, f.get(9), n);
     }
 
     private static double bound(String file, int n, String column, String text) {

@@ -6,18 +6,18 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.outpost.app.dosing.WarfarinIwpcDose.Cyp2c9;
 import org.outpost.app.dosing.WarfarinIwpcDose.Vkorc1;
+import org.outpost.app.table.TableFile;
+import org.outpost.app.table.TableFile.HeaderKeys;
+import org.outpost.app.table.TableFile.Width;
 
 /**
  * The COUMADIN label's Table 1, "Range of Expected Therapeutic Warfarin Doses Based on CYP2C9 and VKORC1
@@ -25,14 +25,14 @@ import org.outpost.app.dosing.WarfarinIwpcDose.Vkorc1;
  * {@code # key: value} lines (at least {@code table}, {@code source}, {@code label-revision}, {@code version},
  * {@code date}), the header row {@code vkorc1 cyp2c9 min_mg_per_day max_mg_per_day prolonged_time_to_max_inr}, and
  * one row for each of the 18 combinations of VKORC1 −1639 GG/AG/AA and CYP2C9 *1/*1 … *3/*3. A file that breaks
- * this is refused whole with a {@link WarfarinLabelTableException} naming the line. Immutable.
+ * this is refused whole with a {@link WarfarinLabelTableException} naming the line (the layout is read by
+ * {@link TableFile}). Immutable.
  */
 final class WarfarinLabelTable {
     static final String RESOURCE = "warfarin-label-genotype-doses.tsv";
     static final List<String> COLUMNS = List.of("vkorc1", "cyp2c9", "min_mg_per_day", "max_mg_per_day",
             "prolonged_time_to_max_inr");
     private static final List<String> REQUIRED_KEYS = List.of("table", "source", "label-revision", "version", "date");
-    private static final Pattern META = Pattern.compile("#\\s*([a-z][a-z0-9-]*)\\s*:\\s*(.*)");
     private static final Pattern AMOUNT = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
     /** One cell of the label table: the expected maintenance dose range in mg a day. */
@@ -87,48 +87,14 @@ final class WarfarinLabelTable {
     }
 
     static WarfarinLabelTable parse(String file, BufferedReader in) throws IOException {
-        Map<String, String> header = new LinkedHashMap<>();
+        TableFile table = TableFile.parse(file, in, HeaderKeys.NAME, WarfarinLabelTableException::new);
+        table.expectColumns(COLUMNS);
+        REQUIRED_KEYS.forEach(table::required);
         Map<Vkorc1, Map<Cyp2c9, Range>> cells = new EnumMap<>(Vkorc1.class);
-        boolean columnsSeen = false;
-        int n = 0;
-        String raw;
-        while ((raw = in.readLine()) != null) {
-            n++;
-            String line = n == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.startsWith("#")) {
-                Matcher m = META.matcher(line.strip());
-                if (!columnsSeen && m.matches()) {
-                    header.put(m.group(1), m.group(2).strip());
-                }
-                continue;
-            }
-            if (!columnsSeen) {
-                List<String> found = new ArrayList<>();
-                for (String f : line.split("\t", -1)) {
-                    found.add(f.strip().toLowerCase(Locale.ROOT));
-                }
-                if (!found.equals(COLUMNS)) {
-                    throw new WarfarinLabelTableException(file, n, "header row must be the tab-separated columns "
-                            + String.join(", ", COLUMNS) + "; found " + String.join(", ", found));
-                }
-                for (String key : REQUIRED_KEYS) {
-                    if (header.getOrDefault(key, "").isBlank()) {
-                        throw new WarfarinLabelTableException(file, n,
-                                "missing '# " + key + ": ...' line in the header block before the header row");
-                    }
-                }
-                columnsSeen = true;
-                continue;
-            }
-            row(file, n, line, cells);
+        for (TableFile.Row row : table.rows()) {
+            row(file, row.line(), table.cells(row, COLUMNS, Width.EXACT), cells);
         }
-        if (!columnsSeen) {
-            throw new WarfarinLabelTableException(file, Math.max(n, 1),
-                    "no header row: expected the tab-separated columns " + String.join(", ", COLUMNS));
-        }
+        int n = table.lastLine();
         for (Vkorc1 v : Vkorc1.values()) {
             for (Cyp2c9 c : Cyp2c9.values()) {
                 if (!cells.getOrDefault(v, Map.of()).containsKey(c)) {
@@ -139,33 +105,25 @@ final class WarfarinLabelTable {
         }
         Map<Vkorc1, Map<Cyp2c9, Range>> frozen = new EnumMap<>(Vkorc1.class);
         cells.forEach((v, row) -> frozen.put(v, Collections.unmodifiableMap(new EnumMap<>(row))));
-        return new WarfarinLabelTable(header, Collections.unmodifiableMap(frozen));
+        return new WarfarinLabelTable(table.header(), Collections.unmodifiableMap(frozen));
     }
 
-    private static void row(String file, int n, String line, Map<Vkorc1, Map<Cyp2c9, Range>> cells) {
-        String[] f = line.split("\t", -1);
-        if (f.length != COLUMNS.size()) {
-            throw new WarfarinLabelTableException(file, n, "expected " + COLUMNS.size()
-                    + " tab-separated columns (" + String.join(", ", COLUMNS) + "), found " + f.length);
-        }
-        for (int i = 0; i < f.length; i++) {
-            f[i] = f[i].strip();
-        }
-        Vkorc1 vkorc1 = vkorc1(f[0]).orElseThrow(() -> new WarfarinLabelTableException(file, n,
-                "vkorc1 '" + f[0] + "' is not GG, AG or AA (the -1639G>A genotype as the label writes it)"));
-        Cyp2c9 cyp2c9 = cyp2c9(f[1]).orElseThrow(() -> new WarfarinLabelTableException(file, n,
-                "cyp2c9 '" + f[1] + "' is not a diplotype of *1, *2 and *3 written lower allele first, e.g. *1/*3"));
-        double min = amount(file, n, "min_mg_per_day", f[2]);
-        double max = amount(file, n, "max_mg_per_day", f[3]);
+    private static void row(String file, int n, List<String> f, Map<Vkorc1, Map<Cyp2c9, Range>> cells) {
+        Vkorc1 vkorc1 = vkorc1(f.get(0)).orElseThrow(() -> new WarfarinLabelTableException(file, n,
+                "vkorc1 '" + f.get(0) + "' is not GG, AG or AA (the -1639G>A genotype as the label writes it)"));
+        Cyp2c9 cyp2c9 = cyp2c9(f.get(1)).orElseThrow(() -> new WarfarinLabelTableException(file, n,
+                "cyp2c9 '" + f.get(1) + "' is not a diplotype of *1, *2 and *3 written lower allele first, e.g. *1/*3"));
+        double min = amount(file, n, "min_mg_per_day", f.get(2));
+        double max = amount(file, n, "max_mg_per_day", f.get(3));
         if (!(min > 0 && min <= max)) {
             throw new WarfarinLabelTableException(file, n,
-                    "the range " + f[2] + " to " + f[3] + " mg/day must be positive with min no higher than max");
+                    "the range " + f.get(2) + " to " + f.get(3) + " mg/day must be positive with min no higher than max");
         }
-        boolean prolonged = switch (f[4]) {
+        boolean prolonged = switch (f.get(4)) {
             case "yes" -> true;
             case "no" -> false;
             default -> throw new WarfarinLabelTableException(file, n,
-                    "prolonged_time_to_max_inr '" + f[4] + "' must be yes or no");
+                    "prolonged_time_to_max_inr '" + f.get(4) + "' must be yes or no");
         };
         Range previous = cells.computeIfAbsent(vkorc1, k -> new EnumMap<>(Cyp2c9.class))
                 .putIfAbsent(cyp2c9, new Range(min, max, prolonged));

@@ -3,26 +3,27 @@ package org.outpost.app.interactions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.outpost.app.interactions.DoseFrequency.Period;
 import org.outpost.app.model.Severity;
 import org.outpost.app.model.SuggestedDose;
+import org.outpost.app.table.TableFile;
+import org.outpost.app.table.TableFile.HeaderKeys;
+import org.outpost.app.table.TableFile.Width;
 
 /**
  * Reads an interaction table file strictly: any broken rule refuses the whole file with an
- * {@link InteractionTableException} naming the file and line. See {@link InteractionTable} for the layout.
+ * {@link InteractionTableException} naming the file and line. See {@link InteractionTable} for the layout; the
+ * part every bundled table shares (header block, comments, blank lines, tabs) is read by {@link TableFile}.
  */
 final class InteractionTableReader {
     /** The header row, in order. */
@@ -30,7 +31,6 @@ final class InteractionTableReader {
             "mechanism", "effect", "advice", "cap_amount", "cap_unit", "cap_frequency", "source");
     static final List<String> REQUIRED_KEYS = List.of("version", "date", "reviewed-by");
 
-    private static final Pattern META = Pattern.compile("#\\s*([a-z][a-z0-9-]*)\\s*:\\s*(.*)");
     private static final Pattern AMOUNT = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
     /**
@@ -50,10 +50,8 @@ final class InteractionTableReader {
     }
 
     private final String file;
-    private final Map<String, String> header = new LinkedHashMap<>();
     private final List<InteractionRule> rules = new ArrayList<>();
     private final List<Written> names = new ArrayList<>();
-    private LocalDate date;
 
     private InteractionTableReader(String file) {
         this.file = file;
@@ -64,90 +62,27 @@ final class InteractionTableReader {
     }
 
     private Contents readAll(BufferedReader in) throws IOException {
-        boolean columnsSeen = false;
-        int n = 0;
-        String raw;
-        while ((raw = in.readLine()) != null) {
-            n++;
-            String line = n == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.startsWith("#")) {
-                if (!columnsSeen) {
-                    metadata(n, line);
-                }
-                continue;
-            }
-            if (!columnsSeen) {
-                columns(n, line);
-                date = requiredHeader(n);
-                columnsSeen = true;
-                continue;
-            }
-            rules.add(row(n, line));
-        }
-        if (!columnsSeen) {
-            throw fail(Math.max(n, 1), "no header row: expected the tab-separated columns " + String.join(", ", COLUMNS));
+        TableFile table = TableFile.parse(file, in, HeaderKeys.NAME, InteractionTableException::new);
+        table.expectColumns(COLUMNS);
+        REQUIRED_KEYS.forEach(table::required);
+        LocalDate date = table.date("date");
+        for (TableFile.Row row : table.rows()) {
+            rules.add(row(row.line(), table.cells(row, COLUMNS, Width.EXACT).toArray(String[]::new)));
         }
         if (rules.isEmpty()) {
-            throw fail(n, "the table has no interactions");
+            throw fail(table.lastLine(), "the table has no interactions");
         }
         Map<String, String> generics = genericSpellings();
         checkOtherNames(generics);
         checkPairs();
-        return new Contents(header, date, List.copyOf(rules), otherNames());
+        return new Contents(table.header(), date, List.copyOf(rules), otherNames());
     }
 
     private InteractionTableException fail(int line, String problem) {
         return new InteractionTableException(file, line, problem);
     }
 
-    private void metadata(int n, String line) {
-        Matcher m = META.matcher(line.strip());
-        if (!m.matches()) {
-            return;
-        }
-        String key = m.group(1);
-        if (header.containsKey(key)) {
-            throw fail(n, "header key '" + key + "' is given twice");
-        }
-        header.put(key, m.group(2).strip());
-    }
-
-    private LocalDate requiredHeader(int n) {
-        for (String key : REQUIRED_KEYS) {
-            if (header.getOrDefault(key, "").isBlank()) {
-                throw fail(n, "missing '# " + key + ": ...' line in the header block before the header row");
-            }
-        }
-        try {
-            return LocalDate.parse(header.get("date"));
-        } catch (DateTimeParseException e) {
-            throw fail(n, "header date '" + header.get("date") + "' is not a date written yyyy-mm-dd");
-        }
-    }
-
-    private void columns(int n, String line) {
-        List<String> found = new ArrayList<>();
-        for (String f : line.split("\t", -1)) {
-            found.add(f.strip().toLowerCase(Locale.ROOT));
-        }
-        if (!found.equals(COLUMNS)) {
-            throw fail(n, "header row must be the tab-separated columns " + String.join(", ", COLUMNS) + "; found "
-                    + String.join(", ", found));
-        }
-    }
-
-    private InteractionRule row(int n, String line) {
-        String[] f = line.split("\t", -1);
-        if (f.length != COLUMNS.size()) {
-            throw fail(n, "expected " + COLUMNS.size() + " tab-separated columns (" + String.join(", ", COLUMNS)
-                    + "), found " + f.length);
-        }
-        for (int i = 0; i < f.length; i++) {
-            f[i] = f[i].strip();
-        }
+    private InteractionRule row(int n, String[] f) {
         List<DrugEntry> objects = drugs(n, "object", f[0]);
         if (objects.size() != 1) {
             throw fail(n, "object names " + objects.size() + " drugs: a row has one object drug (give each its own row)");

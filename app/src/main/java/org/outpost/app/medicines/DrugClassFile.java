@@ -3,23 +3,24 @@ package org.outpost.app.medicines;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.outpost.app.model.Severity;
+import org.outpost.app.table.TableFile;
+import org.outpost.app.table.TableFile.HeaderKeys;
+import org.outpost.app.table.TableFile.Width;
 
 /**
  * Reads a medicines-by-class table file (layout in {@link DrugClasses}), refusing it whole at the first line that
- * breaks the layout: a {@link DrugClassFileException} names the file and line.
+ * breaks the layout: a {@link DrugClassFileException} names the file and line. The part every bundled table shares
+ * (header block, comments, blank lines, tabs) is read by {@link TableFile}.
  */
 final class DrugClassFile {
     /** The classes section's header row, in order. */
@@ -27,7 +28,6 @@ final class DrugClassFile {
     /** The medicines section's header row, in order. */
     static final List<String> DRUG_COLUMNS = List.of("drug", "atc", "names", "classes");
 
-    private static final Pattern META = Pattern.compile("#\\s*([a-z][a-z0-9-]*)\\s*:\\s*(.*)");
     private static final List<String> REQUIRED_KEYS = List.of("version", "date", "reviewed-by", "atc-index");
     private static final Pattern CLASS_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern GENERIC = Pattern.compile("[a-z][a-z0-9]*([ -][a-z0-9]+)*");
@@ -36,20 +36,15 @@ final class DrugClassFile {
     /** A full (fifth-level, chemical substance) ATC code, e.g. B01AC04. */
     private static final Pattern ATC = Pattern.compile("[A-Z][0-9]{2}[A-Z]{2}[0-9]{2}");
 
-    private enum Section { HEADER, CLASSES, DRUGS }
-
     /** Where each name (as words) was first given: the medicine and the line. */
     private record NameUse(String drug, int line) { }
 
     private final String file;
-    private final Map<String, String> header = new LinkedHashMap<>();
     private final List<TherapeuticClass> classes = new ArrayList<>();
     private final Map<String, TherapeuticClass> byClass = new HashMap<>();
     private final List<DrugEntry> drugs = new ArrayList<>();
     private final Map<String, Integer> drugLines = new HashMap<>();
     private final Map<String, NameUse> names = new HashMap<>();
-    private LocalDate date;
-    private Section section = Section.HEADER;
 
     private DrugClassFile(String file) {
         this.file = file;
@@ -59,120 +54,61 @@ final class DrugClassFile {
         return new DrugClassFile(file).read(in);
     }
 
+    /**
+     * The file has two sections, each with its own header row: the classes, then (from the row whose first cell is
+     * {@code drug}) the medicines. {@link TableFile} reads the first header row as the columns; the medicines'
+     * header row is a row to it, recognised here.
+     */
     private DrugClasses read(BufferedReader in) throws IOException {
-        int n = 0;
-        String raw;
-        while ((raw = in.readLine()) != null) {
-            n++;
-            String line = n == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.startsWith("#")) {
-                if (section == Section.HEADER) {
-                    metadata(n, line);
+        TableFile table = TableFile.parse(file, in, HeaderKeys.NAME, DrugClassFileException::new);
+        int last = Math.max(table.lastLine(), 1);
+        if (!table.hasColumnRow()) {
+            throw fail(last, "no header row: expected the tab-separated columns " + String.join(", ", CLASS_COLUMNS));
+        }
+        columns(table.columnLine(), table.columns(), CLASS_COLUMNS, "the classes section");
+        REQUIRED_KEYS.forEach(table::required);
+        LocalDate date = table.date("date");
+        boolean inDrugs = false;
+        for (TableFile.Row row : table.rows()) {
+            int n = row.line();
+            if (inDrugs) {
+                addDrug(n, table.cells(row, DRUG_COLUMNS, Width.EXACT).toArray(String[]::new));
+            } else if (row.cell(0).toLowerCase(Locale.ROOT).equals(DRUG_COLUMNS.getFirst())) {
+                columns(n, row.cells(), DRUG_COLUMNS, "the medicines section");
+                if (!byClass.containsKey(TherapeuticClass.SAME_DRUG)) {
+                    throw fail(n, "the classes section has no '" + TherapeuticClass.SAME_DRUG
+                            + "' row: it rates an order of a medicine already on the list");
                 }
-                continue;
-            }
-            switch (section) {
-                case HEADER -> {
-                    columns(n, line, CLASS_COLUMNS, "the classes section");
-                    date = requiredHeader(n);
-                    section = Section.CLASSES;
-                }
-                case CLASSES -> {
-                    if (firstCell(line).equals(DRUG_COLUMNS.getFirst())) {
-                        columns(n, line, DRUG_COLUMNS, "the medicines section");
-                        if (!byClass.containsKey(TherapeuticClass.SAME_DRUG)) {
-                            throw fail(n, "the classes section has no '" + TherapeuticClass.SAME_DRUG
-                                    + "' row: it rates an order of a medicine already on the list");
-                        }
-                        section = Section.DRUGS;
-                    } else {
-                        addClass(n, line);
-                    }
-                }
-                case DRUGS -> addDrug(n, line);
+                inDrugs = true;
+            } else {
+                addClass(n, table.cells(row, CLASS_COLUMNS, Width.EXACT).toArray(String[]::new));
             }
         }
-        int last = Math.max(n, 1);
-        switch (section) {
-            case HEADER -> throw fail(last, "no header row: expected the tab-separated columns "
-                    + String.join(", ", CLASS_COLUMNS));
-            case CLASSES -> throw fail(last, "no medicines section: expected the header row "
-                    + String.join(", ", DRUG_COLUMNS) + " after the classes");
-            case DRUGS -> {
-                if (drugs.isEmpty()) {
-                    throw fail(last, "the table has no medicines");
-                }
-            }
+        if (!inDrugs) {
+            throw fail(last, "no medicines section: expected the header row " + String.join(", ", DRUG_COLUMNS)
+                    + " after the classes");
         }
-        return new DrugClasses(file, header, date, classes, drugs);
+        if (drugs.isEmpty()) {
+            throw fail(last, "the table has no medicines");
+        }
+        return new DrugClasses(file, table.header(), date, classes, drugs);
     }
 
     private DrugClassFileException fail(int line, String problem) {
         return new DrugClassFileException(file, line, problem);
     }
 
-    // ------------------------------------------------------------------------------------------- header block
-
-    private void metadata(int n, String line) {
-        Matcher m = META.matcher(line.strip());
-        if (!m.matches()) {
-            return;
-        }
-        String key = m.group(1);
-        if (header.containsKey(key)) {
-            throw fail(n, "header key '" + key + "' is given twice");
-        }
-        header.put(key, m.group(2).strip());
-    }
-
-    private LocalDate requiredHeader(int n) {
-        for (String key : REQUIRED_KEYS) {
-            if (header.getOrDefault(key, "").isBlank()) {
-                throw fail(n, "missing '# " + key + ": ...' line in the header block before the header row");
-            }
-        }
-        try {
-            return LocalDate.parse(header.get("date"));
-        } catch (DateTimeParseException e) {
-            throw fail(n, "header date '" + header.get("date") + "' is not a date written yyyy-mm-dd");
-        }
-    }
-
-    private static String firstCell(String line) {
-        int tab = line.indexOf('\t');
-        return (tab < 0 ? line : line.substring(0, tab)).strip().toLowerCase(Locale.ROOT);
-    }
-
-    private void columns(int n, String line, List<String> expected, String section) {
-        List<String> found = new ArrayList<>();
-        for (String f : line.split("\t", -1)) {
-            found.add(f.strip().toLowerCase(Locale.ROOT));
-        }
+    private void columns(int n, List<String> cells, List<String> expected, String section) {
+        List<String> found = cells.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
         if (!found.equals(expected)) {
             throw fail(n, "header row of " + section + " must be the tab-separated columns "
                     + String.join(", ", expected) + "; found " + String.join(", ", found));
         }
     }
 
-    private String[] cells(int n, String line, List<String> columns) {
-        String[] f = line.split("\t", -1);
-        if (f.length != columns.size()) {
-            throw fail(n, "expected " + columns.size() + " tab-separated columns (" + String.join(", ", columns)
-                    + "), found " + f.length);
-        }
-        for (int i = 0; i < f.length; i++) {
-            f[i] = f[i].strip();
-        }
-        return f;
-    }
-
     // ------------------------------------------------------------------------------------------------ classes
 
-    private void addClass(int n, String line) {
-        String[] f = cells(n, line, CLASS_COLUMNS);
+    private void addClass(int n, String[] f) {
         String name = f[0];
         if (!CLASS_NAME.matcher(name).matches()) {
             throw fail(n, "class '" + name + "' must be lower-case letters, digits and hyphens, e.g. p2y12-inhibitor");
@@ -221,8 +157,7 @@ final class DrugClassFile {
 
     // ---------------------------------------------------------------------------------------------- medicines
 
-    private void addDrug(int n, String line) {
-        String[] f = cells(n, line, DRUG_COLUMNS);
+    private void addDrug(int n, String[] f) {
         String drug = f[0];
         if (drug.isEmpty()) {
             throw fail(n, "drug is empty");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.outpost.app.table.TableFile;
 
 /**
  * Loads {@code allele-synonyms.tsv} — gene | name as printed | cpic name | source — and gives each gene table
@@ -25,14 +26,14 @@ final class AlleleSynonyms {
     record Loaded(Map<String, GeneTable> genes, GuidelineVersion version) {
     }
 
-    private record Entry(Tsv.Row row, AlleleSynonym synonym) {
+    private record Entry(TableFile.Row row, AlleleSynonym synonym) {
     }
 
     static Loaded load(Tsv file, Map<String, GeneTable> known) {
         file.expectColumns(COLUMNS);
         Map<String, List<Entry>> byGene = new LinkedHashMap<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (Tsv.Row row : file.rows()) {
+        for (TableFile.Row row : file.rows()) {
             String gene = row.cell(0).toUpperCase(Locale.ROOT);
             String printed = row.cell(1);
             String name = row.cell(2);

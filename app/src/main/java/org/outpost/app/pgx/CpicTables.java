@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.outpost.app.table.TableFile;
 
 /**
  * The CPIC tables in force: a bundle of tab-separated files listed in {@code bundle.tsv}, loaded whole and
@@ -114,7 +115,7 @@ public final class CpicTables {
         Map<String, GeneTable> genes = new LinkedHashMap<>();
         Map<String, RecommendationTable> byDrug = new LinkedHashMap<>();
         boolean synonyms = false;
-        for (Tsv.Row row : manifest.rows()) {
+        for (TableFile.Row row : manifest.rows()) {
             String kind = row.cell(0).toLowerCase(Locale.ROOT);
             String name = row.cell(1);
             if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.outpost.app.model.Contribution;
+import org.outpost.app.table.TableFile;
 
 /**
  * One gene's CPIC tables — allele → function (and activity value), then diplotype → phenotype — and the
@@ -185,7 +186,7 @@ public final class GeneTable {
 
         List<AlleleFunction> alleles = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
-        for (Tsv.Row row : alleleFile.rows()) {
+        for (TableFile.Row row : alleleFile.rows()) {
             String name = row.cell(0);
             String function = row.cell(1).toLowerCase(Locale.ROOT);
             String value = row.cell(2);
@@ -232,7 +233,7 @@ public final class GeneTable {
         Map<String, String> phenotypes = new LinkedHashMap<>();
         List<ScoreRule> scoreRules = new ArrayList<>();
         Map<String, String> pairRules = new HashMap<>();
-        for (Tsv.Row row : phenotypeFile.rows()) {
+        for (TableFile.Row row : phenotypeFile.rows()) {
             String phenotype = row.cell(scored ? 1 : 2);
             if (!phenotype.toUpperCase(Locale.ROOT).startsWith(gene + " ")) {
                 throw phenotypeFile.error(row, "a phenotype starts with the gene name, e.g. '" + gene
@@ -273,7 +274,7 @@ public final class GeneTable {
 
     /** Each documented example diplotype must translate to its row's phenotype. */
     private void checkExamples(Tsv phenotypeFile) {
-        for (Tsv.Row row : phenotypeFile.rows()) {
+        for (TableFile.Row row : phenotypeFile.rows()) {
             String phenotype = row.cell(scored ? 1 : 2);
             for (String example : row.cell(scored ? 2 : 3).split(";")) {
                 if (example.isBlank()) {
@@ -531,7 +532,7 @@ public final class GeneTable {
         return Optional.empty();
     }
 
-    private static ScoreRule scoreRule(Tsv file, Tsv.Row row, String phenotype) {
+    private static ScoreRule scoreRule(Tsv file, TableFile.Row row, String phenotype) {
         String cell = row.cell(0).replace('–', '-').replace('—', '-').strip();
         Matcher m;
         if ((m = EXACT.matcher(cell)).matches()) {
@@ -558,7 +559,7 @@ public final class GeneTable {
         throw file.error(row, "'" + row.cell(0) + "' is not an activity score or range (write e.g. 1, 0.25–1, >2.25)");
     }
 
-    private static double number(Tsv file, Tsv.Row row, String text, String what) {
+    private static double number(Tsv file, TableFile.Row row, String text, String what) {
         try {
             double v = Double.parseDouble(text);
             if (!Double.isFinite(v) || v < 0 || v > 10) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.outpost.app.model.Severity;
+import org.outpost.app.table.TableFile;
 
 /**
  * A CPIC recommendation file: for each drug it names, which row applies to which combination of gene
@@ -48,7 +49,7 @@ final class RecommendationTable {
         this.indications = List.copyOf(indications);
     }
 
-    private record Row(Tsv.Row source, Set<String> drugs, Set<String> indications, List<Set<String>> cells,
+    private record Row(TableFile.Row source, Set<String> drugs, Set<String> indications, List<Set<String>> cells,
                        CpicRecommendation recommendation) {
         boolean fits(String drug, String indication, List<String> key) {
             if (!drugs.contains(drug)) {
@@ -133,7 +134,7 @@ final class RecommendationTable {
         }
 
         List<Row> rows = new ArrayList<>();
-        for (Tsv.Row source : file.rows()) {
+        for (TableFile.Row source : file.rows()) {
             Set<String> rowDrugs = new LinkedHashSet<>();
             for (String d : source.cell(0).split(";")) {
                 String drug = d.strip().toLowerCase(Locale.ROOT);
@@ -224,7 +225,7 @@ final class RecommendationTable {
         return out;
     }
 
-    private static Set<String> indicationCell(Tsv file, Tsv.Row row, List<Indication> indications) {
+    private static Set<String> indicationCell(Tsv file, TableFile.Row row, List<Indication> indications) {
         Set<String> values = new LinkedHashSet<>();
         for (String part : row.cell(1).split(";")) {
             String v = part.strip().toLowerCase(Locale.ROOT);
@@ -250,7 +251,7 @@ final class RecommendationTable {
         return List.copyOf(k);
     }
 
-    private static Set<String> cell(Tsv file, Tsv.Row row, String text, GeneTable gene, boolean byScore,
+    private static Set<String> cell(Tsv file, TableFile.Row row, String text, GeneTable gene, boolean byScore,
                                     List<String> possible) {
         Set<String> values = new LinkedHashSet<>();
         for (String part : text.split(";")) {

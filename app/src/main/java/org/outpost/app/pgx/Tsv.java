@@ -1,99 +1,38 @@
 package org.outpost.app.pgx;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.outpost.app.table.TableFile;
+import org.outpost.app.table.TableFile.HeaderKeys;
+import org.outpost.app.table.TableFile.Row;
+import org.outpost.app.table.TableFile.Width;
 
 /**
- * One CPIC table file: a header block of {@code # key: value} lines, a row of column names, then data rows,
- * all tab-separated UTF-8 text. Lines starting with {@code #} after the column row are comments; blank lines
- * are skipped. A row with fewer cells than columns has empty trailing cells (editors drop trailing tabs); a
- * row with more is an error.
+ * One CPIC table file, read by {@link TableFile}: a header block of {@code # key: value} lines (any one word before
+ * the colon, lower-cased), a row of column names, then data rows. A row with fewer cells than columns has empty
+ * trailing cells (editors drop trailing tabs); a row with more is an error, as is a file without data rows. Problems
+ * are {@link CpicTableException}s.
  */
 record Tsv(String file, Map<String, String> header, List<String> columns, int columnLine, List<Row> rows) {
 
-    /** A data row and the 1-based line it is on. */
-    record Row(int line, List<String> cells) {
-        String cell(int column) {
-            return cells.get(column);
-        }
-    }
-
     static Tsv parse(String file, String text) {
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
-        String[] lines = text.split("\r?\n|\r", -1);
-        Map<String, String> header = new LinkedHashMap<>();
-        List<String> columns = null;
-        int columnLine = 0;
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
-            String line = lines[i];
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.startsWith("#")) {
-                if (columns == null) {
-                    readHeaderLine(file, lineNo, line, header);
-                }
-                continue;
-            }
-            List<String> cells = split(line);
-            if (columns == null) {
-                for (String c : cells) {
-                    if (c.isEmpty()) {
-                        throw new CpicTableException(file, lineNo, "a column name is empty");
-                    }
-                }
-                columns = List.copyOf(cells);
-                columnLine = lineNo;
-                continue;
-            }
-            if (cells.size() > columns.size()) {
-                throw new CpicTableException(file, lineNo, "expected " + columns.size()
-                        + " tab-separated columns (" + String.join(", ", columns) + "), found " + cells.size());
-            }
-            while (cells.size() < columns.size()) {
-                cells.add("");
-            }
-            rows.add(new Row(lineNo, List.copyOf(cells)));
-        }
-        if (columns == null) {
+        TableFile table = TableFile.parse(file, text, HeaderKeys.WORD, CpicTableException::new);
+        if (!table.hasColumnRow()) {
             throw new CpicTableException(file, 0, "no column row (the first line that does not start with #)");
         }
+        for (String c : table.columns()) {
+            if (c.isEmpty()) {
+                throw new CpicTableException(file, table.columnLine(), "a column name is empty");
+            }
+        }
+        List<Row> rows = table.rows().stream()
+                .map(r -> new Row(r.line(), table.cells(r, table.columns(), Width.PAD_SHORT)))
+                .toList();
         if (rows.isEmpty()) {
             throw new CpicTableException(file, 0, "no data rows");
         }
-        return new Tsv(file, Collections.unmodifiableMap(header), columns, columnLine, List.copyOf(rows));
-    }
-
-    private static void readHeaderLine(String file, int lineNo, String line, Map<String, String> header) {
-        String body = line.substring(1).strip();
-        int colon = body.indexOf(':');
-        if (colon <= 0) {
-            return; // a plain comment
-        }
-        String key = body.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-        if (key.contains(" ")) {
-            return; // prose that happens to contain a colon
-        }
-        String value = body.substring(colon + 1).strip();
-        if (header.putIfAbsent(key, value) != null) {
-            throw new CpicTableException(file, lineNo, "header key '" + key + "' is given twice");
-        }
-    }
-
-    private static List<String> split(String line) {
-        List<String> cells = new ArrayList<>();
-        for (String c : line.split("\t", -1)) {
-            cells.add(c.strip());
-        }
-        return cells;
+        return new Tsv(file, table.header(), table.columns(), table.columnLine(), rows);
     }
 
     /** A header value that must be present and not blank. */

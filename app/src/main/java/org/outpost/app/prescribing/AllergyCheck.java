@@ -26,6 +26,8 @@ import org.outpost.app.medicines.DrugEntry;
 import org.outpost.app.medicines.TherapeuticClass;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.Severity;
+import org.outpost.app.table.TableFile;
+import org.outpost.app.table.TableFile.HeaderKeys;
 
 /**
  * An order checked against the patient's recorded allergies:
@@ -55,7 +57,6 @@ public final class AllergyCheck {
     /** The model id alerts carry. */
     public static final String MODEL_ID = "allergies";
     static final String RESOURCE = "allergy-cross-reactivity.tsv";
-    private static final Pattern META = Pattern.compile("#\\s*([a-z][a-z0-9-]*)\\s*:\\s*(.*)");
     private static final Pattern WORD = Pattern.compile("\\p{L}+|\\p{N}+");
 
     /** One cross-reactivity row: an allergy to {@code allergy} (class or generic) makes {@code ordered} risky. */
@@ -97,42 +98,26 @@ public final class AllergyCheck {
      * @throws AllergyTableException naming the file and line of the first problem
      */
     static AllergyCheck parse(String file, BufferedReader in, DrugClasses classes) throws IOException {
-        Map<String, String> header = new LinkedHashMap<>();
+        TableFile table = TableFile.parse(file, in, HeaderKeys.NAME, AllergyTableException::new);
+        if (!table.hasColumnRow() || !table.columns().getFirst().equals("kind")) {
+            throw new AllergyTableException(file, table.hasColumnRow() ? table.columnLine() : Math.max(table.lastLine(), 1),
+                    "expected the header row 'kind allergy ordered severity advice source'");
+        }
         Map<String, List<List<String>>> words = new LinkedHashMap<>();
         List<Cross> rows = new ArrayList<>();
-        boolean sawHeaderRow = false;
-        int n = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            n++;
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.startsWith("#")) {
-                Matcher m = META.matcher(line);
-                if (m.matches() && !sawHeaderRow) {
-                    header.putIfAbsent(m.group(1), m.group(2).strip());
-                }
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            if (!sawHeaderRow) {
-                if (!f[0].equals("kind")) {
-                    throw new AllergyTableException(file, n, "expected the header row 'kind allergy ordered severity "
-                            + "advice source'");
-                }
-                sawHeaderRow = true;
-                continue;
-            }
-            switch (f[0]) {
+        for (TableFile.Row row : table.rows()) {
+            int n = row.line();
+            List<String> f = row.cells();
+            switch (f.get(0)) {
                 case "names" -> {
-                    if (f.length != 3) {
+                    if (f.size() != 3) {
                         throw new AllergyTableException(file, n, "a names row has 3 columns: names, class, words");
                     }
-                    String cls = f[1].strip();
+                    String cls = f.get(1);
                     if (classes.therapeuticClass(cls).isEmpty()) {
                         throw new AllergyTableException(file, n, "class '" + cls + "' is not in " + classes.file());
                     }
-                    for (String w : f[2].split(",")) {
+                    for (String w : f.get(2).split(",")) {
                         List<String> phrase = words(w);
                         if (phrase.isEmpty()) {
                             throw new AllergyTableException(file, n, "an empty name for class '" + cls + "'");
@@ -141,35 +126,38 @@ public final class AllergyCheck {
                     }
                 }
                 case "cross" -> {
-                    if (f.length != 6) {
+                    if (f.size() != 6) {
                         throw new AllergyTableException(file, n, "a cross row has 6 columns: cross, allergy, ordered, "
                                 + "severity, advice, source");
                     }
                     Severity severity;
                     try {
-                        severity = Severity.valueOf(f[3].strip());
+                        severity = Severity.valueOf(f.get(3));
                     } catch (IllegalArgumentException e) {
-                        throw new AllergyTableException(file, n, "severity '" + f[3] + "' is not LOW, MODERATE or HIGH");
+                        throw new AllergyTableException(file, n, "severity '" + f.get(3) + "' is not LOW, MODERATE or HIGH");
                     }
-                    for (String key : List.of(f[1].strip(), f[2].strip())) {
+                    for (String key : List.of(f.get(1), f.get(2))) {
                         if (classes.therapeuticClass(key).isEmpty() && classes.entry(key).isEmpty()) {
                             throw new AllergyTableException(file, n, "'" + key + "' is neither a class nor a medicine of "
                                     + classes.file());
                         }
                     }
-                    if (f[4].isBlank() || f[5].isBlank()) {
+                    if (f.get(4).isEmpty() || f.get(5).isEmpty()) {
                         throw new AllergyTableException(file, n, "advice and source are required");
                     }
-                    rows.add(new Cross(f[1].strip(), f[2].strip(), severity, f[4].strip(), f[5].strip()));
+                    rows.add(new Cross(f.get(1), f.get(2), severity, f.get(4), f.get(5)));
                 }
                 default -> throw new AllergyTableException(file, n, "a row starts with 'names' or 'cross', not '"
-                        + f[0] + "'");
+                        + f.get(0) + "'");
             }
         }
-        if (!header.containsKey("version")) {
+        if (!table.header().containsKey("version")) {
             throw new AllergyTableException(file, 0, "the header has no '# version:' line");
         }
-        return new AllergyCheck(classes, words, rows, header);
+        if (table.rows().isEmpty()) {
+            throw new AllergyTableException(file, Math.max(table.lastLine(), 1), "the table has no rows");
+        }
+        return new AllergyCheck(classes, words, rows, table.header());
     }
 
     /** The table as a model reference, stored with each alert. */
