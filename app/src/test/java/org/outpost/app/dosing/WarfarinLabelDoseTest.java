@@ -176,4 +176,15 @@ class WarfarinLabelDoseTest {
         assertThatThrownBy(() -> parse(text)).isInstanceOf(WarfarinLabelTableException.class)
                 .hasMessageContaining("missing '# source: ...'");
     }
+
+    /**
+     * Before the shared table reader the warfarin table let a later header line silently replace an earlier one
+     * (two versions or sources, the last winning); every other table refused it, and now this one does too.
+     */
+    @Test
+    void aHeaderKeyGivenTwiceIsRefused() throws IOException {
+        String text = bundledText().replaceFirst("(?m)^(# version:.*\n)", "$1# version: 9.9.9\n");
+        assertThatThrownBy(() -> parse(text)).isInstanceOf(WarfarinLabelTableException.class)
+                .hasMessageContaining("header key 'version' is given twice");
+    }
 }

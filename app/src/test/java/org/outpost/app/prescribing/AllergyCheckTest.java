@@ -6,6 +6,7 @@ import static org.outpost.app.prescribing.PrescribingCheckTest.CHECK;
 import static org.outpost.app.prescribing.PrescribingCheckTest.TODAY;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -152,5 +153,44 @@ class AllergyCheckTest {
         assertThatThrownBy(() -> AllergyCheck.parse("x.tsv", new BufferedReader(new StringReader(table)),
                 DrugClasses.bundled())).isInstanceOf(AllergyTableException.class)
                 .hasMessage("x.tsv line 4: 'carbapenem' is neither a class nor a medicine of drug-classes.tsv (bundled)");
+    }
+
+    // ---- the table file: differences from the other tables, found when they came to share one reader
+
+    private static final String HEADER_ROW = "kind\tallergy\tordered\tseverity\tadvice\tsource\n";
+    private static final String NAMES_ROW = "names\tpenicillin\tpenicillin\n";
+
+    private static AllergyCheck parse(String table) throws IOException {
+        return AllergyCheck.parse("x.tsv", new BufferedReader(new StringReader(table)), DrugClasses.bundled());
+    }
+
+    /** Before, a byte-order mark (as Windows editors save) made line 1 a bad header row. */
+    @Test
+    void aByteOrderMarkIsIgnoredAsInEveryOtherTable() throws IOException {
+        assertThat(parse("\uFEFF# version: 9\r\n" + HEADER_ROW + NAMES_ROW).ref().version()).isEqualTo("9");
+    }
+
+    /** Before, the first of two version lines silently won. */
+    @Test
+    void aHeaderKeyGivenTwiceIsRefused() {
+        assertThatThrownBy(() -> parse("# version: 9\n# version: 10\n" + HEADER_ROW + NAMES_ROW))
+                .isInstanceOf(AllergyTableException.class).hasMessage("x.tsv line 2: header key 'version' is given twice");
+    }
+
+    /** Before, a file of comments, or a header row alone, loaded as a table that flags no cross-reactivity. */
+    @Test
+    void aTableWithoutAHeaderRowOrRowsIsRefused() {
+        assertThatThrownBy(() -> parse("# version: 9\n# nothing else\n")).isInstanceOf(AllergyTableException.class)
+                .hasMessage("x.tsv line 2: expected the header row 'kind allergy ordered severity advice source'");
+        assertThatThrownBy(() -> parse("# version: 9\n" + HEADER_ROW)).isInstanceOf(AllergyTableException.class)
+                .hasMessage("x.tsv line 2: the table has no rows");
+    }
+
+    /** Before, only the first cell kept its white space ("names " was not a kind of row); now no cell does. */
+    @Test
+    void whiteSpaceAroundTheKindOfRowIsIgnoredLikeAroundEveryOtherCell() throws IOException {
+        AllergyCheck check = parse("# version: 9\n kind \tallergy\n names \tpenicillin\t penicillin \n");
+        assertThat(check.check(allergicTo("penicillin", "hives", AllergySeverity.MODERATE), "amoxicillin", true))
+                .singleElement().satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.HIGH));
     }
 }
