@@ -265,7 +265,7 @@ public final class RenalDoseRules {
         LocalDate date = table.date("date");
         List<RenalDoseRule> rows = new ArrayList<>();
         for (TableFile.Row row : table.rows()) {
-            rows.add(row(file, row.line(), table.cells(row, COLUMNS, Width.EXACT)));
+            rows.add(row(file, row.line(), table.cells(row, COLUMNS, Width.EXACT).toArray(String[]::new)));
         }
         if (rows.isEmpty()) {
             throw new RenalDoseRuleFileException(file, table.lastLine(), "the table has no rules");
@@ -273,8 +273,8 @@ public final class RenalDoseRules {
         return new RenalDoseRules(file, table.header(), date, index(file, rows));
     }
 
-    private static RenalDoseRule row(String file, int n, List<String> f) {
-        String drug = f.get(0);
+    private static RenalDoseRule row(String file, int n, String[] f) {
+        String drug = f[0];
         if (drug.isEmpty()) {
             throw new RenalDoseRuleFileException(file, n, "drug is empty");
         }
@@ -282,23 +282,23 @@ public final class RenalDoseRules {
             throw new RenalDoseRuleFileException(file, n,
                     "drug '" + drug + "' must be written as the lower-case generic name");
         }
-        Measure measure = Measure.ofCode(f.get(1)).orElseThrow(() -> new RenalDoseRuleFileException(file, n,
-                "measure '" + f.get(1) + "' is neither crcl (Cockcroft-Gault, mL/min) nor egfr (CKD-EPI, mL/min/1.73 m2)"));
-        double from = f.get(2).isEmpty() ? Double.NEGATIVE_INFINITY : bound(file, n, "from", f.get(2));
-        double below = f.get(3).isEmpty() ? Double.POSITIVE_INFINITY : bound(file, n, "below", f.get(3));
+        Measure measure = Measure.ofCode(f[1]).orElseThrow(() -> new RenalDoseRuleFileException(file, n,
+                "measure '" + f[1] + "' is neither crcl (Cockcroft-Gault, mL/min) nor egfr (CKD-EPI, mL/min/1.73 m2)"));
+        double from = f[2].isEmpty() ? Double.NEGATIVE_INFINITY : bound(file, n, "from", f[2]);
+        double below = f[3].isEmpty() ? Double.POSITIVE_INFINITY : bound(file, n, "below", f[3]);
         if (!(from < below)) {
-            throw new RenalDoseRuleFileException(file, n, "from " + f.get(2) + " must be lower than below " + f.get(3)
-                    + " (from is inclusive, below exclusive)");
+            throw new RenalDoseRuleFileException(file, n,
+                    "from " + f[2] + " must be lower than below " + f[3] + " (from is inclusive, below exclusive)");
         }
-        Severity severity = severity(file, n, f.get(4));
-        if (f.get(5).isEmpty()) {
+        Severity severity = severity(file, n, f[4]);
+        if (f[5].isEmpty()) {
             throw new RenalDoseRuleFileException(file, n, "advice is empty");
         }
-        Optional<SuggestedDose> dose = dose(file, n, f.get(6), f.get(7), f.get(8));
-        if (f.get(9).isEmpty()) {
+        Optional<SuggestedDose> dose = dose(file, n, f[6], f[7], f[8]);
+        if (f[9].isEmpty()) {
             throw new RenalDoseRuleFileException(file, n, "source is empty: cite the label section or guideline");
         }
-        return new RenalDoseRule(drug, measure, from, below, severity, f.get(5), dose, f.get(9), n);
+        return new RenalDoseRule(drug, measure, from, below, severity, f[5], dose, f[9], n);
     }
 
     private static double bound(String file, int n, String column, String text) {

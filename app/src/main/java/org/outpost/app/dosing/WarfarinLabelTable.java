@@ -92,7 +92,7 @@ final class WarfarinLabelTable {
         REQUIRED_KEYS.forEach(table::required);
         Map<Vkorc1, Map<Cyp2c9, Range>> cells = new EnumMap<>(Vkorc1.class);
         for (TableFile.Row row : table.rows()) {
-            row(file, row.line(), table.cells(row, COLUMNS, Width.EXACT), cells);
+            row(file, row.line(), table.cells(row, COLUMNS, Width.EXACT).toArray(String[]::new), cells);
         }
         int n = table.lastLine();
         for (Vkorc1 v : Vkorc1.values()) {
@@ -108,22 +108,22 @@ final class WarfarinLabelTable {
         return new WarfarinLabelTable(table.header(), Collections.unmodifiableMap(frozen));
     }
 
-    private static void row(String file, int n, List<String> f, Map<Vkorc1, Map<Cyp2c9, Range>> cells) {
-        Vkorc1 vkorc1 = vkorc1(f.get(0)).orElseThrow(() -> new WarfarinLabelTableException(file, n,
-                "vkorc1 '" + f.get(0) + "' is not GG, AG or AA (the -1639G>A genotype as the label writes it)"));
-        Cyp2c9 cyp2c9 = cyp2c9(f.get(1)).orElseThrow(() -> new WarfarinLabelTableException(file, n,
-                "cyp2c9 '" + f.get(1) + "' is not a diplotype of *1, *2 and *3 written lower allele first, e.g. *1/*3"));
-        double min = amount(file, n, "min_mg_per_day", f.get(2));
-        double max = amount(file, n, "max_mg_per_day", f.get(3));
+    private static void row(String file, int n, String[] f, Map<Vkorc1, Map<Cyp2c9, Range>> cells) {
+        Vkorc1 vkorc1 = vkorc1(f[0]).orElseThrow(() -> new WarfarinLabelTableException(file, n,
+                "vkorc1 '" + f[0] + "' is not GG, AG or AA (the -1639G>A genotype as the label writes it)"));
+        Cyp2c9 cyp2c9 = cyp2c9(f[1]).orElseThrow(() -> new WarfarinLabelTableException(file, n,
+                "cyp2c9 '" + f[1] + "' is not a diplotype of *1, *2 and *3 written lower allele first, e.g. *1/*3"));
+        double min = amount(file, n, "min_mg_per_day", f[2]);
+        double max = amount(file, n, "max_mg_per_day", f[3]);
         if (!(min > 0 && min <= max)) {
             throw new WarfarinLabelTableException(file, n,
-                    "the range " + f.get(2) + " to " + f.get(3) + " mg/day must be positive with min no higher than max");
+                    "the range " + f[2] + " to " + f[3] + " mg/day must be positive with min no higher than max");
         }
-        boolean prolonged = switch (f.get(4)) {
+        boolean prolonged = switch (f[4]) {
             case "yes" -> true;
             case "no" -> false;
             default -> throw new WarfarinLabelTableException(file, n,
-                    "prolonged_time_to_max_inr '" + f.get(4) + "' must be yes or no");
+                    "prolonged_time_to_max_inr '" + f[4] + "' must be yes or no");
         };
         Range previous = cells.computeIfAbsent(vkorc1, k -> new EnumMap<>(Cyp2c9.class))
                 .putIfAbsent(cyp2c9, new Range(min, max, prolonged));

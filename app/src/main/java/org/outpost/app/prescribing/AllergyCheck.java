@@ -93,31 +93,34 @@ public final class AllergyCheck {
     }
 
     /**
-     * Reads a table; every class and medicine it names must be known to {@code classes}.
+     * Reads a table; every class and medicine it names must be known to {@code classes}. The layout every bundled
+     * table shares (header block, comments, blank lines, tabs) is read by {@link TableFile}; rows are of two kinds,
+     * each with its own number of cells.
      *
      * @throws AllergyTableException naming the file and line of the first problem
      */
     static AllergyCheck parse(String file, BufferedReader in, DrugClasses classes) throws IOException {
         TableFile table = TableFile.parse(file, in, HeaderKeys.NAME, AllergyTableException::new);
         if (!table.hasColumnRow() || !table.columns().getFirst().equals("kind")) {
-            throw new AllergyTableException(file, table.hasColumnRow() ? table.columnLine() : Math.max(table.lastLine(), 1),
-                    "expected the header row 'kind allergy ordered severity advice source'");
+            int line = table.hasColumnRow() ? table.columnLine() : Math.max(table.lastLine(), 1);
+            throw new AllergyTableException(file, line, "expected the header row 'kind allergy ordered severity "
+                    + "advice source'");
         }
         Map<String, List<List<String>>> words = new LinkedHashMap<>();
         List<Cross> rows = new ArrayList<>();
         for (TableFile.Row row : table.rows()) {
             int n = row.line();
-            List<String> f = row.cells();
-            switch (f.get(0)) {
+            String[] f = row.cells().toArray(String[]::new);
+            switch (f[0]) {
                 case "names" -> {
-                    if (f.size() != 3) {
+                    if (f.length != 3) {
                         throw new AllergyTableException(file, n, "a names row has 3 columns: names, class, words");
                     }
-                    String cls = f.get(1);
+                    String cls = f[1];
                     if (classes.therapeuticClass(cls).isEmpty()) {
                         throw new AllergyTableException(file, n, "class '" + cls + "' is not in " + classes.file());
                     }
-                    for (String w : f.get(2).split(",")) {
+                    for (String w : f[2].split(",")) {
                         List<String> phrase = words(w);
                         if (phrase.isEmpty()) {
                             throw new AllergyTableException(file, n, "an empty name for class '" + cls + "'");
@@ -126,29 +129,29 @@ public final class AllergyCheck {
                     }
                 }
                 case "cross" -> {
-                    if (f.size() != 6) {
+                    if (f.length != 6) {
                         throw new AllergyTableException(file, n, "a cross row has 6 columns: cross, allergy, ordered, "
                                 + "severity, advice, source");
                     }
                     Severity severity;
                     try {
-                        severity = Severity.valueOf(f.get(3));
+                        severity = Severity.valueOf(f[3]);
                     } catch (IllegalArgumentException e) {
-                        throw new AllergyTableException(file, n, "severity '" + f.get(3) + "' is not LOW, MODERATE or HIGH");
+                        throw new AllergyTableException(file, n, "severity '" + f[3] + "' is not LOW, MODERATE or HIGH");
                     }
-                    for (String key : List.of(f.get(1), f.get(2))) {
+                    for (String key : List.of(f[1], f[2])) {
                         if (classes.therapeuticClass(key).isEmpty() && classes.entry(key).isEmpty()) {
                             throw new AllergyTableException(file, n, "'" + key + "' is neither a class nor a medicine of "
                                     + classes.file());
                         }
                     }
-                    if (f.get(4).isEmpty() || f.get(5).isEmpty()) {
+                    if (f[4].isEmpty() || f[5].isEmpty()) {
                         throw new AllergyTableException(file, n, "advice and source are required");
                     }
-                    rows.add(new Cross(f.get(1), f.get(2), severity, f.get(4), f.get(5)));
+                    rows.add(new Cross(f[1], f[2], severity, f[4], f[5]));
                 }
                 default -> throw new AllergyTableException(file, n, "a row starts with 'names' or 'cross', not '"
-                        + f.get(0) + "'");
+                        + f[0] + "'");
             }
         }
         if (!table.header().containsKey("version")) {
