@@ -124,7 +124,7 @@ public final class FhirBundleReader {
         } else if (resource instanceof org.hl7.fhir.r4.model.Patient) {
             resources.add((Resource) resource);
         } else {
-            throw new FhirReadException(name + ": expected a FHIR Bundle or Patient, found a "
+            throw new FhirReadException(name + ": expected a FHIR Bundle or Patient, not "
                     + resource.fhirType());
         }
         List<org.hl7.fhir.r4.model.Patient> patients = resources.stream()
