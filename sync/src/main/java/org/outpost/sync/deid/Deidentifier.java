@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,6 +99,19 @@ public final class Deidentifier {
     public QuasiIdentifiers quasiIdentifiers(Patient patient, LocalDate asOf) {
         return new QuasiIdentifiers(BirthYear.of(patient.birthDate(), asOf).band(), patient.sex(),
                 zip3Table.zip3OfAddress(patient.address()));
+    }
+
+    /**
+     * The k-anonymity population: every patient's pseudonym and quasi-identifiers on {@code asOf}, in the given
+     * order — pass every consented patient of the site to {@link KAnonymityGate#assess(Map)}.
+     */
+    public Map<Pseudonym, QuasiIdentifiers> population(Collection<Patient> patients, LocalDate asOf) {
+        Objects.requireNonNull(patients, "patients");
+        Map<Pseudonym, QuasiIdentifiers> population = new LinkedHashMap<>();
+        for (Patient p : patients) {
+            population.put(pseudonym(p.id()), quasiIdentifiers(p, asOf));
+        }
+        return population;
     }
 
     /**

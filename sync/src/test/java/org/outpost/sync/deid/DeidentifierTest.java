@@ -183,6 +183,19 @@ class DeidentifierTest {
     }
 
     @Test
+    void theGatesPopulationGroupsPatientsAsTheirSummariesDo() {
+        Patient neighbour = new Patient(PatientId.random(), new Mrn("MRN-2"), "Okafor", "Chidi", Sex.FEMALE,
+                LocalDate.of(1954, 12, 31), "3 Elm St, Springfield, MA 01104", "", Consent.GIVEN, null);
+        var population = deid.population(List.of(patient, neighbour), AS_OF);
+        var summary = deid.summarise(chart(List.of(), List.of(), List.of()), List.of(), false, AS_OF);
+        assertThat(population).containsEntry(summary.pseudonym(), summary.quasiIdentifiers()).hasSize(2);
+        assertThat(population.get(deid.pseudonym(neighbour.id()))).isEqualTo(summary.quasiIdentifiers());
+        assertThat(new KAnonymityGate(2).assess(population).values()).allMatch(KAnonymityGate.Verdict::released);
+        assertThat(KAnonymityGate.withDefaultK().assess(population).get(summary.pseudonym()).reason())
+                .contains("group of 2 < k=5 on (1950-1954, female, 011)");
+    }
+
+    @Test
     void anEntryAboutAnotherPatientIsRefused() {
         Decision foreign = new Decision(UUID.randomUUID(), PatientId.random(), "pce-2013", "1.0.0", "",
                 OptionalDouble.of(1), Optional.empty(), DecisionKind.ACKNOWLEDGED, "", "dr.lee", Instant.now());
