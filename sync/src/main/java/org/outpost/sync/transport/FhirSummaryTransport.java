@@ -59,9 +59,12 @@ import org.slf4j.LoggerFactory;
  * The result is {@link SendResult.Confirmed} only when the transaction-response lists every entry as 200/201
  * (204/200 for deletes); a timeout is {@link SendResult.NotConfirmed}, never success.
  *
- * <p>The HTTP client is built here rather than taken from the shared {@link FhirContext}'s factory so that its
- * timeouts, TLS trust and the absence of automatic retries and redirects apply to this server only. Retrying
- * is the sync loop's decision (with backoff), and a redirect must not quietly move summaries elsewhere. Nothing
+ * <p>The HTTP client is built here, with this server's timeouts and TLS trust and without automatic retries or
+ * redirects: retrying is the sync loop's decision (with backoff), and a redirect must not quietly move
+ * summaries elsewhere. HAPI looks the REST client factory up on the {@link FhirContext} at every request
+ * (not on the client), so the transport installs its factory on the context it is given: share that context
+ * for parsing and building resources, but let no other REST client use it, and close one transport before
+ * making the next on the same context (the constructor refuses while another is open). Nothing
  * here logs resource content, ids or the bearer token; do not enable Apache HttpClient's wire log
  * ({@code org.apache.http.wire}) in production, as it would print the token header.
  */
@@ -74,7 +77,9 @@ public final class FhirSummaryTransport implements SummarySender, AutoCloseable 
 
     private final ConnectionSettings settings;
     private final CloseableHttpClient http;
+    private final OwnedClientFactory factory;
     private final IGenericClient client;
+    private volatile boolean closed;
 
     /**
      * @param fhir the application's R4 context (expensive to create: make one and share it)
@@ -83,9 +88,17 @@ public final class FhirSummaryTransport implements SummarySender, AutoCloseable 
     public FhirSummaryTransport(FhirContext fhir, ConnectionSettings settings) {
         this.settings = settings;
         this.http = httpClient(settings);
-        ApacheRestfulClientFactory factory = new ApacheRestfulClientFactory(fhir);
+        this.factory = new OwnedClientFactory(fhir, this);
         factory.setHttpClient(http);
         factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+        synchronized (fhir) {
+            if (fhir.getRestfulClientFactory() instanceof OwnedClientFactory other && !other.owner.closed) {
+                close();
+                throw new IllegalStateException("another FhirSummaryTransport is open on this FhirContext;"
+                        + " close it first");
+            }
+            fhir.setRestfulClientFactory(factory);
+        }
         this.client = factory.newGenericClient(settings.server().base().toString());
         client.setEncoding(EncodingEnum.JSON);
         client.setPrettyPrint(false);
@@ -127,10 +140,21 @@ public final class FhirSummaryTransport implements SummarySender, AutoCloseable 
     /** Closes connections; a send in flight ends as {@link SendResult.Reason#CONNECTION_LOST}. */
     @Override
     public void close() {
+        closed = true;
         try {
             http.close();
         } catch (IOException e) {
             LOG.debug("Closing the sync HTTP client failed", e);
+        }
+    }
+
+    /** Marks the context's factory as belonging to a transport, so a second one cannot silently take it over. */
+    private static final class OwnedClientFactory extends ApacheRestfulClientFactory {
+        final FhirSummaryTransport owner;
+
+        OwnedClientFactory(FhirContext fhir, FhirSummaryTransport owner) {
+            super(fhir);
+            this.owner = owner;
         }
     }
 
