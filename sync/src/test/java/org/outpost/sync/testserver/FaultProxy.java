@@ -55,7 +55,7 @@ public final class FaultProxy implements AutoCloseable {
             boolean delivered) {
         /** A summary transaction ({@code POST [base]}), as opposed to a checkpoint or a search. */
         public boolean isTransaction() {
-            return requestLine.startsWith("POST ") && requestLine.matches("POST /fhir/? HTTP/1\\.1");
+            return requestLine.matches("POST /fhir/?(\\?[^ ]*)? HTTP/1\\.1");
         }
     }
 
@@ -63,6 +63,7 @@ public final class FaultProxy implements AutoCloseable {
     private final SSLContext tls;
     private final int port;
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger forwarded = new AtomicInteger();
     private final List<Exchange> exchanges = new ArrayList<>(); // guarded by itself
     private final Deque<Fault> queued = new ArrayDeque<>(); // guarded by this
     private IntFunction<Fault> plan = n -> Fault.NONE; // guarded by this
@@ -156,6 +157,11 @@ public final class FaultProxy implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /** How many requests the server has answered so far (whatever then happened to the answer). */
+    public int forwarded() {
+        return forwarded.get();
     }
 
     public List<Exchange> exchanges() {
@@ -263,7 +269,9 @@ public final class FaultProxy implements AutoCloseable {
             up.write(head.getBytes(StandardCharsets.ISO_8859_1));
             up.write(body);
             up.flush();
-            return upstream.getInputStream().readAllBytes(); // Connection: close, so EOF ends the answer
+            byte[] answer = upstream.getInputStream().readAllBytes(); // Connection: close, so EOF ends the answer
+            forwarded.incrementAndGet();
+            return answer;
         }
     }
 
