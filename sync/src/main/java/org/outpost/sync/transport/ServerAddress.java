@@ -19,10 +19,29 @@ import java.util.regex.Pattern;
 public record ServerAddress(URI base) {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
+    /**
+     * @throws SyncSetupException when the URL is not absolute http(s) with a host, carries credentials, a query
+     *     or a fragment, or is plain http to another computer
+     */
     public ServerAddress {
         if (base == null) {
             throw new SyncSetupException("No sync server address is set.");
         }
+        String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
+        if (base.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new SyncSetupException("The sync server address must start with https:// and name a server, e.g."
+                    + " https://research.example.org/fhir (got " + base + ").");
+        }
+        if (base.getUserInfo() != null || base.getQuery() != null || base.getFragment() != null) {
+            throw new SyncSetupException("The sync server address must be a plain base URL without user name,"
+                    + " query or fragment; put the access token in the token setting instead.");
+        }
+        if (scheme.equals("http") && !isLoopback(base.getHost())) {
+            throw new SyncSetupException("Refusing to send summaries to " + base.getHost() + " over plain http:"
+                    + " a server on another computer must use https:// so the data is encrypted on the way."
+                    + " Plain http is only allowed for a server on this computer (127.0.0.1, ::1, localhost).");
+        }
+        base = URI.create(base.toString().replaceAll("/+$", ""));
     }
 
     /**
@@ -35,28 +54,11 @@ public record ServerAddress(URI base) {
         if (text == null || text.isBlank()) {
             throw new SyncSetupException("No sync server address is set.");
         }
-        URI uri;
         try {
-            uri = new URI(text.strip());
+            return new ServerAddress(new URI(text.strip()));
         } catch (URISyntaxException e) {
             throw new SyncSetupException("The sync server address is not a valid URL: " + text.strip(), e);
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new SyncSetupException("The sync server address must start with https:// and name a server, e.g."
-                    + " https://research.example.org/fhir (got " + text.strip() + ").");
-        }
-        if (uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
-            throw new SyncSetupException("The sync server address must be a plain base URL without user name,"
-                    + " query or fragment; put the access token in the token setting instead.");
-        }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new SyncSetupException("Refusing to send summaries to " + uri.getHost() + " over plain http:"
-                    + " a server on another computer must use https:// so the data is encrypted on the way."
-                    + " Plain http is only allowed for a server on this computer (127.0.0.1, ::1, localhost).");
-        }
-        String normalised = uri.toString().replaceAll("/+$", "");
-        return new ServerAddress(URI.create(normalised));
     }
 
     /** True when summaries to this address never leave this computer. */

@@ -49,6 +49,12 @@ class ServerAddressTest {
     }
 
     @Test
+    void theRecordConstructorAppliesTheSamePolicy() {
+        assertThatThrownBy(() -> new ServerAddress(java.net.URI.create("http://research.example.org/fhir")))
+                .isInstanceOf(SyncSetupException.class).hasMessageContaining("must use https://");
+    }
+
+    @Test
     void theTokenNeverShowsInToStringOrInTheSettings() {
         BearerToken token = BearerToken.of("very-secret-value");
         ConnectionSettings settings = ConnectionSettings.of(ServerAddress.parse("https://research.example.org/fhir"),
