@@ -19,6 +19,8 @@ public final class Tx {
     private volatile boolean active = true;
     private long appendedSeq = -1;
     private String appendedHash;
+    /** Patients whose outbox entry this transaction has already raised ({@link JdbcOutbox}): once is enough. */
+    private final java.util.Set<java.util.UUID> outboxRaised = new java.util.HashSet<>();
 
     /**
      * A scope that neither seals nor checks row MACs ({@link RowSeal#unchecked()}): for reading without the
@@ -70,6 +72,26 @@ public final class Tx {
     /** The newest audit row appended in this transaction, if any (readable after {@link #end}). */
     public Optional<ChainHead> appendedHead() {
         return appendedSeq < 0 ? Optional.empty() : Optional.of(new ChainHead(appendedSeq, appendedHash));
+    }
+
+    /** Whether this transaction has already raised the patient's outbox entry. */
+    boolean outboxRaised(java.util.UUID patient) {
+        return outboxRaised.contains(patient);
+    }
+
+    /** Notes that this transaction raised the patient's outbox entry. */
+    void outboxRaise(java.util.UUID patient) {
+        outboxRaised.add(patient);
+    }
+
+    /** Forgets that this transaction raised the patient's entry (it was dropped, or consent may have changed). */
+    void outboxForget(java.util.UUID patient) {
+        outboxRaised.remove(patient);
+    }
+
+    /** Forgets every raised entry (after one statement raised them all). */
+    void outboxForgetAll() {
+        outboxRaised.clear();
     }
 
     /** Ends the scope; later use fails. */
