@@ -159,10 +159,14 @@ public final class JdbcOutbox implements Outbox {
                         ps.setString(3, sent.bundleJson());
                         ps.setObject(4, sent.sentAt());
                     });
-            return Jdbc.update(c, "DELETE FROM outbox WHERE patient_id = ? AND generation = ?", ps -> {
+            boolean removed = Jdbc.update(c, "DELETE FROM outbox WHERE patient_id = ? AND generation = ?", ps -> {
                 ps.setObject(1, patient);
                 ps.setLong(2, entry.generation());
             }) == 1;
+            if (removed) {
+                tx.outboxForget(patient); // a later change in this transaction makes a new entry
+            }
+            return removed;
         });
     }
 
