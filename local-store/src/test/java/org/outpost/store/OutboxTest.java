@@ -331,6 +331,19 @@ class OutboxTest {
     }
 
     @Test
+    void aConsentGivenLaterInTheSameTransactionQueuesTheSummary() {
+        Patient notAsked = with(Fixtures.patient("OB-0009", "Asked", "Later", LocalDate.of(1975, 5, 5)),
+                SharingConsent.notRecorded());
+        write(r -> {
+            r.patients().insert(notAsked);
+            r.observations().insert(reading(notAsked, 150)); // no consent yet: nothing queued
+            r.patients().recordConsent(notAsked.id(), Fixtures.CONSENTED);
+            r.observations().insert(reading(notAsked, 151));
+        });
+        assertThat(pending()).singleElement().extracting(OutboxEntry::patient).isEqualTo(notAsked.id());
+    }
+
+    @Test
     void anEntryWhoseConsentIsNotGivenIsNeverHandedOut() throws Exception {
         Patient refused = with(Fixtures.patient("OB-0008", "Said", "No", LocalDate.of(1971, 1, 1)),
                 SharingConsent.refused(new org.outpost.app.domain.Recorded("dr.test", clock.instant())));

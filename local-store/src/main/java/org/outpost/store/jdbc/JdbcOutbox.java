@@ -44,14 +44,14 @@ public final class JdbcOutbox implements Outbox {
     }
 
     /**
-     * The patient's summary changed in {@code tx}: raises their entry if their consent is given (once per
-     * transaction), drops it if not. {@code consentMayHaveChanged} is true for writes of the patient row itself,
+     * The patient's summary changed in {@code tx}: raises their entry if their consent is given, drops it if not
+     * (once per transaction and patient). {@code consentMayHaveChanged} is true for writes of the patient row itself,
      * which re-reads the consent even if this transaction raised the entry before.
      */
     static void changed(Tx tx, Connection c, UUID patient, boolean consentMayHaveChanged) throws SQLException {
         if (consentMayHaveChanged) {
             tx.outboxForget(patient);
-        } else if (tx.outboxRaised(patient)) {
+        } else if (tx.outboxHandled(patient)) {
             return;
         }
         Optional<String> consent = Jdbc.queryOne(c, "SELECT consent FROM patients WHERE id = ?",
@@ -61,6 +61,7 @@ public final class JdbcOutbox implements Outbox {
         }
         if (!consent.get().equals(Consent.GIVEN.name())) {
             Jdbc.update(c, "DELETE FROM outbox WHERE patient_id = ?", ps -> ps.setObject(1, patient));
+            tx.outboxHandle(patient);
             return;
         }
         Instant now = tx.now();
@@ -77,7 +78,7 @@ public final class JdbcOutbox implements Outbox {
                         ps.setObject(3, now);
                     });
         }
-        tx.outboxRaise(patient);
+        tx.outboxHandle(patient);
     }
 
     /** {@link #changed(Tx, Connection, UUID, boolean)} for the patient of a medication list entry. */

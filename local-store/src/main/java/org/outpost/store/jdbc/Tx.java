@@ -19,8 +19,11 @@ public final class Tx {
     private volatile boolean active = true;
     private long appendedSeq = -1;
     private String appendedHash;
-    /** Patients whose outbox entry this transaction has already raised ({@link JdbcOutbox}): once is enough. */
-    private final java.util.Set<java.util.UUID> outboxRaised = new java.util.HashSet<>();
+    /**
+     * Patients whose outbox entry this transaction has already dealt with ({@link JdbcOutbox}): raised, or found
+     * without consent. Once is enough per transaction.
+     */
+    private final java.util.Set<java.util.UUID> outboxHandled = new java.util.HashSet<>();
 
     /**
      * A scope that neither seals nor checks row MACs ({@link RowSeal#unchecked()}): for reading without the
@@ -74,24 +77,24 @@ public final class Tx {
         return appendedSeq < 0 ? Optional.empty() : Optional.of(new ChainHead(appendedSeq, appendedHash));
     }
 
-    /** Whether this transaction has already raised the patient's outbox entry. */
-    boolean outboxRaised(java.util.UUID patient) {
-        return outboxRaised.contains(patient);
+    /** Whether this transaction has already raised the patient's outbox entry, or found them without consent. */
+    boolean outboxHandled(java.util.UUID patient) {
+        return outboxHandled.contains(patient);
     }
 
-    /** Notes that this transaction raised the patient's outbox entry. */
-    void outboxRaise(java.util.UUID patient) {
-        outboxRaised.add(patient);
+    /** Notes that this transaction raised the patient's outbox entry, or found them without consent. */
+    void outboxHandle(java.util.UUID patient) {
+        outboxHandled.add(patient);
     }
 
-    /** Forgets that this transaction raised the patient's entry (it was dropped, or consent may have changed). */
+    /** Forgets what this transaction did for the patient (entry dropped or sent, or consent may have changed). */
     void outboxForget(java.util.UUID patient) {
-        outboxRaised.remove(patient);
+        outboxHandled.remove(patient);
     }
 
-    /** Forgets every raised entry (after one statement raised them all). */
+    /** Forgets every patient (after one statement raised them all). */
     void outboxForgetAll() {
-        outboxRaised.clear();
+        outboxHandled.clear();
     }
 
     /** Ends the scope; later use fails. */
