@@ -9,6 +9,7 @@ import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEvent;
 import org.outpost.app.domain.Permission;
 import org.outpost.app.domain.Recorded;
+import org.outpost.app.port.Store;
 import org.outpost.app.sharing.BearerToken;
 import org.outpost.app.sharing.ServerUrl;
 import org.outpost.app.sharing.SiteSecret;
@@ -22,11 +23,11 @@ import org.outpost.app.sharing.SyncSettings;
  * again, in the same transaction. Needs {@link Permission#CONFIGURE_SYNC}.
  */
 public final class SyncSettingsService {
-    private final org.outpost.app.port.Store store;
+    private final Store store;
     private final Clock clock;
     private final Session session;
 
-    public SyncSettingsService(org.outpost.app.port.Store store, Clock clock, Session session) {
+    public SyncSettingsService(Store store, Clock clock, Session session) {
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
         this.session = Objects.requireNonNull(session);

@@ -206,10 +206,13 @@ class SharingConsentViewModelTest {
     }
 
     @Test
+    void aClinicianMayChangeTheConsent() {
+        SharingConsentViewModel model = model(new Session(new User("nurse.n", "Nurse", Role.CLINICIAN, true)));
+        assertThat(model.mayEditProperty().get()).isTrue();
+    }
+
+    @Test
     void aUserWhoMayNotEditTheRecordSeesTheConsentOnly() {
-        SharingConsentViewModel model = model(new Session(new User("viewer", "Viewer", Role.CLINICIAN, true)));
-        assertThat(model.mayEditProperty().get()).isTrue(); // clinicians may edit the record
-        // a role without the right (none today) gets no editor
         SharingConsentViewModel readOnly = new SharingConsentViewModel(new ConsentService(store.store(), CLOCK,
                 store.session()), patient.id(), false, tasks, new UiText(Locale.ENGLISH), ZoneOffset.UTC, () -> { });
         readOnly.edit();
