@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.Recorded;
+import org.outpost.app.domain.SharingConsent;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Mrn;
 import org.outpost.app.domain.Observation;
@@ -41,6 +42,8 @@ public record Dataset(int patients, int observationsPerPatient, long seed) {
     /** Its password: the data is synthetic; the key derivation is still the real one. */
     static final String PASSWORD = "synthetic-clinic-only-password";
     static final Instant EPOCH = Instant.parse("2020-01-01T00:00:00Z");
+    /** Every synthetic patient consented to de-identified summaries (not genotypes) at the epoch. */
+    static final SharingConsent CONSENTED = SharingConsent.given(false, new Recorded(USER, EPOCH));
 
     private static final String[] SURNAMES = {
         "García", "Rodríguez", "González", "Fernández", "López", "Martínez", "Sánchez", "Pérez", "Gómez",
@@ -119,7 +122,7 @@ public record Dataset(int patients, int observationsPerPatient, long seed) {
         String address = (1 + r.nextInt(300)) + " " + STREETS[r.nextInt(STREETS.length)];
         String phone = "555-%04d".formatted(r.nextInt(10_000));
         List<String> allergies = r.nextInt(10) == 0 ? List.of("penicillin") : List.of();
-        return new Patient(new PatientId(id), mrn(i), family, given, sex, born, address, phone, Consent.GIVEN,
+        return new Patient(new PatientId(id), mrn(i), family, given, sex, born, address, phone, CONSENTED,
                 org.outpost.app.domain.AllergyStatus.fromLegacy(allergies));
     }
 

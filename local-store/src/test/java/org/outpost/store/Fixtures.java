@@ -13,7 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.outpost.app.domain.AllergyStatus;
-import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.Recorded;
+import org.outpost.app.domain.SharingConsent;
 import org.outpost.app.domain.Mrn;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
@@ -33,13 +34,17 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** Consent to de-identified summaries (not genotypes), as the fixture patients have it. */
+    static final SharingConsent CONSENTED = SharingConsent.given(false,
+            new Recorded("dr.test", java.time.Instant.parse("2024-01-01T09:00:00Z")));
+
     static char[] pw() {
         return PASSWORD.clone();
     }
 
     static Patient patient(String mrn, String family, String given, LocalDate born, String... allergies) {
         return new Patient(PatientId.random(), new Mrn(mrn), family, given, Sex.FEMALE, born, "1 Main Street",
-                "555-0100", Consent.GIVEN, AllergyStatus.fromLegacy(List.of(allergies)));
+                "555-0100", CONSENTED, AllergyStatus.fromLegacy(List.of(allergies)));
     }
 
     /** The patient with "no known allergies" recorded, for tests of checks other than the allergy check. */

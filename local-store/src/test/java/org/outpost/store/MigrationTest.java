@@ -23,10 +23,10 @@ class MigrationTest {
         try (DataKey key = DataKey.generate(new SecureRandom());
              Connection keepOpen = H2Database.connect(dir, key, false)) {
             MigrateResult first = H2Database.migrate(dir, key);
-            assertThat(first.migrationsExecuted).isEqualTo(9);
-            assertThat(first.targetSchemaVersion).isEqualTo("10");
+            assertThat(first.migrationsExecuted).isEqualTo(10);
+            assertThat(first.targetSchemaVersion).isEqualTo("11");
             assertThat(first.migrations).extracting(m -> m.version)
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "11");
 
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = keepOpen.createStatement().executeQuery(
@@ -39,7 +39,8 @@ class MigrationTest {
                     "genotypes", "audit_log", "audit_head", "site_secret", "patient_name_tokens", "patient_name_prefixes",
                     "flyway_schema_history",
                     "decisions", "medication_orders", "order_alerts", "order_reviews", "order_review_alerts", "row_seal_state",
-                    "allergy_status", "allergy_entries");
+                    "allergy_status", "allergy_entries",
+                    "outbox", "sent_summaries", "pseudonym_secret", "sync_settings");
 
             try (ResultSet rs = keepOpen.createStatement().executeQuery("SELECT secret FROM site_secret")) {
                 assertThat(rs.next()).isTrue();
@@ -60,7 +61,7 @@ class MigrationTest {
                     "encounters_patient_start", "patient_name_tokens_token", "patient_name_prefixes_prefix",
                     "decisions_patient_model",
                     "medication_orders_status", "medication_orders_patient", "order_alerts_patient_fingerprint",
-                    "order_reviews_order");
+                    "order_reviews_order", "outbox_first_changed", "sent_summaries_sent_at");
 
             assertThat(H2Database.migrate(dir, key).migrationsExecuted).isZero();
         }

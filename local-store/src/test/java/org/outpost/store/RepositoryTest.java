@@ -20,7 +20,7 @@ import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEvent;
 import org.outpost.app.domain.AllergyEntry;
 import org.outpost.app.domain.AllergyStatus;
-import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.SharingConsent;
 import org.outpost.app.domain.Encounter;
 import org.outpost.app.domain.Genotype;
 import org.outpost.app.domain.Measure;
@@ -119,7 +119,7 @@ class RepositoryTest {
 
         Patient p = Fixtures.patient("UPD-0001", "Before", "Name", LocalDate.of(1999, 9, 9), "nuts");
         Patient changed = new Patient(p.id(), new Mrn("UPD-0002"), "After", "Renamed", Sex.OTHER, p.birthDate(),
-                "2 High St", "555-0199", Consent.REFUSED, AllergyStatus.fromLegacy(List.of("eggs", "shellfish")));
+                "2 High St", "555-0199", SharingConsent.refused(new org.outpost.app.domain.Recorded("dr.test", java.time.Instant.parse("2024-02-02T10:00:00.123456789Z"))), AllergyStatus.fromLegacy(List.of("eggs", "shellfish")));
         store.write(r -> {
             r.patients().insert(p);
             r.patients().update(changed);

@@ -17,6 +17,7 @@ import java.util.random.RandomGenerator;
 import org.outpost.app.domain.AllergyEntry;
 import org.outpost.app.domain.AllergyStatus;
 import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.SharingConsent;
 import org.outpost.app.domain.Recorded;
 import org.outpost.app.domain.Encounter;
 import org.outpost.app.domain.Genotype;
@@ -104,7 +105,7 @@ public final class DemoDataGenerator {
         RandomGenerator rng = stream(number, 1);
         PatientId id = new PatientId(uuid(rng));
         Patient patient = new Patient(id, mrn(number), d.family(), d.given(), d.sex(), d.birthDate(), d.address(),
-                d.phone(), d.consent(), d.allergies());
+                d.phone(), sharingConsent(number, d.consent()), d.allergies());
         return new Clinical(rng, number, patient).build();
     }
 
@@ -157,6 +158,23 @@ public final class DemoDataGenerator {
         }
         return new Demographics(family, given, sex, birth, address, phone(rng), consent,
                 allergyStatus(number, allergies));
+    }
+
+    /**
+     * The consent as a clinic records it: who asked and on which past day; of those who agreed, about a third also
+     * agreed to their genotypes going with the summaries. Drawn from a stream of its own (3), so adding it changed
+     * no other field of the demo population.
+     */
+    private SharingConsent sharingConsent(long number, Consent answer) {
+        RandomGenerator rng = stream(number, 3);
+        Recorded recorded = new Recorded(clinician, today.minusDays(rng.nextInt(1, 1500)).atTime(11, 30)
+                .atZone(zone).toInstant());
+        boolean genotypes = rng.nextInt(3) == 0;
+        return switch (answer) {
+            case GIVEN -> SharingConsent.given(genotypes, recorded);
+            case REFUSED -> SharingConsent.refused(recorded);
+            default -> SharingConsent.notRecorded();
+        };
     }
 
     /**
@@ -637,7 +655,8 @@ public final class DemoDataGenerator {
         return new UUID(hi, lo);
     }
 
-    /** An independent stream per patient number and purpose (0 demographics, 1 clinical record, 2 cystatin C). */
+    /** An independent stream per patient number and purpose (0 demographics, 1 clinical record, 2 cystatin C
+     * and allergies, 3 consent details). */
     private RandomGenerator stream(long number, int purpose) {
         long mixed = seed * GOLDEN + number * 0xBF58476D1CE4E5B9L + purpose * 0x94D049BB133111EBL;
         return new SplittableRandom(mixed);

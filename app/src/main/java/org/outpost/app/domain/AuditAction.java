@@ -50,5 +50,21 @@ public enum AuditAction {
     /** A full integrity check ran; the detail holds counts only. */
     INTEGRITY_VERIFIED,
     /** Rows written before row MACs existed were sealed (once, after migration V6); the detail holds the count. */
-    ROWS_SEALED
+    ROWS_SEALED,
+    /**
+     * A patient's consent to sharing was recorded (given, refused, genotypes changed); detail: the state and
+     * genotypes yes/no.
+     */
+    CONSENT_RECORDED,
+    /** A patient's consent to sharing was withdrawn; detail: how many pending summaries were dropped. */
+    CONSENT_WITHDRAWN,
+    /**
+     * An administrator changed the sync settings; detail: the server's host, k, genotype sharing and whether a
+     * new token was set (never the token).
+     */
+    SYNC_CONFIGURED,
+    /** An administrator replaced the site secret behind pseudonyms; detail: how many summaries were queued again. */
+    SITE_SECRET_ROTATED,
+    /** A sync run ended; detail: counts only (sent, held back, failed), never content. */
+    SYNC_RUN
 }

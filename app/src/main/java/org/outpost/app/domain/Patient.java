@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * A patient's demographics. Identifying data: never log an instance.
  *
+ * @param consent   the consent to sharing de-identified summaries (and, separately, genotypes); null is not recorded
  * @param allergies not recorded, no known allergies (who, when), or the list; null is not recorded
  */
 public record Patient(
@@ -18,7 +19,7 @@ public record Patient(
         LocalDate birthDate,
         String address,
         String phone,
-        Consent consent,
+        SharingConsent consent,
         AllergyStatus allergies) {
 
     public Patient {
@@ -30,8 +31,13 @@ public record Patient(
         Objects.requireNonNull(birthDate, "birthDate");
         address = address == null ? "" : address;
         phone = phone == null ? "" : phone;
-        consent = consent == null ? Consent.UNKNOWN : consent;
+        consent = consent == null ? SharingConsent.notRecorded() : consent;
         allergies = allergies == null ? AllergyStatus.notRecorded() : allergies;
+    }
+
+    /** This patient with another consent to sharing (everything else unchanged). */
+    public Patient withConsent(SharingConsent newConsent) {
+        return new Patient(id, mrn, familyName, givenName, sex, birthDate, address, phone, newConsent, allergies);
     }
 
     /** Completed years on {@code day}. */

@@ -6,5 +6,7 @@ public enum Permission {
     /** Place medication orders. */
     PRESCRIBE,
     /** Review orders in the pharmacist queue. */
-    REVIEW_ORDERS
+    REVIEW_ORDERS,
+    /** Configure de-identified sync (server, token, k, genotype sharing) and rotate the site secret. */
+    CONFIGURE_SYNC
 }

@@ -9,6 +9,8 @@ import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.domain.PatientSummary;
 import org.outpost.app.domain.PatientQuery;
+import org.outpost.app.domain.SharingConsent;
+import org.outpost.app.sharing.QuasiIdentifiers;
 
 /** Patient demographics. */
 public interface PatientRepository {
@@ -17,6 +19,19 @@ public interface PatientRepository {
 
     /** Replaces the demographics of an existing patient. */
     void update(Patient patient);
+
+    /**
+     * Replaces only the patient's consent to sharing (the rest of the record, and its allergies, untouched).
+     *
+     * @throws StoreException when the patient does not exist
+     */
+    void recordConsent(PatientId patient, SharingConsent consent);
+
+    /**
+     * For the k-anonymity gate: birth date, sex and address of every patient whose consent to share is given,
+     * in no particular order. Identifying data: for grouping on this machine only.
+     */
+    List<QuasiIdentifiers> consentedQuasiIdentifiers();
 
     Optional<Patient> find(PatientId id);
 

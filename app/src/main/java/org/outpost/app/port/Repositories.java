@@ -19,4 +19,10 @@ public interface Repositories {
 
     /** Medication orders, their alerts and pharmacist reviews. */
     OrderBook orders();
+
+    /** Patients whose de-identified summary waits to be sent, and what was last sent (issue 12). */
+    Outbox outbox();
+
+    /** Sync settings and the site secret behind pseudonyms (issue 12). */
+    SyncSettingsRepository syncSettings();
 }

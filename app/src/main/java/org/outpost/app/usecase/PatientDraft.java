@@ -12,6 +12,8 @@ import org.outpost.app.validation.Violation;
  * Demographics as typed into the registration or edit form, before validation.
  *
  * @param mrn       blank to have one assigned
+ * @param consent   at registration, the answer on sharing (null is not recorded); when editing, null or the
+ *                  answer recorded (the consent is changed in the chart)
  * @param allergies not recorded, no known allergies, or a list; null is not recorded
  */
 public record PatientDraft(String mrn, String familyName, String givenName, Sex sex, LocalDate birthDate,

@@ -9,6 +9,9 @@ import java.util.Optional;
 import org.outpost.app.domain.AllergyStatus;
 import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEvent;
+import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.Recorded;
+import org.outpost.app.domain.SharingConsent;
 import org.outpost.app.domain.Mrn;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
@@ -20,7 +23,11 @@ import org.outpost.app.port.Store;
 import org.outpost.app.validation.ValidationException;
 import org.outpost.app.validation.Violation;
 
-/** Finding, registering and editing patients. */
+/**
+ * Finding, registering and editing patients. The registration form records the patient's first answer on sharing
+ * (given, refused or not recorded; genotypes are never shared from there, being asked separately); afterwards
+ * the consent changes only through {@link ConsentService}, where a withdrawal also stops what waits to be sent.
+ */
 public final class PatientRegistry {
     /** Most rows a search returns: enough to scan, few enough to render instantly. */
     public static final int SEARCH_LIMIT = 200;
@@ -104,15 +111,24 @@ public final class PatientRegistry {
             if (patients.findByMrn(mrn).isPresent()) {
                 throw new ValidationException(List.of(Violation.of("mrn", "patient.mrnTaken", mrn.value())));
             }
-            Patient patient = toPatient(PatientId.random(), mrn, draft, AllergyStatus.notRecorded());
+            Patient patient = toPatient(PatientId.random(), mrn, draft, AllergyStatus.notRecorded(),
+                    firstConsent(draft.consent()));
             patients.insert(patient);
             r.audit().append(AuditEvent.about(clock.instant(), session.username(), AuditAction.PATIENT_CREATED,
                     patient.id(), ""));
+            if (patient.consent().summaries() != Consent.UNKNOWN) {
+                r.audit().append(AuditEvent.about(clock.instant(), session.username(), AuditAction.CONSENT_RECORDED,
+                        patient.id(), ConsentService.detail(patient.consent())));
+            }
             return patient;
         });
     }
 
-    /** Saves edited demographics of an existing patient. */
+    /**
+     * Saves edited demographics of an existing patient. The consent to sharing is kept: a draft whose consent is
+     * null or the one recorded changes nothing there, any other is refused (it is changed in the chart, through
+     * {@link ConsentService}).
+     */
     public Patient update(PatientId id, PatientDraft draft) {
         session.require(Permission.EDIT_PATIENT);
         requireValid(draft.validate(LocalDate.now(clock)));
@@ -123,7 +139,10 @@ public final class PatientRegistry {
             if (holder.isPresent() && !holder.get().id().equals(id)) {
                 throw new ValidationException(List.of(Violation.of("mrn", "patient.mrnTaken", mrn.value())));
             }
-            Patient patient = toPatient(id, mrn, draft, old.allergies());
+            if (draft.consent() != null && draft.consent() != old.consent().summaries()) {
+                throw new ValidationException(List.of(Violation.of("consent", "patient.consentInChart")));
+            }
+            Patient patient = toPatient(id, mrn, draft, old.allergies(), old.consent());
             r.patients().update(patient);
             r.audit().append(AuditEvent.about(clock.instant(), session.username(), AuditAction.PATIENT_UPDATED, id, ""));
             return patient;
@@ -131,10 +150,22 @@ public final class PatientRegistry {
     }
 
     /** The patient the draft describes; allergies new or changed since {@code before} are recorded by this user now. */
-    private Patient toPatient(PatientId id, Mrn mrn, PatientDraft d, AllergyStatus before) {
+    private Patient toPatient(PatientId id, Mrn mrn, PatientDraft d, AllergyStatus before, SharingConsent consent) {
         return new Patient(id, mrn, d.familyName().strip(), d.givenName().strip(), d.sex(), d.birthDate(),
                 d.address() == null ? "" : d.address().strip(), d.phone() == null ? "" : d.phone().strip(),
-                d.consent(), d.allergies().toStatus(before, session.username(), clock.instant()));
+                consent, d.allergies().toStatus(before, session.username(), clock.instant()));
+    }
+
+    /** The registration form's answer, recorded by this user now (genotypes are asked separately, in the chart). */
+    private SharingConsent firstConsent(Consent answer) {
+        Recorded now = new Recorded(session.username(), clock.instant());
+        return switch (answer == null ? Consent.UNKNOWN : answer) {
+            case UNKNOWN -> SharingConsent.notRecorded();
+            case GIVEN -> SharingConsent.given(false, now);
+            case REFUSED -> SharingConsent.refused(now);
+            case WITHDRAWN -> throw new ValidationException(List.of(
+                    Violation.of("consent", "patient.consentWithdrawnAtRegistration")));
+        };
     }
 
     /** The next free number in the clinic's own series, OP-000001 onwards. */

@@ -127,7 +127,7 @@ class DemoDataGeneratorTest {
         for (DemoPatient p : population) {
             Patient pt = p.patient();
             PatientDraft draft = new PatientDraft(pt.mrn().value(), pt.familyName(), pt.givenName(), pt.sex(),
-                    pt.birthDate(), pt.address(), pt.phone(), pt.consent(), AllergyDraft.of(pt.allergies()));
+                    pt.birthDate(), pt.address(), pt.phone(), pt.consent().summaries(), AllergyDraft.of(pt.allergies()));
             assertThat(draft.validate(TODAY)).isEmpty();
             assertThat(pt.ageOn(TODAY)).isBetween(18, 90);
             assertThat(pt.phone()).matches("(\\+44 7700 900|07700 900|01632 960)\\d{3}");
@@ -253,6 +253,16 @@ class DemoDataGeneratorTest {
 
         @Override
         public void update(Patient patient) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void recordConsent(PatientId patient, org.outpost.app.domain.SharingConsent consent) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<org.outpost.app.sharing.QuasiIdentifiers> consentedQuasiIdentifiers() {
             throw new UnsupportedOperationException();
         }
 

@@ -15,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.outpost.app.domain.Chart;
 import org.outpost.app.domain.Genotype;
-import org.outpost.app.domain.Consent;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Medication;
 import org.outpost.app.domain.Mrn;
@@ -68,7 +67,7 @@ class InputResolverTest {
     };
 
     private static Patient patient(Sex sex, LocalDate born) {
-        return new Patient(ID, new Mrn("T-1"), "Test", "Person", sex, born, "", "", Consent.UNKNOWN, null);
+        return new Patient(ID, new Mrn("T-1"), "Test", "Person", sex, born, "", "", null, null);
     }
 
     private static Observation obs(Measure m, double v, Unit u, String at) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.outpost.app.catalog.BundledModels;
 import org.outpost.app.domain.AllergyStatus;
 import org.outpost.app.domain.Chart;
-import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.SharingConsent;
 import org.outpost.app.domain.Genotype;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Medication;
@@ -90,7 +90,7 @@ class PrescribingCheckTest {
         }
 
         Chart build() {
-            Patient p = new Patient(id, new Mrn("T-1"), "Test", "Person", sex, born, "", "", Consent.UNKNOWN,
+            Patient p = new Patient(id, new Mrn("T-1"), "Test", "Person", sex, born, "", "", SharingConsent.notRecorded(),
                     allergies);
             return new Chart(p, obs, meds, genes, encounters);
         }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.outpost.app.domain.Consent;
 import org.outpost.app.domain.Mrn;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
@@ -16,7 +15,7 @@ import org.outpost.app.domain.Sex;
 class DuplicateFinderTest {
     private static final LocalDate DOB = LocalDate.of(1961, 4, 9);
     private final Patient existing = new Patient(PatientId.random(), new Mrn("OP-000001"), "Okonkwo", "Chidinma",
-            Sex.FEMALE, DOB, "", "", Consent.UNKNOWN, null);
+            Sex.FEMALE, DOB, "", "", null, null);
 
     @Test
     void jaroWinklerMatchesPublishedExamples() {

@@ -42,6 +42,18 @@ final class Jdbc {
         }
     }
 
+    /**
+     * {@link #run} for a write that changes what {@code patient}'s de-identified summary holds: after the work, in
+     * the same transaction, their outbox entry is raised ({@link JdbcOutbox}), so no such write can forget it.
+     */
+    static <T> T runChanging(Tx tx, String action, UUID patient, SqlWork<T> work) {
+        return run(tx, action, c -> {
+            T result = work.run(c);
+            JdbcOutbox.changed(tx, c, patient, false);
+            return result;
+        });
+    }
+
     static <T> List<T> query(Connection c, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);

@@ -32,7 +32,7 @@ public final class JdbcDecisionLog implements DecisionLog {
     @Override
     public void insert(Decision d) {
         tx.requireWritable();
-        Jdbc.run(tx, "save the decision", c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.DECISIONS, d.id(),
+        Jdbc.runChanging(tx, "save the decision", d.patient().value(), c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.DECISIONS, d.id(),
                 "INSERT INTO decisions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setObject(1, d.id());
                     ps.setObject(2, d.patient().value());

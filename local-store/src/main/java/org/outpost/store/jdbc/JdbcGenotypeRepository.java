@@ -17,7 +17,7 @@ public final class JdbcGenotypeRepository implements GenotypeRepository {
     @Override
     public void insert(Genotype g) {
         tx.requireWritable();
-        Jdbc.run(tx, "save the genotype", c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.GENOTYPES, g.id(),
+        Jdbc.runChanging(tx, "save the genotype", g.patient().value(), c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.GENOTYPES, g.id(),
                 "INSERT INTO genotypes (id, patient_id, gene, diplotype, source, result_date) VALUES (?, ?, ?, ?, ?, ?)",
                 ps -> {
                     ps.setObject(1, g.id());

@@ -29,7 +29,7 @@ public final class JdbcMedicationRepository implements MedicationRepository {
     @Override
     public void insert(Medication m) {
         tx.requireWritable();
-        Jdbc.run(tx, "save the medication", c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.MEDICATIONS, m.id(),
+        Jdbc.runChanging(tx, "save the medication", m.patient().value(), c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.MEDICATIONS, m.id(),
                 "INSERT INTO medications (id, patient_id, name, rxnorm, dose, route, frequency, start_date, stop_date) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setObject(1, m.id());
@@ -64,12 +64,16 @@ public final class JdbcMedicationRepository implements MedicationRepository {
         Objects.requireNonNull(dose, "dose");
         Objects.requireNonNull(frequency, "frequency");
         tx.requireWritable();
-        int changed = Jdbc.run(tx, "change the dose", c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.MEDICATIONS, id,
-                "UPDATE medications SET dose = ?, frequency = ? WHERE id = ?", ps -> {
-                    ps.setString(1, dose);
-                    ps.setString(2, frequency);
-                    ps.setObject(3, id);
-                }));
+        int changed = Jdbc.run(tx, "change the dose", c -> {
+            int n = Jdbc.updateSealed(c, tx.seal(), SealedTable.MEDICATIONS, id,
+                    "UPDATE medications SET dose = ?, frequency = ? WHERE id = ?", ps -> {
+                        ps.setString(1, dose);
+                        ps.setString(2, frequency);
+                        ps.setObject(3, id);
+                    });
+            JdbcOutbox.medicationChanged(tx, c, id);
+            return n;
+        });
         if (changed == 0) {
             throw new StoreException("Could not change the dose: the medication is not on the list");
         }
@@ -80,11 +84,15 @@ public final class JdbcMedicationRepository implements MedicationRepository {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(day, "day");
         tx.requireWritable();
-        int changed = Jdbc.run(tx, "stop the medication", c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.MEDICATIONS, id,
-                "UPDATE medications SET stop_date = ? WHERE id = ?", ps -> {
-                    ps.setObject(1, day);
-                    ps.setObject(2, id);
-                }));
+        int changed = Jdbc.run(tx, "stop the medication", c -> {
+            int n = Jdbc.updateSealed(c, tx.seal(), SealedTable.MEDICATIONS, id,
+                    "UPDATE medications SET stop_date = ? WHERE id = ?", ps -> {
+                        ps.setObject(1, day);
+                        ps.setObject(2, id);
+                    });
+            JdbcOutbox.medicationChanged(tx, c, id);
+            return n;
+        });
         if (changed == 0) {
             throw new StoreException("Could not stop the medication: it is not on the list");
         }

@@ -21,7 +21,7 @@ public final class JdbcObservationRepository implements ObservationRepository {
     @Override
     public void insert(Observation o) {
         tx.requireWritable();
-        Jdbc.run(tx, "save the observation", c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.OBSERVATIONS, o.id(),
+        Jdbc.runChanging(tx, "save the observation", o.patient().value(), c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.OBSERVATIONS, o.id(),
                 "INSERT INTO observations (id, patient_id, loinc, amount, ucum_unit, effective_at, recorded_by) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setObject(1, o.id());

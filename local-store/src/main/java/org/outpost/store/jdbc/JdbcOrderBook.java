@@ -54,7 +54,7 @@ public final class JdbcOrderBook implements OrderBook {
     public void insert(MedicationOrder order) {
         Objects.requireNonNull(order, "order");
         tx.requireWritable();
-        Jdbc.run(tx, "save the order", c -> {
+        Jdbc.runChanging(tx, "save the order", order.patient().value(), c -> {
             OrderDraft d = order.draft();
             Jdbc.update(c, "INSERT INTO medication_orders (id, patient_id, medication_id, drug, amount, unit, frequency, "
                     + "route, ordered_by, ordered_at, status, indication) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
@@ -229,6 +229,7 @@ public final class JdbcOrderBook implements OrderBook {
             if (changed == 0) {
                 throw new StoreException("Could not record the review: the order does not exist");
             }
+            JdbcOutbox.orderChanged(tx, c, review.orderId());
             Jdbc.update(c, "INSERT INTO order_reviews (" + REVIEW_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     ps -> {
                         ps.setObject(1, review.orderId());

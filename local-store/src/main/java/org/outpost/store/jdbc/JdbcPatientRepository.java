@@ -28,6 +28,8 @@ import org.outpost.app.domain.Sex;
 import org.outpost.app.port.PatientRepository;
 import org.outpost.app.port.StoreException;
 import org.outpost.app.domain.PatientQuery;
+import org.outpost.app.domain.SharingConsent;
+import org.outpost.app.sharing.QuasiIdentifiers;
 
 /**
  * Patients in the {@code patients} table with their allergies in {@code allergy_status} and {@code allergy_entries}
@@ -39,7 +41,11 @@ import org.outpost.app.domain.PatientQuery;
  * family or given name, and a search reads its results in display order off one index.
  */
 public final class JdbcPatientRepository implements PatientRepository {
-    private static final String COLUMNS = "id, mrn, family_name, given_name, sex, birth_date, address, phone, consent";
+    private static final String COLUMNS = "id, mrn, family_name, given_name, sex, birth_date, address, phone, consent, "
+            + "consent_genotypes, consent_recorded_by, consent_recorded_at, consent_withdrawn_by, consent_withdrawn_at";
+    /** The consent columns (V11), in the order {@link #bindConsent} binds them. */
+    private static final String CONSENT_SET = "consent = ?, consent_genotypes = ?, consent_recorded_by = ?, "
+            + "consent_recorded_at = ?, consent_withdrawn_by = ?, consent_withdrawn_at = ?";
     /** Every column of a patient row and its MAC, for reads that check it. */
     private static final String SEALED_COLUMNS = SealedTable.PATIENTS.select("");
     private static final String SUMMARY_COLUMNS = "id, mrn, family_name, given_name, sex, birth_date";
@@ -60,7 +66,8 @@ public final class JdbcPatientRepository implements PatientRepository {
         try {
             Connection c = tx.connection();
             Jdbc.update(c, "INSERT INTO patients (" + COLUMNS
-                    + ", family_folded, given_folded, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + ", family_folded, given_folded, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     ps -> {
                         int i = bindPatient(ps, p);
                         ps.setObject(i++, tx.now());
@@ -71,6 +78,7 @@ public final class JdbcPatientRepository implements PatientRepository {
                     p.birthDate());
             insertAllergies(c, p);
             seal(c, p);
+            JdbcOutbox.changed(tx, c, p.id().value(), true);
         } catch (SQLException e) {
             if (SqlErrors.isDuplicate(e)) {
                 throw new StoreException("The MRN is already in use by another patient");
@@ -92,7 +100,7 @@ public final class JdbcPatientRepository implements PatientRepository {
         try {
             Connection c = tx.connection();
             int n = Jdbc.update(c, "UPDATE patients SET id = ?, mrn = ?, family_name = ?, given_name = ?, sex = ?, "
-                    + "birth_date = ?, address = ?, phone = ?, consent = ?, family_folded = ?, given_folded = ?, "
+                    + "birth_date = ?, address = ?, phone = ?, " + CONSENT_SET + ", family_folded = ?, given_folded = ?, "
                     + "updated_at = ? WHERE id = ?", ps -> {
                         int i = bindPatient(ps, p);
                         ps.setObject(i++, tx.now());
@@ -109,11 +117,65 @@ public final class JdbcPatientRepository implements PatientRepository {
             Jdbc.update(c, "DELETE FROM allergies WHERE patient_id = ?", ps -> ps.setObject(1, p.id().value()));
             insertAllergies(c, p);
             seal(c, p);
+            JdbcOutbox.changed(tx, c, p.id().value(), true);
         } catch (SQLException e) {
             if (SqlErrors.isDuplicate(e)) {
                 throw new StoreException("The MRN is already in use by another patient");
             }
             throw SqlErrors.translate(e, "save the patient");
+        }
+    }
+
+    @Override
+    public void recordConsent(PatientId patient, SharingConsent consent) {
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(consent, "consent");
+        tx.requireWritable();
+        Jdbc.run(tx, "save the consent", c -> {
+            int n = Jdbc.updateSealed(c, tx.seal(), SealedTable.PATIENTS, patient.value(), "UPDATE patients SET "
+                    + CONSENT_SET + ", updated_at = ? WHERE id = ?", ps -> {
+                        int i = bindConsent(ps, 1, consent);
+                        ps.setObject(i++, tx.now());
+                        ps.setObject(i, patient.value());
+                    });
+            if (n == 0) {
+                throw new StoreException("The patient record no longer exists");
+            }
+            JdbcOutbox.changed(tx, c, patient.value(), true);
+            return null;
+        });
+    }
+
+    @Override
+    public List<QuasiIdentifiers> consentedQuasiIdentifiers() {
+        return Jdbc.run(tx, "read consenting patients", c -> Jdbc.query(c, "SELECT " + SEALED_COLUMNS
+                + " FROM patients WHERE consent = '" + Consent.GIVEN.name() + "'", ps -> { }, rs -> {
+                    tx.seal().check(SealedTable.PATIENTS, rs);
+                    return new QuasiIdentifiers(new PatientId(Jdbc.uuid(rs, "id")), Jdbc.date(rs, "birth_date"),
+                            Sex.valueOf(rs.getString("sex")), rs.getString("address"));
+                }));
+    }
+
+    /** Binds the consent columns from {@code i} in {@link #CONSENT_SET}'s order; returns the next index. */
+    private static int bindConsent(PreparedStatement ps, int i, SharingConsent consent) throws SQLException {
+        ps.setString(i++, consent.summaries().name());
+        ps.setBoolean(i++, consent.genotypes());
+        ps.setString(i++, consent.recorded().map(Recorded::by).orElse(null));
+        ps.setObject(i++, consent.recorded().map(Recorded::at).orElse(null));
+        ps.setString(i++, consent.withdrawn().map(Recorded::by).orElse(null));
+        ps.setObject(i++, consent.withdrawn().map(Recorded::at).orElse(null));
+        return i;
+    }
+
+    /** The consent to sharing of the current patient row (V11 columns NULL: recorded before details were kept). */
+    private static SharingConsent consent(ResultSet rs) throws SQLException {
+        try {
+            return new SharingConsent(Consent.valueOf(rs.getString("consent")),
+                    Boolean.TRUE.equals(rs.getObject("consent_genotypes", Boolean.class)),
+                    recorded(rs, "consent_recorded_by", "consent_recorded_at"),
+                    recorded(rs, "consent_withdrawn_by", "consent_withdrawn_at"));
+        } catch (IllegalArgumentException e) {
+            throw new DamagedRecordException(SealedTable.PATIENTS.table(), RowSeal.rowId(SealedTable.PATIENTS, rs));
         }
     }
 
@@ -128,7 +190,7 @@ public final class JdbcPatientRepository implements PatientRepository {
         ps.setObject(i++, p.birthDate());
         ps.setString(i++, p.address());
         ps.setString(i++, p.phone());
-        ps.setString(i++, p.consent().name());
+        i = bindConsent(ps, i, p.consent());
         ps.setString(i++, PatientQuery.fold(p.familyName()));
         ps.setString(i++, PatientQuery.fold(p.givenName()));
         return i;
@@ -341,7 +403,7 @@ public final class JdbcPatientRepository implements PatientRepository {
         PatientId id = new PatientId(Jdbc.uuid(rs, "id"));
         return new Patient(id, new Mrn(rs.getString("mrn")), rs.getString("family_name"), rs.getString("given_name"),
                 Sex.valueOf(rs.getString("sex")), Jdbc.date(rs, "birth_date"), rs.getString("address"),
-                rs.getString("phone"), Consent.valueOf(rs.getString("consent")), allergies(c, id.value()));
+                rs.getString("phone"), consent(rs), allergies(c, id.value()));
     }
 
     /**
@@ -383,8 +445,12 @@ public final class JdbcPatientRepository implements PatientRepository {
     }
 
     private static Optional<Recorded> recorded(ResultSet rs) throws SQLException {
-        String by = rs.getString("recorded_by");
-        java.time.OffsetDateTime at = rs.getObject("recorded_at", java.time.OffsetDateTime.class);
+        return recorded(rs, "recorded_by", "recorded_at");
+    }
+
+    private static Optional<Recorded> recorded(ResultSet rs, String byColumn, String atColumn) throws SQLException {
+        String by = rs.getString(byColumn);
+        java.time.OffsetDateTime at = rs.getObject(atColumn, java.time.OffsetDateTime.class);
         return by == null || at == null ? Optional.empty() : Optional.of(new Recorded(by, at.toInstant()));
     }
 }

@@ -23,6 +23,8 @@ public final class JdbcRepositories implements Repositories {
     private final DecisionLog decisions;
     private final OrderBook orders;
     private final JdbcUsers users;
+    private final JdbcOutbox outbox;
+    private final JdbcSyncSettings syncSettings;
     private final Tx tx;
 
     public JdbcRepositories(Tx tx) {
@@ -36,6 +38,8 @@ public final class JdbcRepositories implements Repositories {
         this.decisions = new JdbcDecisionLog(tx);
         this.orders = new JdbcOrderBook(tx);
         this.users = new JdbcUsers(tx);
+        this.outbox = new JdbcOutbox(tx);
+        this.syncSettings = new JdbcSyncSettings(tx);
     }
 
     @Override
@@ -76,6 +80,16 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public OrderBook orders() {
         return orders;
+    }
+
+    @Override
+    public JdbcOutbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public JdbcSyncSettings syncSettings() {
+        return syncSettings;
     }
 
     /** The full integrity check ({@link IntegrityCheck}) in this call's snapshot. */

@@ -19,7 +19,8 @@ import org.outpost.store.keys.RowKey;
  * {@code _ROWID_} in batches of {@value #BATCH}, committing each, so a large database needs neither one huge
  * transaction nor all its rows in memory; resealing is idempotent, so an interrupted run is finished by the
  * next unlock. {@code row_seal_state.sealed} turns TRUE at the end: from then on a row without a MAC is damaged.
- * After sealing, the free-text allergies of V1 are moved to the tables of V8 ({@link LegacyAllergies}).
+ * After sealing, the free-text allergies of V1 are moved to the tables of V8 ({@link LegacyAllergies}), and a
+ * database without a pseudonym secret (V11) gets one ({@link JdbcSyncSettings#ensureSiteSecret}).
  */
 public final class RowSeals {
     static final int BATCH = 5_000;
@@ -54,6 +55,9 @@ public final class RowSeals {
             c.commit();
         }
         LegacyAllergies.upgrade(c, seal);
+        if (JdbcSyncSettings.ensureSiteSecret(c, seal, clock.instant())) {
+            c.commit();
+        }
         return tx;
     }
 

@@ -13,12 +13,14 @@ import java.util.stream.Collectors;
  *
  * <p>Not sealed: {@code audit_log} and {@code audit_head} (their own hash chain), the search tables
  * {@code patient_name_tokens} and {@code patient_name_prefixes} (derived from {@code patients}; verify reads
- * them whole), {@code row_seal_state} and Flyway's history.
+ * them whole), the {@code outbox} (a queue of patient ids derived from writes; what is sent is built from sealed
+ * rows), {@code row_seal_state} and Flyway's history.
  */
 public enum SealedTable {
     USERS("users", List.of("username"), "username, display_name, role, enabled, created_at"),
     PATIENTS("patients", List.of("id"), "id, mrn, family_name, given_name, family_folded, given_folded, sex, "
-            + "birth_date, address, phone, consent, created_at, updated_at"),
+            + "birth_date, address, phone, consent, created_at, updated_at, consent_genotypes?, consent_recorded_by?, "
+            + "consent_recorded_at?, consent_withdrawn_by?, consent_withdrawn_at?"),
     /** The V1 free-text allergies: empty once {@link LegacyAllergies} has moved them (V8); kept to check leftovers. */
     ALLERGIES("allergies", List.of("patient_id", "position"), "patient_id, position, substance"),
     ALLERGY_STATUS("allergy_status", List.of("patient_id"), "patient_id, status, recorded_by, recorded_at"),
@@ -41,7 +43,14 @@ public enum SealedTable {
     ORDER_REVIEW_ALERTS("order_review_alerts", List.of("review_seq", "position"), "review_seq, position, order_id, "
             + "patient_id, model_id, model_version, model_title, severity, headline, text, strength, suggested_amount, "
             + "suggested_unit, suggested_frequency, differs, fingerprint, response, reason"),
-    SITE_SECRET("site_secret", List.of("id"), "id, secret, created_at");
+    SITE_SECRET("site_secret", List.of("id"), "id, secret, created_at"),
+    /** What was last sent per patient (V11): the exact bundle is the record of what left the machine. */
+    SENT_SUMMARIES("sent_summaries", List.of("patient_id"), "patient_id, generation, bundle, sent_at"),
+    /** The key of pseudonyms (V11), apart from {@link #SITE_SECRET} so rotating it leaves every row MAC alone. */
+    PSEUDONYM_SECRET("pseudonym_secret", List.of("id"), "id, secret, created_at"),
+    /** Sync server, bearer token, k and genotype sharing (V11): a flipped byte must not redirect or loosen sync. */
+    SYNC_SETTINGS("sync_settings", List.of("id"), "id, server_url, bearer_token, k_anonymity, share_genotypes, "
+            + "changed_by, changed_at");
 
     private final String table;
     private final List<String> key;

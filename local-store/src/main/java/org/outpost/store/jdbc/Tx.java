@@ -19,6 +19,11 @@ public final class Tx {
     private volatile boolean active = true;
     private long appendedSeq = -1;
     private String appendedHash;
+    /**
+     * Patients whose outbox entry this transaction has already dealt with ({@link JdbcOutbox}): raised, or found
+     * without consent. Once is enough per transaction.
+     */
+    private final java.util.Set<java.util.UUID> outboxHandled = new java.util.HashSet<>();
 
     /**
      * A scope that neither seals nor checks row MACs ({@link RowSeal#unchecked()}): for reading without the
@@ -70,6 +75,26 @@ public final class Tx {
     /** The newest audit row appended in this transaction, if any (readable after {@link #end}). */
     public Optional<ChainHead> appendedHead() {
         return appendedSeq < 0 ? Optional.empty() : Optional.of(new ChainHead(appendedSeq, appendedHash));
+    }
+
+    /** Whether this transaction has already raised the patient's outbox entry, or found them without consent. */
+    boolean outboxHandled(java.util.UUID patient) {
+        return outboxHandled.contains(patient);
+    }
+
+    /** Notes that this transaction raised the patient's outbox entry, or found them without consent. */
+    void outboxHandle(java.util.UUID patient) {
+        outboxHandled.add(patient);
+    }
+
+    /** Forgets what this transaction did for the patient (entry dropped or sent, or consent may have changed). */
+    void outboxForget(java.util.UUID patient) {
+        outboxHandled.remove(patient);
+    }
+
+    /** Forgets every patient (after one statement raised them all). */
+    void outboxForgetAll() {
+        outboxHandled.clear();
     }
 
     /** Ends the scope; later use fails. */

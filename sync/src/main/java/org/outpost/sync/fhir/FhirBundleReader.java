@@ -36,7 +36,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 import org.outpost.app.domain.Chart;
-import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.SharingConsent;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Medication;
 import org.outpost.app.domain.Mrn;
@@ -172,7 +172,7 @@ public final class FhirBundleReader {
         String phone = p.getTelecom().stream().filter(t -> t.getSystem() == ContactPoint.ContactPointSystem.PHONE)
                 .map(ContactPoint::getValue).filter(Objects::nonNull).findFirst().orElse("");
         return new Patient(patientId(p), new Mrn(mrn), orEmpty(humanName.getFamily()), orEmpty(humanName.getGivenAsSingleString()),
-                sex, birth, address(p.getAddressFirstRep()), phone, Consent.UNKNOWN, null);
+                sex, birth, address(p.getAddressFirstRep()), phone, SharingConsent.notRecorded(), null);
     }
 
     private static boolean isMrn(Identifier identifier) {

@@ -18,6 +18,7 @@ import org.outpost.app.decision.Decision;
 import org.outpost.app.decision.DecisionKind;
 import org.outpost.app.domain.Chart;
 import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.SharingConsent;
 import org.outpost.app.domain.Encounter;
 import org.outpost.app.domain.Genotype;
 import org.outpost.app.domain.Measure;
@@ -41,7 +42,7 @@ class DeidentifierTest {
     private final Deidentifier deid = Deidentifier.withBundledTables(SECRET, MODELS, CLINIC);
     private final PatientId id = PatientId.random();
     private final Patient patient = new Patient(id, new Mrn("MRN-4471"), "Okafor", "Adaeze", Sex.FEMALE,
-            LocalDate.of(1952, 3, 14), "12 Main St, Springfield, MA 01103-1234", "413-555-0142", Consent.GIVEN, null);
+            LocalDate.of(1952, 3, 14), "12 Main St, Springfield, MA 01103-1234", "413-555-0142", SharingConsent.legacy(Consent.GIVEN), null);
 
     private Observation obs(Measure m, double value, Unit unit, String instant) {
         return new Observation(UUID.randomUUID(), id, m, Quantity.of(value, unit), Instant.parse(instant), "nurse.kim");
@@ -161,7 +162,7 @@ class DeidentifierTest {
     @Test
     void theOldestLoseTheirBirthYear() {
         Patient old = new Patient(id, new Mrn("MRN-1"), "Lakin", "Eddie", Sex.MALE, LocalDate.of(1935, 6, 16),
-                "", "", Consent.GIVEN, null);
+                "", "", SharingConsent.legacy(Consent.GIVEN), null);
         var s = deid.summarise(new Chart(old, List.of(), List.of(), List.of(), List.of()), List.of(), false, AS_OF);
         assertThat(s.birthYear()).isInstanceOf(BirthYear.NinetyOrOlder.class);
         assertThat(s.zip3()).isEqualTo(Zip3.SUPPRESSED);
@@ -185,7 +186,7 @@ class DeidentifierTest {
     @Test
     void theGatesPopulationGroupsPatientsAsTheirSummariesDo() {
         Patient neighbour = new Patient(PatientId.random(), new Mrn("MRN-2"), "Okafor", "Chidi", Sex.FEMALE,
-                LocalDate.of(1954, 12, 31), "3 Elm St, Springfield, MA 01104", "", Consent.GIVEN, null);
+                LocalDate.of(1954, 12, 31), "3 Elm St, Springfield, MA 01104", "", SharingConsent.legacy(Consent.GIVEN), null);
         var population = deid.population(List.of(patient, neighbour), AS_OF);
         var summary = deid.summarise(chart(List.of(), List.of(), List.of()), List.of(), false, AS_OF);
         assertThat(population).containsEntry(summary.pseudonym(), summary.quasiIdentifiers()).hasSize(2);

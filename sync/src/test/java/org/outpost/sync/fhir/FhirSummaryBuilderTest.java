@@ -23,6 +23,7 @@ import org.outpost.app.decision.Decision;
 import org.outpost.app.decision.DecisionKind;
 import org.outpost.app.domain.Chart;
 import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.SharingConsent;
 import org.outpost.app.domain.Genotype;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Medication;
@@ -50,7 +51,7 @@ class FhirSummaryBuilderTest {
 
     private Chart chart(LocalDate born) {
         var patient = new org.outpost.app.domain.Patient(id, new Mrn("MRN-4471"), "Okafor", "Adaeze", Sex.FEMALE,
-                born, "12 Main St, Springfield, MA 01103", "413-555-0142", Consent.GIVEN, null);
+                born, "12 Main St, Springfield, MA 01103", "413-555-0142", SharingConsent.legacy(Consent.GIVEN), null);
         return new Chart(patient,
                 List.of(new org.outpost.app.domain.Observation(UUID.fromString("6a1f0c52-08c4-4b0e-8f55-2f0b7e0b3a11"),
                         id, Measure.SYSTOLIC_BP, org.outpost.app.domain.Quantity.of(142, Unit.MM_HG),

@@ -38,11 +38,14 @@ import org.outpost.ui.chart.medreview.MedicationReviewView;
 import org.outpost.ui.chart.medreview.MedicationReviewViewModel;
 import org.outpost.ui.chart.risk.RiskPanelView;
 import org.outpost.ui.chart.risk.RiskPanelViewModel;
+import org.outpost.ui.chart.sharing.SharingConsentView;
+import org.outpost.ui.chart.sharing.SharingConsentViewModel;
 import org.outpost.ui.controls.Labels;
 import org.outpost.ui.text.UiText;
 
 /**
- * A patient's chart: a header that keeps name, age, sex, MRN and allergies in sight, and tabs for the
+ * A patient's chart: a header that keeps name, age, sex, MRN, allergies and the consent to sharing in sight, and
+ * tabs for the
  * summary, vitals and labs (table and trend), medications, genotypes, encounters and risk scores. The recording form
  * opens over the chart (Ctrl+R) and closes with Esc.
  */
@@ -54,6 +57,8 @@ public final class ChartView {
     private final RecordObservationsView recordView;
     private final TabPane tabs = new TabPane();
     private final LineChart<Number, Number> trend;
+    /** The header's column of who the patient is: name, details, allergies, (sharing), problems. */
+    private final VBox who;
     private OrderView orderView;
 
     public ChartView(ChartViewModel model, RecordObservationsViewModel recordModel, UiText text, Runnable onEdit) {
@@ -97,7 +102,7 @@ public final class ChartView {
         problem.textProperty().bind(model.errorProperty());
         problem.visibleProperty().bind(model.errorProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        VBox who = new VBox(2, name, details, allergies, problem);
+        who = new VBox(2, name, details, allergies, problem);
         HBox header = new HBox(12, who, spacer, edit, record);
         header.setAlignment(Pos.TOP_LEFT);
         header.getStyleClass().add("chart-header");
@@ -135,6 +140,15 @@ public final class ChartView {
 
         root.getChildren().addAll(page, recordLayer);
         root.setId("chart-view");
+    }
+
+    /**
+     * Adds the consent to sharing to the header, under the allergies: what leaves this machine for the patient,
+     * and (for users who may edit the record) the editor to give, refuse or withdraw it.
+     */
+    public void addSharing(SharingConsentViewModel sharingModel, UiText text) {
+        who.getChildren().add(3, new SharingConsentView(sharingModel, text).root());
+        sharingModel.follow(model.chartProperty());
     }
 
     /**

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {InitCommand.class, UserCommand.class, BackupCommand.class, RestoreCommand.class,
                 RotateKeyCommand.class,
                 VerifyAuditCommand.class, VerifyCommand.class, DemoCommand.class, PatientsCommand.class, ContentCommand.class,
-                org.outpost.ui.cli.calc.CalcCommand.class, DeidCommand.class})
+                org.outpost.ui.cli.calc.CalcCommand.class, DeidCommand.class, SyncCommand.class})
 final class AdminCommand implements Runnable {
     @Mixin
     HelpOption help;
@@ -32,6 +32,6 @@ final class AdminCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: init, user, backup, restore, verify-audit, verify, demo, patients, content, calc or deid");
+                "Missing command: init, user, backup, restore, verify-audit, verify, demo, patients, content, calc, deid or sync");
     }
 }

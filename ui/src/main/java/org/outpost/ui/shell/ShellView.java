@@ -26,6 +26,7 @@ import org.outpost.ui.review.ReviewQueueViewModel;
 import org.outpost.ui.chart.ChartViewModel;
 import org.outpost.ui.chart.record.RecordObservationsViewModel;
 import org.outpost.ui.chart.risk.RiskPanelViewModel;
+import org.outpost.ui.chart.sharing.SharingConsentViewModel;
 import org.outpost.ui.controls.Labels;
 import org.outpost.ui.patient.edit.PatientFormView;
 import org.outpost.ui.patient.edit.PatientFormViewModel;
@@ -164,6 +165,8 @@ public final class ShellView {
                 showForm(Optional.of(p));
             }
         });
+        holder[0].addSharing(new SharingConsentViewModel(workspace.consents(), id, workspace.mayEditPatients(),
+                context.tasks(), text, workspace.clock().getZone(), chart::reload), text);
         holder[0].addDosingTab(new RiskPanelViewModel(workspace.decisions(), id,
                 workspace.prescribing().engine().models(), context.tasks(), text, workspace.clock()), text);
         holder[0].addMedicationReviewTab(new MedicationReviewViewModel(workspace.prescribing(), id, context.tasks(),

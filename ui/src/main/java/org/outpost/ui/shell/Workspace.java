@@ -14,6 +14,7 @@ import org.outpost.app.domain.User;
 import org.outpost.app.port.Store;
 import org.outpost.app.usecase.AuditService;
 import org.outpost.app.usecase.ChartService;
+import org.outpost.app.usecase.ConsentService;
 import org.outpost.app.usecase.PatientRegistry;
 import org.outpost.app.usecase.Session;
 
@@ -29,6 +30,7 @@ public final class Workspace {
     private final ChartService charts;
     private final RiskDecisions decisions;
     private final Prescribing prescribing;
+    private final ConsentService consents;
     private final ClinicalContent content;
 
     public Workspace(User user, Store opened, Clock clock) {
@@ -46,6 +48,17 @@ public final class Workspace {
         this.charts = new ChartService(store, clock, session);
         this.decisions = new RiskDecisions(store, clock, session);
         this.prescribing = new Prescribing(store, clock, clock.getZone(), session, check);
+        this.consents = new ConsentService(store, clock, session);
+    }
+
+    /** Recording and withdrawing patients' consent to sharing. */
+    public ConsentService consents() {
+        return consents;
+    }
+
+    /** Whether this user may change a patient's record (demographics, consent to sharing). */
+    public boolean mayEditPatients() {
+        return session.user().role().may(Permission.EDIT_PATIENT);
     }
 
     public Session session() {

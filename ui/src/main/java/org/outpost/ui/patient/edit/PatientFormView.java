@@ -58,7 +58,15 @@ public final class PatientFormView {
         TextField phone = field("patient-phone", model.phoneProperty());
         ComboBox<Consent> consent = new ComboBox<>();
         consent.setId("patient-consent");
-        consent.getItems().setAll(Consent.values());
+        // the first answer is recorded here; afterwards the consent changes in the chart (Sharing), where a
+        // withdrawal also drops what waits to be sent
+        if (model.isNew()) {
+            consent.getItems().setAll(Consent.UNKNOWN, Consent.GIVEN, Consent.REFUSED);
+        } else {
+            consent.getItems().setAll(model.consentProperty().get());
+            consent.setDisable(true);
+            consent.setTooltip(new javafx.scene.control.Tooltip(text.get("patient.consent.inChart")));
+        }
         consent.setConverter(converter(c -> text.domain("consent." + c.name())));
         consent.valueProperty().bindBidirectional(model.consentProperty());
         VBox allergies = allergies(model, text);

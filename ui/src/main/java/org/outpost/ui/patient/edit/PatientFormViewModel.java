@@ -115,7 +115,7 @@ public final class PatientFormViewModel {
         birthDate.set(p.birthDate());
         address.set(p.address());
         phone.set(p.phone());
-        consent.set(p.consent());
+        consent.set(p.consent().summaries());
         AllergyDraft allergies = AllergyDraft.of(p.allergies());
         allergyChoice.set(allergies.choice());
         allergyEntries.setAll(allergies.entries());

@@ -1,0 +1,252 @@
+package org.outpost.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.PatientId;
+import org.outpost.app.port.Outbox;
+import org.outpost.app.sharing.OutboxCounts;
+import org.outpost.app.sharing.OutboxEntry;
+import org.outpost.app.sharing.SentSummary;
+
+/**
+ * The outbox in table {@code outbox} (V11), one row per patient, and what was last sent in {@code sent_summaries}
+ * (sealed). The repositories that change what a summary holds call {@link #changed(Tx, Connection, UUID, boolean)}
+ * from inside their own write, so the entry is in the change's transaction and no caller can forget it; a
+ * transaction raises a patient's entry once however many rows it writes for them (a transaction is one change).
+ * A raise takes the next value of the sequence {@code outbox_generation}, so generations are unique and only grow,
+ * and {@link #confirmed} deletes the row only while it still holds the generation the sync run read.
+ *
+ * <p>Only patients whose consent is given get a row; a change for anyone else removes any row they had (their
+ * consent was changed by a plain patient update). {@link #pending} checks the consent again, so no row of a
+ * patient without consent is ever handed out. Errors and reasons are cut to their columns (500 characters); they
+ * must hold no patient data, which the caller sees to.
+ */
+public final class JdbcOutbox implements Outbox {
+    /** Width of {@code last_error} and {@code held_back_reason}. */
+    static final int MAX_TEXT = 500;
+
+    private static final String ENTRY_COLUMNS = "o.patient_id, o.generation, o.first_changed_at, o.changed_at, o.attempts, "
+            + "o.last_attempt_at, o.held_back_reason, o.last_error";
+    private static final String GIVEN = " JOIN patients p ON p.id = o.patient_id WHERE p.consent = '"
+            + Consent.GIVEN.name() + "'";
+
+    private final Tx tx;
+
+    public JdbcOutbox(Tx tx) {
+        this.tx = Objects.requireNonNull(tx);
+    }
+
+    /**
+     * The patient's summary changed in {@code tx}: raises their entry if their consent is given, drops it if not
+     * (once per transaction and patient). {@code consentMayHaveChanged} is true for writes of the patient row itself,
+     * which re-reads the consent even if this transaction raised the entry before.
+     */
+    static void changed(Tx tx, Connection c, UUID patient, boolean consentMayHaveChanged) throws SQLException {
+        if (consentMayHaveChanged) {
+            tx.outboxForget(patient);
+        } else if (tx.outboxHandled(patient)) {
+            return;
+        }
+        Optional<String> consent = Jdbc.queryOne(c, "SELECT consent FROM patients WHERE id = ?",
+                ps -> ps.setObject(1, patient), rs -> rs.getString(1));
+        if (consent.isEmpty()) {
+            return; // no such patient: the write itself fails on its foreign key
+        }
+        if (!consent.get().equals(Consent.GIVEN.name())) {
+            Jdbc.update(c, "DELETE FROM outbox WHERE patient_id = ?", ps -> ps.setObject(1, patient));
+            tx.outboxHandle(patient);
+            return;
+        }
+        Instant now = tx.now();
+        int raised = Jdbc.update(c, "UPDATE outbox SET generation = NEXT VALUE FOR outbox_generation, changed_at = ? "
+                + "WHERE patient_id = ?", ps -> {
+                    ps.setObject(1, now);
+                    ps.setObject(2, patient);
+                });
+        if (raised == 0) {
+            Jdbc.update(c, "INSERT INTO outbox (patient_id, generation, first_changed_at, changed_at) "
+                    + "VALUES (?, NEXT VALUE FOR outbox_generation, ?, ?)", ps -> {
+                        ps.setObject(1, patient);
+                        ps.setObject(2, now);
+                        ps.setObject(3, now);
+                    });
+        }
+        tx.outboxHandle(patient);
+    }
+
+    /** {@link #changed(Tx, Connection, UUID, boolean)} for the patient of a medication list entry. */
+    static void medicationChanged(Tx tx, Connection c, UUID medication) throws SQLException {
+        Optional<UUID> patient = Jdbc.queryOne(c, "SELECT patient_id FROM medications WHERE id = ?",
+                ps -> ps.setObject(1, medication), rs -> Jdbc.uuid(rs, "patient_id"));
+        if (patient.isPresent()) {
+            changed(tx, c, patient.get(), false);
+        }
+    }
+
+    /** {@link #changed(Tx, Connection, UUID, boolean)} for the patient of a medication order. */
+    static void orderChanged(Tx tx, Connection c, UUID order) throws SQLException {
+        Optional<UUID> patient = Jdbc.queryOne(c, "SELECT patient_id FROM medication_orders WHERE id = ?",
+                ps -> ps.setObject(1, order), rs -> Jdbc.uuid(rs, "patient_id"));
+        if (patient.isPresent()) {
+            changed(tx, c, patient.get(), false);
+        }
+    }
+
+    @Override
+    public void changed(PatientId patient) {
+        Objects.requireNonNull(patient, "patient");
+        tx.requireWritable();
+        Jdbc.run(tx, "queue the summary", c -> {
+            changed(tx, c, patient.value(), false);
+            return null;
+        });
+    }
+
+    @Override
+    public int changedAll() {
+        tx.requireWritable();
+        Instant now = tx.now();
+        int n = Jdbc.run(tx, "queue every summary", c -> Jdbc.update(c, "MERGE INTO outbox o USING (SELECT id FROM "
+                + "patients WHERE consent = '" + Consent.GIVEN.name() + "') p ON o.patient_id = p.id "
+                + "WHEN MATCHED THEN UPDATE SET generation = NEXT VALUE FOR outbox_generation, changed_at = ? "
+                + "WHEN NOT MATCHED THEN INSERT (patient_id, generation, first_changed_at, changed_at) "
+                + "VALUES (p.id, NEXT VALUE FOR outbox_generation, ?, ?)", ps -> {
+                    ps.setObject(1, now);
+                    ps.setObject(2, now);
+                    ps.setObject(3, now);
+                }));
+        tx.outboxForgetAll();
+        return n;
+    }
+
+    @Override
+    public List<OutboxEntry> pending(int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return Jdbc.run(tx, "read the outbox", c -> Jdbc.query(c, "SELECT " + ENTRY_COLUMNS + " FROM outbox o" + GIVEN
+                + " ORDER BY CASE WHEN o.held_back_reason IS NULL THEN 0 ELSE 1 END, o.first_changed_at, o.patient_id"
+                + " FETCH FIRST ? ROWS ONLY", ps -> ps.setInt(1, limit), JdbcOutbox::entry));
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(PatientId patient) {
+        Objects.requireNonNull(patient, "patient");
+        return Jdbc.run(tx, "read the outbox", c -> Jdbc.queryOne(c, "SELECT " + ENTRY_COLUMNS + " FROM outbox o"
+                + GIVEN + " AND o.patient_id = ?", ps -> ps.setObject(1, patient.value()), JdbcOutbox::entry));
+    }
+
+    @Override
+    public boolean confirmed(OutboxEntry entry, SentSummary sent) {
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(sent, "sent");
+        if (!sent.patient().equals(entry.patient()) || sent.generation() != entry.generation()) {
+            throw new IllegalArgumentException("The sent summary is not the one built for this outbox entry");
+        }
+        tx.requireWritable();
+        UUID patient = entry.patient().value();
+        return Jdbc.run(tx, "record what was sent", c -> {
+            Jdbc.updateSealed(c, tx.seal(), SealedTable.SENT_SUMMARIES, patient, "MERGE INTO sent_summaries "
+                    + "(patient_id, generation, bundle, sent_at) KEY (patient_id) VALUES (?, ?, ?, ?)", ps -> {
+                        ps.setObject(1, patient);
+                        ps.setLong(2, sent.generation());
+                        ps.setString(3, sent.bundleJson());
+                        ps.setObject(4, sent.sentAt());
+                    });
+            boolean removed = Jdbc.update(c, "DELETE FROM outbox WHERE patient_id = ? AND generation = ?", ps -> {
+                ps.setObject(1, patient);
+                ps.setLong(2, entry.generation());
+            }) == 1;
+            if (removed) {
+                tx.outboxForget(patient); // a later change in this transaction makes a new entry
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    public void heldBack(OutboxEntry entry, String reason) {
+        Objects.requireNonNull(entry, "entry");
+        String text = cut(reason, "held back");
+        tx.requireWritable();
+        Instant now = tx.now();
+        Jdbc.run(tx, "hold the summary back", c -> Jdbc.update(c, "UPDATE outbox SET held_back_reason = ?, "
+                + "held_back_at = ? WHERE patient_id = ?", ps -> {
+                    ps.setString(1, text);
+                    ps.setObject(2, now);
+                    ps.setObject(3, entry.patient().value());
+                }));
+    }
+
+    @Override
+    public void failed(OutboxEntry entry, String error) {
+        Objects.requireNonNull(entry, "entry");
+        String text = cut(error, "sending failed");
+        tx.requireWritable();
+        Instant now = tx.now();
+        Jdbc.run(tx, "note the failed sending", c -> Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1, "
+                + "last_attempt_at = ?, last_error = ?, held_back_reason = NULL, held_back_at = NULL "
+                + "WHERE patient_id = ?", ps -> {
+                    ps.setObject(1, now);
+                    ps.setString(2, text);
+                    ps.setObject(3, entry.patient().value());
+                }));
+    }
+
+    @Override
+    public int drop(PatientId patient) {
+        Objects.requireNonNull(patient, "patient");
+        tx.requireWritable();
+        tx.outboxForget(patient.value());
+        return Jdbc.run(tx, "drop the pending summary", c -> Jdbc.update(c,
+                "DELETE FROM outbox WHERE patient_id = ?", ps -> ps.setObject(1, patient.value())));
+    }
+
+    @Override
+    public OutboxCounts counts() {
+        return Jdbc.run(tx, "count the outbox", c -> {
+            long[] counts = Jdbc.queryOne(c, "SELECT COUNT(*) FILTER (WHERE o.held_back_reason IS NULL), "
+                    + "COUNT(*) FILTER (WHERE o.held_back_reason IS NOT NULL) FROM outbox o" + GIVEN, ps -> { },
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElse(new long[2]);
+            Optional<Instant> lastSuccess = Jdbc.queryOne(c, "SELECT MAX(sent_at) AS last_sent FROM sent_summaries",
+                    ps -> { }, rs -> Jdbc.instant(rs, "last_sent"));
+            Optional<OutboxCounts.LastError> lastError = Jdbc.queryOne(c, "SELECT o.last_error, o.last_attempt_at "
+                    + "FROM outbox o" + GIVEN + " AND o.last_error IS NOT NULL ORDER BY o.last_attempt_at DESC "
+                    + "FETCH FIRST 1 ROW ONLY", ps -> { }, rs -> new OutboxCounts.LastError(rs.getString("last_error"),
+                    Jdbc.instant(rs, "last_attempt_at")));
+            return new OutboxCounts(counts[0], counts[1], lastSuccess, lastError);
+        });
+    }
+
+    @Override
+    public Optional<SentSummary> lastSent(PatientId patient) {
+        Objects.requireNonNull(patient, "patient");
+        return Jdbc.run(tx, "read what was sent", c -> Jdbc.queryOne(c, "SELECT "
+                + SealedTable.SENT_SUMMARIES.select("") + " FROM sent_summaries WHERE patient_id = ?",
+                ps -> ps.setObject(1, patient.value()), rs -> {
+                    tx.seal().check(SealedTable.SENT_SUMMARIES, rs);
+                    return new SentSummary(patient, rs.getLong("generation"), rs.getString("bundle"),
+                            Jdbc.instant(rs, "sent_at"));
+                }));
+    }
+
+    private static OutboxEntry entry(ResultSet rs) throws SQLException {
+        return new OutboxEntry(new PatientId(Jdbc.uuid(rs, "patient_id")), rs.getLong("generation"),
+                Jdbc.instant(rs, "first_changed_at"), Jdbc.instant(rs, "changed_at"), rs.getInt("attempts"),
+                Optional.ofNullable(Jdbc.instant(rs, "last_attempt_at")),
+                Optional.ofNullable(rs.getString("held_back_reason")), Optional.ofNullable(rs.getString("last_error")));
+    }
+
+    /** The text cut to its column with a final "…"; blank becomes {@code otherwise}. */
+    private static String cut(String text, String otherwise) {
+        String t = text == null || text.isBlank() ? otherwise : text.strip();
+        return t.length() <= MAX_TEXT ? t : t.substring(0, MAX_TEXT - 1) + "\u2026";
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The chart's sharing consent (issue 12): one line in the header saying what leaves this machine for the patient
+ * (nothing, de-identified summaries, summaries and genotypes; who recorded it and when; when it was withdrawn),
+ * and a small editor to give, refuse or withdraw it, which says how many waiting summaries a withdrawal stopped.
+ */
+package org.outpost.ui.chart.sharing;

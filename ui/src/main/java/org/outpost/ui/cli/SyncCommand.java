@@ -1,0 +1,27 @@
+package org.outpost.ui.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code admin sync …}: de-identified sync when connected (issue 12). Each subcommand is its own class registered
+ * here ({@code config} sets the server, token, k and genotype sharing).
+ */
+@Command(name = "sync", description = "De-identified sync of consenting patients' summaries (administrators only).",
+        subcommands = {SyncConfigCommand.class})
+final class SyncCommand implements Runnable {
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}
