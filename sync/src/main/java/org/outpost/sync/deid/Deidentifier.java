@@ -102,6 +102,15 @@ public final class Deidentifier {
     }
 
     /**
+     * The same from the store's row of a consented patient ({@code Repositories.patients().consentedQuasiIdentifiers()}),
+     * which carries only what the gate needs: the sync run reads the whole site's population without loading charts.
+     */
+    public QuasiIdentifiers quasiIdentifiers(org.outpost.app.sharing.QuasiIdentifiers stored, LocalDate asOf) {
+        return new QuasiIdentifiers(BirthYear.of(stored.birthDate(), asOf).band(), stored.sex(),
+                zip3Table.zip3OfAddress(stored.address()));
+    }
+
+    /**
      * The k-anonymity population: every patient's pseudonym and quasi-identifiers on {@code asOf}, in the given
      * order — pass every consented patient of the site to {@link KAnonymityGate#assess(Map)}.
      */

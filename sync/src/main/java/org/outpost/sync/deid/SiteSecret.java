@@ -35,6 +35,7 @@ public final class SiteSecret {
         return new SiteSecret(key.clone());
     }
 
+
     /**
      * A fresh random key, e.g. for a new site or a throw-away run ({@code admin deid}): pseudonyms under it
      * match no site's.

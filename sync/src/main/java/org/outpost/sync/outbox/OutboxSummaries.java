@@ -1,0 +1,193 @@
+package org.outpost.sync.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hl7.fhir.r4.model.Bundle;
+import org.outpost.app.decision.Decision;
+import org.outpost.app.domain.Chart;
+import org.outpost.app.domain.Patient;
+import org.outpost.app.port.Store;
+import org.outpost.app.sharing.OutboxEntry;
+import org.outpost.app.sharing.SentSummary;
+import org.outpost.app.sharing.SyncSettings;
+import org.outpost.app.usecase.ChartService;
+import org.outpost.sync.deid.DeidentifiedSummary;
+import org.outpost.sync.deid.Deidentifier;
+import org.outpost.sync.deid.KAnonymityGate;
+import org.outpost.sync.deid.Pseudonym;
+import org.outpost.sync.deid.QuasiIdentifiers;
+import org.outpost.sync.fhir.FhirSummaryBuilder;
+import org.outpost.sync.transport.PendingSummaries;
+import org.outpost.sync.transport.PendingSummary;
+import org.outpost.sync.transport.SendResult;
+
+/**
+ * The store's outbox as the sync loop sees it: each pending entry becomes the patient's de-identified summary,
+ * built at the moment it is taken (so a summary changed twice goes once, in its latest state), after the
+ * k-anonymity gate over the whole site's consented population. An entry leaves the outbox only through
+ * {@link #confirmed}, in a write that also keeps the exact bundle as "what was sent"; a crash at any point
+ * leaves it pending and it is sent again, harmlessly, since every entry of the bundle is a PUT to a stable id.
+ *
+ * <p>Entries the gate holds back are marked with the reason and skipped; they are looked at again on every
+ * pass, since the group grows as more patients consent. Entries the server refused are held back with the
+ * server's reason and are not sent again until the patient's record changes (a person has to look first).
+ */
+public final class OutboxSummaries implements PendingSummaries {
+    /** The reason a refused summary is held back with starts with this. */
+    public static final String REFUSED = "The server refused this summary: ";
+    /** How long the site's k-anonymity population is reused between batches of one pass. */
+    private static final Duration POPULATION_REUSE = Duration.ofSeconds(30);
+
+    private final Store store;
+    private final Deidentifier deidentifier;
+    private final FhirSummaryBuilder builder;
+    private final SyncSettings settings;
+    private final Clock clock;
+    private final Map<String, Taken> taken = new ConcurrentHashMap<>();
+    private final AtomicInteger heldBack = new AtomicInteger();
+    private Population population; // guarded by this
+
+    /** What {@link #next} handed out, kept until the loop reports back on it. */
+    private record Taken(OutboxEntry entry, String json) {
+    }
+
+    private record Population(Map<Pseudonym, KAnonymityGate.Verdict> verdicts, Instant at, LocalDate asOf) {
+    }
+
+    /**
+     * @param settings the settings in force for this run (k, genotype sharing at the site)
+     */
+    public OutboxSummaries(Store store, Deidentifier deidentifier, FhirSummaryBuilder builder, SyncSettings settings,
+                           Clock clock) {
+        this.store = Objects.requireNonNull(store);
+        this.deidentifier = Objects.requireNonNull(deidentifier);
+        this.builder = Objects.requireNonNull(builder);
+        this.settings = Objects.requireNonNull(settings);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** Summaries the gate held back since this object was made (for the run's audit line). */
+    public int heldBackCount() {
+        return heldBack.get();
+    }
+
+    @Override
+    public List<PendingSummary> next(int max) {
+        LocalDate asOf = LocalDate.now(clock);
+        record Candidate(OutboxEntry entry, Chart chart, List<Decision> decisions) {
+        }
+        List<OutboxEntry> entries = store.read(r -> r.outbox().pending(Math.max(max * 4, max + 50)));
+        Map<Pseudonym, KAnonymityGate.Verdict> verdicts = verdicts(asOf, entries);
+        Map<OutboxEntry, String> holdBack = new LinkedHashMap<>();
+        List<OutboxEntry> released = new ArrayList<>();
+        for (OutboxEntry e : entries) {
+            if (released.size() >= max) {
+                break;
+            }
+            if (e.heldBack().filter(r -> r.startsWith(REFUSED)).isPresent()
+                    && e.lastAttemptAt().filter(at -> !e.changedAt().isAfter(at)).isPresent()) {
+                continue; // refused, and unchanged since: a person looks first
+            }
+            KAnonymityGate.Verdict v = verdicts.get(deidentifier.pseudonym(e.patient()));
+            Optional<String> reason = v == null ? Optional.of("the patient's consent changed; looked at next pass")
+                    : v.reason().map(r -> "Held back by the k-anonymity check: " + r);
+            if (reason.isPresent()) {
+                if (!reason.equals(e.heldBack())) {
+                    holdBack.put(e, reason.get());
+                }
+                continue;
+            }
+            released.add(e);
+        }
+        if (!holdBack.isEmpty()) {
+            heldBack.addAndGet(holdBack.size());
+            store.write(r -> {
+                holdBack.forEach((e, why) -> r.outbox().heldBack(e, why));
+                return null;
+            });
+        }
+        List<Candidate> candidates = store.read(r -> {
+            List<Candidate> out = new ArrayList<>();
+            for (OutboxEntry e : released) {
+                Optional<Patient> p = r.patients().find(e.patient());
+                if (p.isPresent() && p.get().consent().sharesSummaries()) {
+                    out.add(new Candidate(e, ChartService.load(r, e.patient()), r.decisions().latestPerModel(e.patient())));
+                }
+            }
+            return out;
+        });
+        List<PendingSummary> out = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            boolean genotypes = settings.shareGenotypes() && c.chart().patient().consent().sharesGenotypes();
+            DeidentifiedSummary summary = deidentifier.summarise(c.chart(), c.decisions(), genotypes, asOf);
+            Bundle bundle = builder.build(summary);
+            String key = c.entry().patient().toString();
+            taken.put(key, new Taken(c.entry(), builder.toJson(bundle)));
+            out.add(new PendingSummary(key, c.entry().generation(), bundle));
+        }
+        return out;
+    }
+
+    /** The gate's verdicts over every consented patient; reused for a short while within one pass. */
+    private synchronized Map<Pseudonym, KAnonymityGate.Verdict> verdicts(LocalDate asOf, List<OutboxEntry> entries) {
+        Instant now = clock.instant();
+        boolean fresh = population != null && population.asOf().equals(asOf)
+                && Duration.between(population.at(), now).compareTo(POPULATION_REUSE) < 0
+                && entries.stream().allMatch(e -> population.verdicts().containsKey(deidentifier.pseudonym(e.patient())));
+        if (!fresh) {
+            Map<Pseudonym, QuasiIdentifiers> all = new HashMap<>();
+            for (var q : store.read(r -> r.patients().consentedQuasiIdentifiers())) {
+                all.put(deidentifier.pseudonym(q.patient()), deidentifier.quasiIdentifiers(q, asOf));
+            }
+            population = new Population(new KAnonymityGate(settings.k()).assess(all), now, asOf);
+        }
+        return population.verdicts();
+    }
+
+    @Override
+    public void confirmed(PendingSummary summary, SendResult.Confirmed result) {
+        Taken t = taken.remove(summary.key());
+        if (t == null || t.entry().generation() != summary.revision()) {
+            return; // not handed out by this object: nothing to mark
+        }
+        Instant at = clock.instant();
+        store.write(r -> r.outbox().confirmed(t.entry(), SentSummary.of(t.entry(), t.json(), at)));
+    }
+
+    @Override
+    public void rejected(PendingSummary summary, SendResult.Rejected result) {
+        Taken t = taken.remove(summary.key());
+        if (t == null) {
+            return;
+        }
+        String why = "HTTP " + result.httpStatus() + ": " + result.reason();
+        store.write(r -> {
+            r.outbox().failed(t.entry(), why);
+            r.outbox().heldBack(t.entry(), REFUSED + why);
+            return null;
+        });
+    }
+
+    @Override
+    public void notConfirmed(PendingSummary summary, SendResult.NotConfirmed result) {
+        Taken t = taken.remove(summary.key());
+        if (t == null) {
+            return;
+        }
+        store.write(r -> {
+            r.outbox().failed(t.entry(), result.why());
+            return null;
+        });
+    }
+}
