@@ -187,7 +187,10 @@ public final class ShellView {
                 .map(table -> table.interpret(g.diplotype()))
                 .map(r -> r.determinate() ? r.phenotype() : text.get("chart.genotype.indeterminate")));
         RecordObservationsViewModel record = new RecordObservationsViewModel(workspace.charts(), id, context.tasks(),
-                text, workspace.clock(), chart::reload);
+                text, workspace.clock(), () -> {
+                    chart.reload();
+                    syncModel.refresh(); // the patient's summary may wait now
+                });
         RiskPanelViewModel risk = new RiskPanelViewModel(workspace.decisions(), id, RiskModels.all(), context.tasks(),
                 text, workspace.clock());
         ChartView[] holder = new ChartView[1];
@@ -198,7 +201,10 @@ public final class ShellView {
             }
         });
         holder[0].addSharing(new SharingConsentViewModel(workspace.consents(), id, workspace.mayEditPatients(),
-                context.tasks(), text, workspace.clock().getZone(), chart::reload),
+                context.tasks(), text, workspace.clock().getZone(), () -> {
+                    chart.reload();
+                    syncModel.refresh(); // a consent given queues a summary, a withdrawal drops one
+                }),
                 new SentSummaryViewModel(workspace.sharing(), id, context.tasks(), text, workspace.clock().getZone()),
                 text);
         holder[0].addDosingTab(new RiskPanelViewModel(workspace.decisions(), id,

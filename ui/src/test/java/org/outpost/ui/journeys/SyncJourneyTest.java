@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outpost.app.domain.PatientId;
+import org.outpost.app.domain.PatientSummary;
 import org.outpost.app.domain.Role;
 import org.outpost.app.domain.Sex;
 import org.outpost.app.sharing.BearerToken;
@@ -42,7 +43,8 @@ import org.testfx.framework.junit5.Start;
  * Issue 12 end to end, as the clinic meets it: an administrator has pointed sync at a FHIR server (here HAPI on
  * loopback) with k = 2; a clinician records two similar patients' consent in their charts, presses "Sync now", and
  * the indicator says "up to date" only once the server confirmed; the server holds one Patient per consenting
- * patient; "What was sent" shows the exact bundle, with the pseudonym and without name or MRN. After a new reading
+ * patient; locking stops sync and signing in again starts it; "What was sent" shows the exact bundle, with the
+ * pseudonym and without name or MRN. After a new reading
  * the clinician withdraws one consent: the screen says the waiting summary will not be sent, and the next sync
  * sends nothing more for that patient.
  */
@@ -68,7 +70,7 @@ class SyncJourneyTest {
         server.reset();
         // a long period: after the pass at sign-in, only "Sync now" sends
         SyncOptions sync = new SyncOptions(Optional.empty(), new SyncService.Settings(25, Duration.ofMinutes(30)),
-                Duration.ofSeconds(10), Duration.ofSeconds(1));
+                Duration.ofSeconds(10), Duration.ofSeconds(30)); // counts re-read after each change, not by the timer
         desktop = Journey.prepared(stage, dir, Duration.ofMinutes(10), Clock.systemDefaultZone(), sync, f -> {
             new SyncSettingsService(f.store(), f.clock(), f.session()).configure(server.base().toString(),
                     Optional.of(BearerToken.of("journey-token-5678")), OptionalInt.of(2), Optional.empty());
@@ -87,6 +89,9 @@ class SyncJourneyTest {
     }
 
     private static String text(FxRobot robot, String id) {
+        if (javafx.application.Platform.isFxApplicationThread()) { // inside an await condition
+            return robot.lookup(id).queryAs(Label.class).getText();
+        }
         return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
@@ -94,8 +99,16 @@ class SyncJourneyTest {
         return text(robot, "#shell-sync");
     }
 
-    private void giveConsent(FxRobot robot, String query, String name) {
-        Journey.openChart(robot, desktop, query, name);
+    private void giveConsent(FxRobot robot, String family, String name) {
+        // the search field may still hold the previous search: replace it, and wait for this patient's row
+        Desktop.shortcut(robot, KeyCode.F);
+        Desktop.typeInto(robot, "#search-field", family);
+        await(() -> {
+            var items = robot.lookup("#search-results").<PatientSummary>queryTableView().getItems();
+            return items.size() == 1 && items.getFirst().familyName().equalsIgnoreCase(family);
+        });
+        robot.type(KeyCode.ENTER);
+        await(() -> desktop.shell().currentScreen().equals("chart") && text(robot, "#chart-name").equals(name));
         robot.clickOn("#chart-sharing-edit");
         await(() -> Desktop.shown(robot.lookup("#chart-sharing-editor").query()));
         robot.clickOn("#chart-sharing-give");
@@ -110,6 +123,11 @@ class SyncJourneyTest {
                 .addListener((o, a, b) -> seen.add(b)));
         robot.clickOn("#shell-sync-now");
         await(() -> seen.stream().anyMatch(s -> s.startsWith("Sending")) && indicator(robot).startsWith("Up to date"));
+    }
+
+    private static boolean syncThreadRuns() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("outpost-sync") && t.isAlive());
     }
 
     private List<Resource> patientsOnServer() {
@@ -131,6 +149,14 @@ class SyncJourneyTest {
         assertThat(indicator(robot)).matches("Up to date \u00b7 last confirmed \\d\\d:\\d\\d");
         List<Resource> held = patientsOnServer();
         assertThat(held).as("one Patient per consenting patient").hasSize(2);
+
+        // locking stops sync before the store closes; signing in again starts it
+        Desktop.shortcut(robot, KeyCode.L);
+        await(() -> desktop.shell().workspace().isLocked());
+        assertThat(syncThreadRuns()).as("the sync loop ended with the lock").isFalse();
+        desktop.signIn(robot, DOCTOR, DOCTOR_PASSWORD);
+        await(() -> indicator(robot).startsWith("Up to date \u00b7 last confirmed"));
+        assertThat(syncThreadRuns()).isTrue();
 
         // what was sent for the patient on show: the exact bundle, with the pseudonym, without name or MRN
         robot.clickOn("#chart-sharing-sent");

@@ -99,7 +99,13 @@ public final class SyncIndicatorViewModel {
         last = null;
         requested = false;
         render();
-        SyncListener listener = progress -> fx.execute(() -> onProgress(g, progress));
+        SyncListener listener = progress -> {
+            try {
+                fx.execute(() -> onProgress(g, progress));
+            } catch (IllegalStateException e) {
+                // the FX toolkit has gone (the app is closing): nobody is left to show it to
+            }
+        };
         tasks.run("sync-start", () -> sync.start(listener), result -> {
             if (g != generation) {
                 return;
