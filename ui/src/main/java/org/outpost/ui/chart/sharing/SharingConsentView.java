@@ -130,6 +130,7 @@ public final class SharingConsentView {
         heading.setWrapText(true);
         heading.textProperty().bind(sent.headingProperty());
         Button close = Labels.button("chart-sharing-sent-close", text.get("common.close"), sent::close);
+        close.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(8, heading, spacer, close);

@@ -49,6 +49,7 @@ public final class SyncIndicatorView {
 
         Button now = Labels.button("shell-sync-now", text.get("shell.sync.now"), model::syncNow);
         now.disableProperty().bind(model.canSyncNowProperty().not());
+        now.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         root = new HBox(6, spinner, status, now);
         root.setAlignment(Pos.CENTER_LEFT);
