@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -285,10 +284,5 @@ public final class SyncIndicatorViewModel {
     /** Whether the loop was started (for tests and the shell). */
     public boolean isRunning() {
         return phase == Phase.RUNNING;
-    }
-
-    /** The latest loop event, if any (for tests). */
-    Optional<SyncProgress> lastProgress() {
-        return Optional.ofNullable(last);
     }
 }
