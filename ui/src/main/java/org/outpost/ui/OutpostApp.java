@@ -18,6 +18,7 @@ import org.outpost.ui.concurrent.NamedThreads;
 import org.outpost.ui.concurrent.NoticeBoard;
 import org.outpost.ui.shell.MainWindow;
 import org.outpost.ui.shell.ScreenContext;
+import org.outpost.ui.shell.sync.SyncOptions;
 import org.outpost.ui.text.UiText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,8 @@ public final class OutpostApp extends Application {
         java.util.concurrent.CompletableFuture<ClinicalContent> content = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> ClinicalContent.forDataDirectory(dataDir), storeThread);
         content.thenAccept(c -> c.problems().forEach(n -> LOG.warn("Clinical content: {}", n)));
-        MainWindow window = compose(vault, clock, options, notices, tasks, content::join, logFile);
+        MainWindow window = compose(vault, clock, options, notices, tasks, content::join, logFile,
+                SyncOptions.forDataDirectory(dataDir));
         stage.setTitle(new UiText(options.locale()).get("app.title"));
         stage.setScene(window.createScene(1180, 780));
         stage.setMinWidth(820);
@@ -76,9 +78,20 @@ public final class OutpostApp extends Application {
                                      org.outpost.ui.concurrent.TaskRunner tasks,
                                      java.util.function.Supplier<ClinicalContent> content,
                                      java.util.Optional<Path> logFile) {
+        return compose(vault, clock, options, notices, tasks, content, logFile, SyncOptions.standard());
+    }
+
+    /**
+     * As above, with how each session's sync runs: the desktop pins the CA in {@code <data-dir>/sync-ca.pem} when
+     * that file exists; tests shorten the loop and the read timeout.
+     */
+    public static MainWindow compose(Vault vault, Clock clock, AppOptions options, NoticeBoard notices,
+                                     org.outpost.ui.concurrent.TaskRunner tasks,
+                                     java.util.function.Supplier<ClinicalContent> content,
+                                     java.util.Optional<Path> logFile, SyncOptions sync) {
         UiText text = new UiText(options.locale());
         ScreenContext context = new ScreenContext(tasks, text, () -> new FxDebouncer(SEARCH_DEBOUNCE), logFile);
-        return new MainWindow(vault, clock, context, notices, options.idleLock(), content);
+        return new MainWindow(vault, clock, context, notices, options.idleLock(), content, sync);
     }
 
     @Override

@@ -66,5 +66,10 @@ public enum AuditAction {
     /** An administrator replaced the site secret behind pseudonyms; detail: how many summaries were queued again. */
     SITE_SECRET_ROTATED,
     /** A sync run ended; detail: counts only (sent, held back, failed), never content. */
-    SYNC_RUN
+    SYNC_RUN,
+    /**
+     * Someone looked at what was sent for a patient (the exact de-identified bundle, in the chart); detail: whether
+     * anything had been sent and whether a summary was waiting, never content.
+     */
+    SENT_SUMMARY_VIEWED
 }

@@ -84,6 +84,17 @@ public final class SiteSync implements AutoCloseable {
      */
     public static Optional<SiteSync> open(Store store, String username, ModelRegistry models, ZoneId zone, Clock clock,
                                           Optional<Path> pinnedCa, SyncService.Settings loop, SyncListener listener) {
+        return open(store, username, models, zone, clock, pinnedCa, loop, ConnectionSettings.DEFAULT_READ_TIMEOUT,
+                listener);
+    }
+
+    /**
+     * As {@link #open(Store, String, ModelRegistry, ZoneId, Clock, Optional, SyncService.Settings, SyncListener)},
+     * with how long the server may stay silent before a send counts as not confirmed (tests shorten it).
+     */
+    public static Optional<SiteSync> open(Store store, String username, ModelRegistry models, ZoneId zone, Clock clock,
+                                          Optional<Path> pinnedCa, SyncService.Settings loop,
+                                          java.time.Duration readTimeout, SyncListener listener) {
         Objects.requireNonNull(store);
         SyncSettings settings = store.read(r -> r.syncSettings().load());
         if (!settings.isConfigured()) {
@@ -94,7 +105,8 @@ public final class SiteSync implements AutoCloseable {
         ServerAddress server = ServerAddress.parse(settings.server().orElseThrow().toString());
         Optional<BearerToken> token = settings.token().map(t -> BearerToken.of(t.value()));
         FhirSummaryTransport transport = new FhirSummaryTransport(FhirR4.context(),
-                ConnectionSettings.of(server, ServerTrust.of(pinnedCa), token, siteId(store)));
+                ConnectionSettings.of(server, ServerTrust.of(pinnedCa), token, siteId(store))
+                        .withTimeouts(ConnectionSettings.DEFAULT_CONNECT_TIMEOUT, readTimeout));
         OutboxSummaries outbox = new OutboxSummaries(store, deid, new FhirSummaryBuilder(), settings, clock);
         return Optional.of(new SiteSync(store, username, clock, outbox, transport, loop, listener));
     }

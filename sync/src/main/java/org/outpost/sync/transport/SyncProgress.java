@@ -13,9 +13,23 @@ import java.util.Optional;
  * @param notConfirmed sends in this pass the server did not confirm (they stay queued)
  * @param problem the latest problem in words, if any
  * @param nextAttempt when the loop will try again, if it is waiting
+ * @param cause why the latest send was not confirmed, if one was not: the screen says "offline" only for
+ *     {@link SendResult.Reason#UNREACHABLE} (nothing reached the server), and "not confirmed" for the rest
  */
 public record SyncProgress(State state, int confirmed, int rejected, int notConfirmed, Optional<String> problem,
-        Optional<Instant> nextAttempt) {
+        Optional<Instant> nextAttempt, Optional<SendResult.Reason> cause) {
+
+    public SyncProgress {
+        problem = problem == null ? Optional.empty() : problem;
+        nextAttempt = nextAttempt == null ? Optional.empty() : nextAttempt;
+        cause = cause == null ? Optional.empty() : cause;
+    }
+
+    /** A snapshot without a cause (nothing was left unconfirmed, or the problem was not a send). */
+    public SyncProgress(State state, int confirmed, int rejected, int notConfirmed, Optional<String> problem,
+            Optional<Instant> nextAttempt) {
+        this(state, confirmed, rejected, notConfirmed, problem, nextAttempt, Optional.empty());
+    }
 
     /** What the loop is doing. */
     public enum State {

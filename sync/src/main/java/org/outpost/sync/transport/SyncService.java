@@ -175,7 +175,8 @@ public final class SyncService implements AutoCloseable {
             }
             listener.onProgress(new SyncProgress(state, report == null ? 0 : report.confirmed(),
                     report == null ? 0 : report.rejected(), report == null ? 0 : report.notConfirmed(), problem,
-                    Optional.of(clock.instant().plus(rest))));
+                    Optional.of(clock.instant().plus(rest)),
+                    report == null ? Optional.empty() : report.problem().map(SendResult.NotConfirmed::reason)));
             rest(rest);
         }
         listener.onProgress(new SyncProgress(SyncProgress.State.STOPPED, 0, 0, 0, Optional.empty(), Optional.empty()));

@@ -38,6 +38,7 @@ import org.outpost.ui.chart.medreview.MedicationReviewView;
 import org.outpost.ui.chart.medreview.MedicationReviewViewModel;
 import org.outpost.ui.chart.risk.RiskPanelView;
 import org.outpost.ui.chart.risk.RiskPanelViewModel;
+import org.outpost.ui.chart.sharing.SentSummaryViewModel;
 import org.outpost.ui.chart.sharing.SharingConsentView;
 import org.outpost.ui.chart.sharing.SharingConsentViewModel;
 import org.outpost.ui.controls.Labels;
@@ -147,7 +148,17 @@ public final class ChartView {
      * and (for users who may edit the record) the editor to give, refuse or withdraw it.
      */
     public void addSharing(SharingConsentViewModel sharingModel, UiText text) {
-        who.getChildren().add(3, new SharingConsentView(sharingModel, text).root());
+        addSharing(sharingModel, null, text);
+    }
+
+    /**
+     * As {@link #addSharing(SharingConsentViewModel, UiText)}, with "What was sent" beside the consent: the last
+     * de-identified bundle the server confirmed for the patient, and when.
+     *
+     * @param sentModel what was sent, or null for none
+     */
+    public void addSharing(SharingConsentViewModel sharingModel, SentSummaryViewModel sentModel, UiText text) {
+        who.getChildren().add(3, new SharingConsentView(sharingModel, sentModel, text).root());
         sharingModel.follow(model.chartProperty());
     }
 

@@ -24,13 +24,15 @@ import org.outpost.ui.login.LoginView;
 import org.outpost.ui.login.LoginViewModel;
 import org.outpost.ui.login.SetupView;
 import org.outpost.ui.login.SetupViewModel;
+import org.outpost.ui.shell.sync.SyncOptions;
 import org.outpost.ui.text.UiText;
 
 /**
  * The one window: a gate (first-run setup or sign-in) and, once unlocked, the signed-in shell. Locking
  * (Ctrl+L, the Lock button or the idle timeout) closes the store and lays the sign-in form over the
  * hidden, disabled work. If the same user signs in again the work reappears as it was; if someone else
- * does, the previous session's screens and unsaved input are discarded.
+ * does, the previous session's screens and unsaved input are discarded. Sync runs while someone is signed in: it
+ * stops before the store is locked (its last send finishing first) and starts again after unlock.
  */
 public final class MainWindow {
     private final Vault vault;
@@ -48,6 +50,7 @@ public final class MainWindow {
     private IdleMonitor idle;
     private ShellView shell;
     private final java.util.function.Supplier<ClinicalContent> content;
+    private final SyncOptions syncOptions;
 
     public MainWindow(Vault vault, Clock clock, ScreenContext context, NoticeBoard notices, Duration idleTimeout) {
         this(vault, clock, context, notices, idleTimeout, ClinicalContent::bundled);
@@ -59,6 +62,13 @@ public final class MainWindow {
      */
     public MainWindow(Vault vault, Clock clock, ScreenContext context, NoticeBoard notices, Duration idleTimeout,
                       java.util.function.Supplier<ClinicalContent> content) {
+        this(vault, clock, context, notices, idleTimeout, content, SyncOptions.standard());
+    }
+
+    /** As above, with how each session's sync runs (the pinned CA file in the data directory, the loop). */
+    public MainWindow(Vault vault, Clock clock, ScreenContext context, NoticeBoard notices, Duration idleTimeout,
+                      java.util.function.Supplier<ClinicalContent> content, SyncOptions syncOptions) {
+        this.syncOptions = Objects.requireNonNull(syncOptions);
         this.content = Objects.requireNonNull(content);
         this.vault = Objects.requireNonNull(vault);
         this.clock = Objects.requireNonNull(clock);
@@ -134,11 +144,13 @@ public final class MainWindow {
         boolean sameUser = shell != null && shell.workspace().user().username().equals(unlocked.user().username());
         if (sameUser) {
             shell.workspace().resume(unlocked.store());
+            shell.resumeSync();
         } else {
             if (shell != null) {
+                shell.dispose();
                 shell.workspace().lock(); // already locked; discards nothing but the old screens
             }
-            Workspace workspace = new Workspace(unlocked.user(), unlocked.store(), clock, content.get());
+            Workspace workspace = new Workspace(unlocked.user(), unlocked.store(), clock, content.get(), syncOptions);
             shell = new ShellView(workspace, context, this::lock);
             workLayer.getChildren().setAll(shell.root());
         }
@@ -156,6 +168,7 @@ public final class MainWindow {
             return;
         }
         idle.stop();
+        shell.pauseSync();
         Workspace workspace = shell.workspace();
         workLayer.setDisable(true);
         workLayer.setVisible(false);

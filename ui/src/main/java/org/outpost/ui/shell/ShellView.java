@@ -1,6 +1,7 @@
 package org.outpost.ui.shell;
 
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -26,16 +27,20 @@ import org.outpost.ui.review.ReviewQueueViewModel;
 import org.outpost.ui.chart.ChartViewModel;
 import org.outpost.ui.chart.record.RecordObservationsViewModel;
 import org.outpost.ui.chart.risk.RiskPanelViewModel;
+import org.outpost.ui.chart.sharing.SentSummaryViewModel;
 import org.outpost.ui.chart.sharing.SharingConsentViewModel;
 import org.outpost.ui.controls.Labels;
 import org.outpost.ui.patient.edit.PatientFormView;
 import org.outpost.ui.patient.edit.PatientFormViewModel;
 import org.outpost.ui.patient.search.PatientSearchView;
 import org.outpost.ui.patient.search.PatientSearchViewModel;
+import org.outpost.ui.shell.sync.SyncIndicatorView;
+import org.outpost.ui.shell.sync.SyncIndicatorViewModel;
 import org.outpost.ui.text.UiText;
 
 /**
- * The signed-in window: a toolbar (navigation, who is signed in, Lock) over one screen at a time.
+ * The signed-in window: a toolbar (navigation, the sync indicator, who is signed in, Lock) over one screen at a
+ * time.
  * Patient search is the home screen and lives as long as the session; other screens are built when
  * opened. The Admin button exists only for administrators.
  */
@@ -47,6 +52,8 @@ public final class ShellView {
     private final PatientSearchViewModel searchModel;
     private final PatientSearchView searchView;
     private final Button reviewButton;
+    private final SyncIndicatorViewModel syncModel;
+    private final SyncIndicatorView syncView;
     private Screen current;
 
     /** A screen on show: its root and how to put the focus into it. */
@@ -82,7 +89,10 @@ public final class ShellView {
         who.setId("shell-user");
         Button password = Labels.button("nav-password", text.get("nav.password"), this::openPassword);
         Button lock = Labels.button("nav-lock", text.get("nav.lock"), onLock);
-        HBox right = new HBox(10, who, password, lock);
+        syncModel = new SyncIndicatorViewModel(workspace.sync(), context.tasks(), Platform::runLater, text,
+                workspace.clock());
+        syncView = new SyncIndicatorView(syncModel, text, workspace.sync().options().refreshEvery());
+        HBox right = new HBox(10, syncView.root(), who, password, lock);
         right.setAlignment(Pos.CENTER_RIGHT);
         bar.getItems().addAll(spacer, right);
         bar.getStyleClass().add("shell-bar");
@@ -90,6 +100,7 @@ public final class ShellView {
         root.setTop(bar);
         root.setCenter(content);
         root.setId("shell");
+        syncModel.start();
         if (workspace.reviewsOrders() && !workspace.isAdmin()) {
             openReview(); // pharmacists start at their queue
         } else {
@@ -100,6 +111,27 @@ public final class ShellView {
 
     public Parent root() {
         return root;
+    }
+
+    /** The workstation is being locked: the sync indicator stops listening (the workspace stops the loop). */
+    public void pauseSync() {
+        syncModel.pause();
+    }
+
+    /** Unlocked again by the same user: sync starts again. */
+    public void resumeSync() {
+        syncModel.start();
+    }
+
+    /** This session's shell is discarded (someone else signed in): stops its timers. */
+    public void dispose() {
+        syncModel.pause();
+        syncView.dispose();
+    }
+
+    /** The sync indicator's state (for tests). */
+    public SyncIndicatorViewModel syncIndicator() {
+        return syncModel;
     }
 
     public Workspace workspace() {
@@ -155,7 +187,10 @@ public final class ShellView {
                 .map(table -> table.interpret(g.diplotype()))
                 .map(r -> r.determinate() ? r.phenotype() : text.get("chart.genotype.indeterminate")));
         RecordObservationsViewModel record = new RecordObservationsViewModel(workspace.charts(), id, context.tasks(),
-                text, workspace.clock(), chart::reload);
+                text, workspace.clock(), () -> {
+                    chart.reload();
+                    syncModel.refresh(); // the patient's summary may wait now
+                });
         RiskPanelViewModel risk = new RiskPanelViewModel(workspace.decisions(), id, RiskModels.all(), context.tasks(),
                 text, workspace.clock());
         ChartView[] holder = new ChartView[1];
@@ -166,7 +201,12 @@ public final class ShellView {
             }
         });
         holder[0].addSharing(new SharingConsentViewModel(workspace.consents(), id, workspace.mayEditPatients(),
-                context.tasks(), text, workspace.clock().getZone(), chart::reload), text);
+                context.tasks(), text, workspace.clock().getZone(), () -> {
+                    chart.reload();
+                    syncModel.refresh(); // a consent given queues a summary, a withdrawal drops one
+                }),
+                new SentSummaryViewModel(workspace.sharing(), id, context.tasks(), text, workspace.clock().getZone()),
+                text);
         holder[0].addDosingTab(new RiskPanelViewModel(workspace.decisions(), id,
                 workspace.prescribing().engine().models(), context.tasks(), text, workspace.clock()), text);
         holder[0].addMedicationReviewTab(new MedicationReviewViewModel(workspace.prescribing(), id, context.tasks(),

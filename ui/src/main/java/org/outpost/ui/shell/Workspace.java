@@ -17,12 +17,19 @@ import org.outpost.app.usecase.ChartService;
 import org.outpost.app.usecase.ConsentService;
 import org.outpost.app.usecase.PatientRegistry;
 import org.outpost.app.usecase.Session;
+import org.outpost.app.usecase.SharingHistory;
+import org.outpost.ui.shell.sync.SessionSync;
+import org.outpost.ui.shell.sync.SyncOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything one logged-in user works with: the session, its store (which survives locks) and the use
  * cases acting on the user's behalf. Screens receive the parts they need from here.
  */
 public final class Workspace {
+    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
+
     private final Session session;
     private final SessionStore store;
     private final Clock clock;
@@ -32,6 +39,8 @@ public final class Workspace {
     private final Prescribing prescribing;
     private final ConsentService consents;
     private final ClinicalContent content;
+    private final SharingHistory sharing;
+    private final SessionSync sync;
 
     public Workspace(User user, Store opened, Clock clock) {
         this(user, opened, clock, ClinicalContent.bundled());
@@ -39,6 +48,14 @@ public final class Workspace {
 
     /** @param content the clinical tables in force (bundled, or an update from the data directory) */
     public Workspace(User user, Store opened, Clock clock, ClinicalContent content) {
+        this(user, opened, clock, content, SyncOptions.standard());
+    }
+
+    /**
+     * @param content the clinical tables in force (bundled, or an update from the data directory)
+     * @param syncOptions how this session's sync runs (the pinned CA file, the loop)
+     */
+    public Workspace(User user, Store opened, Clock clock, ClinicalContent content, SyncOptions syncOptions) {
         this.content = Objects.requireNonNull(content);
         PrescribingCheck check = BundledModels.prescribingCheck(clock.getZone(), content);
         this.session = new Session(Objects.requireNonNull(user));
@@ -49,6 +66,18 @@ public final class Workspace {
         this.decisions = new RiskDecisions(store, clock, session);
         this.prescribing = new Prescribing(store, clock, clock.getZone(), session, check);
         this.consents = new ConsentService(store, clock, session);
+        this.sharing = new SharingHistory(store, clock, session);
+        this.sync = new SessionSync(store, user.username(), clock, syncOptions);
+    }
+
+    /** What was sent for a patient (the exact de-identified bundle, and when). */
+    public SharingHistory sharing() {
+        return sharing;
+    }
+
+    /** This session's sync loop: started by the shell, stopped here before the store is locked. */
+    public SessionSync sync() {
+        return sync;
     }
 
     /** Recording and withdrawing patients' consent to sharing. */
@@ -120,8 +149,16 @@ public final class Workspace {
         return new AuditService(store, clock, session);
     }
 
-    /** Records the lock and closes the store, forgetting its keys. Blocking: call off the FX thread. */
+    /**
+     * Stops sync (after the send in flight), records the lock and closes the store, forgetting its keys. Blocking:
+     * call off the FX thread.
+     */
     public void lock() {
+        try {
+            sync.close();
+        } catch (RuntimeException e) {
+            LOG.error("Sync did not stop cleanly before the lock", e);
+        }
         if (store.isLocked()) {
             return;
         }

@@ -31,10 +31,16 @@ final class Journey {
 
     /** As above, with a given clock (a fixed one makes screenshots reproducible). */
     static Desktop prepared(Stage stage, Path dir, Duration idleLock, Clock clock, Consumer<StoreFixture> prepare) {
+        return prepared(stage, dir, idleLock, clock, org.outpost.ui.shell.sync.SyncOptions.standard(), prepare);
+    }
+
+    /** As above, with how sync runs once someone signs in. */
+    static Desktop prepared(Stage stage, Path dir, Duration idleLock, Clock clock,
+                            org.outpost.ui.shell.sync.SyncOptions sync, Consumer<StoreFixture> prepare) {
         try (StoreFixture fixture = StoreFixture.create(dir, clock)) {
             prepare.accept(fixture);
         }
-        return Desktop.show(stage, org.outpost.store.TestVaults.fast(dir, clock), clock, idleLock);
+        return Desktop.show(stage, org.outpost.store.TestVaults.fast(dir, clock), clock, idleLock, sync);
     }
 
     static Patient okafor(StoreFixture f) {

@@ -23,6 +23,8 @@ import org.outpost.ui.concurrent.NamedThreads;
 import org.outpost.ui.concurrent.NoticeBoard;
 import org.outpost.ui.shell.MainWindow;
 import org.outpost.ui.shell.ShellView;
+import org.outpost.ui.shell.sync.SyncOptions;
+import org.outpost.app.catalog.ClinicalContent;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -35,16 +37,21 @@ public final class Desktop {
     private final NoticeBoard notices;
     private final MainWindow window;
 
-    private Desktop(Vault vault, Clock clock, Duration idleLock) {
+    private Desktop(Vault vault, Clock clock, Duration idleLock, SyncOptions sync) {
         notices = new NoticeBoard(Platform::runLater);
         storeThread = NamedThreads.single("test-store", notices);
         window = OutpostApp.compose(vault, clock, new AppOptions(Optional.empty(), idleLock, Locale.ENGLISH),
-                notices, new FxTaskRunner(storeThread, notices));
+                notices, new FxTaskRunner(storeThread, notices), ClinicalContent::bundled, Optional.empty(), sync);
     }
 
     /** Call from a TestFX {@code @Start} method (on the FX thread). */
     public static Desktop show(Stage stage, Vault vault, Clock clock, Duration idleLock) {
-        Desktop d = new Desktop(vault, clock, idleLock);
+        return show(stage, vault, clock, idleLock, SyncOptions.standard());
+    }
+
+    /** As above, with how sync runs (journeys that sync shorten the loop and the read timeout). */
+    public static Desktop show(Stage stage, Vault vault, Clock clock, Duration idleLock, SyncOptions sync) {
+        Desktop d = new Desktop(vault, clock, idleLock, sync);
         stage.setScene(d.window.createScene(1180, 780));
         stage.show();
         stage.toFront();

@@ -6,8 +6,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.outpost.app.domain.Consent;
 import org.outpost.ui.controls.Labels;
@@ -22,6 +25,15 @@ public final class SharingConsentView {
     private final VBox root;
 
     public SharingConsentView(SharingConsentViewModel model, UiText text) {
+        this(model, null, text);
+    }
+
+    /**
+     * The sharing line with a "What was sent" action, which opens the last bundle the server confirmed below it.
+     *
+     * @param sent what was sent for the patient, or null for a line without it
+     */
+    public SharingConsentView(SharingConsentViewModel model, SentSummaryViewModel sent, UiText text) {
         Label status = new Label();
         status.setId("chart-sharing");
         status.getStyleClass().add("sharing");
@@ -35,6 +47,9 @@ public final class SharingConsentView {
         edit.managedProperty().bind(edit.visibleProperty());
         HBox line = new HBox(8, status, edit);
         line.setAlignment(Pos.CENTER_LEFT);
+        if (sent != null) {
+            line.getChildren().add(Labels.button("chart-sharing-sent", text.get("chart.sharing.sent"), sent::open));
+        }
 
         Label message = new Label();
         message.setId("chart-sharing-message");
@@ -44,6 +59,9 @@ public final class SharingConsentView {
         showWhen(message, model.messageProperty().isNotEmpty());
 
         root = new VBox(4, line, message, editor(model, text));
+        if (sent != null) {
+            root.getChildren().add(sentPane(sent, text));
+        }
         root.setId("chart-sharing-pane");
     }
 
@@ -102,6 +120,49 @@ public final class SharingConsentView {
         editor.getStyleClass().add("sharing-editor");
         showWhen(editor, model.editingProperty());
         return editor;
+    }
+
+    /** What was sent: when, the waiting line, and the exact bundle, read-only in a monospace, scrolling area. */
+    private static Node sentPane(SentSummaryViewModel sent, UiText text) {
+        Label heading = new Label();
+        heading.setId("chart-sharing-sent-heading");
+        heading.getStyleClass().add("sent-heading");
+        heading.setWrapText(true);
+        heading.textProperty().bind(sent.headingProperty());
+        Button close = Labels.button("chart-sharing-sent-close", text.get("common.close"), sent::close);
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(8, heading, spacer, close);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        Label waiting = new Label();
+        waiting.setId("chart-sharing-sent-waiting");
+        waiting.setWrapText(true);
+        waiting.textProperty().bind(sent.waitingProperty());
+        showWhen(waiting, sent.waitingProperty().isNotEmpty());
+
+        TextArea json = new TextArea();
+        json.setId("chart-sharing-sent-json");
+        json.getStyleClass().add("bundle-json");
+        json.setEditable(false);
+        json.setWrapText(false);
+        json.setPrefRowCount(14);
+        json.textProperty().bind(sent.bundleProperty());
+        showWhen(json, sent.bundleProperty().isNotEmpty());
+
+        Label problem = new Label();
+        problem.setId("chart-sharing-sent-error");
+        problem.getStyleClass().add("error");
+        problem.setWrapText(true);
+        problem.textProperty().bind(sent.errorProperty());
+        showWhen(problem, sent.errorProperty().isNotEmpty());
+
+        VBox pane = new VBox(6, top, waiting, json, problem);
+        pane.setId("chart-sharing-sent-pane");
+        pane.getStyleClass().add("sent-pane");
+        showWhen(pane, sent.showingProperty());
+        return pane;
     }
 
     private static void showWhen(Node node, javafx.beans.value.ObservableValue<Boolean> condition) {
