@@ -225,6 +225,34 @@ class SiteSyncIntegrationTest {
         inspector.assertHoldsExactly(sent, Map.of(), 1);
     }
 
+    @Test
+    void everyEntryIsLookedAtInOnePassHoweverManyAreHeldBackAheadOfIt() {
+        SyncClinic.Expected clinic = SyncClinic.Expected.of(fixture.store());
+        long consenting = clinic.released().size() + clinic.heldBack().size();
+        assertThat(consenting).as("more entries than one window of a batch of one").isGreaterThan(51);
+        SyncSettingsService settings = new SyncSettingsService(fixture.store(), CLOCK, fixture.session());
+        settings.configure(proxy.base().toString(), Optional.empty(), OptionalInt.of(50), Optional.empty());
+
+        SyncReport allHeld;
+        try (SiteSync sync = open(fixture.store(), 1)) {
+            allHeld = sync.syncNow();
+        }
+
+        assertThat(allHeld.confirmed()).isZero();
+        OutboxCounts counts = SiteSync.counts(fixture.store());
+        assertThat(counts.heldBack()).as("held back, each with its reason").isEqualTo(consenting);
+        assertThat(counts.pending()).as("not looked at").isZero();
+
+        settings.configure(proxy.base().toString(), Optional.empty(), OptionalInt.of(K), Optional.empty());
+        SyncReport released;
+        try (SiteSync sync = open(fixture.store(), 1)) {
+            released = sync.syncNow();
+        }
+        assertThat(released.confirmed()).isEqualTo(clinic.released().size());
+        assertThat(SiteSync.counts(fixture.store()).heldBack()).isEqualTo(clinic.heldBack().size());
+        inspector.assertHoldsExactly(SyncClinic.lastSent(fixture.store(), clinic.all()), Map.of(), 1);
+    }
+
     // ---- changes
 
     @Test
