@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.Bundle;
@@ -46,7 +48,11 @@ import org.outpost.sync.transport.SendResult;
 public final class OutboxSummaries implements PendingSummaries {
     /** The reason a refused summary is held back with starts with this. */
     public static final String REFUSED = "The server refused this summary: ";
-    /** How long the site's k-anonymity population is reused between batches of one pass. */
+    /** The reason an entry the k-anonymity gate held back is marked with starts with this. */
+    public static final String K_ANONYMITY = "Held back by the k-anonymity check: ";
+    /** The reason of an entry whose patient's consent changed while the run looked at it. */
+    public static final String CONSENT_CHANGED = "The patient's consent changed; looked at again on the next run";
+    /** The longest the site's k-anonymity population is reused between batches of one pass. */
     private static final Duration POPULATION_REUSE = Duration.ofSeconds(30);
 
     private final Store store;
@@ -56,13 +62,14 @@ public final class OutboxSummaries implements PendingSummaries {
     private final Clock clock;
     private final Map<String, Taken> taken = new ConcurrentHashMap<>();
     private final AtomicInteger heldBack = new AtomicInteger();
+    private final Set<String> judged = new HashSet<>(); // guarded by this
     private Population population; // guarded by this
 
     /** What {@link #next} handed out, kept until the loop reports back on it. */
     private record Taken(OutboxEntry entry, String json) {
     }
 
-    private record Population(Map<Pseudonym, KAnonymityGate.Verdict> verdicts, Instant at, LocalDate asOf) {
+    private record Population(Map<Pseudonym, KAnonymityGate.Verdict> verdicts, long atNanos, LocalDate asOf) {
     }
 
     /**
@@ -83,67 +90,102 @@ public final class OutboxSummaries implements PendingSummaries {
     }
 
     @Override
-    public List<PendingSummary> next(int max) {
+    public synchronized List<PendingSummary> next(int max) {
         LocalDate asOf = LocalDate.now(clock);
         record Candidate(OutboxEntry entry, Chart chart, List<Decision> decisions) {
         }
-        List<OutboxEntry> entries = store.read(r -> r.outbox().pending(Math.max(max * 4, max + 50)));
-        Map<Pseudonym, KAnonymityGate.Verdict> verdicts = verdicts(asOf, entries);
-        Map<OutboxEntry, String> holdBack = new LinkedHashMap<>();
-        List<OutboxEntry> released = new ArrayList<>();
-        for (OutboxEntry e : entries) {
-            if (released.size() >= max) {
-                break;
+        while (true) {
+            // entries judged in this pass (held back, refused) are skipped, so the window grows with them: a long
+            // tail of held-back entries can neither hide the entries behind it nor be looked at twice in a pass
+            int window = judged.size() + 2 * max;
+            List<OutboxEntry> fresh = store.read(r -> r.outbox().pending(window)).stream()
+                    .filter(e -> !judged.contains(mark(e)))
+                    .toList();
+            if (fresh.isEmpty()) {
+                endPass();
+                return List.of();
             }
-            if (e.heldBack().filter(r -> r.startsWith(REFUSED)).isPresent()
-                    && e.lastAttemptAt().filter(at -> !e.changedAt().isAfter(at)).isPresent()) {
-                continue; // refused, and unchanged since: a person looks first
-            }
-            KAnonymityGate.Verdict v = verdicts.get(deidentifier.pseudonym(e.patient()));
-            Optional<String> reason = v == null ? Optional.of("the patient's consent changed; looked at next pass")
-                    : v.reason().map(r -> "Held back by the k-anonymity check: " + r);
-            if (reason.isPresent()) {
-                if (!reason.equals(e.heldBack())) {
-                    holdBack.put(e, reason.get());
+            Map<Pseudonym, KAnonymityGate.Verdict> verdicts = verdicts(asOf, fresh);
+            Map<OutboxEntry, String> holdBack = new LinkedHashMap<>();
+            List<OutboxEntry> released = new ArrayList<>();
+            for (OutboxEntry e : fresh) {
+                if (released.size() >= max) {
+                    break;
                 }
-                continue;
+                if (e.heldBack().filter(r -> r.startsWith(REFUSED)).isPresent()
+                        && e.lastAttemptAt().filter(at -> !e.changedAt().isAfter(at)).isPresent()) {
+                    judged.add(mark(e));
+                    continue; // refused, and unchanged since: a person looks first
+                }
+                KAnonymityGate.Verdict v = verdicts.get(deidentifier.pseudonym(e.patient()));
+                Optional<String> reason = v == null ? Optional.of(CONSENT_CHANGED)
+                        : v.reason().map(r -> K_ANONYMITY + r);
+                if (reason.isPresent()) {
+                    judged.add(mark(e));
+                    if (!reason.equals(e.heldBack())) {
+                        holdBack.put(e, reason.get());
+                    }
+                    continue;
+                }
+                released.add(e);
             }
-            released.add(e);
-        }
-        if (!holdBack.isEmpty()) {
-            heldBack.addAndGet(holdBack.size());
-            store.write(r -> {
-                holdBack.forEach((e, why) -> r.outbox().heldBack(e, why));
-                return null;
+            if (!holdBack.isEmpty()) {
+                heldBack.addAndGet(holdBack.size());
+                store.write(r -> {
+                    holdBack.forEach((e, why) -> r.outbox().heldBack(e, why));
+                    return null;
+                });
+            }
+            List<Candidate> candidates = store.read(r -> {
+                List<Candidate> out = new ArrayList<>();
+                for (OutboxEntry e : released) {
+                    Optional<Patient> p = r.patients().find(e.patient());
+                    if (p.isPresent() && p.get().consent().sharesSummaries()) {
+                        out.add(new Candidate(e, ChartService.load(r, e.patient()),
+                                r.decisions().latestPerModel(e.patient())));
+                    } else {
+                        judged.add(mark(e)); // consent gone since the entry was read: the outbox drops it
+                    }
+                }
+                return out;
             });
-        }
-        List<Candidate> candidates = store.read(r -> {
-            List<Candidate> out = new ArrayList<>();
-            for (OutboxEntry e : released) {
-                Optional<Patient> p = r.patients().find(e.patient());
-                if (p.isPresent() && p.get().consent().sharesSummaries()) {
-                    out.add(new Candidate(e, ChartService.load(r, e.patient()), r.decisions().latestPerModel(e.patient())));
-                }
+            List<PendingSummary> out = new ArrayList<>(candidates.size());
+            for (Candidate c : candidates) {
+                boolean genotypes = settings.shareGenotypes() && c.chart().patient().consent().sharesGenotypes();
+                DeidentifiedSummary summary = deidentifier.summarise(c.chart(), c.decisions(), genotypes, asOf);
+                Bundle bundle = builder.build(summary);
+                String key = c.entry().patient().toString();
+                taken.put(key, new Taken(c.entry(), builder.toJson(bundle)));
+                out.add(new PendingSummary(key, c.entry().generation(), bundle));
             }
-            return out;
-        });
-        List<PendingSummary> out = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
-            boolean genotypes = settings.shareGenotypes() && c.chart().patient().consent().sharesGenotypes();
-            DeidentifiedSummary summary = deidentifier.summarise(c.chart(), c.decisions(), genotypes, asOf);
-            Bundle bundle = builder.build(summary);
-            String key = c.entry().patient().toString();
-            taken.put(key, new Taken(c.entry(), builder.toJson(bundle)));
-            out.add(new PendingSummary(key, c.entry().generation(), bundle));
+            if (!out.isEmpty()) {
+                return out;
+            }
         }
-        return out;
     }
 
-    /** The gate's verdicts over every consented patient; reused for a short while within one pass. */
+    /**
+     * The pass is over (nothing more to hand out, or the server stopped confirming): the next pass reads the site's
+     * population afresh and looks at every held-back entry again, since groups grow as more patients consent.
+     */
+    private synchronized void endPass() {
+        judged.clear();
+        population = null;
+    }
+
+    /** An entry as judged in this pass: a change makes a new generation, which is judged afresh. */
+    private static String mark(OutboxEntry e) {
+        return e.patient() + "#" + e.generation();
+    }
+
+    /**
+     * The gate's verdicts over every consented patient, read once per pass (and again after
+     * {@link #POPULATION_REUSE}, or when an entry's patient is not in it: they consented since).
+     */
     private synchronized Map<Pseudonym, KAnonymityGate.Verdict> verdicts(LocalDate asOf, List<OutboxEntry> entries) {
-        Instant now = clock.instant();
+        long now = System.nanoTime();
         boolean fresh = population != null && population.asOf().equals(asOf)
-                && Duration.between(population.at(), now).compareTo(POPULATION_REUSE) < 0
+                && now - population.atNanos() < POPULATION_REUSE.toNanos()
                 && entries.stream().allMatch(e -> population.verdicts().containsKey(deidentifier.pseudonym(e.patient())));
         if (!fresh) {
             Map<Pseudonym, QuasiIdentifiers> all = new HashMap<>();
@@ -181,6 +223,7 @@ public final class OutboxSummaries implements PendingSummaries {
 
     @Override
     public void notConfirmed(PendingSummary summary, SendResult.NotConfirmed result) {
+        endPass(); // the loop stops the pass at the first send not confirmed
         Taken t = taken.remove(summary.key());
         if (t == null) {
             return;

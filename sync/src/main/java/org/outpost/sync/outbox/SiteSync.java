@@ -176,7 +176,7 @@ public final class SiteSync implements AutoCloseable {
         }
         KAnonymityGate.Verdict verdict = new KAnonymityGate(settings.k()).assess(all).get(deid.pseudonym(patient));
         if (verdict != null && verdict.reason().isPresent()) {
-            return new Preview.Nothing("Held back by the k-anonymity check: " + verdict.reason().get());
+            return new Preview.Nothing(OutboxSummaries.K_ANONYMITY + verdict.reason().get());
         }
         var chart = store.read(r -> ChartService.load(r, patient));
         var decisions = store.read(r -> r.decisions().latestPerModel(patient));
@@ -194,12 +194,12 @@ public final class SiteSync implements AutoCloseable {
     }
 
     private void audit(int confirmed, int rejected, int notConfirmed) {
-        int held = outbox.heldBackCount();
         if (confirmed + rejected + notConfirmed == 0) {
             return; // a pass with nothing to send leaves no row
         }
+        OutboxCounts after = counts(store);
         String detail = "sent=" + confirmed + " refused=" + rejected + " notConfirmed=" + notConfirmed
-                + " heldBackSoFar=" + held;
+                + " waiting=" + after.pending() + " heldBack=" + after.heldBack();
         store.write(r -> r.audit().append(new AuditEvent(clock.instant(), username, AuditAction.SYNC_RUN,
                 Optional.empty(), detail)));
     }

@@ -35,7 +35,8 @@ import javax.net.ssl.SSLContext;
  * Every request is one connection ({@code Connection: close} both ways), so each exchange can be faulted on
  * its own, and every exchange is recorded, including whether the client received the answer, so tests can
  * check that only delivered 2xx answers were ever reported as confirmed. Optionally terminates TLS with a
- * given server certificate, to test certificate checks against the same server.
+ * given server certificate, to test certificate checks against the same server, and keeps every byte the clients
+ * sent ({@link #recordBytes()}), for tests of exactly what left the workstation.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -69,6 +70,8 @@ public final class FaultProxy implements AutoCloseable {
     private IntFunction<Fault> plan = n -> Fault.NONE; // guarded by this
     private Duration hold = Duration.ofSeconds(3); // guarded by this
     private Duration slowDelay = Duration.ofMillis(300); // guarded by this
+    private final List<byte[]> received = new ArrayList<>(); // guarded by itself
+    private volatile boolean recording;
     private volatile ServerSocket listener;
     private volatile boolean closed;
 
@@ -159,6 +162,22 @@ public final class FaultProxy implements AutoCloseable {
         });
     }
 
+    /**
+     * From now on, keeps every byte each client connection sends through the proxy, exactly as it arrived (request
+     * line, headers, body with any chunk framing), one array per connection: {@link #receivedBytes()}.
+     */
+    public FaultProxy recordBytes() {
+        recording = true;
+        return this;
+    }
+
+    /** What the clients sent, one array per connection (each carries one request), in the order they arrived. */
+    public List<byte[]> receivedBytes() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
     /** How many requests the server has answered so far (whatever then happened to the answer). */
     public int forwarded() {
         return forwarded.get();
@@ -202,9 +221,10 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void handle(Socket client) {
+        ByteArrayOutputStream wire = recording ? new ByteArrayOutputStream() : null;
         try (client) {
             client.setSoTimeout(30_000);
-            InputStream in = client.getInputStream();
+            InputStream in = wire == null ? client.getInputStream() : tee(client.getInputStream(), wire);
             byte[] head = readHead(in);
             if (head == null) {
                 return;
@@ -213,6 +233,10 @@ public final class FaultProxy implements AutoCloseable {
             String requestLine = headText.substring(0, headText.indexOf("\r\n"));
             String authorization = headerValue(headText, "authorization");
             byte[] body = readBody(in, headText);
+            if (wire != null) {
+                keep(wire); // the whole request has arrived: kept now, whatever then happens to the exchange
+                wire = null;
+            }
             int number = requests.incrementAndGet();
             Fault fault = nextFault(number);
             Duration holdFor;
@@ -253,7 +277,40 @@ public final class FaultProxy implements AutoCloseable {
             record(new Exchange(number, requestLine, authorization, fault, status, delivered));
         } catch (IOException | InterruptedException e) {
             // the client went away (e.g. it timed out first, or a TLS handshake was refused): nothing to deliver
+        } finally {
+            if (wire != null && wire.size() > 0) {
+                keep(wire); // a request cut short
+            }
         }
+    }
+
+    private void keep(ByteArrayOutputStream wire) {
+        synchronized (received) {
+            received.add(wire.toByteArray());
+        }
+    }
+
+    /** {@code in}, copying every byte read from it to {@code copy}. */
+    private static InputStream tee(InputStream in, ByteArrayOutputStream copy) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    copy.write(b);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int off, int len) throws IOException {
+                int n = super.read(buffer, off, len);
+                if (n > 0) {
+                    copy.write(buffer, off, n);
+                }
+                return n;
+            }
+        };
     }
 
     private void record(Exchange e) {

@@ -1,6 +1,7 @@
 package org.outpost.sync.testserver;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
 import ca.uhn.fhir.rest.server.RestfulServer;
@@ -56,6 +57,9 @@ public final class InMemoryFhirServer implements FhirTestServer {
             fhir.registerProvider(new MemoryResourceProvider(type, engine));
         }
         fhir.registerProvider(new TransactionProvider(engine));
+        // searches larger than a page are paged by the server (without a paging provider HAPI's next links repeat
+        // results, and a search of thousands of resources came back several times over)
+        fhir.setPagingProvider(new FifoMemoryPagingProvider(50).setDefaultPageSize(100).setMaximumPageSize(500));
 
         Server jetty = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         ServletContextHandler handler = new ServletContextHandler();
