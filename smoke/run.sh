@@ -66,11 +66,28 @@ check_cli 0 '"value":5.38' -- calc pce-2013 --input "$work/pce.json"
 printf 'id,age,sex,race,totalCholesterol,hdl,systolicBp,bpTreated,smoker,diabetes\n1,55,male,white,213,50,120,false,false,false\n' \
   >"$work/cohort.csv"
 check_cli 0 "" -- calc pce-2013 --csv "$work/cohort.csv" --out "$work/cohort-out.csv" --keep-column id
+# Sync in the packaged runtime (HAPI FHIR on the class path, the runtime's JDK modules): point it at a server
+# that is not there, preview what would leave for a consenting demo patient (a de-identified FHIR bundle, built
+# by HAPI), and a run that reports "not confirmed" in words (exit 1) instead of failing
+(umask 077; printf 'smoke-token-2026\n' >"$work/sync-token")
+check_cli 0 "" -- sync config --data-dir "$data" --user it-admin --password-stdin --url http://127.0.0.1:9/fhir \
+  --token-file "$work/sync-token" --k 2
+check_cli 0 "127.0.0.1" -- sync status --data-dir "$data" --user it-admin --password-stdin
+previewed=0
+for n in $(seq 1 20); do
+  if out=$(admin sync preview --data-dir "$data" --user it-admin --password-stdin "$(printf 'OP-%06d' "$n")" 2>/dev/null) \
+     && grep -q '"resourceType": "Bundle"' <<<"$out" && grep -q "urn:outpost:pseudonym" <<<"$out"; then
+    previewed=1
+    break
+  fi
+done
+((previewed)) || { echo "smoke: 'admin sync preview' showed no de-identified bundle for any demo patient" >&2; cli_problems=1; }
+check_cli 1 "not confirmed" -- sync run --data-dir "$data" --user it-admin --password-stdin
 if ((cli_problems)); then
   echo "smoke: FAILED (the packaged admin command line)" >&2
   exit 1
 fi
-echo "smoke: the packaged admin command line answers (users, patients, audit, backup, content, calc)"
+echo "smoke: the packaged admin command line answers (users, patients, audit, backup, content, calc, sync)"
 
 echo "smoke: starting $launcher under Xvfb"
 set +e
