@@ -65,6 +65,8 @@ public final class FaultProxy implements AutoCloseable {
     private final int port;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger forwarded = new AtomicInteger();
+    /** Numbered requests whose handling has ended (recorded or abandoned); guarded by {@code exchanges}. */
+    private int finished;
     private final List<Exchange> exchanges = new ArrayList<>(); // guarded by itself
     private final Deque<Fault> queued = new ArrayDeque<>(); // guarded by this
     private IntFunction<Fault> plan = n -> Fault.NONE; // guarded by this
@@ -183,8 +185,20 @@ public final class FaultProxy implements AutoCloseable {
         return forwarded.get();
     }
 
+    /**
+     * The exchanges so far. The client may have its answer a moment before the proxy's thread records the
+     * exchange, so this waits (at most two seconds) until every request that has arrived has been handled.
+     */
     public List<Exchange> exchanges() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
         synchronized (exchanges) {
+            try {
+                while (finished < requests.get() && System.nanoTime() < deadline) {
+                    exchanges.wait(50);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return List.copyOf(exchanges);
         }
     }
@@ -222,6 +236,7 @@ public final class FaultProxy implements AutoCloseable {
 
     private void handle(Socket client) {
         ByteArrayOutputStream wire = recording ? new ByteArrayOutputStream() : null;
+        boolean numbered = false;
         try (client) {
             client.setSoTimeout(30_000);
             InputStream in = wire == null ? client.getInputStream() : tee(client.getInputStream(), wire);
@@ -238,6 +253,7 @@ public final class FaultProxy implements AutoCloseable {
                 wire = null;
             }
             int number = requests.incrementAndGet();
+            numbered = true;
             Fault fault = nextFault(number);
             Duration holdFor;
             Duration slow;
@@ -280,6 +296,12 @@ public final class FaultProxy implements AutoCloseable {
         } finally {
             if (wire != null && wire.size() > 0) {
                 keep(wire); // a request cut short
+            }
+            if (numbered) {
+                synchronized (exchanges) {
+                    finished++;
+                    exchanges.notifyAll();
+                }
             }
         }
     }
