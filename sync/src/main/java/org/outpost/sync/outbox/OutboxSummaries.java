@@ -2,8 +2,8 @@ package org.outpost.sync.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.outpost.app.decision.Decision;
 import org.outpost.app.domain.Chart;
 import org.outpost.app.domain.Patient;
+import org.outpost.app.domain.PatientId;
 import org.outpost.app.port.Store;
 import org.outpost.app.sharing.OutboxEntry;
 import org.outpost.app.sharing.SentSummary;
@@ -40,6 +41,9 @@ import org.outpost.sync.transport.SendResult;
  * k-anonymity gate over the whole site's consented population. An entry leaves the outbox only through
  * {@link #confirmed}, in a write that also keeps the exact bundle as "what was sent"; a crash at any point
  * leaves it pending and it is sent again, harmlessly, since every entry of the bundle is a PUT to a stable id.
+ * Confirmations are written a batch at a time (one transaction, not one per summary): when the next batch is
+ * taken, when anything else is written, at the end of a pass and by {@link #flush()}. A crash before that write
+ * sends those summaries again, which the server absorbs the same way.
  *
  * <p>Entries the gate holds back are marked with the reason and skipped; they are looked at again on every
  * pass, since the group grows as more patients consent. Entries the server refused are held back with the
@@ -54,6 +58,8 @@ public final class OutboxSummaries implements PendingSummaries {
     public static final String CONSENT_CHANGED = "The patient's consent changed; looked at again on the next run";
     /** The longest the site's k-anonymity population is reused between batches of one pass. */
     private static final Duration POPULATION_REUSE = Duration.ofSeconds(30);
+    /** Outbox entries read at a time beyond those already judged in the pass. */
+    private static final int READ_AHEAD = 500;
 
     private final Store store;
     private final Deidentifier deidentifier;
@@ -63,7 +69,11 @@ public final class OutboxSummaries implements PendingSummaries {
     private final Map<String, Taken> taken = new ConcurrentHashMap<>();
     private final AtomicInteger heldBack = new AtomicInteger();
     private final Set<String> judged = new HashSet<>(); // guarded by this
+    private final ArrayDeque<OutboxEntry> window = new ArrayDeque<>(); // read, not yet looked at; guarded by this
     private Population population; // guarded by this
+
+    private final List<SentSummary> confirmedUnwritten = new ArrayList<>(); // guarded by this
+    private final Map<PatientId, OutboxEntry> confirmedEntries = new HashMap<>(); // guarded by this
 
     /** What {@link #next} handed out, kept until the loop reports back on it. */
     private record Taken(OutboxEntry entry, String json) {
@@ -91,33 +101,24 @@ public final class OutboxSummaries implements PendingSummaries {
 
     @Override
     public synchronized List<PendingSummary> next(int max) {
+        flush();
         LocalDate asOf = LocalDate.now(clock);
         record Candidate(OutboxEntry entry, Chart chart, List<Decision> decisions) {
         }
         while (true) {
-            // entries judged in this pass (held back, refused) are skipped, so the window grows with them: a long
-            // tail of held-back entries can neither hide the entries behind it nor be looked at twice in a pass
-            int window = judged.size() + 2 * max;
-            List<OutboxEntry> fresh = store.read(r -> r.outbox().pending(window)).stream()
-                    .filter(e -> !judged.contains(mark(e)))
-                    .toList();
-            if (fresh.isEmpty()) {
-                endPass();
-                return List.of();
-            }
-            Map<Pseudonym, KAnonymityGate.Verdict> verdicts = verdicts(asOf, fresh);
             Map<OutboxEntry, String> holdBack = new LinkedHashMap<>();
             List<OutboxEntry> released = new ArrayList<>();
-            for (OutboxEntry e : fresh) {
-                if (released.size() >= max) {
+            while (released.size() < max) {
+                if (window.isEmpty() && !refill(released)) {
                     break;
                 }
+                OutboxEntry e = window.poll();
                 if (e.heldBack().filter(r -> r.startsWith(REFUSED)).isPresent()
                         && e.lastAttemptAt().filter(at -> !e.changedAt().isAfter(at)).isPresent()) {
                     judged.add(mark(e));
                     continue; // refused, and unchanged since: a person looks first
                 }
-                KAnonymityGate.Verdict v = verdicts.get(deidentifier.pseudonym(e.patient()));
+                KAnonymityGate.Verdict v = verdict(asOf, e);
                 Optional<String> reason = v == null ? Optional.of(CONSENT_CHANGED)
                         : v.reason().map(r -> K_ANONYMITY + r);
                 if (reason.isPresent()) {
@@ -161,7 +162,29 @@ public final class OutboxSummaries implements PendingSummaries {
             if (!out.isEmpty()) {
                 return out;
             }
+            if (released.isEmpty() && window.isEmpty()) {
+                endPass();
+                return List.of();
+            }
         }
+    }
+
+    /**
+     * Reads the next entries of the pass into the window, in the outbox's order: those not judged in this pass yet
+     * (held back, refused) and not among {@code releasing}. Entries judged in this pass are skipped, so the read
+     * grows with them: a long tail of held-back entries can neither hide the entries behind it nor be looked at
+     * twice in a pass. One read serves many batches (an outbox read sorts the whole outbox).
+     *
+     * @return false when there is nothing more in this pass
+     */
+    private boolean refill(List<OutboxEntry> releasing) {
+        Set<PatientId> now = new HashSet<>();
+        releasing.forEach(e -> now.add(e.patient()));
+        int limit = judged.size() + releasing.size() + READ_AHEAD;
+        store.read(r -> r.outbox().pending(limit)).stream()
+                .filter(e -> !judged.contains(mark(e)) && !now.contains(e.patient()))
+                .forEach(window::add);
+        return !window.isEmpty();
     }
 
     /**
@@ -169,7 +192,9 @@ public final class OutboxSummaries implements PendingSummaries {
      * population afresh and looks at every held-back entry again, since groups grow as more patients consent.
      */
     private synchronized void endPass() {
+        flush();
         judged.clear();
+        window.clear();
         population = null;
     }
 
@@ -179,14 +204,16 @@ public final class OutboxSummaries implements PendingSummaries {
     }
 
     /**
-     * The gate's verdicts over every consented patient, read once per pass (and again after
-     * {@link #POPULATION_REUSE}, or when an entry's patient is not in it: they consented since).
+     * The gate's verdict on the entry's patient, or null when they are not among the consented patients. The site's
+     * population is read once per pass (and again after {@link #POPULATION_REUSE}, or when the patient is not in it:
+     * they consented since).
      */
-    private synchronized Map<Pseudonym, KAnonymityGate.Verdict> verdicts(LocalDate asOf, List<OutboxEntry> entries) {
+    private KAnonymityGate.Verdict verdict(LocalDate asOf, OutboxEntry entry) {
+        Pseudonym pseudonym = deidentifier.pseudonym(entry.patient());
         long now = System.nanoTime();
         boolean fresh = population != null && population.asOf().equals(asOf)
                 && now - population.atNanos() < POPULATION_REUSE.toNanos()
-                && entries.stream().allMatch(e -> population.verdicts().containsKey(deidentifier.pseudonym(e.patient())));
+                && population.verdicts().containsKey(pseudonym);
         if (!fresh) {
             Map<Pseudonym, QuasiIdentifiers> all = new HashMap<>();
             for (var q : store.read(r -> r.patients().consentedQuasiIdentifiers())) {
@@ -194,7 +221,7 @@ public final class OutboxSummaries implements PendingSummaries {
             }
             population = new Population(new KAnonymityGate(settings.k()).assess(all), now, asOf);
         }
-        return population.verdicts();
+        return population.verdicts().get(pseudonym);
     }
 
     @Override
@@ -203,8 +230,30 @@ public final class OutboxSummaries implements PendingSummaries {
         if (t == null || t.entry().generation() != summary.revision()) {
             return; // not handed out by this object: nothing to mark
         }
-        Instant at = clock.instant();
-        store.write(r -> r.outbox().confirmed(t.entry(), SentSummary.of(t.entry(), t.json(), at)));
+        synchronized (this) {
+            confirmedUnwritten.add(SentSummary.of(t.entry(), t.json(), clock.instant()));
+            confirmedEntries.put(t.entry().patient(), t.entry());
+        }
+    }
+
+    /**
+     * Writes the confirmations not written yet, in one transaction: each entry leaves the outbox unless its
+     * summary changed since it was taken, and its bundle is kept as what was last sent. Called before anything
+     * else is written and at the end of a pass; call it when the loop stops.
+     */
+    public synchronized void flush() {
+        if (confirmedUnwritten.isEmpty()) {
+            return;
+        }
+        List<SentSummary> sent = List.copyOf(confirmedUnwritten);
+        store.write(r -> {
+            for (SentSummary s : sent) {
+                r.outbox().confirmed(confirmedEntries.get(s.patient()), s);
+            }
+            return null;
+        });
+        confirmedUnwritten.clear();
+        confirmedEntries.clear();
     }
 
     @Override
@@ -214,11 +263,14 @@ public final class OutboxSummaries implements PendingSummaries {
             return;
         }
         String why = "HTTP " + result.httpStatus() + ": " + result.reason();
-        store.write(r -> {
-            r.outbox().failed(t.entry(), why);
-            r.outbox().heldBack(t.entry(), REFUSED + why);
-            return null;
-        });
+        synchronized (this) {
+            flush();
+            store.write(r -> {
+                r.outbox().failed(t.entry(), why);
+                r.outbox().heldBack(t.entry(), REFUSED + why);
+                return null;
+            });
+        }
     }
 
     @Override

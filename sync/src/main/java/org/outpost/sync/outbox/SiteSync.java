@@ -50,6 +50,7 @@ import org.outpost.sync.transport.SyncService;
  * then, and pauses while the workstation is locked.
  */
 public final class SiteSync implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SiteSync.class);
     private final Store store;
     private final String username;
     private final Clock clock;
@@ -113,7 +114,18 @@ public final class SiteSync implements AutoCloseable {
 
     /** One pass now, on the calling thread (off the FX thread): sends until done or the server stops confirming. */
     public SyncReport syncNow() {
-        SyncReport report = service.syncNow();
+        SyncReport report;
+        try {
+            report = service.syncNow();
+        } catch (RuntimeException e) {
+            try {
+                outbox.flush();
+            } catch (RuntimeException f) {
+                e.addSuppressed(f);
+            }
+            throw e;
+        }
+        outbox.flush(); // a pass stopped by close() ends without telling the outbox
         audit(report.confirmed(), report.rejected(), report.notConfirmed());
         return report;
     }
@@ -134,7 +146,17 @@ public final class SiteSync implements AutoCloseable {
         try {
             service.close();
         } finally {
-            transport.close();
+            try {
+                transport.close();
+            } finally {
+                try {
+                    outbox.flush();
+                } catch (RuntimeException e) {
+                    // e.g. the store was closed first: those summaries stay pending and are sent again, harmlessly
+                    LOG.warn("Confirmed summaries could not be marked sent ({}); they will be sent again",
+                            e.getClass().getSimpleName());
+                }
+            }
         }
     }
 

@@ -4,7 +4,9 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +38,39 @@ final class MemoryStore {
 
     private final FhirContext ctx;
     private Map<String, List<Version>> histories = new LinkedHashMap<>();
+    private Deque<Runnable> undo; // the undo log of the transaction running, if any
 
     MemoryStore(FhirContext ctx) {
         this.ctx = ctx;
     }
 
-    /** Runs {@code work} under the store lock; if it throws, every write it made is undone. */
+    /**
+     * Runs {@code work} under the store lock; if it throws, every write it made is undone. Each write keeps how to
+     * undo itself (not a copy of the store), so a transaction costs what it writes, not what the store holds.
+     */
     synchronized <T> T atomically(Supplier<T> work) {
-        Map<String, List<Version>> before = new LinkedHashMap<>();
-        histories.forEach((k, v) -> before.put(k, new ArrayList<>(v)));
+        Deque<Runnable> outer = undo;
+        Deque<Runnable> mine = new ArrayDeque<>();
+        undo = mine;
         try {
-            return work.get();
+            T result = work.get();
+            if (outer != null) {
+                mine.descendingIterator().forEachRemaining(outer::push); // the enclosing one may still fail
+            }
+            return result;
         } catch (RuntimeException e) {
-            histories = before;
+            while (!mine.isEmpty()) {
+                mine.pop().run();
+            }
             throw e;
+        } finally {
+            undo = outer;
+        }
+    }
+
+    private void undoable(Runnable undoIt) {
+        if (undo != null) {
+            undo.push(undoIt);
         }
     }
 
@@ -59,7 +80,9 @@ final class MemoryStore {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("resource without id");
         }
-        List<Version> history = histories.computeIfAbsent(type + "/" + id, k -> new ArrayList<>());
+        String key = type + "/" + id;
+        boolean isNew = !histories.containsKey(key);
+        List<Version> history = histories.computeIfAbsent(key, k -> new ArrayList<>());
         Version last = history.isEmpty() ? null : history.getLast();
         if (last != null && last.resource() != null && sameContent(last.resource(), resource)) {
             return new Written(type, id, last.number(), false);
@@ -69,6 +92,7 @@ final class MemoryStore {
         stored.setId(new IdType(type, id, Long.toString(next)));
         stored.setMeta(new Meta().setVersionId(Long.toString(next)).setLastUpdatedElement(InstantType.now()));
         history.add(new Version(next, stored));
+        undoable(isNew ? () -> histories.remove(key) : history::removeLast);
         return new Written(type, id, next, last == null || last.resource() == null);
     }
 
@@ -92,6 +116,7 @@ final class MemoryStore {
             return false;
         }
         history.add(new Version(history.getLast().number() + 1, null));
+        undoable(history::removeLast);
         return true;
     }
 

@@ -345,6 +345,34 @@ class SiteSyncIntegrationTest {
     }
 
     @Test
+    void aCrashMidBatchLosesNothingAndTheServerKeepsOneCopyOfEach() throws Exception {
+        SyncClinic.Expected clinic = SyncClinic.Expected.of(fixture.store());
+        int inFlight = 12; // batches of 5: 10 confirmations written, the 11th not yet, the 12th in flight
+        proxy.hold(Duration.ofSeconds(3)).plan(n -> n == inFlight ? Fault.TIMEOUT : Fault.NONE);
+        SiteSync dying = open(fixture.store(), 5);
+        CompletableFuture<SyncReport> pass = CompletableFuture.supplyAsync(dying::syncNow);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (proxy.forwarded() < inFlight && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        fixture.store().close(); // the workstation dies: the database keeps what was committed, nothing more
+        assertThat(pass).failsWithin(Duration.ofSeconds(30));
+        dying.close(); // only to free the HTTP client in this JVM; it can write nothing any more
+
+        fixture = StoreFixture.open(dir, CLOCK);
+        assertThat(SyncClinic.lastSent(fixture.store(), clinic.all())).as("marked sent before the crash").hasSize(10);
+        SyncReport after = syncOnce(fixture.store());
+
+        assertThat(after.confirmed()).isEqualTo(clinic.released().size() - 10);
+        Map<String, Bundle> sent = SyncClinic.lastSent(fixture.store(), clinic.all());
+        assertThat(sent).hasSize(clinic.released().size());
+        inspector.assertHoldsExactly(sent, Map.of(), 1); // one copy of each, every resource still at version 1
+        assertThat(sent.keySet().stream().filter(p -> transactionsAbout(p) == 2))
+                .as("sent again: the one confirmed but not yet written and the one in flight").hasSize(2);
+        assertThat(sent.keySet()).allSatisfy(p -> assertThat(transactionsAbout(p)).isBetween(1L, 2L));
+    }
+
+    @Test
     void aConnectionDroppedAfterNRequestsLeavesTheRestQueuedAndTheNextPassCompletesIt() {
         SyncClinic.Expected clinic = SyncClinic.Expected.of(fixture.store());
         proxy.plan(n -> n == 30 ? Fault.DROP_AFTER_PROCESSING : Fault.NONE);
