@@ -117,10 +117,11 @@ public final class SyncBench {
                 Timed timed = null;
                 if (breakdown) {
                     timed = new Timed(store, clock, base);
-                    report = timed.run(p -> progress(p, t0, lastPrint));
+                    report = timed.run(p -> progress(p, t0, lastPrint, heap, (int) before.waiting()));
                 } else {
                     try (SiteSync sync = SiteSync.open(store, Dataset.USER, BundledModels.registry(), clock.getZone(),
-                            clock, Optional.empty(), SyncService.Settings.standard(), p -> progress(p, t0, lastPrint))
+                            clock, Optional.empty(), SyncService.Settings.standard(),
+                            p -> progress(p, t0, lastPrint, heap, (int) before.waiting()))
                             .orElseThrow()) {
                         report = sync.syncNow();
                     }
@@ -135,8 +136,9 @@ public final class SyncBench {
                         report.problem().map(p -> " (" + p.why() + ")").orElse(""));
                 System.out.printf("  %.1f s, %.2f ms per summary%n", took / 1e9,
                         took / 1e6 / Math.max(1, report.confirmed()));
-                System.out.printf("  heap: peak sampled %,d MiB; sum of heap pools' peaks %,d MiB; max %,d MiB%n",
-                        heap.sampledPeak() >> 20, heap.poolPeaks() >> 20, maxHeap >> 20);
+                System.out.printf("  heap (max %,d MiB): peak in use %,d MiB (sampled every 10 ms, garbage included); "
+                                + "live data half-way (after a full collection) %,d MiB%n",
+                        maxHeap >> 20, heap.sampledPeak() >> 20, heap.liveMidPass() >> 20);
                 System.out.printf("  outbox after: %,d waiting, %,d held back; Patients on the server: %,d%n",
                         after.pending(), after.heldBack(), onServer);
                 if (timed != null) {
@@ -154,7 +156,10 @@ public final class SyncBench {
         }
     }
 
-    private static void progress(SyncProgress p, long t0, AtomicLong lastPrint) {
+    private static void progress(SyncProgress p, long t0, AtomicLong lastPrint, HeapWatch heap, int total) {
+        if (p.state() == SyncProgress.State.SENDING) {
+            heap.progress(p.confirmed(), total);
+        }
         long now = System.nanoTime();
         if (p.state() == SyncProgress.State.SENDING && now - lastPrint.get() > 5_000_000_000L) {
             lastPrint.set(now);
@@ -374,16 +379,18 @@ public final class SyncBench {
         }
     }
 
-    /** Samples heap use every 10 ms and reads the heap pools' peaks. */
+    /**
+     * Samples heap use every 10 ms (garbage included), and once, half-way through the pass, measures the live data:
+     * a full collection ({@code System.gc()}, a few hundred milliseconds inside the timed pass) and the heap in use
+     * right after it.
+     */
     private static final class HeapWatch {
         private final Thread sampler;
         private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong live = new AtomicLong(-1);
         private volatile boolean running = true;
 
         private HeapWatch() {
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                pool.resetPeakUsage();
-            }
             var memory = ManagementFactory.getMemoryMXBean();
             sampler = Thread.ofPlatform().daemon(true).name("heap-watch").start(() -> {
                 while (running) {
@@ -402,6 +409,14 @@ public final class SyncBench {
             return new HeapWatch();
         }
 
+        /** Called on the sync thread with the summaries sent so far. */
+        void progress(int sent, int total) {
+            if (live.get() < 0 && sent >= total / 2) {
+                System.gc();
+                live.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            }
+        }
+
         void stop() throws InterruptedException {
             running = false;
             sampler.join();
@@ -411,9 +426,8 @@ public final class SyncBench {
             return peak.get();
         }
 
-        long poolPeaks() {
-            return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long liveMidPass() {
+            return live.get();
         }
     }
 }
