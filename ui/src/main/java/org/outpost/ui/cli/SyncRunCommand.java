@@ -53,7 +53,7 @@ final class SyncRunCommand extends LoggedInCommand {
                     o.clock().getZone(), o.clock(), Optional.ofNullable(caFile), SyncService.Settings.standard(),
                     SyncListener.NONE);
         } catch (SyncSetupException e) {
-            throw new CliFailure(ExitCode.FAILED, e.getMessage() + "; nothing was sent");
+            throw new CliFailure(ExitCode.FAILED, e.getMessage().replaceFirst("\\.$", "") + "; nothing was sent");
         }
         SyncReport report;
         try (SiteSync sync = opened.orElseThrow()) {

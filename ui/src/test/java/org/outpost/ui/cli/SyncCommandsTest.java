@@ -182,6 +182,19 @@ class SyncCommandsTest {
     }
 
     @Test
+    void aCaFileThatCannotBeReadIsRefusedBeforeAnythingIsSent() {
+        configure(server.base().toString(), 2);
+        Path missing = temp.resolve("no-such-ca.pem");
+
+        CliHarness.Result r = sync("run", "--ca-file", missing.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(r.errLine()).startsWith("The pinned CA file").contains("cannot be read")
+                .endsWith("; nothing was sent");
+        assertThat(inspector.all(Patient.class)).isEmpty();
+    }
+
+    @Test
     void previewPrintsExactlyTheBundleTheNextRunSends() {
         configure(server.base().toString(), 2);
         List<org.outpost.app.domain.Patient> consenting = patients(Consent.GIVEN);
