@@ -54,6 +54,12 @@ public final class OutboxSummaries implements PendingSummaries {
     public static final String REFUSED = "The server refused this summary: ";
     /** The reason an entry the k-anonymity gate held back is marked with starts with this. */
     public static final String K_ANONYMITY = "Held back by the k-anonymity check: ";
+    /**
+     * The reason a summary too long to keep an exact copy of is held back with starts with this: what was sent is
+     * kept exactly ({@link SentSummary#MAX_BUNDLE_CHARS} at most), so a longer one is not sent at all — sending it
+     * and then failing to record it would stop every pass at the same patient.
+     */
+    public static final String TOO_LARGE = "Too large to keep an exact copy of what would be sent: ";
     /** The reason of an entry whose patient's consent changed while the run looked at it. */
     public static final String CONSENT_CHANGED = "The patient's consent changed; looked at again on the next run";
     /** The longest the site's k-anonymity population is reused between batches of one pass. */
@@ -151,13 +157,27 @@ public final class OutboxSummaries implements PendingSummaries {
                 return out;
             });
             List<PendingSummary> out = new ArrayList<>(candidates.size());
+            Map<OutboxEntry, String> tooLarge = new LinkedHashMap<>();
             for (Candidate c : candidates) {
                 boolean genotypes = settings.shareGenotypes() && c.chart().patient().consent().sharesGenotypes();
                 DeidentifiedSummary summary = deidentifier.summarise(c.chart(), c.decisions(), genotypes, asOf);
                 Bundle bundle = builder.build(summary);
+                String json = builder.toJson(bundle);
+                if (json.length() > SentSummary.MAX_BUNDLE_CHARS) {
+                    judged.add(mark(c.entry()));
+                    tooLarge.put(c.entry(), TOO_LARGE + String.format("%,d characters, at most %,d; not sent",
+                            json.length(), SentSummary.MAX_BUNDLE_CHARS));
+                    continue;
+                }
                 String key = c.entry().patient().toString();
-                taken.put(key, new Taken(c.entry(), builder.toJson(bundle)));
+                taken.put(key, new Taken(c.entry(), json));
                 out.add(new PendingSummary(key, c.entry().generation(), bundle));
+            }
+            if (!tooLarge.isEmpty()) {
+                store.write(r -> {
+                    tooLarge.forEach((e, why) -> r.outbox().heldBack(e, why));
+                    return null;
+                });
             }
             if (!out.isEmpty()) {
                 return out;

@@ -204,7 +204,12 @@ public final class SiteSync implements AutoCloseable {
         var decisions = store.read(r -> r.decisions().latestPerModel(patient));
         boolean genotypes = settings.shareGenotypes() && found.get().consent().sharesGenotypes();
         FhirSummaryBuilder builder = new FhirSummaryBuilder();
-        return new Preview.Bundle(builder.json(deid.summarise(chart, decisions, genotypes, asOf)));
+        String json = builder.json(deid.summarise(chart, decisions, genotypes, asOf));
+        if (json.length() > org.outpost.app.sharing.SentSummary.MAX_BUNDLE_CHARS) {
+            return new Preview.Nothing(OutboxSummaries.TOO_LARGE + String.format("%,d characters, at most %,d; not sent",
+                    json.length(), org.outpost.app.sharing.SentSummary.MAX_BUNDLE_CHARS));
+        }
+        return new Preview.Bundle(json);
     }
 
     private Optional<AuditHead> auditHead() {

@@ -53,7 +53,7 @@ final class SyncStatusCommand extends LoggedInCommand {
         return ExitCode.OK;
     }
 
-    /** " (n by the k-anonymity check, m refused by the server)" — counts only, never the reasons' groups. */
+    /** " (n by the k-anonymity check, m refused by the server, …)" — counts only, never the reasons' groups. */
     private static String heldBackDetail(Opened o, OutboxCounts counts) {
         if (counts.heldBack() == 0) {
             return "";
@@ -63,7 +63,9 @@ final class SyncStatusCommand extends LoggedInCommand {
                 .isPresent()).count();
         long gate = all.stream().filter(e -> e.heldBack().filter(w -> w.startsWith(OutboxSummaries.K_ANONYMITY))
                 .isPresent()).count();
-        long other = counts.heldBack() - refused - gate;
+        long tooLarge = all.stream().filter(e -> e.heldBack().filter(w -> w.startsWith(OutboxSummaries.TOO_LARGE))
+                .isPresent()).count();
+        long other = counts.heldBack() - refused - gate - tooLarge;
         StringBuilder b = new StringBuilder(" (");
         String sep = "";
         if (gate > 0) {
@@ -72,6 +74,10 @@ final class SyncStatusCommand extends LoggedInCommand {
         }
         if (refused > 0) {
             b.append(sep).append(refused).append(" refused by the server");
+            sep = ", ";
+        }
+        if (tooLarge > 0) {
+            b.append(sep).append(tooLarge).append(" too large to keep a copy of");
             sep = ", ";
         }
         if (other > 0) {

@@ -253,6 +253,42 @@ class SiteSyncIntegrationTest {
         inspector.assertHoldsExactly(SyncClinic.lastSent(fixture.store(), clinic.all()), Map.of(), 1);
     }
 
+    @Test
+    void aSummaryTooLongToKeepACopyOfIsHeldBackNotSentAndDoesNotStopThePass() {
+        SyncClinic.Expected clinic = SyncClinic.Expected.of(fixture.store());
+        Patient big = clinic.released().get(3);
+        // twenty years of weekly readings of six measures: over the million characters a sent copy may have
+        List<Measure> measures = List.of(Measure.SYSTOLIC_BP, Measure.DIASTOLIC_BP, Measure.HEART_RATE,
+                Measure.BODY_WEIGHT, Measure.OXYGEN_SATURATION, Measure.BODY_TEMPERATURE);
+        fixture.store().write(r -> {
+            java.util.Random random = new java.util.Random(7);
+            for (int week = 0; week < 20 * 52; week++) {
+                java.time.Instant at = CLOCK.instant().minus(Duration.ofDays(7L * week + 1));
+                for (Measure m : measures) {
+                    double v = m.plausibleMin() + (m.plausibleMax() - m.plausibleMin()) * (0.3 + 0.4 * random.nextDouble());
+                    r.observations().insert(new org.outpost.app.domain.Observation(java.util.UUID.randomUUID(),
+                            big.id(), m, new Quantity(Math.round(v), m.canonicalUnit()), at, StoreFixture.ADMIN));
+                }
+            }
+            return null;
+        });
+
+        SyncReport report = syncOnce(fixture.store());
+
+        assertThat(report.confirmed()).isEqualTo(clinic.released().size() - 1);
+        assertThat(report.rejected() + report.notConfirmed()).isZero();
+        String pseudonym = SyncClinic.pseudonym(fixture.store(), big.id());
+        assertThat(transactionsAbout(pseudonym)).as("sent").isZero();
+        Optional<org.outpost.app.sharing.OutboxEntry> entry = fixture.store().read(r -> r.outbox().find(big.id()));
+        assertThat(entry).hasValueSatisfying(e -> assertThat(e.heldBack()).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("Too large to keep an exact copy of what would be sent: ").endsWith("at most 1,000,000; not sent")));
+        assertThat(SiteSync.counts(fixture.store()).heldBack()).isEqualTo(clinic.heldBack().size() + 1);
+        assertThat(syncOnce(fixture.store()).confirmed()).as("a second pass").isZero();
+        assertThat(SiteSync.preview(fixture.store(), big.id(), BundledModels.registry(), ZoneOffset.UTC, CLOCK))
+                .isInstanceOfSatisfying(SiteSync.Preview.Nothing.class, n -> assertThat(n.why())
+                        .startsWith("Too large to keep an exact copy of what would be sent: "));
+    }
+
     // ---- changes
 
     @Test
