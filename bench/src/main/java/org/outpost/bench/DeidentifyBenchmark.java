@@ -21,7 +21,7 @@ import org.outpost.app.demo.DemoPatient;
 import org.outpost.app.domain.Chart;
 import org.outpost.sync.deid.DeidentifiedSummary;
 import org.outpost.sync.deid.Deidentifier;
-import org.outpost.sync.deid.SiteSecret;
+import org.outpost.sync.deid.PseudonymKey;
 import org.outpost.sync.fhir.FhirSummaryBuilder;
 
 /**
@@ -64,7 +64,7 @@ public class DeidentifyBenchmark {
             DemoPatient p = generator.patient(n);
             charts.add(new Chart(p.patient(), p.observations(), p.medications(), p.genotypes(), p.encounters()));
         }
-        deid = Deidentifier.withBundledTables(SiteSecret.random(), BundledModels.registry(), ZoneOffset.UTC);
+        deid = Deidentifier.withBundledTables(PseudonymKey.random(), BundledModels.registry(), ZoneOffset.UTC);
         builder = new FhirSummaryBuilder();
     }
 

@@ -42,7 +42,7 @@ import org.outpost.app.usecase.Session;
 import org.outpost.app.usecase.SyncSettingsService;
 import org.outpost.store.H2Vault;
 import org.outpost.sync.deid.Deidentifier;
-import org.outpost.sync.deid.SiteSecret;
+import org.outpost.sync.deid.PseudonymKey;
 import org.outpost.sync.fhir.FhirSummaryBuilder;
 import org.outpost.sync.outbox.SiteSync;
 import org.outpost.sync.transport.SyncProgress;
@@ -111,6 +111,8 @@ public final class SyncBench {
                 System.out.printf("Outbox before: %,d waiting%n", before.waiting());
 
                 HeapWatch heap = HeapWatch.start();
+                long cpu0 = processCpuNanos();
+                java.time.Duration serverCpu0 = serverProcess.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
                 long t0 = System.nanoTime();
                 AtomicLong lastPrint = new AtomicLong(t0);
                 SyncReport report;
@@ -127,6 +129,9 @@ public final class SyncBench {
                     }
                 }
                 long took = System.nanoTime() - t0;
+                long cpu = processCpuNanos() - cpu0;
+                java.time.Duration serverCpu = serverProcess.info().totalCpuDuration().orElse(java.time.Duration.ZERO)
+                        .minus(serverCpu0);
                 heap.stop();
                 OutboxCounts after = SiteSync.counts(store);
                 long onServer = countPatients(base);
@@ -141,6 +146,12 @@ public final class SyncBench {
                         maxHeap >> 20, heap.sampledPeak() >> 20, heap.liveMidPass() >> 20);
                 System.out.printf("  outbox after: %,d waiting, %,d held back; Patients on the server: %,d%n",
                         after.pending(), after.heldBack(), onServer);
+                System.out.printf("  CPU during the pass: workstation %.1f s (%.2f ms a summary), server %.1f s "
+                                + "(%.2f ms a summary), of %.1f s available on %d cores%n", cpu / 1e9,
+                        cpu / 1e6 / Math.max(1, report.confirmed()), serverCpu.toNanos() / 1e9,
+                        serverCpu.toNanos() / 1e6 / Math.max(1, report.confirmed()),
+                        took / 1e9 * Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().availableProcessors());
                 if (timed != null) {
                     timed.print(took);
                 }
@@ -204,6 +215,12 @@ public final class SyncBench {
         System.out.printf("Built in %.0f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
+    /** CPU time of this JVM so far (every thread, GC and JIT included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     private static Process startServer() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + SERVER_HEAP));
@@ -264,7 +281,7 @@ public final class SyncBench {
             return out;
         });
         Deidentifier deid = Deidentifier.withBundledTables(
-                SiteSecret.of(store.read(r -> r.syncSettings().siteSecret()).bytes()), models, zone);
+                PseudonymKey.forSite(store.read(r -> r.syncSettings().siteSecret())), models, zone);
         FhirSummaryBuilder builder = new FhirSummaryBuilder();
         long resources = 0;
         long chars = 0;
@@ -300,14 +317,14 @@ public final class SyncBench {
         Timed(Store store, Clock clock, String base) {
             var settings = store.read(r -> r.syncSettings().load());
             Deidentifier deid = Deidentifier.withBundledTables(
-                    SiteSecret.of(store.read(r -> r.syncSettings().siteSecret()).bytes()), BundledModels.registry(),
+                    PseudonymKey.forSite(store.read(r -> r.syncSettings().siteSecret())), BundledModels.registry(),
                     clock.getZone());
             outbox = new org.outpost.sync.outbox.OutboxSummaries(store, deid, new FhirSummaryBuilder(), settings, clock);
             transport = new org.outpost.sync.transport.FhirSummaryTransport(org.outpost.sync.fhir.FhirR4.context(),
                     org.outpost.sync.transport.ConnectionSettings.of(
-                            org.outpost.sync.transport.ServerAddress.parse(base),
+                            org.outpost.app.sharing.ServerUrl.parse(base),
                             org.outpost.sync.transport.ServerTrust.systemDefault(),
-                            Optional.of(org.outpost.sync.transport.BearerToken.of(TOKEN)), "bench-site"));
+                            Optional.of(BearerToken.of(TOKEN)), "bench-site"));
         }
 
         SyncReport run(org.outpost.sync.transport.SyncListener listener) {
@@ -341,13 +358,18 @@ public final class SyncBench {
                                          org.outpost.sync.transport.SendResult.NotConfirmed r) {
                     outbox.notConfirmed(s, r);
                 }
+
+                @Override
+                public void passEnded(List<org.outpost.sync.transport.PendingSummary> unsent) {
+                    outbox.passEnded(unsent);
+                }
             };
             var sender = new org.outpost.sync.transport.SummarySender() {
                 @Override
-                public org.outpost.sync.transport.SendResult send(Bundle summary) {
+                public org.outpost.sync.transport.SendResult send(Bundle summary, String json) {
                     long t = System.nanoTime();
                     try {
-                        return transport.send(summary);
+                        return transport.send(summary, json);
                     } finally {
                         sendNanos.addAndGet(System.nanoTime() - t);
                     }
@@ -371,11 +393,12 @@ public final class SyncBench {
         }
 
         void print(long totalNanos) {
-            System.out.printf("  wall time by part: outbox.next (read outbox and charts, gate, de-identify, build, "
-                            + "JSON; writes the previous batch's confirmations) %.1f s; send (client encoding, HTTP, "
-                            + "server) %.1f s; confirmations noted %.1f s; final write %.1f s; rest %.1f s%n",
+            System.out.printf("  time by part: outbox.next on the preparing thread (read outbox and charts, gate, "
+                            + "de-identify, build, JSON; writes the previous batches' confirmations) %.1f s; on the "
+                            + "sending thread: send (HTTP, server) %.1f s, confirmations noted %.1f s; final write "
+                            + "%.1f s; sending thread waiting for a batch or idle %.1f s%n",
                     nextNanos.get() / 1e9, sendNanos.get() / 1e9, reportNanos.get() / 1e9, flushNanos.get() / 1e9,
-                    (totalNanos - nextNanos.get() - sendNanos.get() - reportNanos.get() - flushNanos.get()) / 1e9);
+                    (totalNanos - sendNanos.get() - reportNanos.get() - flushNanos.get()) / 1e9);
         }
     }
 

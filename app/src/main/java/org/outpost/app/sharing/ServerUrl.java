@@ -82,6 +82,21 @@ public record ServerUrl(URI uri) {
         return isLoopback(uri.getHost());
     }
 
+    /** Whether requests are encrypted on the way ({@code https}). */
+    public boolean isHttps() {
+        return "https".equalsIgnoreCase(uri.getScheme());
+    }
+
+    /** The server's host name or address, as typed (for messages). */
+    public String host() {
+        return uri.getHost();
+    }
+
+    /** The address without trailing slashes: the FHIR base that resource paths are appended to. */
+    public URI base() {
+        return URI.create(uri.toString().replaceAll("/+$", ""));
+    }
+
     @Override
     public String toString() {
         return uri.toString();

@@ -43,6 +43,19 @@ class ServerUrlTest {
         assertThatThrownBy(() -> ServerUrl.parse(text)).hasMessageContaining("empty");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            https://sync.example.org/fhir/  | https://sync.example.org/fhir  | true  | sync.example.org
+            http://127.0.0.1:8080/fhir//    | http://127.0.0.1:8080/fhir     | false | 127.0.0.1
+            HTTPS://Sync.Example.org        | HTTPS://Sync.Example.org       | true  | Sync.Example.org
+            """)
+    void theBaseHasNoTrailingSlashAndTheSchemeIsKnown(String text, String base, boolean https, String host) {
+        ServerUrl url = ServerUrl.parse(text);
+        assertThat(url.base()).hasToString(base);
+        assertThat(url.isHttps()).isEqualTo(https);
+        assertThat(url.host()).isEqualTo(host);
+    }
+
     @org.junit.jupiter.api.Test
     void loopbackIsKnown() {
         assertThat(ServerUrl.parse("http://127.0.0.1:1/").isLoopback()).isTrue();

@@ -56,7 +56,7 @@ import org.outpost.app.pgx.GeneResult;
  * caller's decisions; this class only de-identifies. Immutable and thread-safe.
  */
 public final class Deidentifier {
-    private final SiteSecret secret;
+    private final PseudonymKey secret;
     private final RestrictedZip3 zip3Table;
     private final DrugClasses medicines;
     private final CpicTables cpic;
@@ -71,7 +71,7 @@ public final class Deidentifier {
      * @param models    the models whose results may be released (a result of any other model is withheld)
      * @param zone      the clinic's time zone, which decides the year of an instant
      */
-    public Deidentifier(SiteSecret secret, RestrictedZip3 zip3Table, DrugClasses medicines, CpicTables cpic,
+    public Deidentifier(PseudonymKey secret, RestrictedZip3 zip3Table, DrugClasses medicines, CpicTables cpic,
                         ModelRegistry models, ZoneId zone) {
         this.secret = Objects.requireNonNull(secret, "secret");
         this.zip3Table = Objects.requireNonNull(zip3Table, "zip3Table");
@@ -82,7 +82,7 @@ public final class Deidentifier {
     }
 
     /** A de-identifier with the tables shipped with Outpost. */
-    public static Deidentifier withBundledTables(SiteSecret secret, ModelRegistry models, ZoneId zone) {
+    public static Deidentifier withBundledTables(PseudonymKey secret, ModelRegistry models, ZoneId zone) {
         return new Deidentifier(secret, RestrictedZip3.bundled(), DrugClasses.bundled(), CpicTables.bundled(), models,
                 zone);
     }

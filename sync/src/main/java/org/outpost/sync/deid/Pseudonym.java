@@ -24,7 +24,7 @@ public record Pseudonym(String hex) implements Comparable<Pseudonym> {
     }
 
     /** The pseudonym of {@code patient} at the site holding {@code secret}. */
-    public static Pseudonym of(SiteSecret secret, PatientId patient) {
+    public static Pseudonym of(PseudonymKey secret, PatientId patient) {
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(patient, "patient");
         return new Pseudonym(secret.hmacHex(patient.toString()));

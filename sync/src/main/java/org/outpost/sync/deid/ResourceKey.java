@@ -19,7 +19,7 @@ public record ResourceKey(String hex) implements Comparable<ResourceKey> {
         }
     }
 
-    static ResourceKey of(SiteSecret secret, String kind, String rowId) {
+    static ResourceKey of(PseudonymKey secret, String kind, String rowId) {
         return new ResourceKey(secret.hmacHex(kind + "|" + rowId));
     }
 

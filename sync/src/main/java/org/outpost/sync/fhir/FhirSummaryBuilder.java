@@ -96,12 +96,20 @@ public final class FhirSummaryBuilder {
         return bundle;
     }
 
-    /** The Bundle as pretty-printed FHIR JSON. */
+    /** The Bundle as pretty-printed FHIR JSON, for people to read (the same content as {@link #wireJson}). */
     public String toJson(Bundle bundle) {
         return context.newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle);
     }
 
-    /** {@code toJson(build(summary))}: what goes over the wire for {@code summary}. */
+    /**
+     * The Bundle as compact FHIR JSON: the exact request body the transport sends, and what the outbox keeps as
+     * "what was sent". Encoded once per summary; the transport does not encode it again.
+     */
+    public String wireJson(Bundle bundle) {
+        return context.newJsonParser().setPrettyPrint(false).encodeResourceToString(bundle);
+    }
+
+    /** {@code toJson(build(summary))}: what goes over the wire for {@code summary}, indented. */
     public String json(DeidentifiedSummary summary) {
         return toJson(build(summary));
     }

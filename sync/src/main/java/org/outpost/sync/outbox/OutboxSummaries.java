@@ -78,8 +78,11 @@ public final class OutboxSummaries implements PendingSummaries {
     private final ArrayDeque<OutboxEntry> window = new ArrayDeque<>(); // read, not yet looked at; guarded by this
     private Population population; // guarded by this
 
-    private final List<SentSummary> confirmedUnwritten = new ArrayList<>(); // guarded by this
-    private final Map<PatientId, OutboxEntry> confirmedEntries = new HashMap<>(); // guarded by this
+    // confirmations arrive on the sending thread while next() may be preparing a batch on the other: they have a
+    // lock of their own, so a send is never held up by the preparation
+    private final Object confirmations = new Object();
+    private final List<SentSummary> confirmedUnwritten = new ArrayList<>(); // guarded by confirmations
+    private final Map<PatientId, OutboxEntry> confirmedEntries = new HashMap<>(); // guarded by confirmations
 
     /** What {@link #next} handed out, kept until the loop reports back on it. */
     private record Taken(OutboxEntry entry, String json) {
@@ -162,7 +165,7 @@ public final class OutboxSummaries implements PendingSummaries {
                 boolean genotypes = settings.shareGenotypes() && c.chart().patient().consent().sharesGenotypes();
                 DeidentifiedSummary summary = deidentifier.summarise(c.chart(), c.decisions(), genotypes, asOf);
                 Bundle bundle = builder.build(summary);
-                String json = builder.toJson(bundle);
+                String json = builder.wireJson(bundle);
                 if (json.length() > SentSummary.MAX_BUNDLE_CHARS) {
                     judged.add(mark(c.entry()));
                     tooLarge.put(c.entry(), TOO_LARGE + String.format("%,d characters, at most %,d; not sent",
@@ -170,8 +173,9 @@ public final class OutboxSummaries implements PendingSummaries {
                     continue;
                 }
                 String key = c.entry().patient().toString();
-                taken.put(key, new Taken(c.entry(), json));
-                out.add(new PendingSummary(key, c.entry().generation(), bundle));
+                taken.put(mark(c.entry()), new Taken(c.entry(), json));
+                judged.add(mark(c.entry())); // handed out: not again in this pass while it is being sent
+                out.add(new PendingSummary(key, c.entry().generation(), bundle, json));
             }
             if (!tooLarge.isEmpty()) {
                 store.write(r -> {
@@ -218,6 +222,11 @@ public final class OutboxSummaries implements PendingSummaries {
         population = null;
     }
 
+    /** What {@link #next} handed out for this entry is kept under {@link #mark}. */
+    private static String handle(PendingSummary p) {
+        return p.key() + "#" + p.revision();
+    }
+
     /** An entry as judged in this pass: a change makes a new generation, which is judged afresh. */
     private static String mark(OutboxEntry e) {
         return e.patient() + "#" + e.generation();
@@ -246,11 +255,11 @@ public final class OutboxSummaries implements PendingSummaries {
 
     @Override
     public void confirmed(PendingSummary summary, SendResult.Confirmed result) {
-        Taken t = taken.remove(summary.key());
+        Taken t = taken.remove(handle(summary));
         if (t == null || t.entry().generation() != summary.revision()) {
             return; // not handed out by this object: nothing to mark
         }
-        synchronized (this) {
+        synchronized (confirmations) {
             confirmedUnwritten.add(SentSummary.of(t.entry(), t.json(), clock.instant()));
             confirmedEntries.put(t.entry().patient(), t.entry());
         }
@@ -262,23 +271,36 @@ public final class OutboxSummaries implements PendingSummaries {
      * else is written and at the end of a pass; call it when the loop stops.
      */
     public synchronized void flush() {
-        if (confirmedUnwritten.isEmpty()) {
-            return;
-        }
-        List<SentSummary> sent = List.copyOf(confirmedUnwritten);
-        store.write(r -> {
-            for (SentSummary s : sent) {
-                r.outbox().confirmed(confirmedEntries.get(s.patient()), s);
+        List<SentSummary> sent;
+        Map<PatientId, OutboxEntry> entries;
+        synchronized (confirmations) {
+            if (confirmedUnwritten.isEmpty()) {
+                return;
             }
-            return null;
-        });
-        confirmedUnwritten.clear();
-        confirmedEntries.clear();
+            sent = List.copyOf(confirmedUnwritten);
+            entries = Map.copyOf(confirmedEntries);
+            confirmedUnwritten.clear();
+            confirmedEntries.clear();
+        }
+        try {
+            store.write(r -> {
+                for (SentSummary s : sent) {
+                    r.outbox().confirmed(entries.get(s.patient()), s);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            synchronized (confirmations) { // not written: kept for the next flush (the rows are still pending)
+                confirmedUnwritten.addAll(0, sent);
+                entries.forEach(confirmedEntries::putIfAbsent);
+            }
+            throw e;
+        }
     }
 
     @Override
     public void rejected(PendingSummary summary, SendResult.Rejected result) {
-        Taken t = taken.remove(summary.key());
+        Taken t = taken.remove(handle(summary));
         if (t == null) {
             return;
         }
@@ -294,9 +316,15 @@ public final class OutboxSummaries implements PendingSummaries {
     }
 
     @Override
+    public void passEnded(List<PendingSummary> unsent) {
+        unsent.forEach(p -> taken.remove(handle(p)));
+        endPass();
+    }
+
+    @Override
     public void notConfirmed(PendingSummary summary, SendResult.NotConfirmed result) {
         endPass(); // the loop stops the pass at the first send not confirmed
-        Taken t = taken.remove(summary.key());
+        Taken t = taken.remove(handle(summary));
         if (t == null) {
             return;
         }

@@ -27,15 +27,14 @@ import org.outpost.sync.deid.Deidentifier;
 import org.outpost.sync.deid.KAnonymityGate;
 import org.outpost.sync.deid.Pseudonym;
 import org.outpost.sync.deid.QuasiIdentifiers;
-import org.outpost.sync.deid.SiteSecret;
+import org.outpost.sync.deid.PseudonymKey;
 import org.outpost.sync.fhir.FhirR4;
 import org.outpost.sync.fhir.FhirSummaryBuilder;
 import org.outpost.sync.transport.AuditHead;
 import org.outpost.sync.transport.Backoff;
-import org.outpost.sync.transport.BearerToken;
 import org.outpost.sync.transport.ConnectionSettings;
 import org.outpost.sync.transport.FhirSummaryTransport;
-import org.outpost.sync.transport.ServerAddress;
+import org.outpost.app.sharing.ServerUrl;
 import org.outpost.sync.transport.ServerTrust;
 import org.outpost.sync.transport.SyncListener;
 import org.outpost.sync.transport.SyncProgress;
@@ -101,12 +100,11 @@ public final class SiteSync implements AutoCloseable {
         if (!settings.isConfigured()) {
             return Optional.empty();
         }
-        SiteSecret secret = SiteSecret.of(store.read(r -> r.syncSettings().siteSecret()).bytes());
+        PseudonymKey secret = PseudonymKey.forSite(store.read(r -> r.syncSettings().siteSecret()));
         Deidentifier deid = Deidentifier.withBundledTables(secret, models, zone);
-        ServerAddress server = ServerAddress.parse(settings.server().orElseThrow().toString());
-        Optional<BearerToken> token = settings.token().map(t -> BearerToken.of(t.value()));
+        ServerUrl server = settings.server().orElseThrow();
         FhirSummaryTransport transport = new FhirSummaryTransport(FhirR4.context(),
-                ConnectionSettings.of(server, ServerTrust.of(pinnedCa), token, siteId(store))
+                ConnectionSettings.of(server, ServerTrust.of(pinnedCa), settings.token(), siteId(secret))
                         .withTimeouts(ConnectionSettings.DEFAULT_CONNECT_TIMEOUT, readTimeout));
         OutboxSummaries outbox = new OutboxSummaries(store, deid, new FhirSummaryBuilder(), settings, clock);
         return Optional.of(new SiteSync(store, username, clock, outbox, transport, loop, listener));
@@ -190,7 +188,7 @@ public final class SiteSync implements AutoCloseable {
             return new Preview.Nothing("No consent to share is recorded for this patient: nothing leaves.");
         }
         Deidentifier deid = Deidentifier.withBundledTables(
-                SiteSecret.of(store.read(r -> r.syncSettings().siteSecret()).bytes()), models, zone);
+                PseudonymKey.forSite(store.read(r -> r.syncSettings().siteSecret())), models, zone);
         LocalDate asOf = LocalDate.now(clock);
         java.util.Map<Pseudonym, QuasiIdentifiers> all = new java.util.HashMap<>();
         for (var q : store.read(r -> r.patients().consentedQuasiIdentifiers())) {
@@ -204,12 +202,13 @@ public final class SiteSync implements AutoCloseable {
         var decisions = store.read(r -> r.decisions().latestPerModel(patient));
         boolean genotypes = settings.shareGenotypes() && found.get().consent().sharesGenotypes();
         FhirSummaryBuilder builder = new FhirSummaryBuilder();
-        String json = builder.json(deid.summarise(chart, decisions, genotypes, asOf));
-        if (json.length() > org.outpost.app.sharing.SentSummary.MAX_BUNDLE_CHARS) {
+        org.hl7.fhir.r4.model.Bundle bundle = builder.build(deid.summarise(chart, decisions, genotypes, asOf));
+        int wire = builder.wireJson(bundle).length(); // the outbox judges the size of what goes over the wire
+        if (wire > org.outpost.app.sharing.SentSummary.MAX_BUNDLE_CHARS) {
             return new Preview.Nothing(OutboxSummaries.TOO_LARGE + String.format("%,d characters, at most %,d; not sent",
-                    json.length(), org.outpost.app.sharing.SentSummary.MAX_BUNDLE_CHARS));
+                    wire, org.outpost.app.sharing.SentSummary.MAX_BUNDLE_CHARS));
         }
-        return new Preview.Bundle(json);
+        return new Preview.Bundle(builder.toJson(bundle));
     }
 
     private Optional<AuditHead> auditHead() {
@@ -235,17 +234,7 @@ public final class SiteSync implements AutoCloseable {
      * A stable, non-identifying id for this site on the server (its audit checkpoint is kept under it): derived
      * from the pseudonym secret, so it says nothing about the clinic and changes only when the secret is rotated.
      */
-    static String siteId(Store store) {
-        byte[] key = store.read(r -> r.syncSettings().siteSecret()).bytes();
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal("outpost-site-id".getBytes(StandardCharsets.UTF_8)))
-                    .substring(0, 32);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-        } finally {
-            java.util.Arrays.fill(key, (byte) 0);
-        }
+    static String siteId(PseudonymKey secret) {
+        return secret.hmacHex("outpost-site-id").substring(0, 32);
     }
 }

@@ -1,5 +1,7 @@
 package org.outpost.sync.transport;
 
+import org.outpost.app.sharing.ServerUrl;
+import org.outpost.app.sharing.BearerToken;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,7 +17,7 @@ import java.util.regex.Pattern;
  * @param connectTimeout how long to wait for the TCP/TLS connection
  * @param readTimeout how long the server may stay silent while answering; after that the send is "not confirmed"
  */
-public record ConnectionSettings(ServerAddress server, ServerTrust trust, Optional<BearerToken> token, String siteId,
+public record ConnectionSettings(ServerUrl server, ServerTrust trust, Optional<BearerToken> token, String siteId,
         Duration connectTimeout, Duration readTimeout) {
     /** Connect: a clinic link that cannot open a socket in 10 s is down for practical purposes. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -37,7 +39,7 @@ public record ConnectionSettings(ServerAddress server, ServerTrust trust, Option
     }
 
     /** Default timeouts. */
-    public static ConnectionSettings of(ServerAddress server, ServerTrust trust, Optional<BearerToken> token,
+    public static ConnectionSettings of(ServerUrl server, ServerTrust trust, Optional<BearerToken> token,
             String siteId) {
         return new ConnectionSettings(server, trust, token, siteId, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
     }

@@ -12,6 +12,9 @@ public interface PendingSummaries {
     /**
      * Up to {@code max} rows to send, oldest first, skipping rows a person must look at ({@link #rejected}).
      * Rows that just failed should come after rows not yet tried, so one bad row cannot block the queue.
+     * Called on the loop's preparing thread while the previous batch is being sent: it must not hand out a row
+     * again that it handed out in this pass and has not heard back on, and must be safe to call while the other
+     * methods run on the sending thread.
      */
     List<PendingSummary> next(int max);
 
@@ -21,6 +24,12 @@ public interface PendingSummaries {
     /** The server refused this revision; do not resend it until it changes or a person intervenes. */
     void rejected(PendingSummary summary, SendResult.Rejected result);
 
-    /** Not confirmed: keep the row pending and note the attempt. */
+    /** Not confirmed: keep the row pending and note the attempt. The pass ends after this. */
     void notConfirmed(PendingSummary summary, SendResult.NotConfirmed result);
+
+    /**
+     * The pass is over (the outbox ran dry, the server stopped confirming, or the loop is stopping). {@code unsent}
+     * were handed out and not sent: they stay pending, and the next pass offers them (and anything held back) again.
+     */
+    void passEnded(List<PendingSummary> unsent);
 }

@@ -8,8 +8,13 @@ import org.hl7.fhir.r4.model.Bundle;
  * implementation; the interface keeps {@link SyncService} independent of HTTP details.
  */
 public interface SummarySender {
-    /** Sends one de-identified summary, a transaction bundle of idempotent entries. Never throws for I/O. */
-    SendResult send(Bundle summary);
+    /**
+     * Sends one de-identified summary, a transaction bundle of idempotent entries. Never throws for I/O.
+     *
+     * @param summary the bundle, checked and used to judge the server's answer entry by entry
+     * @param json the same bundle as FHIR JSON, sent as it is (not encoded again)
+     */
+    SendResult send(Bundle summary, String json);
 
     /** Leaves the audit chain head with the server as this site's checkpoint; idempotent. */
     SendResult checkpoint(String auditHeadHash, long auditLength, Instant at);

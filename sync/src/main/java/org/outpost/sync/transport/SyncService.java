@@ -2,11 +2,16 @@ package org.outpost.sync.transport;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -17,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Drains the outbox to the server: in batches, on demand ("Sync now") or periodically on its own thread, with
  * exponential backoff while the server does not confirm.
  *
- * <p>A pass takes batches from {@link PendingSummaries} and sends each summary as its own transaction, so one
+ * <p>A pass takes batches from {@link PendingSummaries} (the next one prepared on a second thread while the current
+ * one is sent) and sends each summary as its own transaction, so one
  * refused summary does not hold back the others, and reports each result to the outbox as it comes: a row is
  * marked sent only on {@link SendResult.Confirmed}. The pass stops at the first send that is not confirmed (the
  * server or the network is most likely down, and hammering it helps nobody) and the periodic loop waits
@@ -209,39 +215,63 @@ public final class SyncService implements AutoCloseable {
         // a row whose newest revision was already confirmed in this pass is not sent twice, even if the outbox
         // offers it again; this also keeps a faulty outbox from spinning the pass forever
         Set<String> sent = new HashSet<>();
-        batches:
-        while (!stopping) {
-            List<PendingSummary> batch = outbox.next(settings.batchSize()).stream()
-                    .filter(p -> !sent.contains(p.key() + "#" + p.revision()))
-                    .toList();
-            if (batch.isEmpty()) {
-                break;
-            }
-            for (PendingSummary p : batch) {
-                if (stopping) {
-                    break batches;
+        List<PendingSummary> unsent = new ArrayList<>();
+        // the next batch is prepared (read, de-identified, encoded) on a second thread while this one sends the
+        // current batch: the two halves take about as long as each other, and a remote server's wait is free
+        ExecutorService preparer = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("outpost-sync-prepare").daemon(true).factory());
+        Future<List<PendingSummary>> coming = null;
+        try {
+            coming = preparer.submit(() -> outbox.next(settings.batchSize()));
+            batches:
+            while (!stopping) {
+                List<PendingSummary> taken = awaitBatch(coming);
+                coming = null;
+                List<PendingSummary> batch = taken.stream()
+                        .filter(p -> !sent.contains(p.key() + "#" + p.revision()))
+                        .toList();
+                if (batch.isEmpty()) {
+                    unsent.addAll(taken);
+                    break;
                 }
-                sent.add(p.key() + "#" + p.revision());
-                SendResult result = sendOne(p);
-                switch (result) {
-                    case SendResult.Confirmed c -> {
-                        outbox.confirmed(p, c);
-                        confirmed++;
-                    }
-                    case SendResult.Rejected r -> {
-                        outbox.rejected(p, r);
-                        rejected++;
-                    }
-                    case SendResult.NotConfirmed n -> {
-                        outbox.notConfirmed(p, n);
-                        notConfirmed++;
-                        problem = Optional.of(n);
+                coming = preparer.submit(() -> outbox.next(settings.batchSize()));
+                for (int i = 0; i < batch.size(); i++) {
+                    PendingSummary p = batch.get(i);
+                    if (stopping) {
+                        unsent.addAll(batch.subList(i, batch.size()));
                         break batches;
                     }
+                    sent.add(p.key() + "#" + p.revision());
+                    SendResult result = sendOne(p);
+                    switch (result) {
+                        case SendResult.Confirmed c -> {
+                            outbox.confirmed(p, c);
+                            confirmed++;
+                        }
+                        case SendResult.Rejected r -> {
+                            outbox.rejected(p, r);
+                            rejected++;
+                        }
+                        case SendResult.NotConfirmed n -> {
+                            // the batch being prepared is finished first, so the outbox hears of the failure
+                            // after it has handed out everything it is going to in this pass
+                            unsent.addAll(drain(coming));
+                            coming = null;
+                            outbox.notConfirmed(p, n);
+                            notConfirmed++;
+                            problem = Optional.of(n);
+                            unsent.addAll(batch.subList(i + 1, batch.size()));
+                            break batches;
+                        }
+                    }
                 }
+                listener.onProgress(new SyncProgress(SyncProgress.State.SENDING, confirmed, rejected, notConfirmed,
+                        Optional.empty(), Optional.empty()));
             }
-            listener.onProgress(new SyncProgress(SyncProgress.State.SENDING, confirmed, rejected, notConfirmed,
-                    Optional.empty(), Optional.empty()));
+        } finally {
+            unsent.addAll(drain(coming));
+            preparer.shutdownNow();
+            outbox.passEnded(unsent);
         }
         boolean checkpointed = false;
         if (problem.isEmpty() && !stopping) {
@@ -268,9 +298,51 @@ public final class SyncService implements AutoCloseable {
         return new SyncReport(confirmed, rejected, notConfirmed, checkpointed, problem);
     }
 
+    /** The prepared batch; a failure to prepare it fails the pass as it would on this thread. */
+    private static List<PendingSummary> awaitBatch(Future<List<PendingSummary>> batch) {
+        try {
+            return batch.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing a sync batch", e);
+        }
+    }
+
+    /** Waits for a batch being prepared that will not be sent, and returns it (empty if it failed). */
+    private static List<PendingSummary> drain(Future<List<PendingSummary>> batch) {
+        if (batch == null) {
+            return List.of();
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return batch.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the preparation must end before the pass does; it is short
+                } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                    LOG.debug("A sync batch prepared but not sent had failed", e);
+                    return List.of();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private SendResult sendOne(PendingSummary p) {
         try {
-            return sender.send(p.bundle());
+            return sender.send(p.bundle(), p.json());
         } catch (IllegalArgumentException e) {
             // the summary itself is malformed (e.g. a non-idempotent entry): no point sending it again
             LOG.error("A queued summary cannot be sent as built: {}", e.getMessage());

@@ -35,7 +35,7 @@ import org.outpost.app.model.ModelRegistry;
 /** Safe Harbor (45 CFR 164.514(b)(2)) applied to a chart: what the summary keeps, and what it withholds. */
 class DeidentifierTest {
     static final ModelRegistry MODELS = new ModelRegistry(BundledModels.all());
-    static final SiteSecret SECRET = SiteSecret.random();
+    static final PseudonymKey SECRET = PseudonymKey.random();
     static final ZoneId CLINIC = ZoneId.of("America/New_York");
     static final LocalDate AS_OF = LocalDate.of(2025, 6, 16);
 
@@ -178,7 +178,7 @@ class DeidentifierTest {
         var a = deid.summarise(c, List.of(), false, AS_OF);
         var b = deid.summarise(c, List.of(), false, AS_OF);
         assertThat(a).isEqualTo(b);
-        var other = Deidentifier.withBundledTables(SiteSecret.random(), MODELS, CLINIC).summarise(c, List.of(), false, AS_OF);
+        var other = Deidentifier.withBundledTables(PseudonymKey.random(), MODELS, CLINIC).summarise(c, List.of(), false, AS_OF);
         assertThat(other.observations().getFirst().key()).isNotEqualTo(a.observations().getFirst().key());
         assertThat(a.observations().getFirst().key().hex()).doesNotContain(c.observations().getFirst().id().toString());
     }

@@ -11,7 +11,7 @@ import org.outpost.app.domain.Sex;
 
 /** Records in a (birth-year band, gender, ZIP3) group smaller than k are held back, with the reason. */
 class KAnonymityGateTest {
-    private static final SiteSecret SECRET = SiteSecret.random();
+    private static final PseudonymKey SECRET = PseudonymKey.random();
     private static final QuasiIdentifiers WOMEN_1950S_021 =
             new QuasiIdentifiers(new BirthYearBand("1950-1954"), Sex.FEMALE, new Zip3("021"));
     private static final QuasiIdentifiers MEN_1950S_021 =

@@ -11,10 +11,10 @@ import org.outpost.app.domain.PatientId;
 class PseudonymTest {
     private static final PatientId PATIENT = PatientId.parse("3f6d1c1e-4a0b-4d8e-9c62-0b7d9a1e5f21");
 
-    private static SiteSecret secret(int fill) {
+    private static PseudonymKey secret(int fill) {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) fill);
-        return SiteSecret.of(key);
+        return PseudonymKey.of(key);
     }
 
     @Test
@@ -22,7 +22,7 @@ class PseudonymTest {
         // RFC 4231 section 4.7, test case 6: a 131-byte key of 0xaa (longer than the block size).
         byte[] key = new byte[131];
         Arrays.fill(key, (byte) 0xaa);
-        assertThat(SiteSecret.of(key).hmacHex("Test Using Larger Than Block-Size Key - Hash Key First"))
+        assertThat(PseudonymKey.of(key).hmacHex("Test Using Larger Than Block-Size Key - Hash Key First"))
                 .isEqualTo("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
     }
 
@@ -49,9 +49,9 @@ class PseudonymTest {
 
     @Test
     void aShortSecretIsRefusedAndASecretIsNeverPrinted() {
-        assertThatThrownBy(() -> SiteSecret.of(new byte[31])).isInstanceOf(IllegalArgumentException.class);
-        assertThat(secret(1).toString()).doesNotContain("1").isEqualTo("SiteSecret[hidden]");
-        assertThat(SiteSecret.random()).isNotEqualTo(SiteSecret.random());
+        assertThatThrownBy(() -> PseudonymKey.of(new byte[31])).isInstanceOf(IllegalArgumentException.class);
+        assertThat(secret(1).toString()).doesNotContain("1").isEqualTo("PseudonymKey[hidden]");
+        assertThat(PseudonymKey.random()).isNotEqualTo(PseudonymKey.random());
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.outpost.app.domain.Unit;
 import org.outpost.app.model.ModelRegistry;
 import org.outpost.sync.deid.DeidentifiedSummary;
 import org.outpost.sync.deid.Deidentifier;
-import org.outpost.sync.deid.SiteSecret;
+import org.outpost.sync.deid.PseudonymKey;
 
 /** The transaction Bundle a summary travels in: HAPI resources, stable ids, PUT entries, years and codes only. */
 class FhirSummaryBuilderTest {
@@ -42,7 +42,7 @@ class FhirSummaryBuilderTest {
     static {
         Arrays.fill(KEY, (byte) 42);
     }
-    private static final Deidentifier DEID = Deidentifier.withBundledTables(SiteSecret.of(KEY),
+    private static final Deidentifier DEID = Deidentifier.withBundledTables(PseudonymKey.of(KEY),
             new ModelRegistry(BundledModels.all()), ZoneOffset.UTC);
     private static final LocalDate AS_OF = LocalDate.of(2025, 6, 16);
 

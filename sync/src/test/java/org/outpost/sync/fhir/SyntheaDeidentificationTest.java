@@ -28,7 +28,7 @@ import org.outpost.app.catalog.BundledModels;
 import org.outpost.app.domain.Chart;
 import org.outpost.app.model.ModelRegistry;
 import org.outpost.sync.deid.Deidentifier;
-import org.outpost.sync.deid.SiteSecret;
+import org.outpost.sync.deid.PseudonymKey;
 
 /**
  * A property over every real Synthea patient file: none of the 18 Safe Harbor identifiers of 45 CFR
@@ -43,7 +43,7 @@ class SyntheaDeidentificationTest {
     static {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) 7);
-        DEID = Deidentifier.withBundledTables(SiteSecret.of(key), new ModelRegistry(BundledModels.all()), ZoneOffset.UTC);
+        DEID = Deidentifier.withBundledTables(PseudonymKey.of(key), new ModelRegistry(BundledModels.all()), ZoneOffset.UTC);
     }
     private static final Pattern FULL_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 

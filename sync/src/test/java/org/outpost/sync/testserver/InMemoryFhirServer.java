@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
@@ -123,7 +124,7 @@ public final class InMemoryFhirServer implements FhirTestServer {
         }
 
         void checkReferences(Resource resource) {
-            for (Reference ref : context.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class)) {
+            for (Reference ref : references(resource)) {
                 String target = ref.getReferenceElement().toUnqualifiedVersionless().getValue();
                 if (target == null || target.startsWith("#") || target.startsWith("urn:")) {
                     continue;
@@ -134,6 +135,45 @@ public final class InMemoryFhirServer implements FhirTestServer {
                             + resource.fhirType() + " (referential integrity on write)");
                 }
             }
+        }
+
+        /**
+         * Every reference the resource holds. What sync sends points only at its subject, so for those shapes the
+         * subject is read directly; anything else (other references, contained resources, extensions) is walked with
+         * HAPI's terser, which is generic and was the costliest part of a write.
+         */
+        private List<Reference> references(Resource resource) {
+            boolean plain = !(resource instanceof DomainResource d) || (!d.hasContained() && !d.hasExtension());
+            List<Reference> quick = !plain ? null : switch (resource) {
+                case Patient p when !p.hasGeneralPractitioner() && !p.hasManagingOrganization() && !p.hasLink()
+                        && !p.hasContact() -> List.of();
+                case Observation o when onlySubject(o) -> subject(o.getSubject());
+                case MedicationStatement m when onlySubject(m) -> subject(m.getSubject());
+                case RiskAssessment a when onlySubject(a) -> subject(a.getSubject());
+                case Basic b when !b.hasAuthor() -> subject(b.getSubject());
+                default -> null;
+            };
+            return quick != null ? quick
+                    : context.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class);
+        }
+
+        private static List<Reference> subject(Reference subject) {
+            return subject.hasReference() ? List.of(subject) : List.of();
+        }
+
+        private static boolean onlySubject(Observation o) {
+            return !o.hasEncounter() && !o.hasPerformer() && !o.hasBasedOn() && !o.hasPartOf() && !o.hasFocus()
+                    && !o.hasSpecimen() && !o.hasDevice() && !o.hasHasMember() && !o.hasDerivedFrom();
+        }
+
+        private static boolean onlySubject(MedicationStatement m) {
+            return !m.hasMedicationReference() && !m.hasContext() && !m.hasInformationSource() && !m.hasBasedOn()
+                    && !m.hasPartOf() && !m.hasDerivedFrom() && !m.hasReasonReference();
+        }
+
+        private static boolean onlySubject(RiskAssessment a) {
+            return !a.hasEncounter() && !a.hasPerformer() && !a.hasBasedOn() && !a.hasParent() && !a.hasBasis()
+                    && !a.hasReasonReference() && !a.hasCondition();
         }
 
         static boolean hasIdentifier(Resource r, String system, String value) {

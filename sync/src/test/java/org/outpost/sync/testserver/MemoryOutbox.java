@@ -46,6 +46,8 @@ public final class MemoryOutbox {
     private final List<SendResult.NotConfirmed> notConfirmed = new ArrayList<>();
     private long sequence;
     private int generation;
+    private int passesEnded;
+    private int unsentReturned;
 
     /** Queues a summary, or replaces the unsent or sent row with a newer revision. */
     public synchronized void enqueue(String key, Bundle bundle) {
@@ -95,12 +97,23 @@ public final class MemoryOutbox {
         return List.copyOf(confirmations);
     }
 
+    /** Passes the loop reported as ended, and how many summaries it handed back unsent in all. */
+    public synchronized int passesEnded() {
+        return passesEnded;
+    }
+
+    public synchronized int unsentReturned() {
+        return unsentReturned;
+    }
+
     public synchronized List<SendResult.NotConfirmed> notConfirmed() {
         return List.copyOf(notConfirmed);
     }
 
     private final class View implements PendingSummaries {
         private final int generation;
+        /** Rows (key#revision) handed out in this pass and not reported on yet; guarded by the outbox. */
+        private final java.util.Set<String> handedOut = new java.util.HashSet<>();
 
         View(int generation) {
             this.generation = generation;
@@ -116,18 +129,21 @@ public final class MemoryOutbox {
                 if (!alive()) {
                     return List.of();
                 }
-                return rows.values().stream()
-                        .filter(r -> r.state == State.PENDING)
+                List<PendingSummary> out = rows.values().stream()
+                        .filter(r -> r.state == State.PENDING && !handedOut.contains(r.key + "#" + r.revision))
                         .sorted(Comparator.comparingLong(r -> r.lastTry))
                         .limit(max)
-                        .map(r -> new PendingSummary(r.key, r.revision, r.bundle.copy()))
+                        .map(r -> new PendingSummary(r.key, r.revision, r.bundle.copy(), ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser().encodeResourceToString(r.bundle)))
                         .toList();
+                out.forEach(p -> handedOut.add(p.key() + "#" + p.revision()));
+                return out;
             }
         }
 
         @Override
         public void confirmed(PendingSummary summary, SendResult.Confirmed result) {
             synchronized (MemoryOutbox.this) {
+                handedOut.remove(summary.key() + "#" + summary.revision());
                 Row row = rows.get(summary.key());
                 if (!alive() || row == null) {
                     return;
@@ -142,6 +158,7 @@ public final class MemoryOutbox {
         @Override
         public void rejected(PendingSummary summary, SendResult.Rejected result) {
             synchronized (MemoryOutbox.this) {
+                handedOut.remove(summary.key() + "#" + summary.revision());
                 Row row = rows.get(summary.key());
                 if (!alive() || row == null || row.revision != summary.revision()) {
                     return;
@@ -154,6 +171,7 @@ public final class MemoryOutbox {
         @Override
         public void notConfirmed(PendingSummary summary, SendResult.NotConfirmed result) {
             synchronized (MemoryOutbox.this) {
+                handedOut.remove(summary.key() + "#" + summary.revision());
                 Row row = rows.get(summary.key());
                 if (!alive() || row == null) {
                     return;
@@ -161,6 +179,15 @@ public final class MemoryOutbox {
                 notConfirmed.add(result);
                 row.failures.add(result);
                 row.lastTry = ++sequence;
+            }
+        }
+
+        @Override
+        public void passEnded(List<PendingSummary> unsent) {
+            synchronized (MemoryOutbox.this) {
+                passesEnded++;
+                unsentReturned += unsent.size();
+                handedOut.clear(); // the next pass offers everything still pending again
             }
         }
     }

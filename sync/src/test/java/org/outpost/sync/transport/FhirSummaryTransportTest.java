@@ -1,5 +1,7 @@
 package org.outpost.sync.transport;
 
+import org.outpost.app.sharing.ServerUrl;
+import org.outpost.app.sharing.BearerToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +53,7 @@ class FhirSummaryTransportTest {
     }
 
     private static ConnectionSettings settings(String base, Duration read) {
-        return new ConnectionSettings(ServerAddress.parse(base), ServerTrust.systemDefault(),
+        return new ConnectionSettings(ServerUrl.parse(base), ServerTrust.systemDefault(),
                 Optional.of(BearerToken.of("s3cret-token")), "clinic-7", Duration.ofSeconds(1), read);
     }
 

@@ -1,5 +1,7 @@
 package org.outpost.sync.transport;
 
+import org.outpost.app.sharing.ServerUrl;
+import org.outpost.app.sharing.BearerToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -280,6 +282,15 @@ class SyncScenarioTest {
         assertThat(report.checkpointConfirmed()).isFalse();
         assertThat(outbox.allSettled()).isFalse();
         assertThat(proxy.exchanges()).hasSize(3);
+        // the second batch (rows 4 and 5) was prepared while the first was sent: it is handed back unsent
+        assertThat(outbox.passesEnded()).isEqualTo(1);
+        assertThat(outbox.unsentReturned()).isEqualTo(2);
+
+        SyncReport again = service.syncNow();
+
+        assertThat(again.confirmed()).as("the failed one and the two handed back, once each").isEqualTo(3);
+        assertThat(outbox.allSettled()).isTrue();
+        assertThat(proxy.exchanges()).filteredOn(FaultProxy.Exchange::isTransaction).hasSize(6);
     }
 
     @Test
@@ -304,7 +315,7 @@ class SyncScenarioTest {
     private FhirSummaryTransport transport(Duration readTimeout) {
         open.stream().filter(FhirSummaryTransport.class::isInstance).forEach(c -> ((FhirSummaryTransport) c).close());
         FhirSummaryTransport t = new FhirSummaryTransport(FHIR, new ConnectionSettings(
-                ServerAddress.parse(proxy.base().toString()), ServerTrust.systemDefault(),
+                ServerUrl.parse(proxy.base().toString()), ServerTrust.systemDefault(),
                 Optional.of(BearerToken.of("scenario-token")), "clinic-7", Duration.ofSeconds(1), readTimeout));
         open.add(t);
         return t;

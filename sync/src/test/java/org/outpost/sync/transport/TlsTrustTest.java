@@ -1,5 +1,6 @@
 package org.outpost.sync.transport;
 
+import org.outpost.app.sharing.ServerUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -63,7 +64,7 @@ class TlsTrustTest {
     }
 
     private static SendResult sendVia(String host, ServerTrust trust, Bundle summary) {
-        ConnectionSettings settings = new ConnectionSettings(ServerAddress.parse(tls.base(host)), trust,
+        ConnectionSettings settings = new ConnectionSettings(ServerUrl.parse(tls.base(host)), trust,
                 Optional.empty(), "clinic-7", Duration.ofSeconds(2), Duration.ofSeconds(5));
         try (FhirSummaryTransport transport = new FhirSummaryTransport(FHIR, settings)) {
             return transport.send(summary);

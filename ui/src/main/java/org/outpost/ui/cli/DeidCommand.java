@@ -17,7 +17,7 @@ import org.outpost.app.domain.Chart;
 import org.outpost.app.model.ModelRegistry;
 import org.outpost.sync.deid.DeidentifiedSummary;
 import org.outpost.sync.deid.Deidentifier;
-import org.outpost.sync.deid.SiteSecret;
+import org.outpost.sync.deid.PseudonymKey;
 import org.outpost.sync.fhir.FhirBundleReader;
 import org.outpost.sync.fhir.FhirReadException;
 import org.outpost.sync.fhir.FhirSummaryBuilder;
@@ -83,7 +83,7 @@ final class DeidCommand implements Callable<Integer> {
         } catch (FhirReadException e) {
             throw new CliFailure(ExitCode.FAILED, e.getMessage());
         }
-        Deidentifier deid = Deidentifier.withBundledTables(SiteSecret.random(), new ModelRegistry(BundledModels.all()),
+        Deidentifier deid = Deidentifier.withBundledTables(PseudonymKey.random(), new ModelRegistry(BundledModels.all()),
                 zone);
         DeidentifiedSummary summary = deid.summarise(chart, List.of(), false, day);
         context.out().println(new FhirSummaryBuilder().json(summary));

@@ -89,7 +89,8 @@ class DeidCommandTest {
         assertThat(patient(bundle(eightyNine.out())).getBirthDateElement().getValueAsString()).isEqualTo("1938");
         var ninety = run("", "deid", "--fhir", file, "--as-of", "2028-08-08");
         assertThat(patient(bundle(ninety.out())).hasBirthDate()).isFalse();
-        assertThat(ninety.out()).doesNotContain("1938");
+        // pseudonyms and resource ids are 64 hex digits under a throw-away key: "1938" turns up in them by chance
+        assertThat(ninety.out().replaceAll("[0-9a-f]{64}", "<id>")).doesNotContain("1938");
         var today = run("", "deid", "--fhir", file); // the harness clock: 2025-06-16
         assertThat(patient(bundle(today.out())).getBirthDateElement().getValueAsString()).isEqualTo("1938");
     }

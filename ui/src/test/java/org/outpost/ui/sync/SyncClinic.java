@@ -27,7 +27,7 @@ import org.outpost.app.usecase.ConsentDraft;
 import org.outpost.app.usecase.ConsentService;
 import org.outpost.app.usecase.SyncSettingsService;
 import org.outpost.sync.deid.Pseudonym;
-import org.outpost.sync.deid.SiteSecret;
+import org.outpost.sync.deid.PseudonymKey;
 import org.outpost.sync.fhir.FhirR4;
 import org.outpost.ui.testing.StoreFixture;
 
@@ -128,7 +128,7 @@ final class SyncClinic {
 
     static String pseudonym(Store store, PatientId patient) {
         byte[] key = store.read(r -> r.syncSettings().siteSecret()).bytes();
-        return Pseudonym.of(SiteSecret.of(key), patient).hex();
+        return Pseudonym.of(PseudonymKey.of(key), patient).hex();
     }
 
     /** What the store says was last sent for each patient that has a sent summary, by pseudonym. */

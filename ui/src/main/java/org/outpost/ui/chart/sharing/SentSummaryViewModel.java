@@ -57,10 +57,15 @@ public final class SentSummaryViewModel {
         heading.set(text.get("chart.sharing.sentReading"));
         waiting.set("");
         bundle.set("");
-        tasks.run("sent-summary", () -> history.whatWasSent(patient), found -> {
+        record Shown(WhatWasSent found, String bundle) {
+        }
+        tasks.run("sent-summary", () -> {
+            WhatWasSent found = history.whatWasSent(patient);
+            return new Shown(found, found.lastSent().map(s -> IndentedJson.of(s.bundleJson())).orElse(""));
+        }, shown -> {
             if (n == opened && showing.get()) {
                 busy.set(false);
-                show(found);
+                show(shown.found(), shown.bundle());
             }
         }, failure -> {
             if (n == opened) {
@@ -82,11 +87,11 @@ public final class SentSummaryViewModel {
         error.set("");
     }
 
-    private void show(WhatWasSent found) {
+    private void show(WhatWasSent found, String indented) {
         found.lastSent().ifPresentOrElse(s -> {
             ZonedDateTime at = s.sentAt().atZone(zone);
             heading.set(text.get("chart.sharing.sentAt", day.format(at), time.format(at)));
-            bundle.set(s.bundleJson());
+            bundle.set(indented);
         }, () -> {
             heading.set(text.get("chart.sharing.nothingSent"));
             bundle.set("");
@@ -127,7 +132,7 @@ public final class SentSummaryViewModel {
         return waiting.getReadOnlyProperty();
     }
 
-    /** The exact bundle the server confirmed (FHIR JSON), or empty. */
+    /** The exact bundle the server confirmed (FHIR JSON, indented for reading), or empty. */
     public ReadOnlyStringProperty bundleProperty() {
         return bundle.getReadOnlyProperty();
     }

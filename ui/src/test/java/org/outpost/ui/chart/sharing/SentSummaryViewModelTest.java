@@ -35,11 +35,23 @@ import org.outpost.ui.text.UiText;
 /** Issue 12: per patient, what was sent — the exact bundle the server confirmed and when — and what waits. */
 class SentSummaryViewModelTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
-    private static final String BUNDLE = """
+    /** As the outbox keeps it: the compact JSON that went over the wire (a decimal written as the server got it). */
+    private static final String BUNDLE = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":"
+            + "{\"resourceType\":\"Observation\",\"id\":\"ab12cd\",\"valueQuantity\":{\"value\":1.50}}}]}";
+    /** As the screen shows it: the same tokens, indented. */
+    private static final String SHOWN = """
             {
               "resourceType": "Bundle",
               "type": "transaction",
-              "entry": [ { "resource": { "resourceType": "Patient", "id": "ab12cd" } } ]
+              "entry": [ {
+                "resource": {
+                  "resourceType": "Observation",
+                  "id": "ab12cd",
+                  "valueQuantity": {
+                    "value": 1.50
+                  }
+                }
+              } ]
             }""";
 
     @TempDir
@@ -110,14 +122,14 @@ class SentSummaryViewModelTest {
         model.open();
         assertThat(model.headingProperty().get()).isEqualTo("Sent 2026-03-01 at 09:41:07, confirmed by the server."
                 + " The de-identified summary exactly as it left this machine:");
-        assertThat(model.bundleProperty().get()).isEqualTo(BUNDLE);
+        assertThat(model.bundleProperty().get()).isEqualTo(SHOWN);
         assertThat(model.waitingProperty().get()).isEmpty();
         assertThat(model.busyProperty().get()).isFalse();
 
         store.record(patient, CLOCK.instant(), Map.of(Measure.BODY_WEIGHT, Quantity.of(72, Unit.KG)));
         model.open(); // again: it may have changed
         assertThat(model.waitingProperty().get()).isEqualTo("A newer summary is waiting to be sent");
-        assertThat(model.bundleProperty().get()).isEqualTo(BUNDLE);
+        assertThat(model.bundleProperty().get()).isEqualTo(SHOWN);
 
         model.close();
         assertThat(model.showingProperty().get()).isFalse();
@@ -146,7 +158,7 @@ class SentSummaryViewModelTest {
         new ConsentService(store.store(), CLOCK, store.session()).withdraw(patient.id());
         SentSummaryViewModel model = model();
         model.open();
-        assertThat(model.bundleProperty().get()).isEqualTo(BUNDLE);
+        assertThat(model.bundleProperty().get()).isEqualTo(SHOWN);
         assertThat(model.waitingProperty().get()).isEqualTo(
                 "Nothing more is sent for this patient: the consent to sharing is not given (any more)");
     }

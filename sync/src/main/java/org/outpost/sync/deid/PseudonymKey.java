@@ -10,29 +10,39 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The site's pseudonym key: random bytes kept inside the encrypted database and never sent anywhere. Every
- * pseudonym and every resource id that leaves the site is an HMAC-SHA256 under this key, so they are stable per
- * site and cannot be recomputed, or reversed by guessing, without it. Never printed: {@link #toString()} hides
- * the bytes.
+ * The site's pseudonym secret ({@link org.outpost.app.sharing.SiteSecret}, kept inside the encrypted database and
+ * never sent anywhere) as the key of the HMAC-SHA256 that makes every pseudonym and every resource id leaving the
+ * site: stable per site, and impossible to recompute, or reverse by guessing, without it. Never printed:
+ * {@link #toString()} hides the bytes.
  */
-public final class SiteSecret {
+public final class PseudonymKey {
     /** The shortest key accepted: 256 bits, the HMAC-SHA256 block output size (RFC 2104 section 3). */
     public static final int MIN_BYTES = 32;
     private static final String HMAC = "HmacSHA256";
 
     private final byte[] key;
 
-    private SiteSecret(byte[] key) {
+    private PseudonymKey(byte[] key) {
         this.key = key;
     }
 
-    /** The site's key; the array is copied. */
-    public static SiteSecret of(byte[] key) {
+    /** The key of the site's stored pseudonym secret. */
+    public static PseudonymKey forSite(org.outpost.app.sharing.SiteSecret secret) {
+        byte[] key = secret.bytes();
+        try {
+            return of(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /** A key of these bytes (tests and throw-away runs); the array is copied. */
+    public static PseudonymKey of(byte[] key) {
         Objects.requireNonNull(key, "key");
         if (key.length < MIN_BYTES) {
             throw new IllegalArgumentException("A site secret has at least " + MIN_BYTES + " bytes");
         }
-        return new SiteSecret(key.clone());
+        return new PseudonymKey(key.clone());
     }
 
 
@@ -40,14 +50,14 @@ public final class SiteSecret {
      * A fresh random key, e.g. for a new site or a throw-away run ({@code admin deid}): pseudonyms under it
      * match no site's.
      */
-    public static SiteSecret random() {
+    public static PseudonymKey random() {
         byte[] key = new byte[MIN_BYTES];
         new SecureRandom().nextBytes(key);
-        return new SiteSecret(key);
+        return new PseudonymKey(key);
     }
 
     /** HMAC-SHA256 of the UTF-8 bytes of {@code message} under this key, as 64 lower-case hex digits. */
-    String hmacHex(String message) {
+    public String hmacHex(String message) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(key, HMAC));
@@ -59,7 +69,7 @@ public final class SiteSecret {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SiteSecret other && java.security.MessageDigest.isEqual(key, other.key);
+        return o instanceof PseudonymKey other && java.security.MessageDigest.isEqual(key, other.key);
     }
 
     @Override
@@ -69,6 +79,6 @@ public final class SiteSecret {
 
     @Override
     public String toString() {
-        return "SiteSecret[hidden]";
+        return "PseudonymKey[hidden]";
     }
 }
