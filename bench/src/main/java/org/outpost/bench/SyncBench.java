@@ -110,6 +110,7 @@ public final class SyncBench {
                 OutboxCounts before = SiteSync.counts(store);
                 System.out.printf("Outbox before: %,d waiting%n", before.waiting());
 
+                long bytes0 = sizeOf(work);
                 HeapWatch heap = HeapWatch.start();
                 long cpu0 = processCpuNanos();
                 java.time.Duration serverCpu0 = serverProcess.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
@@ -146,6 +147,9 @@ public final class SyncBench {
                         maxHeap >> 20, heap.sampledPeak() >> 20, heap.liveMidPass() >> 20);
                 System.out.printf("  outbox after: %,d waiting, %,d held back; Patients on the server: %,d%n",
                         after.pending(), after.heldBack(), onServer);
+                long grew = sizeOf(work) - bytes0;
+                System.out.printf("  database file grew by %,d MB (%,d bytes a summary sent: what was sent is kept)%n",
+                        grew >> 20, grew / Math.max(1, report.confirmed()));
                 System.out.printf("  CPU during the pass: workstation %.1f s (%.2f ms a summary), server %.1f s "
                                 + "(%.2f ms a summary), of %.1f s available on %d cores%n", cpu / 1e9,
                         cpu / 1e6 / Math.max(1, report.confirmed()), serverCpu.toNanos() / 1e9,
@@ -213,6 +217,12 @@ public final class SyncBench {
         }
         Files.writeString(done, "built in " + (System.nanoTime() - t0) / 1_000_000_000 + " s\n");
         System.out.printf("Built in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     /** CPU time of this JVM so far (every thread, GC and JIT included). */

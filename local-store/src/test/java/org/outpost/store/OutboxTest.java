@@ -411,6 +411,72 @@ class OutboxTest {
         store = vault.unlock(Fixtures.ADMIN, Fixtures.pw()).store();
     }
 
+    /** A summary as sync sends one: many near-identical resources, and characters beyond ASCII. */
+    private static String bundleOf(int resources) {
+        StringBuilder json = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[");
+        for (int i = 0; i < resources; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"")
+                    .append(UUID.nameUUIDFromBytes(new byte[] {(byte) i})).append("\",\"valueQuantity\":{\"value\":")
+                    .append(70 + i % 13).append(".25,\"unit\":\"µmol/L\"}}}");
+        }
+        return json.append("]}").toString();
+    }
+
+    @Test
+    void whatWasSentIsKeptCompressedAndReadBackExactly() throws Exception {
+        write(r -> r.observations().insert(reading(consented, 128)));
+        String bundle = bundleOf(400);
+        assertThat(confirm(pending().getFirst(), bundle)).isTrue();
+
+        assertThat(lastSent(consented)).hasValueSatisfying(s -> assertThat(s.bundleJson()).isEqualTo(bundle));
+        store.close();
+        try (Connection c = Fixtures.rawConnection(tmp.resolve("data"), Fixtures.ADMIN, Fixtures.pw());
+             ResultSet rs = c.createStatement().executeQuery("SELECT bundle, bundle_deflated FROM sent_summaries")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("bundle")).isNull();
+            assertThat(rs.getBytes("bundle_deflated").length).as("compressed to a fraction")
+                    .isLessThan(bundle.length() / 3);
+        }
+        store = vault.unlock(Fixtures.ADMIN, Fixtures.pw()).store();
+        assertThat(lastSent(consented)).hasValueSatisfying(s -> assertThat(s.bundleJson()).isEqualTo(bundle));
+        assertThat(store.verifyIntegrity().intact()).isTrue();
+    }
+
+    @Test
+    void aSentSummaryFromBeforeV12IsReadAsTextAndKeepsItsMac() throws Exception {
+        write(r -> r.observations().insert(reading(consented, 128)));
+        assertThat(confirm(pending().getFirst(), "{\"v\":1}")).isTrue();
+        store.close();
+        // what V12 found: the text in bundle, no compressed copy, sealed without the new column
+        try (Connection c = Fixtures.rawConnection(tmp.resolve("data"), Fixtures.ADMIN, Fixtures.pw())) {
+            assertThat(c.createStatement().executeUpdate("UPDATE sent_summaries SET bundle = '{\"v\":\"old\"}', "
+                    + "bundle_deflated = NULL, row_mac = NULL")).isOne();
+            c.createStatement().executeUpdate("UPDATE row_seal_state SET sealed = FALSE"); // reseal at unlock
+        }
+        store = vault.unlock(Fixtures.ADMIN, Fixtures.pw()).store();
+
+        assertThat(lastSent(consented)).hasValueSatisfying(s -> assertThat(s.bundleJson()).isEqualTo("{\"v\":\"old\"}"));
+        assertThat(store.verifyIntegrity().intact()).isTrue();
+    }
+
+    @Test
+    void aCompressedSummaryChangedOnDiskIsDamageNotAnotherBundle() throws Exception {
+        write(r -> r.observations().insert(reading(consented, 128)));
+        assertThat(confirm(pending().getFirst(), bundleOf(50))).isTrue();
+        store.close();
+        try (Connection c = Fixtures.rawConnection(tmp.resolve("data"), Fixtures.ADMIN, Fixtures.pw())) {
+            byte[] other = java.util.zip.Deflater.class.getSimpleName().getBytes(); // not even DEFLATE
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sent_summaries SET bundle_deflated = ?")) {
+                ps.setBytes(1, other);
+                assertThat(ps.executeUpdate()).isOne();
+            }
+        }
+        store = vault.unlock(Fixtures.ADMIN, Fixtures.pw()).store();
+
+        assertThatThrownBy(() -> lastSent(consented)).isInstanceOf(org.outpost.app.port.DamagedRecordException.class);
+        assertThat(store.verifyIntegrity().intact()).isFalse();
+    }
+
     private static Patient with(Patient p, SharingConsent consent) {
         return p.withConsent(consent);
     }

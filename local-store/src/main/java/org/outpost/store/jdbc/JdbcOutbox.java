@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.outpost.app.domain.Consent;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.port.Outbox;
+import org.outpost.app.port.StoreException;
 import org.outpost.app.sharing.OutboxCounts;
 import org.outpost.app.sharing.OutboxEntry;
 import org.outpost.app.sharing.SentSummary;
@@ -153,11 +154,13 @@ public final class JdbcOutbox implements Outbox {
         tx.requireWritable();
         UUID patient = entry.patient().value();
         return Jdbc.run(tx, "record what was sent", c -> {
+            byte[] deflated = DeflatedText.deflate(sent.bundleJson());
             Jdbc.updateSealed(c, tx.seal(), SealedTable.SENT_SUMMARIES, patient, "MERGE INTO sent_summaries "
-                    + "(patient_id, generation, bundle, sent_at) KEY (patient_id) VALUES (?, ?, ?, ?)", ps -> {
+                    + "(patient_id, generation, bundle, bundle_deflated, sent_at) KEY (patient_id) "
+                    + "VALUES (?, ?, NULL, ?, ?)", ps -> {
                         ps.setObject(1, patient);
                         ps.setLong(2, sent.generation());
-                        ps.setString(3, sent.bundleJson());
+                        ps.setBytes(3, deflated);
                         ps.setObject(4, sent.sentAt());
                     });
             boolean removed = Jdbc.update(c, "DELETE FROM outbox WHERE patient_id = ? AND generation = ?", ps -> {
@@ -232,9 +235,21 @@ public final class JdbcOutbox implements Outbox {
                 + SealedTable.SENT_SUMMARIES.select("") + " FROM sent_summaries WHERE patient_id = ?",
                 ps -> ps.setObject(1, patient.value()), rs -> {
                     tx.seal().check(SealedTable.SENT_SUMMARIES, rs);
-                    return new SentSummary(patient, rs.getLong("generation"), rs.getString("bundle"),
-                            Jdbc.instant(rs, "sent_at"));
+                    byte[] deflated = rs.getBytes("bundle_deflated");
+                    // rows from before V12 hold the text itself
+                    String bundle = deflated == null ? rs.getString("bundle")
+                            : inflated(deflated);
+                    return new SentSummary(patient, rs.getLong("generation"), bundle, Jdbc.instant(rs, "sent_at"));
                 }));
+    }
+
+    /** A sealed row's compressed bundle; a sealed row that does not inflate is damage, reported as such. */
+    private static String inflated(byte[] deflated) {
+        try {
+            return DeflatedText.inflate(deflated, 4 * SentSummary.MAX_BUNDLE_CHARS);
+        } catch (IllegalStateException e) {
+            throw new StoreException("What was sent for this patient cannot be read back: " + e.getMessage(), e);
+        }
     }
 
     private static OutboxEntry entry(ResultSet rs) throws SQLException {

@@ -45,7 +45,7 @@ public enum SealedTable {
             + "suggested_unit, suggested_frequency, differs, fingerprint, response, reason"),
     SITE_SECRET("site_secret", List.of("id"), "id, secret, created_at"),
     /** What was last sent per patient (V11): the exact bundle is the record of what left the machine. */
-    SENT_SUMMARIES("sent_summaries", List.of("patient_id"), "patient_id, generation, bundle, sent_at"),
+    SENT_SUMMARIES("sent_summaries", List.of("patient_id"), "patient_id, generation, bundle, sent_at, bundle_deflated?"),
     /** The key of pseudonyms (V11), apart from {@link #SITE_SECRET} so rotating it leaves every row MAC alone. */
     PSEUDONYM_SECRET("pseudonym_secret", List.of("id"), "id, secret, created_at"),
     /** Sync server, bearer token, k and genotype sharing (V11): a flipped byte must not redirect or loosen sync. */
