@@ -73,6 +73,8 @@ public final class FhirSummaryTransport implements SummarySender, AutoCloseable 
     /** Statuses that say "try again later" rather than "this request is wrong". */
     private static final Set<Integer> RETRYABLE_4XX = Set.of(408, 409, 425, 429);
     private static final Pattern HISTORY = Pattern.compile(".*/_history/([^/]+)$");
+    private static final Pattern ID_URL = Pattern.compile("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}");
+    private static final Pattern CONDITIONAL_URL = Pattern.compile("[A-Z][A-Za-z]+\\?.+");
     private static final int MAX_REASON_CHARS = 600;
 
     private final FhirContext fhir;
@@ -195,7 +197,7 @@ public final class FhirSummaryTransport implements SummarySender, AutoCloseable 
     }
 
     private static boolean isIdOrConditionalUrl(String url) {
-        return url != null && (url.matches("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}") || url.matches("[A-Z][A-Za-z]+\\?.+"));
+        return url != null && (ID_URL.matcher(url).matches() || CONDITIONAL_URL.matcher(url).matches());
     }
 
     private static SendResult judge(List<BundleEntryComponent> sent, Bundle response) {

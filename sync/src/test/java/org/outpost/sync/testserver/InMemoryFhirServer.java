@@ -50,7 +50,10 @@ public final class InMemoryFhirServer implements FhirTestServer {
     }
 
     public static InMemoryFhirServer start() throws Exception {
-        FhirContext ctx = FhirContext.forR4Cached();
+        FhirContext ctx = FhirContext.forR4();
+        // nothing this server stores or answers contains resources: skip HAPI's walk looking for them on every
+        // encode (a context of its own, so the setting reaches nobody else)
+        ctx.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
         Engine engine = new Engine(ctx, new MemoryStore(ctx));
         RestfulServer fhir = new RestfulServer(ctx);
         for (Class<? extends Resource> type : List.of(Patient.class, Observation.class, MedicationStatement.class,
