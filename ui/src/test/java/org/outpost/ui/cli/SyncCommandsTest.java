@@ -195,6 +195,34 @@ class SyncCommandsTest {
     }
 
     @Test
+    void rotatingThePseudonymsNeedsConfirmationThenChangesEveryPseudonymAndQueuesEveryoneAgain() {
+        configure(server.base().toString(), 2);
+        assertThat(sync("run").exitCode()).isZero();
+        List<org.outpost.app.domain.Patient> consenting = patients(Consent.GIVEN);
+        org.outpost.app.domain.Patient p = consenting.getFirst();
+        org.outpost.app.sharing.SiteSecret before = read(r -> r.syncSettings().siteSecret());
+        long waitingBefore = read(r -> r.outbox().counts()).pending();
+
+        CliHarness.Result refused = sync("rotate-pseudonyms");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("--yes-new-pseudonyms");
+        org.outpost.app.sharing.SiteSecret unchanged = read(r -> r.syncSettings().siteSecret());
+        assertThat(unchanged).isEqualTo(before);
+
+        CliHarness.Result done = sync("rotate-pseudonyms", "--yes-new-pseudonyms");
+        assertThat(done.exitCode()).as(done.err()).isZero();
+        assertThat(done.out()).contains("queued again under the new pseudonyms: " + consenting.size());
+        org.outpost.app.sharing.SiteSecret rotated = read(r -> r.syncSettings().siteSecret());
+        assertThat(rotated).isNotEqualTo(before);
+        long waitingAfter = read(r -> r.outbox().counts()).pending();
+        assertThat(waitingAfter).isGreaterThan(waitingBefore);
+        Optional<org.outpost.app.sharing.OutboxEntry> queued = read(r -> r.outbox().find(p.id()));
+        assertThat(queued).isPresent();
+        assertThat(CliHarness.audit(dir)).filteredOn(e -> e.event().action() == AuditAction.SITE_SECRET_ROTATED)
+                .singleElement().satisfies(e -> assertThat(e.event().detail()).isEqualTo("queued=" + consenting.size()));
+    }
+
+    @Test
     void previewPrintsExactlyTheBundleTheNextRunSends() {
         configure(server.base().toString(), 2);
         List<org.outpost.app.domain.Patient> consenting = patients(Consent.GIVEN);
