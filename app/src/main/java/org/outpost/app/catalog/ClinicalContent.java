@@ -205,6 +205,17 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
         return installer.install(source, dir);
     }
 
+    /**
+     * The tables a verified bundle gives, each loaded and checked as at start-up ({@code outpost admin content
+     * verify} runs this after the signature check).
+     *
+     * @return the tables' labels, e.g. "Renal dose table"; empty for a bundle of model files only
+     * @throws ContentRefusedException when a table fails its checks or a file is neither a table nor a model
+     */
+    public static List<String> check(VerifiedBundle bundle) throws ContentRefusedException {
+        return load(bundle).tables().keySet().stream().map(Table::label).toList();
+    }
+
     /** A verified bundle with the tables it gives, loaded and checked. */
     private record Loaded(VerifiedBundle bundle, Map<Table, Object> tables) {
     }
