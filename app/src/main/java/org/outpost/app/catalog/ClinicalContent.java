@@ -306,7 +306,7 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
 
     private static String refusal(Path folder, ContentRefusedException e) {
         Optional<Table> table = e.file().flatMap(f -> java.util.Arrays.stream(Table.values())
-                .filter(t -> t.path().equals(f)).findFirst());
+                .filter(t -> t.path().equals(f) || t.path().endsWith("/") && f.startsWith(t.path())).findFirst());
         if (table.isPresent()) {
             Table t = table.get();
             return t.label() + " update in " + folder + " refused whole, bundled " + bundledVersion(t)

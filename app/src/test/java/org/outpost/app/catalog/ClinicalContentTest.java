@@ -110,6 +110,42 @@ class ClinicalContentTest {
                 .contains("line ").contains("VERY HIGH");
     }
 
+    /** The bundled CPIC tables copied into {@code bundle/cpic/}, with the version changed to {@code version}. */
+    private static void copyCpic(Path bundle, String version) throws IOException {
+        Path cpic = Files.createDirectories(bundle.resolve(ClinicalContent.CPIC));
+        String index = bundled(CpicTables.class, "cpic/bundle.tsv");
+        Files.writeString(cpic.resolve("bundle.tsv"), index.replace("# version: " + CpicTables.bundled().version(),
+                "# version: " + version));
+        boolean rows = false;
+        for (String line : index.split("\n")) {
+            if (line.startsWith("table\tfile")) {
+                rows = true;
+            } else if (rows && !line.isBlank() && !line.startsWith("#")) {
+                String file = line.split("\t")[1];
+                Files.writeString(cpic.resolve(file), bundled(CpicTables.class, "cpic/" + file));
+            }
+        }
+    }
+
+    @Test
+    void aSignedCpicBundleReplacesTheBundledTablesAndAChangedCpicFileIsRefused() throws IOException {
+        Path bundle = Files.createDirectories(content().resolve("cpic-2099"));
+        copyCpic(bundle, "2099.01.1");
+        signer.sign(bundle, "cpic-2099", "2099.01.1");
+        ClinicalContent c = load();
+        assertThat(c.problems()).isEmpty();
+        assertThat(c.cpic().version()).isEqualTo("2099.01.1");
+        assertThat(c.updates()).singleElement().satisfies(u -> assertThat(u.tables()).containsExactly("CPIC tables"));
+
+        Path alleles = bundle.resolve("cpic/cyp2c19-alleles.tsv");
+        Files.writeString(alleles, Files.readString(alleles).replace("no function", "normal function"));
+        ClinicalContent tampered = load();
+        assertThat(tampered.cpic().version()).isEqualTo(CpicTables.bundled().version());
+        assertThat(tampered.problems()).singleElement().asString().startsWith("CPIC tables update in ")
+                .contains("cpic-2099 refused whole, bundled " + CpicTables.bundled().version() + " in force: "
+                        + "cpic/cyp2c19-alleles.tsv: is ").endsWith(" (changed after signing)");
+    }
+
     @Test
     void aLooseUnsignedTableIsRefusedAsNotSigned() throws IOException {
         Files.writeString(content().resolve(ClinicalContent.RENAL), renalTable("1.0.1"));
