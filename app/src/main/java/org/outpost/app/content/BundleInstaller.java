@@ -8,10 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Installs a signed bundle — e.g. from a USB stick — into a content folder as {@code <folder>/<bundle id>/},
@@ -28,8 +27,6 @@ import java.util.Optional;
  * with a dot, so a half-copied bundle is never read.
  */
 public final class BundleInstaller {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /** A caller's check of a verified bundle's content (tables consistent, files it knows, no conflicts). */
     @FunctionalInterface
     public interface BundleCheck {
@@ -146,9 +143,7 @@ public final class BundleInstaller {
     }
 
     private static String suffix() {
-        byte[] b = new byte[6];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
+        return UUID.randomUUID().toString().substring(0, 13);
     }
 
     /** Deletes a folder this installer made; a leftover hidden folder is ignored by loaders. */
