@@ -136,16 +136,7 @@ final class ContentSignCommand implements java.util.concurrent.Callable<Integer>
 
     private static String readKeyFile(Path file, String shown) {
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new CliFailure(ExitCode.FAILED, shown + " does not exist or is not a file");
-            }
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                var permissions = Files.getPosixFilePermissions(file);
-                if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                    throw new CliFailure(ExitCode.FAILED, shown
-                            + " can be read by others: make it owner-only (chmod 600) first; nothing was signed");
-                }
-            }
+            OwnerOnlyFile.require(file, shown, "nothing was signed");
             if (Files.size(file) > MAX_KEY_FILE) {
                 throw new CliFailure(ExitCode.FAILED, shown + " is too long for a key");
             }
