@@ -129,7 +129,7 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
         List<String> problems = new ArrayList<>();
         List<Loaded> candidates = new ArrayList<>();
         for (Path entry : entries(dir, problems)) {
-            if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(entry)) {
                 problems.add(looseFile(entry));
                 continue;
             }

@@ -147,6 +147,16 @@ class ClinicalContentTest {
     }
 
     @Test
+    void aSignedBundleReachedThroughASymbolicLinkIsRefused() throws IOException {
+        Path elsewhere = signedBundle(usb, "renal", "2026.1", ClinicalContent.RENAL, renalTable("1.0.1"));
+        Files.createSymbolicLink(content().resolve("renal"), elsewhere);
+        ClinicalContent c = load();
+        assertThat(c.renal().version()).isEqualTo("1.0.0");
+        assertThat(c.problems()).singleElement().asString().startsWith("Update ")
+                .endsWith("renal refused whole, the bundled tables stay in force: is a symbolic link, not a folder");
+    }
+
+    @Test
     void aLooseUnsignedTableIsRefusedAsNotSigned() throws IOException {
         Files.writeString(content().resolve(ClinicalContent.RENAL), renalTable("1.0.1"));
         ClinicalContent c = load();
