@@ -31,7 +31,7 @@ import org.outpost.app.model.Severity;
  *
  * <p>The interactions are <b>data</b>, not code: a versioned tab-separated table that a pharmacist reads and
  * updates ({@code interactions.tsv} beside this class; {@link #load(Path)} reads another copy, e.g.
- * {@value #FILE_NAME} in the data directory's clinical-content folder). Its layout:
+ * {@value #FILE_NAME} in a signed update bundle, see {@code ClinicalContent}). Its layout:
  * <ol>
  *   <li>a header block of {@code # key: value} lines, at least {@code version}, {@code date} (ISO yyyy-mm-dd) and
  *       {@code reviewed-by}; other {@code #} lines are comments, anywhere in the file;</li>

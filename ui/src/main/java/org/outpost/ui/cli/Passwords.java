@@ -153,16 +153,7 @@ final class Passwords implements AutoCloseable {
     private static java.io.InputStream openPasswordFile(java.nio.file.Path file) {
         String shown = org.outpost.app.validation.Echo.of(file.toString());
         try {
-            if (!java.nio.file.Files.isRegularFile(file)) {
-                throw new CliFailure(ExitCode.FAILED, "the password file " + shown + " does not exist or is not a file");
-            }
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                var permissions = java.nio.file.Files.getPosixFilePermissions(file);
-                if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                    throw new CliFailure(ExitCode.FAILED, "the password file " + shown
-                            + " can be read by others: make it owner-only (chmod 600) first; nothing was done");
-                }
-            }
+            OwnerOnlyFile.require(file, "the password file " + shown, "nothing was done");
             if (java.nio.file.Files.size(file) > 2L * MAX_LINE) {
                 throw new CliFailure(ExitCode.FAILED, "the password file " + shown + " is too long for passwords");
             }

@@ -91,16 +91,7 @@ final class SyncConfigCommand extends LoggedInCommand {
     private static BearerToken readTokenFile(Path file) {
         String shown = Echo.of(file.toString());
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new CliFailure(ExitCode.FAILED, "the token file " + shown + " does not exist or is not a file");
-            }
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                var permissions = Files.getPosixFilePermissions(file);
-                if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                    throw new CliFailure(ExitCode.FAILED, "the token file " + shown
-                            + " can be read by others: make it owner-only (chmod 600) first; nothing was done");
-                }
-            }
+            OwnerOnlyFile.require(file, "the token file " + shown, "nothing was done");
             if (Files.size(file) > MAX_TOKEN_FILE) {
                 throw new CliFailure(ExitCode.FAILED, "the token file " + shown + " is too long for a token");
             }

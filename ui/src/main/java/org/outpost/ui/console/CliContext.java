@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.outpost.app.content.TrustedKeys;
 import org.outpost.app.port.Vault;
 import org.outpost.ui.platform.DataDirectories;
 
@@ -27,10 +28,12 @@ import org.outpost.ui.platform.DataDirectories;
  * @param vaults      opens the vault of a data directory (the encrypted H2 store in production)
  * @param clock       the clinic's clock
  * @param console     the terminal, to prompt for passwords when {@code --password-stdin} is not given
+ * @param trustedKeys the keys whose signatures {@code admin content} accepts on content updates: the shipped ones,
+ *                    or a test's throw-away key
  */
 public record CliContext(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment,
                          DataDirectories directories, Function<Path, Vault> vaults, Clock clock,
-                         Optional<Console> console) {
+                         Optional<Console> console, TrustedKeys trustedKeys) {
     public CliContext {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
@@ -40,6 +43,7 @@ public record CliContext(InputStream in, PrintStream out, PrintStream err, Map<S
         Objects.requireNonNull(vaults, "vaults");
         Objects.requireNonNull(clock, "clock");
         console = console == null ? Optional.empty() : console;
+        Objects.requireNonNull(trustedKeys, "trustedKeys");
     }
 
     /**
@@ -54,7 +58,7 @@ public record CliContext(InputStream in, PrintStream out, PrintStream err, Map<S
         PrintStream err = terminal.isPresent() ? System.err
                 : new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         return new CliContext(System.in, out, err, System.getenv(), DataDirectories.ofSystem(), vaults, clock,
-                terminal);
+                terminal, TrustedKeys.shipped());
     }
 
     /** In-process, e.g. for tests: no terminal, data directories resolved against {@code environment}. */
@@ -63,7 +67,12 @@ public record CliContext(InputStream in, PrintStream out, PrintStream err, Map<S
         return new CliContext(in, out, err, environment,
                 new DataDirectories(environment, System.getProperty("os.name", ""),
                         Path.of(System.getProperty("user.home"))),
-                vaults, clock, Optional.empty());
+                vaults, clock, Optional.empty(), TrustedKeys.shipped());
+    }
+
+    /** The same context trusting {@code keys} instead (tests sign content with a throw-away key). */
+    public CliContext withTrustedKeys(TrustedKeys keys) {
+        return new CliContext(in, out, err, environment, directories, vaults, clock, console, keys);
     }
 
     /** The vault of {@code directory}. */

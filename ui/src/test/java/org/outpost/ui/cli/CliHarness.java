@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.outpost.app.content.TrustedKeys;
 import org.outpost.app.domain.AuditEntry;
 import org.outpost.app.port.Store;
 import org.outpost.app.port.Vault;
@@ -69,11 +70,16 @@ final class CliHarness {
     }
 
     static Result run(Map<String, String> environment, String stdin, String... args) {
+        return run(environment, TrustedKeys.shipped(), stdin, args);
+    }
+
+    /** Runs trusting {@code keys} for signed content (a test's throw-away key) instead of the shipped keys. */
+    static Result run(Map<String, String> environment, TrustedKeys keys, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CliContext context = CliContext.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                environment, dir -> TestVaults.fast(dir, CLOCK), CLOCK);
+                environment, dir -> TestVaults.fast(dir, CLOCK), CLOCK).withTrustedKeys(keys);
         int code = new AdminCli(context).run(args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
