@@ -1,0 +1,28 @@
+package org.outpost.app.ml;
+
+import java.util.List;
+import org.outpost.app.model.ClinicalModel;
+
+/**
+ * The learned models Outpost ships, loaded once from the class path on first use (never trained here). The
+ * holder is immutable after loading; a damaged resource fails that first use with a {@link LearnedModelException}
+ * naming the file.
+ */
+public final class LearnedModels {
+    private LearnedModels() {
+    }
+
+    /** The bundled coronary artery disease model (with its card: {@link CoronaryDiseaseLearnedModel#card()}). */
+    public static CoronaryDiseaseLearnedModel coronaryDisease() {
+        return Holder.CORONARY;
+    }
+
+    /** Every learned model, in the order {@code calc --list} shows them. */
+    public static List<ClinicalModel> all() {
+        return List.of(coronaryDisease());
+    }
+
+    private static final class Holder {
+        static final CoronaryDiseaseLearnedModel CORONARY = CoronaryDiseaseLearnedModel.bundled();
+    }
+}
