@@ -231,7 +231,18 @@ public final class CoronaryDiseaseLearnedModel implements ClinicalModel {
         return REF.id();
     }
 
-    static List<String> names() {
+    /** The 13 input names in the data file's column order (for the training command). */
+    public static List<String> inputNames() {
         return NAMES;
+    }
+
+    /** The title the card carries (for the training command). */
+    public static String title() {
+        return REF.title();
+    }
+
+    /** The version the card carries (for the training command). */
+    public static String version() {
+        return REF.version();
     }
 }
