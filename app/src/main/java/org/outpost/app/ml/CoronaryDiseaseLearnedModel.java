@@ -205,6 +205,25 @@ public final class CoronaryDiseaseLearnedModel implements ClinicalModel {
                 ClevelandCase.thalliumCode(ClevelandCase.THALLIUM.indexOf(in.choice("thallium").get())));
     }
 
+    /** The inputs for a case in the file's coding (the inverse of {@link #toCase}). */
+    static ModelInputs inputsOf(ClevelandCase c) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("age", c.ageYears());
+        m.put("sex", c.male() == 1 ? "male" : "female");
+        m.put("chestPain", ClevelandCase.CHEST_PAIN.get((int) c.chestPain() - 1));
+        m.put("systolicBp", c.restingSystolicMmHg());
+        m.put("totalCholesterol", c.cholesterolMgPerDl());
+        m.put("fastingGlucoseOver120", c.fastingGlucoseOver120() == 1);
+        m.put("restingEcg", ClevelandCase.RESTING_ECG.get((int) c.restingEcg()));
+        m.put("maxHeartRate", c.maxHeartRatePerMin());
+        m.put("exerciseAngina", c.exerciseAngina() == 1);
+        m.put("stDepression", c.stDepressionMm());
+        m.put("stSlope", ClevelandCase.ST_SLOPE.get((int) c.stSlope() - 1));
+        m.put("vesselsColoured", c.vesselsColoured());
+        m.put("thallium", ClevelandCase.THALLIUM.get(ClevelandCase.thalliumIndex(c.thallium())));
+        return ModelInputs.of(m);
+    }
+
     /** Linear interpolation between order statistics (R's type 7) of sorted values. */
     static double percentile(double[] sorted, double percent) {
         double h = (sorted.length - 1) * percent / 100;

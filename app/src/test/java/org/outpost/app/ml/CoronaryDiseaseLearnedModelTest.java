@@ -193,6 +193,32 @@ class CoronaryDiseaseLearnedModelTest {
         assertThat(spread.description()).contains("50 models");
     }
 
+    /** Every complete row of the real data: in distribution it gets a value inside its spread, else no value. */
+    @Test
+    void everyRowOfTheDataGetsAValueInsideItsSpreadOrAnOutOfDistributionVerdict() throws IOException {
+        int inside = 0;
+        int outside = 0;
+        for (String line : Files.readAllLines(Path.of("../../shared/data/ml/processed.cleveland.data"))) {
+            Optional<ClevelandCase.Labelled> row = ClevelandCase.parseLine(line);
+            if (row.isEmpty()) {
+                continue;
+            }
+            ModelInputs in = CoronaryDiseaseLearnedModel.inputsOf(row.get().inputs());
+            assertThat(CoronaryDiseaseLearnedModel.toCase(in)).isEqualTo(row.get().inputs());
+            Evaluation e = MODEL.evaluate(in);
+            if (e.applicable()) {
+                inside++;
+                assertThat(e.spread().orElseThrow().contains(e.value().getAsDouble())).as(line).isTrue();
+                assertThat(e.outOfDistribution().orElseThrow().inDistribution()).isTrue();
+            } else {
+                outside++;
+                assertThat(e.reasons()).singleElement().asString().startsWith(OutOfDistribution.PREFIX);
+            }
+        }
+        assertThat(inside + outside).isEqualTo(297);
+        assertThat(outside).as("rows beyond the training data's 99th percentile distance").isBetween(1, 12);
+    }
+
     @Test
     void contributionsAndTheInterceptAddUpToTheLinearPredictor() {
         for (ModelInputs in : List.of(ModelInputs.of(row1()), row2(), ModelInputs.of(typical()))) {
