@@ -39,7 +39,8 @@ import org.tribuo.ensemble.EnsembleModel;
  * adults referred for chest pain evaluation with exercise testing, fluoroscopy and a thallium scan done.
  *
  * <p>Loaded once from the resources the training command writes ({@code org/outpost/app/ml/coronary/}); never
- * trained here. Immutable and thread-safe (Tribuo models are safe for concurrent prediction).
+ * trained here. Immutable; a prediction only reads the loaded models (Tribuo's transformed and liblinear models
+ * keep no state between predictions), so one instance serves every thread.
  */
 public final class CoronaryDiseaseLearnedModel implements ClinicalModel {
     /** Where the shipped files are, on the class path. */
