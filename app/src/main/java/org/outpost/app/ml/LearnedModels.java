@@ -14,6 +14,9 @@ public final class LearnedModels {
 
     /** The bundled coronary artery disease model (with its card: {@link CoronaryDiseaseLearnedModel#card()}). */
     public static CoronaryDiseaseLearnedModel coronaryDisease() {
+        if (Holder.FAILURE != null) {
+            throw new LearnedModelException(Holder.FAILURE.getMessage(), Holder.FAILURE);
+        }
         return Holder.CORONARY;
     }
 
@@ -22,7 +25,21 @@ public final class LearnedModels {
         return List.of(coronaryDisease());
     }
 
+    /** Loaded once; a failure is kept and reported on every use (not as a class initialisation error). */
     private static final class Holder {
-        static final CoronaryDiseaseLearnedModel CORONARY = CoronaryDiseaseLearnedModel.bundled();
+        static final CoronaryDiseaseLearnedModel CORONARY;
+        static final LearnedModelException FAILURE;
+
+        static {
+            CoronaryDiseaseLearnedModel model = null;
+            LearnedModelException failure = null;
+            try {
+                model = CoronaryDiseaseLearnedModel.bundled();
+            } catch (LearnedModelException e) {
+                failure = e;
+            }
+            CORONARY = model;
+            FAILURE = failure;
+        }
     }
 }

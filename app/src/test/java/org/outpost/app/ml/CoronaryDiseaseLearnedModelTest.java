@@ -234,6 +234,28 @@ class CoronaryDiseaseLearnedModelTest {
     }
 
     @Test
+    void oneInstanceGivesTheSameAnswersOnManyThreadsAtOnce() throws Exception {
+        List<ModelInputs> cases = List.of(ModelInputs.of(row1()), row2(), ModelInputs.of(typical()));
+        List<Evaluation> expected = cases.stream().map(MODEL::evaluate).toList();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        if (!MODEL.evaluate(cases.get(i % 3)).equals(expected.get(i % 3))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void missingInputsAreNamed() {
         Evaluation e = MODEL.evaluate(ModelInputs.of(row1()).without("thallium").without("age"));
         assertThat(e.applicable()).isFalse();
