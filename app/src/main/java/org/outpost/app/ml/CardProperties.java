@@ -28,6 +28,14 @@ final class CardProperties {
         }
     }
 
+    long longNumber(String key) {
+        try {
+            return Long.parseLong(text(key).strip());
+        } catch (NumberFormatException e) {
+            throw new LearnedModelException(file + ": '" + key + "' is not a whole number");
+        }
+    }
+
     double number(String key) {
         try {
             return Double.parseDouble(text(key).strip());

@@ -212,7 +212,7 @@ public record ModelCard(String title, String version, String intendedUse, String
                     cv[0], cv[1], cv[2], cv[3], cv[4], cv[5], Metrics.readFrom(p, k + ".heldOut"),
                     Boolean.parseBoolean(p.text(k + ".shipped"))));
         }
-        Provenance provenance = new Provenance(p.integer("provenance.seed"), p.text("provenance.dataFile"),
+        Provenance provenance = new Provenance(p.longNumber("provenance.seed"), p.text("provenance.dataFile"),
                 p.text("provenance.dataSha256"), p.text("provenance.tribuoVersion"),
                 p.integer("provenance.bootstrapMembers"), p.text("provenance.spread"),
                 p.text("provenance.outOfDistribution"), p.text("provenance.tribuo"));
