@@ -33,6 +33,20 @@ class LayeringTest {
     }
 
     @Test
+    void appDoesNotUseJackson() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..").check(app);
+    }
+
+    /** Tribuo stays behind the learned models' package (issue 13): the rest of app knows only ClinicalModel. */
+    @Test
+    void onlyTheLearnedModelsUseTribuo() {
+        noClasses().that().resideOutsideOfPackage("org.outpost.app.ml..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.tribuo..", "com.oracle.labs..",
+                        "com.google.protobuf..")
+                .check(app);
+    }
+
+    @Test
     void domainDoesNotDependOnUseCasesOrPorts() {
         noClasses().that().resideInAPackage("org.outpost.app.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.outpost.app.usecase..", "org.outpost.app.port..")

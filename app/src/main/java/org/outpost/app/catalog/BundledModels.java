@@ -12,6 +12,7 @@ import org.outpost.app.dosing.DoacDose;
 import org.outpost.app.dosing.DosingModels;
 import org.outpost.app.dosing.WarfarinIwpcDose;
 import org.outpost.app.dosing.WarfarinLabelDose;
+import org.outpost.app.ml.LearnedModels;
 import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.InputResolver;
 import org.outpost.app.model.ModelRegistry;
@@ -21,7 +22,10 @@ import org.outpost.app.prescribing.DrugModel;
 import org.outpost.app.prescribing.PrescribingCheck;
 import org.outpost.app.risk.RiskModels;
 
-/** Every model Outpost ships — risk, dosing, then pharmacogenomics — as the command line's {@code calc} offers them. */
+/**
+ * Every model Outpost ships — risk, dosing, pharmacogenomics, then learned models — as the command line's
+ * {@code calc} offers them.
+ */
 public final class BundledModels {
     private BundledModels() {
     }
@@ -30,6 +34,7 @@ public final class BundledModels {
         List<ClinicalModel> all = new ArrayList<>(RiskModels.all());
         all.addAll(DosingModels.all());
         all.addAll(PgxModels.all());
+        all.addAll(LearnedModels.all());
         return List.copyOf(all);
     }
 

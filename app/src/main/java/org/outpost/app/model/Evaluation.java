@@ -17,10 +17,14 @@ import java.util.OptionalDouble;
  * @param reasons       why the model is not applicable (empty when applicable)
  * @param recommendation what to do, for models that advise (dosing, pharmacogenomics); an applicable
  *                      evaluation has a value, a recommendation, or both (CPIC advice has no number)
+ * @param spread        for a learned model, the range its bootstrap ensemble gives (only with a value)
+ * @param outOfDistribution for a learned model, whether the inputs are like its training data; when they are not,
+ *                      the evaluation is not applicable and its reason starts {@link OutOfDistribution#PREFIX}
  */
 public record Evaluation(ModelRef model, boolean applicable, OptionalDouble value, String unit,
                          Optional<String> category, List<Contribution> contributions, List<String> missing,
-                         List<String> reasons, Optional<Recommendation> recommendation) {
+                         List<String> reasons, Optional<Recommendation> recommendation, Optional<Spread> spread,
+                         Optional<OutOfDistribution> outOfDistribution) {
     public Evaluation {
         Objects.requireNonNull(model, "model");
         unit = unit == null ? "" : unit;
@@ -29,6 +33,11 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
         missing = List.copyOf(missing);
         reasons = List.copyOf(reasons);
         recommendation = recommendation == null ? Optional.empty() : recommendation;
+        spread = spread == null ? Optional.empty() : spread;
+        outOfDistribution = outOfDistribution == null ? Optional.empty() : outOfDistribution;
+        if (spread.isPresent() && value.isEmpty()) {
+            throw new IllegalArgumentException("A spread comes only with a value");
+        }
         if (applicable && value.isEmpty() && recommendation.isEmpty()) {
             throw new IllegalArgumentException("An applicable evaluation has a value or a recommendation");
         }
@@ -40,7 +49,7 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
     public static Evaluation of(ModelRef model, double value, String unit, String category,
                                 List<Contribution> contributions) {
         return new Evaluation(model, true, OptionalDouble.of(value), unit, Optional.ofNullable(category),
-                contributions, List.of(), List.of(), Optional.empty());
+                contributions, List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** An applicable evaluation with advice and, when the model computes one, a number (else NaN). */
@@ -48,11 +57,33 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
                                     List<Contribution> contributions, Recommendation recommendation) {
         return new Evaluation(model, true, Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value),
                 unit, Optional.ofNullable(category), contributions, List.of(), List.of(),
-                Optional.of(recommendation));
+                Optional.of(recommendation), Optional.empty(), Optional.empty());
     }
 
     public static Evaluation notApplicable(ModelRef model, List<String> missing, List<String> reasons) {
         return new Evaluation(model, false, OptionalDouble.empty(), "", Optional.empty(), List.of(), missing, reasons,
-                Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A learned model's result for inputs like its training data: the value, the range its bootstrap ensemble
+     * gives, the contributions, and the in-distribution verdict.
+     */
+    public static Evaluation learned(ModelRef model, double value, String unit, String category, Spread spread,
+                                     List<Contribution> contributions, OutOfDistribution verdict) {
+        if (!verdict.inDistribution()) {
+            throw new IllegalArgumentException("A value is given only for inputs like the training data");
+        }
+        return new Evaluation(model, true, OptionalDouble.of(value), unit, Optional.ofNullable(category),
+                contributions, List.of(), List.of(), Optional.empty(), Optional.of(spread), Optional.of(verdict));
+    }
+
+    /** A learned model's refusal for inputs unlike its training data: no number, the verdict and its reason. */
+    public static Evaluation outsideTrainingData(ModelRef model, OutOfDistribution verdict) {
+        if (verdict.inDistribution()) {
+            throw new IllegalArgumentException("The inputs are like the training data");
+        }
+        return new Evaluation(model, false, OptionalDouble.empty(), "", Optional.empty(), List.of(), List.of(),
+                List.of(verdict.reason()), Optional.empty(), Optional.empty(), Optional.of(verdict));
     }
 }

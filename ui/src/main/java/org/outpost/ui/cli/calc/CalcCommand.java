@@ -137,7 +137,7 @@ public final class CalcCommand implements Callable<Integer> {
             return;
         }
         if (modelId == null) {
-            throw usage("Missing model id: one of " + String.join(", ", models.ids()) + " (or --list)");
+            throw usage("Missing model id: one of " + idsInBrief(models.ids()) + " (or --list)");
         }
         int modes = (schema ? 1 : 0) + (input != null ? 1 : 0) + (csvIn != null ? 1 : 0);
         if (modes > 1) {
@@ -161,6 +161,19 @@ public final class CalcCommand implements Callable<Integer> {
     private ClinicalModel model(String id) {
         return models.find(id).orElseThrow(() -> new CalcFailure(ExitCode.USAGE,
                 "unknown model '" + id + "': use one of " + String.join(", ", models.ids())));
+    }
+
+    /** The ids, cut short with how many more there are so that the one-line message keeps its hint. */
+    static String idsInBrief(List<String> ids) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            String next = (i == 0 ? "" : ", ") + ids.get(i);
+            if (b.length() + next.length() > 220) {
+                return b + ", \u2026 (" + (ids.size() - i) + " more)";
+            }
+            b.append(next);
+        }
+        return b.toString();
     }
 
     private void list() {

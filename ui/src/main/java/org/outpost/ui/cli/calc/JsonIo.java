@@ -23,7 +23,9 @@ import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.model.OutOfDistribution;
 import org.outpost.app.model.Recommendation;
+import org.outpost.app.model.Spread;
 import org.outpost.app.model.SuggestedDose;
 import org.outpost.ui.console.ExitCode;
 
@@ -164,6 +166,28 @@ final class JsonIo {
             } else {
                 g.writeNullField("suggestedDose");
             }
+            g.writeEndObject();
+        }
+        if (e.spread().isPresent()) {
+            Spread sp = e.spread().get();
+            g.writeObjectFieldStart("spread");
+            g.writeFieldName("low");
+            g.writeNumber(Numbers.value(sp.low(), e.unit()));
+            g.writeFieldName("high");
+            g.writeNumber(Numbers.value(sp.high(), e.unit()));
+            g.writeStringField("description", sp.description());
+            g.writeEndObject();
+        }
+        if (e.outOfDistribution().isPresent()) {
+            OutOfDistribution ood = e.outOfDistribution().get();
+            g.writeObjectFieldStart("outOfDistribution");
+            g.writeBooleanField("inDistribution", ood.inDistribution());
+            strings(g, "outOfRangeInputs", ood.outOfRangeInputs());
+            g.writeBooleanField("unusualCombination", ood.unusualCombination());
+            g.writeFieldName("distance");
+            g.writeNumber(plain(Math.round(ood.distance() * 100) / 100.0));
+            g.writeFieldName("threshold");
+            g.writeNumber(plain(Math.round(ood.threshold() * 100) / 100.0));
             g.writeEndObject();
         }
         g.writeStringField("model", ref.id());

@@ -237,4 +237,51 @@ class CalcJsonTest {
         List<String> names = model.inputs().stream().map(InputSpec::name).toList();
         n.get("missing").forEach(m -> assertThat(names).contains(m.textValue()));
     }
+
+    /** Row 1 of the UCI Cleveland file (63-year-old man, typical angina; no disease), units as on a chart. */
+    private static final String CLEVELAND_ROW_1 = """
+            {"age": 63, "sex": "male", "chestPain": "typical_angina", "systolicBp": "145 mmHg",
+             "totalCholesterol": "233 mg/dL", "fastingGlucoseOver120": true, "restingEcg": "lv_hypertrophy",
+             "maxHeartRate": 150, "exerciseAngina": false, "stDepression": 2.3, "stSlope": "downsloping",
+             "vesselsColoured": 0, "thallium": "fixed_defect"}
+            """;
+
+    @Test
+    void theLearnedModelGivesItsRangeVerdictAndTermsAsJsonFields() throws Exception {
+        var r = calc(CLEVELAND_ROW_1, "cad-cleveland-learned");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode n = json(r.out());
+        assertThat(n.get("applicable").booleanValue()).isTrue();
+        assertThat(n.get("value").doubleValue()).isEqualTo(28.65); // the shipped model's 28.6477 %
+        assertThat(n.get("unit").textValue()).isEqualTo("%");
+        assertThat(n.get("spread").get("low").doubleValue()).isEqualTo(9.98);
+        assertThat(n.get("spread").get("high").doubleValue()).isEqualTo(83.04);
+        assertThat(n.get("spread").get("description").textValue()).contains("50 models");
+        JsonNode ood = n.get("outOfDistribution");
+        assertThat(ood.get("inDistribution").booleanValue()).isTrue();
+        assertThat(ood.get("outOfRangeInputs")).isEmpty();
+        assertThat(ood.get("unusualCombination").booleanValue()).isFalse();
+        assertThat(ood.get("distance").doubleValue()).isLessThan(ood.get("threshold").doubleValue());
+        assertThat(n.get("contributions")).hasSize(14);
+        assertThat(n.get("contributions").get(13).get("input").textValue()).isEqualTo("baseline");
+        assertThat(n.get("contributions").get(0).get("unit").textValue()).isEqualTo("log-odds");
+        // models without a spread or verdict keep their output as it was
+        assertThat(json(calc(AF_WOMAN, "cha2ds2-vasc").out()).has("spread")).isFalse();
+        assertThat(json(calc(AF_WOMAN, "cha2ds2-vasc").out()).has("outOfDistribution")).isFalse();
+    }
+
+    @Test
+    void theLearnedModelGivesNoNumberOutsideItsTrainingData() throws Exception {
+        var r = calc(CLEVELAND_ROW_1.replace("\"age\": 63", "\"age\": 20"), "cad-cleveland-learned");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode n = json(r.out());
+        assertThat(n.get("applicable").booleanValue()).isFalse();
+        assertThat(n.get("value").isNull()).isTrue();
+        assertThat(n.has("spread")).isFalse();
+        assertThat(n.get("outOfDistribution").get("inDistribution").booleanValue()).isFalse();
+        assertThat(n.get("outOfDistribution").get("outOfRangeInputs")).extracting(JsonNode::textValue)
+                .containsExactly("age");
+        assertThat(n.get("reasons").get(0).textValue())
+                .startsWith("Uncertain \u2014 outside what this model has seen: age");
+    }
 }
