@@ -1,5 +1,7 @@
 package org.outpost.ui.shell;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -14,6 +16,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
+import org.outpost.app.ml.LearnedModels;
+import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.risk.RiskModels;
 import org.outpost.ui.account.ChangePasswordView;
 import org.outpost.ui.account.ChangePasswordViewModel;
@@ -191,7 +195,10 @@ public final class ShellView {
                     chart.reload();
                     syncModel.refresh(); // the patient's summary may wait now
                 });
-        RiskPanelViewModel risk = new RiskPanelViewModel(workspace.decisions(), id, RiskModels.all(), context.tasks(),
+        // the published equations, then the learned models (each with its card, its range and its explanation)
+        List<ClinicalModel> riskModels = new ArrayList<>(RiskModels.all());
+        riskModels.addAll(LearnedModels.all());
+        RiskPanelViewModel risk = new RiskPanelViewModel(workspace.decisions(), id, List.copyOf(riskModels), context.tasks(),
                 text, workspace.clock());
         ChartView[] holder = new ChartView[1];
         holder[0] = new ChartView(chart, record, risk, text, () -> {

@@ -69,6 +69,8 @@ public final class RiskCardViewModel {
     private final ObservableList<String> contributions = FXCollections.observableArrayList();
     private final ObservableList<Comparison> comparisons = FXCollections.observableArrayList();
     private final ObservableList<String> contributionsView = FXCollections.unmodifiableObservableList(contributions);
+    private final ObservableList<Bar> bars = FXCollections.observableArrayList();
+    private final ObservableList<Bar> barsView = FXCollections.unmodifiableObservableList(bars);
     private final ObservableList<Comparison> comparisonsView = FXCollections.unmodifiableObservableList(comparisons);
 
     private Evaluation current;
@@ -195,6 +197,7 @@ public final class RiskCardViewModel {
         applicable.set(current.applicable());
         result.set(describe(current));
         contributions.setAll(current.contributions().stream().map(this::describe).toList());
+        bars.setAll(bars(current));
         List<Comparison> rows = new ArrayList<>();
         for (int i = 0; i < c.scenarios().size(); i++) {
             rows.add(new Comparison(c.scenarios().get(i).label(), result.get(), describe(c.whatIfs().get(i))));
@@ -287,6 +290,9 @@ public final class RiskCardViewModel {
                 String value = round(e.value().getAsDouble());
                 result = e.category().map(c -> text.get("chart.risk.result", value, e.unit(), c))
                         .orElseGet(() -> text.get("chart.risk.resultNoCategory", value, e.unit()));
+                // a learned model's number comes with its spread: shown as a range, never the number alone
+                result = e.spread().map(s -> text.get("chart.risk.spread", value, round(s.low()), round(s.high()),
+                        e.unit(), s.description())).orElse(result);
             } else {
                 result = e.category().orElse("");
             }
@@ -306,6 +312,32 @@ public final class RiskCardViewModel {
     private String describe(Contribution c) {
         String sign = c.amount() > 0 ? "+" : "";
         return text.get("chart.risk.contribution", labelOf(c.input()), sign + round(c.amount()), c.unit());
+    }
+
+    /**
+     * One bar of the explanation chart: an input's term, largest first (the baseline last), with its size relative to
+     * the largest term so the view can draw it without knowing the units.
+     *
+     * @param label    the input as the form names it
+     * @param amount   the term, signed (positive raises the result)
+     * @param relative |amount| over the largest |amount| of the evaluation, 0–1
+     * @param text     the term in words, e.g. "+0.8 log-odds"
+     */
+    public record Bar(String label, double amount, double relative, String text) {
+    }
+
+    private List<Bar> bars(Evaluation e) {
+        List<Contribution> terms = e.contributions().stream()
+                .filter(c -> Double.isFinite(c.amount()))
+                .sorted(java.util.Comparator.comparing((Contribution c) -> c.input().equals(Contribution.BASELINE))
+                        .thenComparing(c -> -Math.abs(c.amount())))
+                .toList();
+        double largest = terms.stream().mapToDouble(c -> Math.abs(c.amount())).max().orElse(0);
+        return terms.stream().map(c -> new Bar(c.input().equals(Contribution.BASELINE)
+                        ? text.get("chart.risk.baseline") : labelOf(c.input()), c.amount(),
+                        largest == 0 ? 0 : Math.abs(c.amount()) / largest,
+                        (c.amount() > 0 ? "+" : "") + round(c.amount()) + " " + c.unit()))
+                .toList();
     }
 
     private String labelOf(String input) {
@@ -383,6 +415,16 @@ public final class RiskCardViewModel {
     /** Each input's share of the result, in words. */
     public ObservableList<String> contributions() {
         return contributionsView;
+    }
+
+    /** The contributions as the bars of a chart, largest first (empty for models that give none). */
+    public ObservableList<Bar> bars() {
+        return barsView;
+    }
+
+    /** The model card, for a learned model; empty for published equations (their source is their card). */
+    public Optional<org.outpost.app.ml.ModelCard> modelCard() {
+        return model instanceof org.outpost.app.ml.LearnedModel learned ? Optional.of(learned.card()) : Optional.empty();
     }
 
     /** Current result next to each what-if the model has inputs for. */

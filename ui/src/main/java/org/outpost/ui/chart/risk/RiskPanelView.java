@@ -18,6 +18,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.outpost.ui.controls.Labels;
 import org.outpost.ui.text.UiText;
@@ -138,10 +140,57 @@ public final class RiskPanelView {
         explanation.setMnemonicParsing(true);
 
         VBox box = new VBox(6, title, reference, result, decision, stale, actions, explanation);
+        card.modelCard().ifPresent(modelCard -> {
+            // a learned model: its explanation as bars beside the result, and its card a click away
+            Button open = Labels.button("risk-model-card-" + id, text.get("chart.risk.modelCard"),
+                    () -> org.outpost.ui.models.ModelCardWindow.open(root.getScene().getWindow(), modelCard, text));
+            HBox beside = new HBox(16, new VBox(6, result, open), bars(card));
+            HBox.setHgrow(beside.getChildren().getFirst(), Priority.ALWAYS);
+            box.getChildren().set(box.getChildren().indexOf(result), beside);
+        });
         box.getStyleClass().add("risk-card");
         box.setId("risk-card-" + id);
         box.setPadding(new Insets(10));
         return box;
+    }
+
+    /** The contributions as horizontal bars: red to the right raises the result, green to the left lowers it. */
+    private Node bars(RiskCardViewModel card) {
+        String id = card.ref().id();
+        GridPane grid = new GridPane();
+        grid.setId("risk-bars-" + id);
+        grid.getStyleClass().add("risk-bars");
+        grid.setHgap(6);
+        grid.setVgap(2);
+        double half = 90; // pixels for the largest term on either side of the axis
+        Runnable fill = () -> {
+            grid.getChildren().clear();
+            Label heading = new Label(text.get("chart.risk.contributions"));
+            heading.getStyleClass().add("section");
+            grid.add(heading, 0, 0, 3, 1);
+            int row = 1;
+            for (RiskCardViewModel.Bar bar : card.bars()) {
+                Region left = new Region();
+                Region right = new Region();
+                Region drawn = bar.amount() > 0 ? right : left;
+                drawn.getStyleClass().add(bar.amount() > 0 ? "risk-bar-up" : "risk-bar-down");
+                drawn.setMinSize(Math.max(1, bar.relative() * half), 12);
+                drawn.setMaxSize(Math.max(1, bar.relative() * half), 12);
+                HBox leftSide = new HBox(left);
+                leftSide.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+                leftSide.setMinWidth(half);
+                HBox rightSide = new HBox(right);
+                rightSide.setMinWidth(half);
+                Label name = new Label(bar.label());
+                Label value = new Label(bar.text());
+                HBox axis = new HBox(leftSide, rightSide);
+                axis.getStyleClass().add("risk-bar-axis");
+                grid.addRow(row++, name, axis, value);
+            }
+        };
+        card.bars().addListener((ListChangeListener<RiskCardViewModel.Bar>) c -> fill.run());
+        fill.run();
+        return grid;
     }
 
     private Node explanation(RiskCardViewModel card) {

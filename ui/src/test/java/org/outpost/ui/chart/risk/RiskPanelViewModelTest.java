@@ -305,4 +305,61 @@ class RiskPanelViewModelTest {
         assertThat(dosing.card("warfarin-label-genotype").orElseThrow().resultProperty().get())
                 .startsWith("VKORC1 A/G, CYP2C9 *1/*3: 3\u20134 mg/day \u2014 COUMADIN label Table 1");
     }
+
+    /** The first row of the Cleveland file (63-year-old man, typical angina, ...): the model has seen such cases. */
+    private static void clevelandFirstRow(RiskCardViewModel card) {
+        fill(card, "sex", "male", "chestPain", "typical_angina", "systolicBp", "145", "totalCholesterol", "233",
+                "fastingGlucoseOver120", "yes", "restingEcg", "lv_hypertrophy", "maxHeartRate", "150",
+                "exerciseAngina", "no", "stDepression", "2.3", "stSlope", "downsloping", "vesselsColoured", "0",
+                "thallium", "fixed_defect");
+    }
+
+    @Test
+    void aLearnedModelShowsItsRangeItsExplanationAsBarsAndItsCard() {
+        RiskCardViewModel card = panel(org.outpost.app.ml.LearnedModels.all()).card("cad-cleveland-learned")
+                .orElseThrow();
+        assertThat(card.modelCard()).isPresent();
+        assertThat(card.input("age").textProperty().get()).as("age from the chart").isEqualTo("76");
+        fill(card, "age", "63");
+        clevelandFirstRow(card);
+
+        Evaluation e = org.outpost.app.ml.LearnedModels.all().getFirst().evaluate(ModelInputs.of(Map.ofEntries(
+                Map.entry("age", 63.0), Map.entry("sex", "male"), Map.entry("chestPain", "typical_angina"),
+                Map.entry("systolicBp", 145.0), Map.entry("totalCholesterol", 233.0),
+                Map.entry("fastingGlucoseOver120", true), Map.entry("restingEcg", "lv_hypertrophy"),
+                Map.entry("maxHeartRate", 150.0), Map.entry("exerciseAngina", false), Map.entry("stDepression", 2.3),
+                Map.entry("stSlope", "downsloping"), Map.entry("vesselsColoured", 0.0),
+                Map.entry("thallium", "fixed_defect"))));
+        assertThat(e.spread()).isPresent();
+        String low = java.math.BigDecimal.valueOf(e.spread().get().low()).setScale(1, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
+        assertThat(card.resultProperty().get()).contains("range " + low + "\u2013").contains("a learned estimate");
+        assertThat(card.bars()).hasSize(14);
+        assertThat(card.bars().getFirst().relative()).isEqualTo(1.0);
+        assertThat(card.bars().getLast().label()).isEqualTo("Baseline (intercept)");
+        assertThat(card.bars()).allSatisfy(b -> assertThat(b.text()).endsWith("log-odds"));
+        double largest = card.bars().stream().mapToDouble(b -> Math.abs(b.amount())).max().orElseThrow();
+        assertThat(Math.abs(card.bars().getFirst().amount())).isEqualTo(largest);
+    }
+
+    @Test
+    void aLearnedModelOutsideWhatItHasSeenGivesNoNumberAndNoBars() {
+        RiskCardViewModel card = panel(org.outpost.app.ml.LearnedModels.all()).card("cad-cleveland-learned")
+                .orElseThrow();
+        fill(card, "age", "63");
+        clevelandFirstRow(card);
+        fill(card, "totalCholesterol", "700");
+
+        assertThat(card.applicableProperty().get()).isFalse();
+        assertThat(card.resultProperty().get()).contains("Uncertain \u2014 outside what this model has seen")
+                .doesNotContainPattern("\\d+(\\.\\d)? %");
+        assertThat(card.bars()).isEmpty();
+    }
+
+    @Test
+    void publishedEquationsHaveNoModelCardOrSpread() {
+        RiskCardViewModel cha = panel(RiskModels.all()).card("cha2ds2-vasc").orElseThrow();
+        assertThat(cha.modelCard()).isEmpty();
+        assertThat(cha.resultProperty().get()).doesNotContain("a learned estimate");
+    }
 }
