@@ -49,6 +49,7 @@ public final class ModelCardView {
         }
         page.getChildren().addAll(subgroups(model, text),
                 section(text.get("modelCard.section.comparison")), comparison(model, text),
+                muted(paragraph("model-card-comparison-note", model.comparisonNote())),
                 section(text.get("modelCard.section.why")), paragraph("model-card-why", model.whyShipped()),
                 section(text.get("modelCard.section.limits")), limits(model),
                 section(text.get("modelCard.section.provenance")), facts("model-card-provenance", model.provenance()),
@@ -84,9 +85,14 @@ public final class ModelCardView {
         return label;
     }
 
+    private static Label muted(Label label) {
+        label.getStyleClass().add("muted");
+        return label;
+    }
+
     private static GridPane facts(String id, List<ModelCardViewModel.Fact> facts) {
         GridPane grid = grid(id);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(90, 190, 260), growing());
+        grid.getColumnConstraints().addAll(new ColumnConstraints(200, 220, 260), growing());
         for (int i = 0; i < facts.size(); i++) {
             Label name = cell(facts.get(i).label());
             name.getStyleClass().add("muted");
@@ -167,6 +173,9 @@ public final class ModelCardView {
 
     private static GridPane comparison(ModelCardViewModel model, UiText text) {
         GridPane grid = grid("model-card-comparison");
+        ColumnConstraints algorithmColumn = growing();
+        algorithmColumn.setMinWidth(160);
+        grid.getColumnConstraints().addAll(algorithmColumn, fixed(), fixed(), fixed(), fixed(), fixed(), fixed());
         grid.addRow(0, header(text.get("modelCard.comparison.column.algorithm")), header(""),
                 header(text.get("modelCard.comparison.column.cvAuc")),
                 header(text.get("modelCard.comparison.column.cvBrier")),
@@ -239,6 +248,7 @@ public final class ModelCardView {
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);
         label.setMaxWidth(Double.MAX_VALUE);
+        label.setMaxHeight(Double.MAX_VALUE); // a highlighted row's cells fill the row
         return label;
     }
 }

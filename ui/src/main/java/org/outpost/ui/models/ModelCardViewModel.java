@@ -127,11 +127,16 @@ public final class ModelCardViewModel {
 
     public List<CandidateRow> comparison() {
         return card.comparison().stream().map(c -> new CandidateRow(c.algorithm(), c.settings(),
-                text.get("modelCard.comparison.cv", number(c.cvAucMean()), number(c.cvAucSd()), c.folds()),
-                text.get("modelCard.comparison.cv", number(c.cvBrierMean()), number(c.cvBrierSd()), c.folds()),
+                text.get("modelCard.comparison.cv", number(c.cvAucMean()), number(c.cvAucSd())),
+                text.get("modelCard.comparison.cv", number(c.cvBrierMean()), number(c.cvBrierSd())),
                 number(c.heldOut().auc()), number(c.heldOut().brier()), number(c.heldOut().calibrationSlope()),
                 c.shipped(), c.shipped() ? text.get("modelCard.comparison.shipped") : ""))
                 .toList();
+    }
+
+    /** What "CV" and "held out" mean in the comparison, with the shipped candidate's number of folds. */
+    public String comparisonNote() {
+        return text.get("modelCard.comparison.note", card.shipped().folds(), card.heldOut().n());
     }
 
     public String whyShipped() {

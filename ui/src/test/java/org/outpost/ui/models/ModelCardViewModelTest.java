@@ -79,6 +79,7 @@ class ModelCardViewModelTest {
                     assertThat(c.heldOutBrier()).isEqualTo(three(card.shipped().heldOut().brier()));
                 });
         assertThat(model.whyShipped()).isEqualTo(card.whyShipped());
+        assertThat(model.comparisonNote()).contains(card.shipped().folds() + "-fold");
         assertThat(model.intendedUse()).isEqualTo(card.intendedUse());
         assertThat(model.notIntendedFor()).isEqualTo(card.notIntendedFor());
         assertThat(value(model.provenance(), "Data file")).contains(card.provenance().dataSha256());
