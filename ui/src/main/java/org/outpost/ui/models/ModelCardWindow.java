@@ -2,12 +2,14 @@ package org.outpost.ui.models;
 
 import java.util.Objects;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.outpost.app.ml.ModelCard;
 import org.outpost.ui.text.UiText;
 
-/** Opens a learned model's card in a window of its own, beside the work (not modal). */
+/** Opens a learned model's card in a window of its own, beside the work (not modal; Esc closes it). */
 public final class ModelCardWindow {
     private ModelCardWindow() {
     }
@@ -28,6 +30,7 @@ public final class ModelCardWindow {
         Scene scene = new Scene(view.root(), 900, 720);
         scene.getStylesheets().add(Objects.requireNonNull(
                 ModelCardWindow.class.getResource("/org/outpost/ui/outpost.css")).toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);
         stage.setScene(scene);
         stage.setTitle(text.get("modelCard.window", card.title()));
         stage.setMinWidth(560);

@@ -98,5 +98,11 @@ class ModelsAndContentJourneyTest {
         assertThat(onFx(() -> calibration.getData().get(1).getData().size())).isEqualTo(2); // the diagonal
         Desktop.assertVisible(robot, "#model-card-calibration");
         assertThat(robot.lookup("#model-card-limits").tryQuery()).isPresent();
+
+        Window card = onFx(() -> robot.lookup("#model-card").query().getScene().getWindow());
+        robot.interact(card::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.ESCAPE); // closes the card
+        await(() -> robot.lookup("#model-card").tryQuery().isEmpty());
+        assertThat(desktop.shell().currentScreen()).isEqualTo("models");
     }
 }
