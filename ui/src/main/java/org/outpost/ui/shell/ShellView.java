@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.outpost.app.catalog.BundledModels;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.ml.LearnedModels;
@@ -34,6 +35,8 @@ import org.outpost.ui.chart.risk.RiskPanelViewModel;
 import org.outpost.ui.chart.sharing.SentSummaryViewModel;
 import org.outpost.ui.chart.sharing.SharingConsentViewModel;
 import org.outpost.ui.controls.Labels;
+import org.outpost.ui.models.ModelsAndContentView;
+import org.outpost.ui.models.ModelsAndContentViewModel;
 import org.outpost.ui.patient.edit.PatientFormView;
 import org.outpost.ui.patient.edit.PatientFormViewModel;
 import org.outpost.ui.patient.search.PatientSearchView;
@@ -46,7 +49,7 @@ import org.outpost.ui.text.UiText;
  * The signed-in window: a toolbar (navigation, the sync indicator, who is signed in, Lock) over one screen at a
  * time.
  * Patient search is the home screen and lives as long as the session; other screens are built when
- * opened. The Admin button exists only for administrators.
+ * opened. The Admin button exists only for administrators; Models and content is there for everyone.
  */
 public final class ShellView {
     private final Workspace workspace;
@@ -83,6 +86,7 @@ public final class ShellView {
         } else {
             reviewButton = null;
         }
+        bar.getItems().add(Labels.button("shell-models", text.get("nav.models"), this::openModels));
         if (workspace.isAdmin()) {
             bar.getItems().add(Labels.button("nav-admin", text.get("nav.admin"), this::openAdmin));
         }
@@ -270,6 +274,15 @@ public final class ShellView {
             context.tasks().run("review-count", workspace.prescribing()::waiting,
                     n -> reviewButton.setText(context.text().get("nav.review", n)));
         }
+    }
+
+    /** Every model and clinical table in force (for every role), with the learned models' cards. */
+    public void openModels() {
+        ModelsAndContentViewModel model = new ModelsAndContentViewModel(BundledModels::all, workspace::content,
+                context.tasks(), context.text());
+        ModelsAndContentView view = new ModelsAndContentView(model, context.text());
+        model.refresh();
+        show(new Screen("models", view.root(), view::focus, Optional.empty()));
     }
 
     /** The administrator's screen; does nothing for other roles. */

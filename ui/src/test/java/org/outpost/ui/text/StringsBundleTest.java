@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class StringsBundleTest {
     /** A string literal shaped like one of the desktop's keys ("chart.tab.summary"). */
     private static final Pattern KEY = Pattern.compile(
-            "\"((?:app|common|error|login|setup|nav|shell|search|patient|duplicates|chart|record|admin|order|review|medreview|account)\\.[A-Za-z][A-Za-z.]*[A-Za-z])\"");
+            "\"((?:app|common|error|login|setup|nav|shell|search|patient|duplicates|chart|record|admin|order|review|medreview|account|models|modelCard)\\.[A-Za-z][A-Za-z.]*[A-Za-z])\"");
 
     private static Set<String> keysInCode() throws IOException {
         Set<String> keys = new TreeSet<>();
