@@ -288,11 +288,11 @@ public final class RiskCardViewModel {
             String result;
             if (e.value().isPresent()) {
                 String value = round(e.value().getAsDouble());
-                result = e.category().map(c -> text.get("chart.risk.result", value, e.unit(), c))
+                String plain = e.category().map(c -> text.get("chart.risk.result", value, e.unit(), c))
                         .orElseGet(() -> text.get("chart.risk.resultNoCategory", value, e.unit()));
                 // a learned model's number comes with its spread: shown as a range, never the number alone
                 result = e.spread().map(s -> text.get("chart.risk.spread", value, round(s.low()), round(s.high()),
-                        e.unit(), s.description())).orElse(result);
+                        e.unit(), s.description())).orElse(plain);
             } else {
                 result = e.category().orElse("");
             }
