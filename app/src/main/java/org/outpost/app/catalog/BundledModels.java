@@ -31,10 +31,19 @@ public final class BundledModels {
     }
 
     public static List<ClinicalModel> all() {
+        return all(LearnedModels.all());
+    }
+
+    /** Every model in force with this content: its learned models are a signed update's where there is one. */
+    public static List<ClinicalModel> all(ClinicalContent content) {
+        return all(content.learnedModels());
+    }
+
+    private static List<ClinicalModel> all(List<ClinicalModel> learned) {
         List<ClinicalModel> all = new ArrayList<>(RiskModels.all());
         all.addAll(DosingModels.all());
         all.addAll(PgxModels.all());
-        all.addAll(LearnedModels.all());
+        all.addAll(learned);
         return List.copyOf(all);
     }
 

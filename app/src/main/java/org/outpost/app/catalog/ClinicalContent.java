@@ -22,6 +22,9 @@ import org.outpost.app.content.SignedBundle;
 import org.outpost.app.content.TrustedKeys;
 import org.outpost.app.content.VerifiedBundle;
 import org.outpost.app.dosing.DoseLimits;
+import org.outpost.app.ml.CoronaryDiseaseLearnedModel;
+import org.outpost.app.ml.LearnedModels;
+import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.dosing.RenalDoseRules;
 import org.outpost.app.interactions.InteractionTable;
 import org.outpost.app.medicines.DrugClasses;
@@ -52,7 +55,8 @@ import org.outpost.app.pgx.CpicTables;
  * @param problems why an update in the folder was refused, one line each; empty when none was
  */
 public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits doseLimits, DrugClasses drugClasses,
-                              InteractionTable interactions, List<ContentUpdate> updates, List<String> problems) {
+                              InteractionTable interactions, Optional<CoronaryDiseaseLearnedModel> coronaryUpdate,
+                              List<ContentUpdate> updates, List<String> problems) {
     public static final String DIRECTORY = "clinical-content";
     public static final String CPIC = "cpic";
     public static final String RENAL = "renal-dose-rules.tsv";
@@ -61,6 +65,8 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
     public static final String INTERACTIONS = InteractionTable.FILE_NAME;
     /** The folder of a bundle that holds model files, for the model loader. */
     public static final String MODELS = "models";
+    /** The folder under {@value #MODELS}/ of the learned coronary disease model's files. */
+    public static final String CORONARY_MODEL_ID = "cad-cleveland-learned";
     private static final String NOT_SIGNED = "not signed (updates are signed bundles: install one with "
             + "'outpost admin content install')";
 
@@ -82,7 +88,9 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
         RENAL_DOSE("Renal dose table", RENAL),
         DOSE_LIMIT("Dose limit table", DOSE_LIMITS),
         DRUG_CLASS("Medicines-by-class table", DRUG_CLASSES),
-        INTERACTION("Interaction table", INTERACTIONS);
+        INTERACTION("Interaction table", INTERACTIONS),
+        /** The learned coronary disease model's four files (see {@link CoronaryDiseaseLearnedModel#load}). */
+        CORONARY_MODEL("Coronary disease learned model", MODELS + "/" + CORONARY_MODEL_ID + "/");
 
         private final String label;
         private final String path;
@@ -108,6 +116,7 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
         Objects.requireNonNull(doseLimits, "doseLimits");
         Objects.requireNonNull(drugClasses, "drugClasses");
         Objects.requireNonNull(interactions, "interactions");
+        Objects.requireNonNull(coronaryUpdate, "coronaryUpdate");
         updates = List.copyOf(updates);
         problems = List.copyOf(problems);
     }
@@ -115,7 +124,7 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
     /** The tables that ship with this version of Outpost. */
     public static ClinicalContent bundled() {
         return new ClinicalContent(CpicTables.bundled(), RenalDoseRules.bundled(), DoseLimits.bundled(),
-                DrugClasses.bundled(), InteractionTable.bundled(), List.of(), List.of());
+                DrugClasses.bundled(), InteractionTable.bundled(), Optional.empty(), List.of(), List.of());
     }
 
     /** The tables in force for a data directory, trusting the keys this Outpost ships. */
@@ -166,7 +175,18 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
         List<ContentUpdate> updates = inForce.stream().filter(l -> !l.tables().isEmpty())
                 .map(l -> new ContentUpdate(l.bundle(), l.tables().keySet().stream().map(Table::label).toList()))
                 .toList();
-        return new ClinicalContent(cpic, renal, limits, classes, interactions, updates, problems);
+        Optional<CoronaryDiseaseLearnedModel> coronary = inForce.stream()
+                .filter(l -> l.tables().containsKey(Table.CORONARY_MODEL)).findFirst()
+                .map(l -> (CoronaryDiseaseLearnedModel) l.tables().get(Table.CORONARY_MODEL));
+        return new ClinicalContent(cpic, renal, limits, classes, interactions, coronary, updates, problems);
+    }
+
+    /**
+     * The learned models in force: a valid signed update's, the bundled ones otherwise (loaded on first use, not
+     * when the tables are: the login screen does not wait for them).
+     */
+    public List<ClinicalModel> learnedModels() {
+        return List.of(coronaryUpdate.<ClinicalModel>map(m -> m).orElseGet(LearnedModels::coronaryDisease));
     }
 
     /**
@@ -248,6 +268,24 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
         loadTable(bundle, Table.DOSE_LIMIT, DoseLimits::load, tables);
         loadTable(bundle, Table.DRUG_CLASS, DrugClasses::load, tables);
         loadTable(bundle, Table.INTERACTION, InteractionTable::load, tables);
+        String modelFolder = Table.CORONARY_MODEL.path();
+        if (bundle.manifest().files().stream().anyMatch(f -> f.path().startsWith(modelFolder))) {
+            try {
+                CoronaryDiseaseLearnedModel model = CoronaryDiseaseLearnedModel.load(name -> {
+                    Path file = bundle.resolve(modelFolder + name);
+                    try {
+                        return Files.isRegularFile(file) ? Optional.of(Files.newInputStream(file)) : Optional.empty();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                tables.put(Table.CORONARY_MODEL, model.asUpdate(bundle.version(), "update " + bundle.bundleId() + " "
+                        + bundle.version() + ", signed by " + bundle.manifest().signer()));
+            } catch (RuntimeException e) {
+                throw new ContentRefusedException(modelFolder, "the learned model cannot be loaded: "
+                        + e.getMessage());
+            }
+        }
         return new Loaded(bundle, tables);
     }
 
@@ -322,6 +360,7 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
             case DOSE_LIMIT -> DoseLimits.bundled().version();
             case DRUG_CLASS -> DrugClasses.bundled().version();
             case INTERACTION -> InteractionTable.bundled().version();
+            case CORONARY_MODEL -> LearnedModels.coronaryDisease().ref().version();
         };
         return version.apply(table);
     }

@@ -90,9 +90,11 @@ public final class CoronaryDiseaseLearnedModel implements LearnedModel {
     private final LinearTerms terms;
     private final TrainingStatistics statistics;
     private final ModelCard card;
+    private final ModelRef ref;
 
     private CoronaryDiseaseLearnedModel(Model<Label> model, List<Model<Label>> bootstrap, LinearTerms terms,
-                                        TrainingStatistics statistics, ModelCard card) {
+                                        TrainingStatistics statistics, ModelCard card, ModelRef ref) {
+        this.ref = ref;
         this.model = model;
         this.bootstrap = List.copyOf(bootstrap);
         this.terms = terms;
@@ -126,7 +128,16 @@ public final class CoronaryDiseaseLearnedModel implements LearnedModel {
         for (Model<Label> member : members) {
             atMeans.diseaseProbability(member); // a member without the disease outcome fails here, not at use
         }
-        return new CoronaryDiseaseLearnedModel(model, members, terms, statistics, card);
+        return new CoronaryDiseaseLearnedModel(model, members, terms, statistics, card, REF);
+    }
+
+    /**
+     * The same model as delivered by a signed content update: its version is the update's, and its source says
+     * which update it came from, so every evaluation and decision names the model actually used.
+     */
+    public CoronaryDiseaseLearnedModel asUpdate(String version, String from) {
+        return new CoronaryDiseaseLearnedModel(model, bootstrap, terms, statistics, card,
+                new ModelRef(REF.id(), version, REF.title(), REF.source() + "; " + from));
     }
 
     /** The model Outpost ships, from the class path. */
@@ -136,7 +147,7 @@ public final class CoronaryDiseaseLearnedModel implements LearnedModel {
 
     @Override
     public ModelRef ref() {
-        return REF;
+        return ref;
     }
 
     @Override
@@ -159,14 +170,14 @@ public final class CoronaryDiseaseLearnedModel implements LearnedModel {
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent(NAMES.toArray(String[]::new));
         if (!missing.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, List.of());
+            return Evaluation.notApplicable(ref, missing, List.of());
         }
         ClevelandCase c = toCase(in);
         OutOfDistribution verdict = statistics.check(c);
         if (!verdict.inDistribution()) {
-            return Evaluation.outsideTrainingData(REF, verdict);
+            return Evaluation.outsideTrainingData(ref, verdict);
         }
-        return Evaluation.learned(REF, 100 * c.diseaseProbability(model), "%", null, spread(c), contributions(c),
+        return Evaluation.learned(ref, 100 * c.diseaseProbability(model), "%", null, spread(c), contributions(c),
                 verdict);
     }
 

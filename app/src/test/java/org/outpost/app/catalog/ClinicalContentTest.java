@@ -13,6 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.outpost.app.content.BundleInstaller;
 import org.outpost.app.content.ContentRefusedException;
 import org.outpost.app.content.ThrowAwaySigner;
+import org.outpost.app.model.ModelInputs;
+import org.outpost.app.model.Evaluation;
+import org.outpost.app.model.ClinicalModel;
+import org.outpost.app.ml.LearnedModels;
+import org.outpost.app.ml.CoronaryDiseaseLearnedModel;
+import java.util.Map;
+import java.util.List;
 import org.outpost.app.content.TrustedKeys;
 import org.outpost.app.dosing.DoseLimits;
 import org.outpost.app.dosing.RenalDoseRules;
@@ -283,5 +290,71 @@ class ClinicalContentTest {
                 .hasMessage("renal-dose-rules.tsv: the installed bundle 'renal' already gives the renal dose table: "
                         + "install a new version of 'renal' instead, or remove that folder first");
         assertThat(load().renal().version()).isEqualTo("1.0.1");
+    }
+
+    /** A bundle holding the shipped learned model's four files, as the content team would ship a retrained one. */
+    private Path modelBundle(String version) throws IOException {
+        Path dir = Files.createDirectories(content().resolve("cad-model").resolve(ClinicalContent.MODELS)
+                .resolve(ClinicalContent.CORONARY_MODEL_ID));
+        for (String file : List.of(CoronaryDiseaseLearnedModel.MODEL_FILE, CoronaryDiseaseLearnedModel.BOOTSTRAP_FILE,
+                CoronaryDiseaseLearnedModel.CARD_FILE, CoronaryDiseaseLearnedModel.STATISTICS_FILE)) {
+            try (InputStream in = CoronaryDiseaseLearnedModel.class.getResourceAsStream(
+                    CoronaryDiseaseLearnedModel.RESOURCES + file)) {
+                Files.write(dir.resolve(file), in.readAllBytes());
+            }
+        }
+        return signer.sign(content().resolve("cad-model"), "cad-model", version);
+    }
+
+    @Test
+    void aSignedLearnedModelUpdateIsInForceUnderItsOwnVersionAndSource() throws IOException {
+        modelBundle("2027.1");
+        ClinicalContent c = load();
+
+        assertThat(c.problems()).isEmpty();
+        assertThat(c.coronaryUpdate()).isPresent();
+        ClinicalModel inForce = c.learnedModels().getFirst();
+        assertThat(inForce.ref().version()).isEqualTo("2027.1");
+        assertThat(inForce.ref().source()).endsWith("update cad-model 2027.1, signed by Test Signer");
+        assertThat(c.updates()).singleElement().satisfies(u -> assertThat(u.tables())
+                .containsExactly("Coronary disease learned model"));
+        // the same files: the same predictions, under the update's name
+        Map<String, Object> row = Map.ofEntries(Map.entry("age", 63.0), Map.entry("sex", "male"),
+                Map.entry("chestPain", "typical_angina"), Map.entry("systolicBp", 145.0),
+                Map.entry("totalCholesterol", 233.0), Map.entry("fastingGlucoseOver120", true),
+                Map.entry("restingEcg", "lv_hypertrophy"), Map.entry("maxHeartRate", 150.0),
+                Map.entry("exerciseAngina", false), Map.entry("stDepression", 2.3), Map.entry("stSlope", "downsloping"),
+                Map.entry("vesselsColoured", 0.0), Map.entry("thallium", "fixed_defect"));
+        Evaluation updated = inForce.evaluate(ModelInputs.of(row));
+        assertThat(updated.model().version()).isEqualTo("2027.1");
+        assertThat(updated.value()).isEqualTo(LearnedModels.coronaryDisease().evaluate(ModelInputs.of(row)).value());
+        assertThat(ClinicalContent.forDataDirectory(dataDir, TrustedKeys.shipped()).learnedModels().getFirst()
+                .ref().version()).as("not signed by a key this Outpost trusts").isEqualTo("1.0.0");
+    }
+
+    @Test
+    void aTamperedOrBrokenLearnedModelUpdateIsRefusedWholeAndTheBundledModelStays() throws IOException {
+        Path bundle = modelBundle("2027.1");
+        Path model = bundle.resolve(ClinicalContent.MODELS).resolve(ClinicalContent.CORONARY_MODEL_ID)
+                .resolve(CoronaryDiseaseLearnedModel.MODEL_FILE);
+        byte[] bytes = Files.readAllBytes(model);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(model, bytes);
+
+        ClinicalContent tampered = load();
+        assertThat(tampered.learnedModels().getFirst().ref().version()).isEqualTo("1.0.0");
+        assertThat(tampered.problems()).singleElement().asString()
+                .startsWith("Coronary disease learned model update in ")
+                .endsWith("refused whole, bundled 1.0.0 in force: models/cad-cleveland-learned/model.tribuo: its "
+                        + "SHA-256 is not the manifest's (changed after signing)");
+
+        // cut short and signed as it is, the file is not a model: refused all the same, naming it
+        Files.write(model, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        signer.sign(bundle, "cad-model", "2027.2");
+        ClinicalContent broken = load();
+        assertThat(broken.coronaryUpdate()).isEmpty();
+        assertThat(broken.problems()).singleElement().asString()
+                .startsWith("Coronary disease learned model update in ")
+                .contains("the learned model cannot be loaded").contains("model.tribuo");
     }
 }

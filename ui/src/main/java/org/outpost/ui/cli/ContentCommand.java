@@ -43,6 +43,10 @@ final class ContentCommand extends AdminSubcommand {
                 + "), reviewed by: " + renal.reviewedBy() + "; drugs: " + String.join(", ", renal.drugs()));
         out.println("dose limit table " + content.doseLimits().version() + ", medicines-by-class table "
                 + content.drugClasses().version() + ", interaction table " + content.interactions().version());
+        for (var m : content.learnedModels()) {
+            out.println("learned model " + m.ref().id() + " " + m.ref().version() + " ("
+                    + (content.coronaryUpdate().isPresent() ? "from a signed update" : "bundled") + ")");
+        }
         if (content.updates().isEmpty()) {
             out.println("updates: none (the tables that ship with Outpost)");
         }

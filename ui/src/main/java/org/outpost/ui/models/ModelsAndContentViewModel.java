@@ -124,6 +124,7 @@ public final class ModelsAndContentViewModel {
                 case DOSE_LIMIT -> c.doseLimits().version();
                 case DRUG_CLASS -> c.drugClasses().version();
                 case INTERACTION -> c.interactions().version();
+                case CORONARY_MODEL -> c.learnedModels().getFirst().ref().version();
             };
             Optional<VerifiedBundle> from = c.updates().stream().filter(u -> u.tables().contains(t.label()))
                     .map(ClinicalContent.ContentUpdate::bundle).findFirst();

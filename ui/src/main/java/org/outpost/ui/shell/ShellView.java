@@ -17,7 +17,6 @@ import javafx.scene.layout.StackPane;
 import org.outpost.app.catalog.BundledModels;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
-import org.outpost.app.ml.LearnedModels;
 import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.risk.RiskModels;
 import org.outpost.ui.account.ChangePasswordView;
@@ -201,7 +200,7 @@ public final class ShellView {
                 });
         // the published equations, then the learned models (each with its card, its range and its explanation)
         List<ClinicalModel> riskModels = new ArrayList<>(RiskModels.all());
-        riskModels.addAll(LearnedModels.all());
+        riskModels.addAll(workspace.content().learnedModels()); // a signed update's, else the bundled ones
         RiskPanelViewModel risk = new RiskPanelViewModel(workspace.decisions(), id, List.copyOf(riskModels), context.tasks(),
                 text, workspace.clock());
         ChartView[] holder = new ChartView[1];
@@ -278,7 +277,7 @@ public final class ShellView {
 
     /** Every model and clinical table in force (for every role), with the learned models' cards. */
     public void openModels() {
-        ModelsAndContentViewModel model = new ModelsAndContentViewModel(BundledModels::all, workspace::content,
+        ModelsAndContentViewModel model = new ModelsAndContentViewModel(() -> BundledModels.all(workspace.content()), workspace::content,
                 context.tasks(), context.text());
         ModelsAndContentView view = new ModelsAndContentView(model, context.text());
         model.refresh();

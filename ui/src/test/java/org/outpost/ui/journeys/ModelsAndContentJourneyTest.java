@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outpost.app.domain.Role;
 import org.outpost.ui.models.ModelsAndContentViewModel;
+import org.outpost.app.catalog.ClinicalContent;
 import org.outpost.ui.testing.Desktop;
 import org.outpost.ui.testing.StoreFixture;
 import org.testfx.api.FxRobot;
@@ -68,7 +69,7 @@ class ModelsAndContentJourneyTest {
         @SuppressWarnings("unchecked")
         TableView<ModelsAndContentViewModel.TableRow> tables = robot.lookup("#models-tables")
                 .queryAs(TableView.class);
-        await(() -> !models.getItems().isEmpty() && tables.getItems().size() == 5);
+        await(() -> !models.getItems().isEmpty() && tables.getItems().size() == ClinicalContent.Table.values().length);
         ModelsAndContentViewModel.ModelRow learned = onFx(() -> models.getItems().stream()
                 .filter(r -> r.id().equals("cad-cleveland-learned")).findFirst().orElseThrow());
         assertThat(learned.learned()).isTrue();

@@ -83,7 +83,8 @@ class ModelsAndContentViewModelTest {
                         org.assertj.core.groups.Tuple.tuple("Dose limit table", content.doseLimits().version()),
                         org.assertj.core.groups.Tuple.tuple("Medicines-by-class table",
                                 content.drugClasses().version()),
-                        org.assertj.core.groups.Tuple.tuple("Interaction table", content.interactions().version()));
+                        org.assertj.core.groups.Tuple.tuple("Interaction table", content.interactions().version()),
+                        org.assertj.core.groups.Tuple.tuple("Coronary disease learned model", "1.0.0"));
         assertThat(model.tables()).allSatisfy(t -> {
             assertThat(t.updated()).isFalse();
             assertThat(t.from()).isEqualTo("Bundled with Outpost");
