@@ -29,6 +29,9 @@ import org.outpost.ui.console.ExitCode;
 final class CsvScorer {
     static final List<String> RESULT_COLUMNS = List.of("applicable", "value", "unit", "category", "missing",
             "reasons", "recommendation", "error");
+    /** Added for a learned model: the spread's ends, and whether (and by which inputs) it is outside its data. */
+    static final List<String> LEARNED_COLUMNS = List.of("rangeLow", "rangeHigh", "outOfDistribution",
+            "outsideInputs");
     private static final String LIST_SEPARATOR = "; ";
 
     /** What a run did, for the one-line summary. */
@@ -64,6 +67,12 @@ final class CsvScorer {
             CSVPrinter printer = new CSVPrinter(output, outFormat);
             List<String> outHeader = new ArrayList<>(header);
             outHeader.addAll(RESULT_COLUMNS);
+            // a learned model's range and out-of-distribution verdict, as its JSON gives them (other models' files
+            // keep their columns)
+            boolean learned = model instanceof org.outpost.app.ml.LearnedModel;
+            if (learned) {
+                outHeader.addAll(LEARNED_COLUMNS);
+            }
             printer.printRecord(outHeader);
 
             long rows = 0;
@@ -113,6 +122,9 @@ final class CsvScorer {
                     out.add("");
                     out.add("");
                     out.add(error);
+                    if (learned) {
+                        LEARNED_COLUMNS.forEach(c -> out.add(""));
+                    }
                 } else {
                     if (evaluation.applicable()) {
                         applicable++;
@@ -129,6 +141,19 @@ final class CsvScorer {
                     out.add(evaluation.recommendation().map(r -> r.severity().name().toLowerCase(java.util.Locale.ROOT)
                             + ": " + r.text()).orElse(""));
                     out.add("");
+                    if (learned) {
+                        Evaluation e = evaluation;
+                        out.add(e.spread().map(x -> Numbers.text(Numbers.value(x.low(), e.unit()))).orElse(""));
+                        out.add(e.spread().map(x -> Numbers.text(Numbers.value(x.high(), e.unit()))).orElse(""));
+                        out.add(e.outOfDistribution().map(o -> Boolean.toString(!o.inDistribution())).orElse(""));
+                        out.add(e.outOfDistribution().map(o -> {
+                            List<String> what = new ArrayList<>(o.outOfRangeInputs());
+                            if (o.unusualCombination()) {
+                                what.add("combination");
+                            }
+                            return String.join(LIST_SEPARATOR, what);
+                        }).orElse(""));
+                    }
                 }
                 printer.printRecord(out);
             }

@@ -219,4 +219,30 @@ class CalcCsvTest {
             assertThat(i).isEqualTo(n);
         }
     }
+
+    @Test
+    void aLearnedModelsCohortFileGetsItsRangeAndOutOfDistributionColumns() throws Exception {
+        Path in = write("cohort.csv", "age,sex,chestPain,systolicBp,totalCholesterol,fastingGlucoseOver120,restingEcg,"
+                + "maxHeartRate,exerciseAngina,stDepression,stSlope,vesselsColoured,thallium\n"
+                + "63,male,typical_angina,145,233,yes,lv_hypertrophy,150,no,2.3,downsloping,0,fixed_defect\n"
+                + "63,male,typical_angina,145,233,yes,lv_hypertrophy,230,no,2.3,downsloping,0,fixed_defect\n");
+        Path out = dir.resolve("scored.csv");
+        var r = calc("", "cad-cleveland-learned", "--csv", in.toString(), "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+
+        assertThat(Files.readAllLines(out).get(0)).endsWith(",error,rangeLow,rangeHigh,outOfDistribution,outsideInputs");
+        List<CSVRecord> rows = read(out);
+        CSVRecord seen = rows.get(0);
+        double value = Double.parseDouble(seen.get("value"));
+        assertThat(Double.parseDouble(seen.get("rangeLow"))).isLessThanOrEqualTo(value);
+        assertThat(Double.parseDouble(seen.get("rangeHigh"))).isGreaterThanOrEqualTo(value)
+                .isGreaterThan(Double.parseDouble(seen.get("rangeLow")));
+        assertThat(seen.get("outOfDistribution")).isEqualTo("false");
+        CSVRecord unseen = rows.get(1); // a maximum heart rate above any in the training data
+        assertThat(unseen.get("applicable")).isEqualTo("false");
+        assertThat(unseen.get("value")).isEmpty();
+        assertThat(unseen.get("rangeLow")).isEmpty();
+        assertThat(unseen.get("outOfDistribution")).isEqualTo("true");
+        assertThat(unseen.get("outsideInputs")).contains("maxHeartRate");
+    }
 }
