@@ -119,6 +119,9 @@ public final class SignedBundle {
                         refused.add(relative + "\u0000is not a plain file");
                         return FileVisitResult.TERMINATE;
                     }
+                    if (isDesktopLitter(f.getFileName().toString())) {
+                        return FileVisitResult.CONTINUE; // never read, never installed: a USB stick from a Mac has them
+                    }
                     files.put(relative, f);
                     return FileVisitResult.CONTINUE;
                 }
@@ -131,6 +134,17 @@ public final class SignedBundle {
             throw new ContentRefusedException(r[0], r[1]);
         }
         return files;
+    }
+
+    /**
+     * Files a desktop leaves in every folder it shows — macOS Finder's {@code .DS_Store} and its {@code ._name}
+     * AppleDouble companions, Windows Explorer's {@code Thumbs.db} and {@code desktop.ini}. A bundle copied with a
+     * Mac or Windows machine carries them; they are not part of the bundle, so they are neither listed, signed,
+     * checked nor installed (Outpost reads only the listed files). Anything else unlisted is still refused.
+     */
+    static boolean isDesktopLitter(String name) {
+        return name.equals(".DS_Store") || name.startsWith("._") || name.equalsIgnoreCase("Thumbs.db")
+                || name.equalsIgnoreCase("desktop.ini");
     }
 
     private static String relative(Path dir, Path file) {

@@ -94,6 +94,22 @@ class SignedBundleTest {
     }
 
     @Test
+    void whatAMacOrWindowsDesktopLeavesInTheFoldersIsIgnoredButNothingElse() throws Exception {
+        Files.writeString(bundle.resolve(".DS_Store"), "Finder's view settings");
+        Files.writeString(bundle.resolve("cpic/._bundle.tsv"), "AppleDouble");
+        Files.writeString(bundle.resolve("Thumbs.db"), "Explorer thumbnails");
+        Files.writeString(bundle.resolve("cpic/desktop.ini"), "[.ShellClassInfo]");
+
+        VerifiedBundle verified = SignedBundle.verify(bundle, signer.trusted());
+        assertThat(verified.manifest().files()).extracting(ContentManifest.ContentFile::path)
+                .noneMatch(p -> p.contains("DS_Store") || p.contains("._") || p.contains("Thumbs")
+                        || p.contains("desktop.ini"));
+
+        Files.writeString(bundle.resolve("cpic/.hidden.tsv"), "not litter: a hidden table");
+        refusedWith("cpic/.hidden.tsv: present but not listed in the manifest");
+    }
+
+    @Test
     void aListedFileThatIsMissingIsRefused() throws IOException {
         Files.delete(bundle.resolve("cpic/bundle.tsv"));
         refusedWith("cpic/bundle.tsv: listed in the manifest but missing");
