@@ -74,6 +74,13 @@ check_cli 0 '"value":5.38' -- calc pce-2013 --input "$work/pce.json"
 printf 'id,age,sex,race,totalCholesterol,hdl,systolicBp,bpTreated,smoker,diabetes\n1,55,male,white,213,50,120,false,false,false\n' \
   >"$work/cohort.csv"
 check_cli 0 "" -- calc pce-2013 --csv "$work/cohort.csv" --out "$work/cohort-out.csv" --keep-column id
+# The learned model in the packaged runtime (Tribuo, protobuf and liblinear on the class path, the runtime's JDK
+# modules): an answer with its range, and no number beyond what it has seen
+echo '{"age":63,"sex":"male","chestPain":"typical_angina","systolicBp":145,"totalCholesterol":233,"fastingGlucoseOver120":true,"restingEcg":"lv_hypertrophy","maxHeartRate":150,"exerciseAngina":false,"stDepression":2.3,"stSlope":"downsloping","vesselsColoured":0,"thallium":"fixed_defect"}' \
+  >"$work/cad.json"
+check_cli 0 '"spread"' -- calc cad-cleveland-learned --input "$work/cad.json"
+sed 's/"maxHeartRate":150/"maxHeartRate":230/' "$work/cad.json" >"$work/cad-unseen.json"
+check_cli 0 'outside what this model has seen' -- calc cad-cleveland-learned --input "$work/cad-unseen.json"
 # Sync in the packaged runtime (HAPI FHIR on the class path, the runtime's JDK modules): point it at a server
 # that is not there, preview what would leave for a consenting demo patient (a de-identified FHIR bundle, built
 # by HAPI), and a run that reports "not confirmed" in words (exit 1) instead of failing
@@ -95,7 +102,7 @@ if ((cli_problems)); then
   echo "smoke: FAILED (the packaged admin command line)" >&2
   exit 1
 fi
-echo "smoke: the packaged admin command line answers (users, patients, audit, backup, content, signed content, calc, sync)"
+echo "smoke: the packaged admin command line answers (users, patients, audit, backup, content, signed content, calc, learned model, sync)"
 
 echo "smoke: starting $launcher under Xvfb"
 set +e
