@@ -214,7 +214,9 @@ public final class TrainCoronaryDiseaseModel {
                 "Everyone in it was referred for coronary angiography: it estimates disease in people like them, not "
                         + "in the general population or in people without symptoms.",
                 "The held-out split is only " + split.heldOut().size() + " people, so its figures, and more so the "
-                        + "subgroups', are uncertain.",
+                        + "subgroups', are uncertain. It is also not untouched: held-out figures of trial runs were "
+                        + "seen while the learners and the regularisation (C 0.1, not tuned) were chosen, so they may "
+                        + "flatter the model a little; the cross-validated figures are the more cautious ones.",
                 "Several inputs (vessels coloured by fluoroscopy, thallium scan, exercise test) come from "
                         + "investigations usually done late in the work-up.",
                 "Research grade: not a validated clinical score. Not for treatment decisions alone; use it beside "
