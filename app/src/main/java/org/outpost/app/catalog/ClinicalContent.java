@@ -186,7 +186,7 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
      * when the tables are: the login screen does not wait for them).
      */
     public List<ClinicalModel> learnedModels() {
-        return List.of(coronaryUpdate.<ClinicalModel>map(m -> m).orElseGet(LearnedModels::coronaryDisease));
+        return List.of(coronaryUpdate.<ClinicalModel>map(m -> m).orElseGet(LearnedModels::coronaryDiseaseDeferred));
     }
 
     /**

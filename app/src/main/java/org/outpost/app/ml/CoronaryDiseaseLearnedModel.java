@@ -64,7 +64,7 @@ public final class CoronaryDiseaseLearnedModel implements LearnedModel {
             "fastingGlucoseOver120", "restingEcg", "maxHeartRate", "exerciseAngina", "stDepression", "stSlope",
             "vesselsColoured", "thallium");
 
-    private static final List<InputSpec> INPUTS = List.of(
+    static final List<InputSpec> INPUTS = List.of(
             InputSpec.number("age", "years", 18, 110, "Age in years"),
             InputSpec.choice("sex", List.of("female", "male"), "Sex"),
             InputSpec.choice("chestPain", ClevelandCase.CHEST_PAIN,

@@ -20,9 +20,18 @@ public final class LearnedModels {
         return Holder.CORONARY;
     }
 
-    /** Every learned model, in the order {@code calc --list} shows them. */
+    /**
+     * Every learned model, in the order {@code calc --list} shows them. Each loads its files on its first prediction
+     * or card, not here: listing the models (every admin command does) costs nothing.
+     */
     public static List<ClinicalModel> all() {
-        return List.of(coronaryDisease());
+        return List.of(coronaryDiseaseDeferred());
+    }
+
+    /** The bundled coronary disease model, loaded on its first prediction or card ({@link #coronaryDisease()}). */
+    public static LearnedModel coronaryDiseaseDeferred() {
+        return new DeferredLearnedModel(CoronaryDiseaseLearnedModel.REF, CoronaryDiseaseLearnedModel.INPUTS,
+                LearnedModels::coronaryDisease);
     }
 
     /** Loaded once; a failure is kept and reported on every use (not as a class initialisation error). */
