@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,12 +30,15 @@ import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.ResolvedInputs;
+import org.outpost.app.whatif.WhatIf;
+import org.outpost.app.whatif.WhatIfs;
 import org.outpost.ui.concurrent.TaskRunner;
 import org.outpost.ui.text.UiText;
 
 /**
  * One model on the risk panel: its result on the chart's inputs, the inputs with their sources (editable
- * for a what-if that is never saved to the chart), each input's contribution, side-by-side what-ifs, the
+ * for a what-if that is never saved to the chart), each input's contribution, side-by-side what-ifs (proposed by
+ * {@link WhatIfs} from the concepts the model declares), the
  * latest decision (stale once the inputs or the model version differ), and the three decisions.
  *
  * <p>Inputs the chart cannot fill (smoking, race, diagnoses…) start from the latest decision's values, so
@@ -45,8 +47,6 @@ import org.outpost.ui.text.UiText;
  * newer edit is dropped.
  */
 public final class RiskCardViewModel {
-    /** The systolic pressure used for "at target": the SPRINT intensive target (NEJM 2015;373:2103-16). */
-    static final double SBP_TARGET = 120;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
@@ -123,10 +123,8 @@ public final class RiskCardViewModel {
 
     // ---- evaluation -------------------------------------------------------------------------------------
 
-    private record Scenario(String label, String input, Object value) { }
-
     private record Computed(ModelInputs inputs, Map<String, String> errors, Evaluation evaluation,
-                            List<Scenario> scenarios, List<Evaluation> whatIfs) { }
+                            List<WhatIf> scenarios, List<Evaluation> whatIfs) { }
 
     private void recompute() {
         Map<String, String> raw = new LinkedHashMap<>();
@@ -151,40 +149,18 @@ public final class RiskCardViewModel {
         }
         ModelInputs inputs = ModelInputs.parse(model.inputs(), raw).inputs();
         Evaluation evaluation = model.evaluate(inputs);
-        List<Scenario> scenarios = scenarios(inputs);
-        List<Evaluation> whatIfs = scenarios.stream().map(s -> model.evaluate(inputs.with(s.input(), s.value()))).toList();
+        List<WhatIf> scenarios = WhatIfs.propose(model, inputs);
+        List<Evaluation> whatIfs = scenarios.stream().map(s -> model.evaluate(s.applyTo(inputs))).toList();
         return new Computed(inputs, errors, evaluation, scenarios, whatIfs);
     }
 
-    /** The what-ifs this model has inputs for, where the person is not already there. */
-    private List<Scenario> scenarios(ModelInputs in) {
-        List<Scenario> out = new ArrayList<>();
-        for (InputSpec spec : model.inputs()) {
-            String name = spec.name().toLowerCase(Locale.ROOT);
-            if (spec.measure().filter(m -> m == Measure.SYSTOLIC_BP).isPresent()
-                    && in.number(spec.name()).orElse(0) > SBP_TARGET) {
-                out.add(new Scenario(text.get("chart.risk.whatIf.sbp", Measure.format(SBP_TARGET)), spec.name(), SBP_TARGET));
-            } else if (name.contains("smok") && spec.kind() == InputSpec.Kind.BOOLEAN
-                    && in.flag(spec.name()).orElse(false)) {
-                out.add(new Scenario(text.get("chart.risk.whatIf.smoking"), spec.name(), false));
-            } else if (name.contains("smok") && spec.kind() == InputSpec.Kind.CHOICE) {
-                Optional<String> now = in.choice(spec.name());
-                Optional<String> quit = spec.choices().stream().filter(c -> c.startsWith("ex") || c.startsWith("former"))
-                        .findFirst().or(() -> spec.choices().stream().filter(RiskCardViewModel::nonSmoking).findFirst());
-                if (now.isPresent() && quit.isPresent() && !nonSmoking(now.get()) && !now.equals(quit)
-                        && !now.get().startsWith("ex") && !now.get().startsWith("former")) {
-                    out.add(new Scenario(text.get("chart.risk.whatIf.smoking"), spec.name(), quit.get()));
-                }
-            } else if (name.contains("statin") && spec.kind() == InputSpec.Kind.BOOLEAN
-                    && !in.flag(spec.name()).orElse(true)) {
-                out.add(new Scenario(text.get("chart.risk.whatIf.statin"), spec.name(), true));
-            }
-        }
-        return out;
-    }
-
-    private static boolean nonSmoking(String choice) {
-        return choice.startsWith("non") || choice.startsWith("never") || choice.equals("no");
+    /** A what-if in words (the app proposes it; the screen names it). */
+    private String label(WhatIf whatIf) {
+        return switch (whatIf.kind()) {
+            case SBP_AT_TARGET -> text.get("chart.risk.whatIf.sbp", Measure.format(WhatIfs.SBP_TARGET_MM_HG));
+            case STOP_SMOKING -> text.get("chart.risk.whatIf.smoking");
+            case START_STATIN -> text.get("chart.risk.whatIf.statin");
+        };
     }
 
     private void apply(Computed c) {
@@ -200,7 +176,7 @@ public final class RiskCardViewModel {
         bars.setAll(bars(current));
         List<Comparison> rows = new ArrayList<>();
         for (int i = 0; i < c.scenarios().size(); i++) {
-            rows.add(new Comparison(c.scenarios().get(i).label(), result.get(), describe(c.whatIfs().get(i))));
+            rows.add(new Comparison(label(c.scenarios().get(i)), result.get(), describe(c.whatIfs().get(i))));
         }
         comparisons.setAll(rows);
         showDecision();

@@ -29,6 +29,7 @@ import org.outpost.app.domain.Quantity;
 import org.outpost.app.domain.Sex;
 import org.outpost.app.domain.Unit;
 import org.outpost.app.model.ClinicalModel;
+import org.outpost.app.model.Concept;
 import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
@@ -43,7 +44,7 @@ import org.outpost.ui.text.UiText;
 class RiskPanelViewModelTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
 
-    /** A toy model with a measured input and the three what-if inputs: SBP/10 + 5 if smoking − 2 on a statin. */
+    /** A toy model declaring the three what-if concepts on its inputs: SBP/10 + 5 if smoking − 2 on a statin. */
     static final class Toy implements ClinicalModel {
         private final ModelRef ref;
 
@@ -58,9 +59,9 @@ class RiskPanelViewModelTest {
 
         @Override
         public List<InputSpec> inputs() {
-            return List.of(InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic pressure"),
-                    InputSpec.flag("smoker", "Current smoker"),
-                    InputSpec.flag("statin", "On a statin"));
+            return List.of(InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic pressure").as(Concept.SYSTOLIC_BP),
+                    InputSpec.flag("smoker", "Current smoker").as(Concept.SMOKING),
+                    InputSpec.flag("statin", "On a statin").as(Concept.STATIN));
         }
 
         @Override
