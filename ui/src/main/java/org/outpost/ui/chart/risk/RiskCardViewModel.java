@@ -61,6 +61,8 @@ public final class RiskCardViewModel {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
     private final ReadOnlyBooleanWrapper applicable = new ReadOnlyBooleanWrapper(this, "applicable");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyBooleanWrapper decidable = new ReadOnlyBooleanWrapper(this, "decidable");
+    private final ReadOnlyStringWrapper nothingToDecide = new ReadOnlyStringWrapper(this, "nothingToDecide", "");
     private final ReadOnlyStringWrapper decision = new ReadOnlyStringWrapper(this, "decision", "");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final ReadOnlyStringWrapper staleText = new ReadOnlyStringWrapper(this, "staleText", "");
@@ -171,6 +173,10 @@ public final class RiskCardViewModel {
         currentInputs = c.inputs();
         valid.set(c.errors().isEmpty());
         applicable.set(current.applicable());
+        decidable.set(current.applicable() && valid.get());
+        nothingToDecide.set(!valid.get() ? text.get("chart.risk.nothingToDecide.fix") : current.applicable() ? ""
+                : !current.reasons().isEmpty() ? text.get("chart.risk.nothingToDecide.notApplicable")
+                : text.get("chart.risk.nothingToDecide.missing"));
         result.set(describe(current));
         contributions.setAll(current.contributions().stream().map(this::describe).toList());
         bars.setAll(bars(current));
@@ -184,21 +190,29 @@ public final class RiskCardViewModel {
 
     // ---- decisions --------------------------------------------------------------------------------------
 
-    /** Records that the clinician has seen the result. */
-    public void acknowledge() {
-        decide(DecisionKind.ACKNOWLEDGED, "");
+    /**
+     * Records that the clinician has seen the result. Like every decision, only on a result: a card that is not
+     * applicable (missing inputs, outside the validated population) has nothing to acknowledge (returns false,
+     * nothing is saved).
+     */
+    public boolean acknowledge() {
+        return decide(DecisionKind.ACKNOWLEDGED, "");
     }
 
-    /** Records that the result's recommendation goes into the plan. */
-    public void acceptIntoPlan() {
-        decide(DecisionKind.ACCEPTED_INTO_PLAN, "");
+    /** Records that the result's recommendation goes into the plan; refused when there is no result to accept. */
+    public boolean acceptIntoPlan() {
+        return decide(DecisionKind.ACCEPTED_INTO_PLAN, "");
     }
 
     /**
      * Records an override with its reason; a blank or over-long reason is refused (returns false, nothing is
-     * saved).
+     * saved). An override disagrees with a result, so, like the other decisions, it needs one: "not applicable"
+     * already says the model does not apply.
      */
     public boolean override(String reason) {
+        if (!canDecide()) {
+            return false;
+        }
         if (reason == null || reason.isBlank()) {
             status.set(text.get("chart.risk.reasonRequired"));
             return false;
@@ -210,9 +224,20 @@ public final class RiskCardViewModel {
         return decide(DecisionKind.OVERRIDDEN, reason.strip());
     }
 
-    private boolean decide(DecisionKind kind, String reason) {
+    private boolean canDecide() {
         if (!valid.get() || current == null) {
             status.set(text.get("chart.risk.fixInputs"));
+            return false;
+        }
+        if (!current.applicable()) {
+            status.set(nothingToDecide.get());
+            return false;
+        }
+        return true;
+    }
+
+    private boolean decide(DecisionKind kind, String reason) {
+        if (!canDecide()) {
             return false;
         }
         if (busy.get()) {
@@ -386,6 +411,19 @@ public final class RiskCardViewModel {
     /** False while any input's text is refused; decisions wait until it is corrected. */
     public ReadOnlyBooleanProperty validProperty() {
         return valid.getReadOnlyProperty();
+    }
+
+    /**
+     * True when the card has a result to acknowledge, accept or override: the model applies and every input's text
+     * is accepted. The view offers the decisions only then.
+     */
+    public ReadOnlyBooleanProperty decidableProperty() {
+        return decidable.getReadOnlyProperty();
+    }
+
+    /** Why there is nothing to decide (inputs missing, refused, or the model not applicable); empty when there is. */
+    public ReadOnlyStringProperty nothingToDecideProperty() {
+        return nothingToDecide.getReadOnlyProperty();
     }
 
     /** Each input's share of the result, in words. */

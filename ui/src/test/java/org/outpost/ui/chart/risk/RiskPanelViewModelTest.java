@@ -163,6 +163,50 @@ class RiskPanelViewModelTest {
         assertThat(cha.contributions()).isEmpty();
     }
 
+    /** Issue 14 item 9: no accept (nor acknowledge, nor override) when there is no result to decide on. */
+    @Test
+    void aCardWithoutAResultOffersNothingToDecideAndSavesNothing() {
+        RiskCardViewModel cha = panel(RiskModels.all()).card("cha2ds2-vasc").orElseThrow();
+        assertThat(cha.applicableProperty().get()).isFalse(); // inputs missing
+        assertThat(cha.decidableProperty().get()).isFalse();
+        assertThat(cha.nothingToDecideProperty().get())
+                .isEqualTo("Nothing to accept yet: complete the inputs in the explanation.");
+
+        assertThat(cha.acceptIntoPlan()).isFalse();
+        assertThat(cha.statusProperty().get()).isEqualTo("Nothing to accept yet: complete the inputs in the explanation.");
+        assertThat(cha.acknowledge()).isFalse();
+        assertThat(cha.override("Declines anticoagulation")).isFalse();
+
+        fill(cha, "atrialFibrillation", "no", "valvularAf", "no", "heartFailure", "no", "hypertension", "yes",
+                "strokeTiaThromboembolism", "no", "vascularDisease", "no");
+        assertThat(cha.resultProperty().get()).startsWith("Not applicable: "); // complete, but no atrial fibrillation
+        assertThat(cha.decidableProperty().get()).isFalse();
+        assertThat(cha.nothingToDecideProperty().get())
+                .isEqualTo("Nothing to accept: the model does not apply to this patient.");
+        assertThat(cha.acceptIntoPlan()).isFalse();
+        assertThat(decisions()).isEmpty();
+    }
+
+    @Test
+    void anApplicableResultCanBeAcceptedAndARefusedValueStopsIt() {
+        RiskCardViewModel cha = panel(RiskModels.all()).card("cha2ds2-vasc").orElseThrow();
+        fill(cha, "atrialFibrillation", "yes", "valvularAf", "no", "heartFailure", "no", "hypertension", "yes",
+                "strokeTiaThromboembolism", "no", "vascularDisease", "no");
+        assertThat(cha.decidableProperty().get()).isTrue();
+        assertThat(cha.nothingToDecideProperty().get()).isEmpty();
+
+        assertThat(cha.acceptIntoPlan()).isTrue();
+        assertThat(decisions()).extracting(org.outpost.app.decision.Decision::kind)
+                .containsExactly(DecisionKind.ACCEPTED_INTO_PLAN);
+
+        fill(cha, "age", "300"); // refused: nothing to decide until it is corrected
+        assertThat(cha.decidableProperty().get()).isFalse();
+        assertThat(cha.nothingToDecideProperty().get())
+                .isEqualTo("Nothing to accept yet: correct the values marked in the explanation.");
+        assertThat(cha.acceptIntoPlan()).isFalse();
+        assertThat(decisions()).hasSize(1);
+    }
+
     @Test
     void whatIfsCompareSideBySideWithoutSavingAnything() {
         RiskCardViewModel toy = panel(List.of(new Toy("1"))).card("toy").orElseThrow();
