@@ -47,9 +47,15 @@ class RiskPanelViewModelTest {
     /** A toy model declaring the three what-if concepts on its inputs: SBP/10 + 5 if smoking − 2 on a statin. */
     static final class Toy implements ClinicalModel {
         private final ModelRef ref;
+        private final boolean declaresConcepts;
 
         Toy(String version) {
+            this(version, true);
+        }
+
+        Toy(String version, boolean declaresConcepts) {
             ref = new ModelRef("toy", version, "Toy risk", "Test fixture");
+            this.declaresConcepts = declaresConcepts;
         }
 
         @Override
@@ -59,9 +65,11 @@ class RiskPanelViewModelTest {
 
         @Override
         public List<InputSpec> inputs() {
-            return List.of(InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic pressure").as(Concept.SYSTOLIC_BP),
-                    InputSpec.flag("smoker", "Current smoker").as(Concept.SMOKING),
-                    InputSpec.flag("statin", "On a statin").as(Concept.STATIN));
+            List<InputSpec> plain = List.of(InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic pressure"),
+                    InputSpec.flag("smoker", "Current smoker"),
+                    InputSpec.flag("statin", "On a statin"));
+            return !declaresConcepts ? plain : List.of(plain.get(0).as(Concept.SYSTOLIC_BP),
+                    plain.get(1).as(Concept.SMOKING), plain.get(2).as(Concept.STATIN));
         }
 
         @Override
@@ -233,6 +241,15 @@ class RiskPanelViewModelTest {
         assertThat(decisions()).isEmpty();
     }
 
+    /** Issue 14 item 13: what-ifs come from the concepts a model declares, never from its input names. */
+    @Test
+    void inputNamesAloneProposeNoWhatIf() {
+        RiskCardViewModel toy = panel(List.of(new Toy("1", false))).card("toy").orElseThrow();
+        fill(toy, "smoker", "yes");
+        assertThat(toy.resultProperty().get()).isEqualTo("20 % \u2014 high");
+        assertThat(toy.comparisons()).isEmpty();
+    }
+
     @Test
     void anOverrideNeedsAReasonAndIsStoredAuditedAndShown() {
         RiskCardViewModel toy = panel(List.of(new Toy("1"))).card("toy").orElseThrow();
@@ -385,6 +402,8 @@ class RiskPanelViewModelTest {
         assertThat(card.bars()).allSatisfy(b -> assertThat(b.text()).endsWith("log-odds"));
         double largest = card.bars().stream().mapToDouble(b -> Math.abs(b.amount())).max().orElseThrow();
         assertThat(Math.abs(card.bars().getFirst().amount())).isEqualTo(largest);
+        // a stress-test work-up: its resting systolic pressure (145 here) declares no concept, so no what-if
+        assertThat(card.comparisons()).isEmpty();
     }
 
     @Test
