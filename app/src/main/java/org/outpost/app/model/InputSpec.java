@@ -18,9 +18,11 @@ import org.outpost.app.domain.Unit;
  *                any of that measure's units ("5.5 mmol/L") and are converted to {@code unit}
  * @param unit    the unit the model computes in (for numbers), e.g. mg/dL, mmHg, years
  * @param choices allowed values of a {@link Kind#CHOICE} input, lower case
+ * @param concept what the input stands for clinically, when the model declares it ({@link #as}); empty for inputs
+ *                only the model itself interprets
  */
 public record InputSpec(String name, Kind kind, String unit, Optional<Measure> measure, double min, double max,
-                        List<String> choices, String description) {
+                        List<String> choices, String description, Optional<Concept> concept) {
 
     /** The type of an input value. */
     public enum Kind { NUMBER, BOOLEAN, CHOICE,
@@ -34,14 +36,23 @@ public record InputSpec(String name, Kind kind, String unit, Optional<Measure> m
         measure = measure == null ? Optional.empty() : measure;
         choices = choices == null ? List.of() : List.copyOf(choices);
         description = description == null ? "" : description;
+        concept = concept == null ? Optional.empty() : concept;
         if (measure.isPresent() && !measure.get().canonicalUnit().display().equals(unit)) {
             throw new IllegalArgumentException(name + ": a measured input is computed in its measure's canonical unit");
         }
+        if (concept.isPresent() && !concept.get().fits(kind, measure, choices)) {
+            throw new IllegalArgumentException(name + ": a " + kind + " input cannot stand for " + concept.get());
+        }
+    }
+
+    /** This input declared as standing for a clinical concept, e.g. {@code flag("smoker", …).as(Concept.SMOKING)}. */
+    public InputSpec as(Concept concept) {
+        return new InputSpec(name, kind, unit, measure, min, max, choices, description, Optional.of(concept));
     }
 
     /** A plain number in a fixed unit (years, kg/m², cm). */
     public static InputSpec number(String name, String unit, double min, double max, String description) {
-        return new InputSpec(name, Kind.NUMBER, unit, Optional.empty(), min, max, List.of(), description);
+        return new InputSpec(name, Kind.NUMBER, unit, Optional.empty(), min, max, List.of(), description, Optional.empty());
     }
 
     /**
@@ -50,20 +61,20 @@ public record InputSpec(String name, Kind kind, String unit, Optional<Measure> m
      */
     public static InputSpec measured(String name, Measure measure, String description) {
         return new InputSpec(name, Kind.NUMBER, measure.canonicalUnit().display(), Optional.of(measure),
-                measure.possibleMin(), measure.possibleMax(), List.of(), description);
+                measure.possibleMin(), measure.possibleMax(), List.of(), description, Optional.empty());
     }
 
     public static InputSpec flag(String name, String description) {
-        return new InputSpec(name, Kind.BOOLEAN, "", Optional.empty(), 0, 1, List.of(), description);
+        return new InputSpec(name, Kind.BOOLEAN, "", Optional.empty(), 0, 1, List.of(), description, Optional.empty());
     }
 
     public static InputSpec choice(String name, List<String> choices, String description) {
-        return new InputSpec(name, Kind.CHOICE, "", Optional.empty(), 0, 0, choices, description);
+        return new InputSpec(name, Kind.CHOICE, "", Optional.empty(), 0, 0, choices, description, Optional.empty());
     }
 
     /** Free text such as a lab's diplotype; the model decides what it recognises. */
     public static InputSpec text(String name, String description) {
-        return new InputSpec(name, Kind.TEXT, "", Optional.empty(), 0, 0, List.of(), description);
+        return new InputSpec(name, Kind.TEXT, "", Optional.empty(), 0, 0, List.of(), description, Optional.empty());
     }
 
     /** The unit a measured input is computed in. */

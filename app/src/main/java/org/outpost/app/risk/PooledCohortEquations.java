@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.model.ClinicalModel;
+import org.outpost.app.model.Concept;
 import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
@@ -59,9 +60,9 @@ public final class PooledCohortEquations implements ClinicalModel {
                     "Race (other races use the white equations)"),
             InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "Total cholesterol"),
             InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "HDL cholesterol"),
-            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure"),
+            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure").as(Concept.SYSTOLIC_BP),
             InputSpec.flag("bpTreated", "On treatment for high blood pressure"),
-            InputSpec.flag("smoker", "Current smoker"),
+            InputSpec.flag("smoker", "Current smoker").as(Concept.SMOKING),
             InputSpec.flag("diabetes", "Diabetes mellitus"));
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.model.ClinicalModel;
+import org.outpost.app.model.Concept;
 import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
@@ -120,11 +121,11 @@ public final class PreventEquations implements ClinicalModel {
             InputSpec.choice("sex", List.of("female", "male"), "Sex"),
             InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "Total cholesterol"),
             InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "HDL cholesterol"),
-            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure"),
+            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure").as(Concept.SYSTOLIC_BP),
             InputSpec.flag("bpTreated", "On antihypertensive medication"),
-            InputSpec.flag("statin", "On a statin"),
+            InputSpec.flag("statin", "On a statin").as(Concept.STATIN),
             InputSpec.flag("diabetes", "Diabetes mellitus"),
-            InputSpec.flag("smoker", "Current smoker (any cigarette in the last 30 days)"),
+            InputSpec.flag("smoker", "Current smoker (any cigarette in the last 30 days)").as(Concept.SMOKING),
             InputSpec.number("egfr", "mL/min/1.73m\u00b2", 0, 300, "Estimated glomerular filtration rate"),
             InputSpec.number("bmi", "kg/m\u00b2", 5, 150, "Body mass index"));
 

@@ -1,11 +1,17 @@
 package org.outpost.app.risk;
 
+import static org.outpost.app.model.Concept.SmokingStatus.CURRENT;
+import static org.outpost.app.model.Concept.SmokingStatus.FORMER;
+import static org.outpost.app.model.Concept.SmokingStatus.NEVER;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.model.ClinicalModel;
+import org.outpost.app.model.Concept;
 import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
@@ -141,14 +147,16 @@ public final class Qrisk3 implements ClinicalModel {
             InputSpec.number("townsend", "index", -10, 20,
                     "Townsend deprivation score of the home postcode; if not given, 0 is assumed"),
             InputSpec.number("bmi", "kg/m\u00b2", 5, 100, "Body mass index (QRISK3 uses 20-40; values outside are clamped)"),
-            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure"),
+            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure").as(Concept.SYSTOLIC_BP),
             InputSpec.number("sbpSd", "mmHg", 0, 100, "Standard deviation of at least two recent systolic readings"),
             InputSpec.number("cholesterolHdlRatio", "ratio", 0.5, 50,
                     "Total cholesterol / HDL cholesterol ratio (or give totalCholesterol and hdl)"),
             InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "Total cholesterol, if no ratio is given"),
             InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "HDL cholesterol, if no ratio is given"),
             InputSpec.choice("smoking", SMOKING,
-                    "Smoking: non, ex, light (< 10/day), moderate (10-19/day), heavy (20 or more/day)"),
+                    "Smoking: non, ex, light (< 10/day), moderate (10-19/day), heavy (20 or more/day)")
+                    .as(Concept.smoking(Map.of("non", NEVER, "ex", FORMER, "light", CURRENT, "moderate", CURRENT,
+                            "heavy", CURRENT))),
             InputSpec.choice("diabetes", DIABETES, "Diabetes: none, type1 or type2"),
             InputSpec.flag("familyHistoryChd", "Angina or heart attack in a first-degree relative under 60"),
             InputSpec.flag("chronicKidneyDisease", "Chronic kidney disease stage 3, 4 or 5"),

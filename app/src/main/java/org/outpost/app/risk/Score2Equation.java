@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.outpost.app.domain.Measure;
+import org.outpost.app.model.Concept;
 import org.outpost.app.model.Contribution;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
@@ -41,9 +42,9 @@ final class Score2Equation {
         return List.of(
                 InputSpec.number("age", "years", 0, 120, ageDescription),
                 InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-                InputSpec.flag("smoker", "Current smoker"),
+                InputSpec.flag("smoker", "Current smoker").as(Concept.SMOKING),
                 InputSpec.flag("diabetes", "Diabetes mellitus"),
-                InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure"),
+                InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure").as(Concept.SYSTOLIC_BP),
                 InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "Total cholesterol"),
                 InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "HDL cholesterol"),
                 InputSpec.choice("riskRegion", REGIONS,

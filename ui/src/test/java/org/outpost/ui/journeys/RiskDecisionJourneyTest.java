@@ -127,4 +127,49 @@ class RiskDecisionJourneyTest {
         assertThat(row.event().detail()).isEqualTo("model=cha2ds2-vasc;version=1.0.0;kind=OVERRIDDEN");
         assertThat(robot.lookup("RISK_DECISION_RECORDED").tryQuery()).isPresent();
     }
+
+    private static double top(javafx.scene.Node node) {
+        return node.localToScene(node.getBoundsInLocal()).getMinY();
+    }
+
+    /**
+     * Issue 14 item 9: a card reads result, then the inputs and their sources, then the citation; a card without a
+     * result offers no decision, and one with a result does.
+     */
+    @Test
+    void aCardReadsResultFirstCitationLastAndOffersNoAcceptWithoutAResult(FxRobot robot) {
+        desktop.signIn(robot, StoreFixture.ADMIN, StoreFixture.PASSWORD);
+        Journey.openChart(robot, desktop, "haddad", "Haddad, Leila");
+        robot.clickOn("Risk");
+        Label result = robot.lookup("#risk-result-" + CHA).queryAs(Label.class);
+        await(() -> result.getText().startsWith("Missing: "));
+
+        assertThat(onFx(() -> Desktop.shown(robot.lookup("#risk-accept-" + CHA).query()))).isFalse();
+        assertThat(onFx(() -> Desktop.shown(robot.lookup("#risk-acknowledge-" + CHA).query()))).isFalse();
+        assertThat(onFx(() -> Desktop.shown(robot.lookup("#risk-override-" + CHA).query()))).isFalse();
+        Desktop.assertVisible(robot, "#risk-nothing-" + CHA);
+        assertThat(onFx(() -> robot.lookup("#risk-nothing-" + CHA).queryAs(Label.class).getText()))
+                .isEqualTo("Nothing to accept yet: complete the inputs in the explanation.");
+
+        var explain = robot.lookup("#risk-explain-" + CHA).queryAs(TitledPane.class);
+        var reference = robot.lookup("#risk-reference-" + CHA).queryAs(Label.class);
+        assertThat(onFx(() -> top(result) < top(explain) && top(explain) < top(reference)))
+                .as("result above the explanation above the citation").isTrue();
+        assertThat(onFx(() -> result.getPseudoClassStates().stream().map(Object::toString)))
+                .contains("not-applicable"); // "Missing: …" is not shown as loud as a result
+
+        robot.interact(() -> explain.setExpanded(true));
+        choose(robot, "atrialFibrillation", "yes");
+        choose(robot, "valvularAf", "no");
+        choose(robot, "heartFailure", "no");
+        choose(robot, "hypertension", "yes");
+        choose(robot, "strokeTiaThromboembolism", "no");
+        choose(robot, "vascularDisease", "no");
+        await(() -> result.getText().equals("5 points \u2014 high"));
+        Desktop.assertVisible(robot, "#risk-accept-" + CHA);
+        assertThat(onFx(() -> result.getPseudoClassStates().stream().map(Object::toString)))
+                .doesNotContain("not-applicable");
+        assertThat(onFx(() -> Desktop.shown(robot.lookup("#risk-nothing-" + CHA).query()))).isFalse();
+        assertThat(onFx(() -> top(result) < top(explain) && top(explain) < top(reference))).isTrue();
+    }
 }

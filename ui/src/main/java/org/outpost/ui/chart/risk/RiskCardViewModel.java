@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,12 +30,15 @@ import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.ResolvedInputs;
+import org.outpost.app.whatif.WhatIf;
+import org.outpost.app.whatif.WhatIfs;
 import org.outpost.ui.concurrent.TaskRunner;
 import org.outpost.ui.text.UiText;
 
 /**
  * One model on the risk panel: its result on the chart's inputs, the inputs with their sources (editable
- * for a what-if that is never saved to the chart), each input's contribution, side-by-side what-ifs, the
+ * for a what-if that is never saved to the chart), each input's contribution, side-by-side what-ifs (proposed by
+ * {@link WhatIfs} from the concepts the model declares), the
  * latest decision (stale once the inputs or the model version differ), and the three decisions.
  *
  * <p>Inputs the chart cannot fill (smoking, race, diagnoses…) start from the latest decision's values, so
@@ -45,8 +47,6 @@ import org.outpost.ui.text.UiText;
  * newer edit is dropped.
  */
 public final class RiskCardViewModel {
-    /** The systolic pressure used for "at target": the SPRINT intensive target (NEJM 2015;373:2103-16). */
-    static final double SBP_TARGET = 120;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
@@ -61,6 +61,8 @@ public final class RiskCardViewModel {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
     private final ReadOnlyBooleanWrapper applicable = new ReadOnlyBooleanWrapper(this, "applicable");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyBooleanWrapper decidable = new ReadOnlyBooleanWrapper(this, "decidable");
+    private final ReadOnlyStringWrapper nothingToDecide = new ReadOnlyStringWrapper(this, "nothingToDecide", "");
     private final ReadOnlyStringWrapper decision = new ReadOnlyStringWrapper(this, "decision", "");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final ReadOnlyStringWrapper staleText = new ReadOnlyStringWrapper(this, "staleText", "");
@@ -123,10 +125,8 @@ public final class RiskCardViewModel {
 
     // ---- evaluation -------------------------------------------------------------------------------------
 
-    private record Scenario(String label, String input, Object value) { }
-
     private record Computed(ModelInputs inputs, Map<String, String> errors, Evaluation evaluation,
-                            List<Scenario> scenarios, List<Evaluation> whatIfs) { }
+                            List<WhatIf> scenarios, List<Evaluation> whatIfs) { }
 
     private void recompute() {
         Map<String, String> raw = new LinkedHashMap<>();
@@ -151,40 +151,18 @@ public final class RiskCardViewModel {
         }
         ModelInputs inputs = ModelInputs.parse(model.inputs(), raw).inputs();
         Evaluation evaluation = model.evaluate(inputs);
-        List<Scenario> scenarios = scenarios(inputs);
-        List<Evaluation> whatIfs = scenarios.stream().map(s -> model.evaluate(inputs.with(s.input(), s.value()))).toList();
+        List<WhatIf> scenarios = WhatIfs.propose(model, inputs);
+        List<Evaluation> whatIfs = scenarios.stream().map(s -> model.evaluate(s.applyTo(inputs))).toList();
         return new Computed(inputs, errors, evaluation, scenarios, whatIfs);
     }
 
-    /** The what-ifs this model has inputs for, where the person is not already there. */
-    private List<Scenario> scenarios(ModelInputs in) {
-        List<Scenario> out = new ArrayList<>();
-        for (InputSpec spec : model.inputs()) {
-            String name = spec.name().toLowerCase(Locale.ROOT);
-            if (spec.measure().filter(m -> m == Measure.SYSTOLIC_BP).isPresent()
-                    && in.number(spec.name()).orElse(0) > SBP_TARGET) {
-                out.add(new Scenario(text.get("chart.risk.whatIf.sbp", Measure.format(SBP_TARGET)), spec.name(), SBP_TARGET));
-            } else if (name.contains("smok") && spec.kind() == InputSpec.Kind.BOOLEAN
-                    && in.flag(spec.name()).orElse(false)) {
-                out.add(new Scenario(text.get("chart.risk.whatIf.smoking"), spec.name(), false));
-            } else if (name.contains("smok") && spec.kind() == InputSpec.Kind.CHOICE) {
-                Optional<String> now = in.choice(spec.name());
-                Optional<String> quit = spec.choices().stream().filter(c -> c.startsWith("ex") || c.startsWith("former"))
-                        .findFirst().or(() -> spec.choices().stream().filter(RiskCardViewModel::nonSmoking).findFirst());
-                if (now.isPresent() && quit.isPresent() && !nonSmoking(now.get()) && !now.equals(quit)
-                        && !now.get().startsWith("ex") && !now.get().startsWith("former")) {
-                    out.add(new Scenario(text.get("chart.risk.whatIf.smoking"), spec.name(), quit.get()));
-                }
-            } else if (name.contains("statin") && spec.kind() == InputSpec.Kind.BOOLEAN
-                    && !in.flag(spec.name()).orElse(true)) {
-                out.add(new Scenario(text.get("chart.risk.whatIf.statin"), spec.name(), true));
-            }
-        }
-        return out;
-    }
-
-    private static boolean nonSmoking(String choice) {
-        return choice.startsWith("non") || choice.startsWith("never") || choice.equals("no");
+    /** A what-if in words (the app proposes it; the screen names it). */
+    private String label(WhatIf whatIf) {
+        return switch (whatIf.kind()) {
+            case SBP_AT_TARGET -> text.get("chart.risk.whatIf.sbp", Measure.format(WhatIfs.SBP_TARGET_MM_HG));
+            case STOP_SMOKING -> text.get("chart.risk.whatIf.smoking");
+            case START_STATIN -> text.get("chart.risk.whatIf.statin");
+        };
     }
 
     private void apply(Computed c) {
@@ -195,12 +173,16 @@ public final class RiskCardViewModel {
         currentInputs = c.inputs();
         valid.set(c.errors().isEmpty());
         applicable.set(current.applicable());
+        decidable.set(current.applicable() && valid.get());
+        nothingToDecide.set(!valid.get() ? text.get("chart.risk.nothingToDecide.fix") : current.applicable() ? ""
+                : !current.reasons().isEmpty() ? text.get("chart.risk.nothingToDecide.notApplicable")
+                : text.get("chart.risk.nothingToDecide.missing"));
         result.set(describe(current));
         contributions.setAll(current.contributions().stream().map(this::describe).toList());
         bars.setAll(bars(current));
         List<Comparison> rows = new ArrayList<>();
         for (int i = 0; i < c.scenarios().size(); i++) {
-            rows.add(new Comparison(c.scenarios().get(i).label(), result.get(), describe(c.whatIfs().get(i))));
+            rows.add(new Comparison(label(c.scenarios().get(i)), result.get(), describe(c.whatIfs().get(i))));
         }
         comparisons.setAll(rows);
         showDecision();
@@ -208,21 +190,29 @@ public final class RiskCardViewModel {
 
     // ---- decisions --------------------------------------------------------------------------------------
 
-    /** Records that the clinician has seen the result. */
-    public void acknowledge() {
-        decide(DecisionKind.ACKNOWLEDGED, "");
+    /**
+     * Records that the clinician has seen the result. Like every decision, only on a result: a card that is not
+     * applicable (missing inputs, outside the validated population) has nothing to acknowledge (returns false,
+     * nothing is saved).
+     */
+    public boolean acknowledge() {
+        return decide(DecisionKind.ACKNOWLEDGED, "");
     }
 
-    /** Records that the result's recommendation goes into the plan. */
-    public void acceptIntoPlan() {
-        decide(DecisionKind.ACCEPTED_INTO_PLAN, "");
+    /** Records that the result's recommendation goes into the plan; refused when there is no result to accept. */
+    public boolean acceptIntoPlan() {
+        return decide(DecisionKind.ACCEPTED_INTO_PLAN, "");
     }
 
     /**
      * Records an override with its reason; a blank or over-long reason is refused (returns false, nothing is
-     * saved).
+     * saved). An override disagrees with a result, so, like the other decisions, it needs one: "not applicable"
+     * already says the model does not apply.
      */
     public boolean override(String reason) {
+        if (!canDecide()) {
+            return false;
+        }
         if (reason == null || reason.isBlank()) {
             status.set(text.get("chart.risk.reasonRequired"));
             return false;
@@ -234,9 +224,20 @@ public final class RiskCardViewModel {
         return decide(DecisionKind.OVERRIDDEN, reason.strip());
     }
 
-    private boolean decide(DecisionKind kind, String reason) {
+    private boolean canDecide() {
         if (!valid.get() || current == null) {
             status.set(text.get("chart.risk.fixInputs"));
+            return false;
+        }
+        if (!current.applicable()) {
+            status.set(nothingToDecide.get());
+            return false;
+        }
+        return true;
+    }
+
+    private boolean decide(DecisionKind kind, String reason) {
+        if (!canDecide()) {
             return false;
         }
         if (busy.get()) {
@@ -410,6 +411,19 @@ public final class RiskCardViewModel {
     /** False while any input's text is refused; decisions wait until it is corrected. */
     public ReadOnlyBooleanProperty validProperty() {
         return valid.getReadOnlyProperty();
+    }
+
+    /**
+     * True when the card has a result to acknowledge, accept or override: the model applies and every input's text
+     * is accepted. The view offers the decisions only then.
+     */
+    public ReadOnlyBooleanProperty decidableProperty() {
+        return decidable.getReadOnlyProperty();
+    }
+
+    /** Why there is nothing to decide (inputs missing, refused, or the model not applicable); empty when there is. */
+    public ReadOnlyStringProperty nothingToDecideProperty() {
+        return nothingToDecide.getReadOnlyProperty();
     }
 
     /** Each input's share of the result, in words. */

@@ -25,13 +25,14 @@ import org.outpost.ui.controls.Labels;
 import org.outpost.ui.text.UiText;
 
 /**
- * The chart's "Risk" tab: a card per model with its result, model id, version and source, the latest
- * decision (marked when stale), Acknowledge / Accept into plan / Override… (the override asks for a
- * reason), and a collapsible explanation with every input (editable for a what-if), its source, each
- * contribution and the side-by-side what-ifs. Binds and lays out only.
+ * The chart's "Risk" tab: a card per model with its result first, the latest decision (marked when stale),
+ * Acknowledge / Accept into plan / Override… when there is a result to decide on (the override asks for a
+ * reason), a collapsible explanation with every input (editable for a what-if), its source, each
+ * contribution and the side-by-side what-ifs, and the model id, version and source last. Binds and lays out only.
  */
 public final class RiskPanelView {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    private static final PseudoClass NOT_APPLICABLE = PseudoClass.getPseudoClass("not-applicable");
 
     private final RiskPanelViewModel model;
     private final UiText text;
@@ -97,18 +98,21 @@ public final class RiskPanelView {
         cards.getChildren().setAll(model.cards().stream().map(this::card).toList());
     }
 
+    /**
+     * One card, read top to bottom: the title, the result (number and category, the only bold text), the latest
+     * decision, the decisions it allows (none when there is no result), the inputs and their sources behind the
+     * explanation, and the model's id, version and citation last and small.
+     */
     private Node card(RiskCardViewModel card) {
         String id = card.ref().id();
         Label title = new Label(card.title());
-        title.getStyleClass().add("section");
-        Label reference = new Label(card.reference());
-        reference.getStyleClass().add("patient-details");
-        reference.setWrapText(true);
+        title.getStyleClass().add("risk-title");
         Label result = new Label();
         result.setId("risk-result-" + id);
         result.getStyleClass().add("risk-result");
         result.setWrapText(true);
         result.textProperty().bind(card.resultProperty());
+        card.applicableProperty().subscribe(a -> result.pseudoClassStateChanged(NOT_APPLICABLE, !a));
 
         Label decision = new Label();
         decision.setId("risk-decision-" + id);
@@ -127,19 +131,35 @@ public final class RiskPanelView {
         Button override = Labels.button("risk-override-" + id, text.get("chart.risk.override"),
                 () -> askReason(card).ifPresent(card::override));
         for (Button b : new Button[] {acknowledge, accept, override}) {
-            b.disableProperty().bind(card.busyProperty().or(card.validProperty().not()));
+            b.disableProperty().bind(card.busyProperty());
         }
+        HBox decisions = new HBox(8, acknowledge, accept, override);
+        decisions.setId("risk-actions-" + id);
+        decisions.visibleProperty().bind(card.decidableProperty());
+        decisions.managedProperty().bind(decisions.visibleProperty());
+        Label nothing = new Label();
+        nothing.setId("risk-nothing-" + id);
+        nothing.getStyleClass().add("muted");
+        nothing.textProperty().bind(card.nothingToDecideProperty());
+        nothing.visibleProperty().bind(card.decidableProperty().not());
+        nothing.managedProperty().bind(nothing.visibleProperty());
         Label status = new Label();
         status.setId("risk-status-" + id);
         status.textProperty().bind(card.statusProperty());
-        HBox actions = new HBox(8, acknowledge, accept, override, status);
+        HBox actions = new HBox(8, decisions, nothing, status);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         TitledPane explanation = new TitledPane(text.get("chart.risk.explain"), explanation(card));
         explanation.setId("risk-explain-" + id);
         explanation.setExpanded(false);
         explanation.setMnemonicParsing(true);
 
-        VBox box = new VBox(6, title, reference, result, decision, stale, actions, explanation);
+        Label reference = new Label(card.reference());
+        reference.setId("risk-reference-" + id);
+        reference.getStyleClass().add("risk-reference");
+        reference.setWrapText(true);
+
+        VBox box = new VBox(6, title, result, decision, stale, actions, explanation, reference);
         card.modelCard().ifPresent(modelCard -> {
             // a learned model: its explanation as bars beside the result, and its card a click away
             Button open = Labels.button("risk-model-card-" + id, text.get("chart.risk.modelCard"),
@@ -167,7 +187,7 @@ public final class RiskPanelView {
         Runnable fill = () -> {
             grid.getChildren().clear();
             Label heading = new Label(text.get("chart.risk.contributions"));
-            heading.getStyleClass().add("section");
+            heading.getStyleClass().add("risk-subheading");
             grid.add(heading, 0, 0, 3, 1);
             int row = 1;
             for (RiskCardViewModel.Bar bar : card.bars()) {
@@ -219,7 +239,7 @@ public final class RiskPanelView {
             grid.addRow(row++, label, value, new Label(f.unit()), source);
         }
         Label contributionsTitle = new Label(text.get("chart.risk.contributions"));
-        contributionsTitle.getStyleClass().add("section");
+        contributionsTitle.getStyleClass().add("risk-subheading");
         VBox contributions = new VBox(2);
         contributions.setId("risk-contributions-" + id);
         Runnable fillContributions = () -> contributions.getChildren().setAll(
@@ -228,7 +248,7 @@ public final class RiskPanelView {
         fillContributions.run();
 
         Label whatIfTitle = new Label(text.get("chart.risk.whatIf"));
-        whatIfTitle.getStyleClass().add("section");
+        whatIfTitle.getStyleClass().add("risk-subheading");
         GridPane whatIfs = new GridPane();
         whatIfs.setId("risk-whatif-" + id);
         whatIfs.setHgap(16);

@@ -29,6 +29,7 @@ import org.outpost.app.domain.Quantity;
 import org.outpost.app.domain.Sex;
 import org.outpost.app.domain.Unit;
 import org.outpost.app.model.ClinicalModel;
+import org.outpost.app.model.Concept;
 import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
@@ -43,12 +44,18 @@ import org.outpost.ui.text.UiText;
 class RiskPanelViewModelTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
 
-    /** A toy model with a measured input and the three what-if inputs: SBP/10 + 5 if smoking − 2 on a statin. */
+    /** A toy model declaring the three what-if concepts on its inputs: SBP/10 + 5 if smoking − 2 on a statin. */
     static final class Toy implements ClinicalModel {
         private final ModelRef ref;
+        private final boolean declaresConcepts;
 
         Toy(String version) {
+            this(version, true);
+        }
+
+        Toy(String version, boolean declaresConcepts) {
             ref = new ModelRef("toy", version, "Toy risk", "Test fixture");
+            this.declaresConcepts = declaresConcepts;
         }
 
         @Override
@@ -58,9 +65,11 @@ class RiskPanelViewModelTest {
 
         @Override
         public List<InputSpec> inputs() {
-            return List.of(InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic pressure"),
+            List<InputSpec> plain = List.of(InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic pressure"),
                     InputSpec.flag("smoker", "Current smoker"),
                     InputSpec.flag("statin", "On a statin"));
+            return !declaresConcepts ? plain : List.of(plain.get(0).as(Concept.SYSTOLIC_BP),
+                    plain.get(1).as(Concept.SMOKING), plain.get(2).as(Concept.STATIN));
         }
 
         @Override
@@ -162,6 +171,50 @@ class RiskPanelViewModelTest {
         assertThat(cha.contributions()).isEmpty();
     }
 
+    /** Issue 14 item 9: no accept (nor acknowledge, nor override) when there is no result to decide on. */
+    @Test
+    void aCardWithoutAResultOffersNothingToDecideAndSavesNothing() {
+        RiskCardViewModel cha = panel(RiskModels.all()).card("cha2ds2-vasc").orElseThrow();
+        assertThat(cha.applicableProperty().get()).isFalse(); // inputs missing
+        assertThat(cha.decidableProperty().get()).isFalse();
+        assertThat(cha.nothingToDecideProperty().get())
+                .isEqualTo("Nothing to accept yet: complete the inputs in the explanation.");
+
+        assertThat(cha.acceptIntoPlan()).isFalse();
+        assertThat(cha.statusProperty().get()).isEqualTo("Nothing to accept yet: complete the inputs in the explanation.");
+        assertThat(cha.acknowledge()).isFalse();
+        assertThat(cha.override("Declines anticoagulation")).isFalse();
+
+        fill(cha, "atrialFibrillation", "no", "valvularAf", "no", "heartFailure", "no", "hypertension", "yes",
+                "strokeTiaThromboembolism", "no", "vascularDisease", "no");
+        assertThat(cha.resultProperty().get()).startsWith("Not applicable: "); // complete, but no atrial fibrillation
+        assertThat(cha.decidableProperty().get()).isFalse();
+        assertThat(cha.nothingToDecideProperty().get())
+                .isEqualTo("Nothing to accept: the model does not apply to this patient.");
+        assertThat(cha.acceptIntoPlan()).isFalse();
+        assertThat(decisions()).isEmpty();
+    }
+
+    @Test
+    void anApplicableResultCanBeAcceptedAndARefusedValueStopsIt() {
+        RiskCardViewModel cha = panel(RiskModels.all()).card("cha2ds2-vasc").orElseThrow();
+        fill(cha, "atrialFibrillation", "yes", "valvularAf", "no", "heartFailure", "no", "hypertension", "yes",
+                "strokeTiaThromboembolism", "no", "vascularDisease", "no");
+        assertThat(cha.decidableProperty().get()).isTrue();
+        assertThat(cha.nothingToDecideProperty().get()).isEmpty();
+
+        assertThat(cha.acceptIntoPlan()).isTrue();
+        assertThat(decisions()).extracting(org.outpost.app.decision.Decision::kind)
+                .containsExactly(DecisionKind.ACCEPTED_INTO_PLAN);
+
+        fill(cha, "age", "300"); // refused: nothing to decide until it is corrected
+        assertThat(cha.decidableProperty().get()).isFalse();
+        assertThat(cha.nothingToDecideProperty().get())
+                .isEqualTo("Nothing to accept yet: correct the values marked in the explanation.");
+        assertThat(cha.acceptIntoPlan()).isFalse();
+        assertThat(decisions()).hasSize(1);
+    }
+
     @Test
     void whatIfsCompareSideBySideWithoutSavingAnything() {
         RiskCardViewModel toy = panel(List.of(new Toy("1"))).card("toy").orElseThrow();
@@ -186,6 +239,15 @@ class RiskPanelViewModelTest {
         assertThat(toy.comparisons()).extracting(Comparison::scenario).containsExactly("Not smoking", "On a statin");
         assertThat(store.observations(patient)).extracting(o -> o.value().value()).containsOnly(150.0, 90.0);
         assertThat(decisions()).isEmpty();
+    }
+
+    /** Issue 14 item 13: what-ifs come from the concepts a model declares, never from its input names. */
+    @Test
+    void inputNamesAloneProposeNoWhatIf() {
+        RiskCardViewModel toy = panel(List.of(new Toy("1", false))).card("toy").orElseThrow();
+        fill(toy, "smoker", "yes");
+        assertThat(toy.resultProperty().get()).isEqualTo("20 % \u2014 high");
+        assertThat(toy.comparisons()).isEmpty();
     }
 
     @Test
@@ -340,6 +402,8 @@ class RiskPanelViewModelTest {
         assertThat(card.bars()).allSatisfy(b -> assertThat(b.text()).endsWith("log-odds"));
         double largest = card.bars().stream().mapToDouble(b -> Math.abs(b.amount())).max().orElseThrow();
         assertThat(Math.abs(card.bars().getFirst().amount())).isEqualTo(largest);
+        // a stress-test work-up: its resting systolic pressure (145 here) declares no concept, so no what-if
+        assertThat(card.comparisons()).isEmpty();
     }
 
     @Test
