@@ -38,9 +38,17 @@ final class DeferredLearnedModel implements LearnedModel {
         return inputs;
     }
 
+    /**
+     * Until every input is there the answer needs no model ("missing: …", as the loaded model says it), so a chart
+     * whose work-up is incomplete — most charts — never loads the files.
+     */
     @Override
-    public Evaluation evaluate(ModelInputs inputs) {
-        return loaded.get().evaluate(inputs);
+    public Evaluation evaluate(ModelInputs in) {
+        List<String> missing = in.absent(inputs.stream().map(InputSpec::name).toArray(String[]::new));
+        if (!missing.isEmpty()) {
+            return Evaluation.notApplicable(ref, missing, List.of());
+        }
+        return loaded.get().evaluate(in);
     }
 
     @Override

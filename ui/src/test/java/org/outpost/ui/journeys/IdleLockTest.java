@@ -34,7 +34,9 @@ class IdleLockTest {
 
     @Start
     void start(Stage stage) {
-        desktop = Journey.prepared(stage, dir, Duration.ofMillis(2500), f -> {
+        // long enough for signing in, opening a chart and its recording form on a busy two-core machine (2.5 s was
+        // not: the lock came first and the form never opened), short enough to wait out
+        desktop = Journey.prepared(stage, dir, Duration.ofSeconds(6), f -> {
             Journey.okafor(f);
             f.store().accounts().add(StoreFixture.ADMIN, NURSE, "Kim Park", Role.CLINICIAN,
                     NURSE_PASSWORD.toCharArray());

@@ -436,7 +436,16 @@ public final class RiskCardViewModel {
         return barsView;
     }
 
-    /** The model card, for a learned model; empty for published equations (their source is their card). */
+    /** Whether the model has a card (a learned model; a published equation's source is its card). */
+    public boolean hasModelCard() {
+        return model instanceof org.outpost.app.ml.LearnedModel;
+    }
+
+    /**
+     * The model card, for a learned model; empty for published equations. Reading it may load the model's files the
+     * first time (a fraction of a second): call it when the user asks for the card, and lay out with
+     * {@link #hasModelCard()}.
+     */
     public Optional<org.outpost.app.ml.ModelCard> modelCard() {
         return model instanceof org.outpost.app.ml.LearnedModel learned ? Optional.of(learned.card()) : Optional.empty();
     }

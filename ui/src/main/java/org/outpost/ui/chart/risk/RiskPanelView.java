@@ -160,15 +160,16 @@ public final class RiskPanelView {
         reference.setWrapText(true);
 
         VBox box = new VBox(6, title, result, decision, stale, actions, explanation, reference);
-        card.modelCard().ifPresent(modelCard -> {
+        if (card.hasModelCard()) {
             // a learned model: its explanation as bars beside the result, and its card a click away
             Button open = Labels.button("risk-model-card-" + id, text.get("chart.risk.modelCard"),
-                    () -> org.outpost.ui.models.ModelCardWindow.open(root.getScene().getWindow(), modelCard, text));
+                    () -> card.modelCard().ifPresent(modelCard ->
+                            org.outpost.ui.models.ModelCardWindow.open(root.getScene().getWindow(), modelCard, text)));
             int at = box.getChildren().indexOf(result); // before result moves into the row beside its bars
             HBox beside = new HBox(16, new VBox(6, result, open), bars(card));
             HBox.setHgrow(beside.getChildren().getFirst(), Priority.ALWAYS);
             box.getChildren().add(at, beside);
-        });
+        }
         box.getStyleClass().add("risk-card");
         box.setId("risk-card-" + id);
         box.setPadding(new Insets(10));
