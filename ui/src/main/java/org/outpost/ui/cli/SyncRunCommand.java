@@ -45,7 +45,7 @@ final class SyncRunCommand extends LoggedInCommand {
         SyncSettings settings = new SyncSettingsService(o.store(), o.clock(), o.session()).current();
         if (!settings.isConfigured()) {
             throw new CliFailure(ExitCode.FAILED, "sync is not set up: set the server and the token with "
-                    + "'admin sync config' first; nothing was sent");
+                    + "'outpost admin sync config' first; nothing was sent");
         }
         Optional<SiteSync> opened;
         try {

@@ -157,7 +157,7 @@ class UserCommandTest {
         var disabled = user(lines(ADMIN_PASSWORD, "brand new kettle phrase"), ADMIN, "passwd", "--name",
                 Clinic.LOCUM);
         assertThat(disabled.exitCode()).isEqualTo(1);
-        assertThat(disabled.errLine()).isEqualTo("user locum.lee is disabled; 'admin user enable' gives it a new password");
+        assertThat(disabled.errLine()).isEqualTo("user locum.lee is disabled; 'outpost admin user enable' gives it a new password");
     }
 
     @Test
