@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                 "Standard input: line 1 = your password."})
 final class SyncRunCommand extends LoggedInCommand {
     @Option(names = "--ca-file", paramLabel = "PEM",
-            description = "Trust only the CA certificate(s) in this PEM file for the server (e.g. a clinic "
+            description = "Trust only the CA certificates in this PEM file for the server (e.g. a clinic "
                     + "network's own CA); default: the system's trusted CAs.")
     Path caFile;
 
