@@ -102,7 +102,7 @@ class UserCommandTest {
         var r = user(lines(CLINICIAN_PASSWORD, "a long new password"), CLINICIAN, "add", "--name", "friend.of.kim",
                 "--role", "admin");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.errLine()).isEqualTo("Your role (clinician) may not do this: MANAGE_USERS");
+        assertThat(r.errLine()).isEqualTo("Your role (clinician) may not manage user accounts (or run the administrator's checks and tools).");
         assertThat(user(lines(ADMIN_PASSWORD), ADMIN, "list").out()).doesNotContain("friend.of.kim");
     }
 
