@@ -53,11 +53,54 @@ public record PatientQuery(List<String> nameTokens, Optional<String> mrnPrefix, 
         return new PatientQuery(names, mrn, dob);
     }
 
-    /** Lower case without accents, so "José" and "jose" match. Stores fold names the same way. */
+    /**
+     * Lower case without accents, so "José" and "jose" match, and with the letters Unicode does not decompose
+     * spelt as people type them on an English keyboard ({@link #LETTERS}: "Łukasz" as "lukasz", "Søren" as
+     * "soren", "Straße" as "strasse"). Stores fold names the same way; a change here needs the stored folds
+     * rebuilt ({@link #FOLDING_VERSION}).
+     */
     public static String fold(String name) {
-        String n = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return n.toLowerCase(Locale.ROOT);
+        String n = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
+        StringBuilder out = null;
+        for (int i = 0; i < n.length(); i++) {
+            String spelt = LETTERS.get(n.charAt(i));
+            if (spelt != null && out == null) {
+                out = new StringBuilder(n.length() + 4).append(n, 0, i);
+            }
+            if (out != null) {
+                out.append(spelt != null ? spelt : String.valueOf(n.charAt(i)));
+            }
+        }
+        return out == null ? n : out.toString();
     }
+
+    /**
+     * The version of {@link #fold}'s rule. A store keeps the version its folded names and search index were
+     * built with and rebuilds them when it differs: 1 was accents only, 2 added {@link #LETTERS}.
+     */
+    public static final int FOLDING_VERSION = 2;
+
+    /**
+     * Lower-case letters that NFD leaves whole (no accent to strip) and their English-keyboard spelling: Polish
+     * ł, Scandinavian ø and æ, French œ, German ß, Croatian/Vietnamese đ, Icelandic þ and ð, Turkish dotless ı,
+     * Maltese ħ, Sami ŧ and ŋ, Catalan ŀ, Greenlandic ĸ. Upper case folds to these first ("Ł" to "ł", "ẞ" to "ß").
+     */
+    private static final java.util.Map<Character, String> LETTERS = java.util.Map.ofEntries(
+            java.util.Map.entry('\u0142', "l"), // ł
+            java.util.Map.entry('\u00f8', "o"), // ø
+            java.util.Map.entry('\u00e6', "ae"), // æ
+            java.util.Map.entry('\u0153', "oe"), // œ
+            java.util.Map.entry('\u00df', "ss"), // ß
+            java.util.Map.entry('\u0111', "d"), // đ
+            java.util.Map.entry('\u00fe', "th"), // þ
+            java.util.Map.entry('\u00f0', "d"), // ð
+            java.util.Map.entry('\u0131', "i"), // ı
+            java.util.Map.entry('\u0127', "h"), // ħ
+            java.util.Map.entry('\u0167', "t"), // ŧ
+            java.util.Map.entry('\u014b', "n"), // ŋ
+            java.util.Map.entry('\u0140', "l"), // ŀ
+            java.util.Map.entry('\u0138', "k")); // ĸ
 
     private static Optional<LocalDate> date(String token) {
         try {

@@ -163,6 +163,21 @@ public final class RenalDoseRules {
         return header.get("reviewed-by");
     }
 
+    /**
+     * Whether the table is a draft nobody has reviewed against its sources: its {@code # reviewed-by:} line says
+     * "draft", "unreviewed" or "not reviewed" (the bundled table: "Outpost clinical content, unreviewed draft").
+     * Every alert from a draft table says so ({@link #DRAFT_NOTE}).
+     */
+    public boolean draft() {
+        return DRAFT.matcher(reviewedBy()).find();
+    }
+
+    /** What every alert from a {@link #draft()} table adds, so a prescriber or pharmacist weighs it as such. */
+    public static final String DRAFT_NOTE = "Draft table, not yet reviewed: check this advice against the source it cites.";
+
+    private static final java.util.regex.Pattern DRAFT = java.util.regex.Pattern.compile(
+            "\\b(?:draft|unreviewed|not\\s+(?:yet\\s+)?reviewed)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** The table's title ({@code # table:} line), or a default. */
     public String title() {
         return header.getOrDefault("table", "Renal dose rules");

@@ -384,6 +384,9 @@ public final class PrescribingCheck {
                     headline += " (creatinine\u2013cystatin C)";
                 }
             }
+            if (renalRules.draft()) {
+                text += " " + RenalDoseRules.DRAFT_NOTE;
+            }
             return new OrderAlert(ref.id(), ref.version(), sourceOf(r, ref.title()), r.severity(), headline, text,
                     r.strength(), r.suggestedDose(), differs, fingerprint, AlertResponse.NONE, "");
         });

@@ -12,7 +12,8 @@ public class UnansweredAlertsException extends RuntimeException {
     private final transient List<OrderAlert> alerts;
 
     public UnansweredAlertsException(List<OrderAlert> alerts) {
-        super(alerts.size() + " alert(s) need a reason before the order can be saved");
+        super((alerts.size() == 1 ? "1 alert needs" : alerts.size() + " alerts need")
+                + " a reason before the order can be saved");
         this.alerts = List.copyOf(alerts);
     }
 

@@ -9,7 +9,7 @@ public class PossibleDuplicateException extends RuntimeException {
     private final transient List<DuplicateCandidate> candidates;
 
     public PossibleDuplicateException(List<DuplicateCandidate> candidates) {
-        super(candidates.size() + " possible duplicate(s) found");
+        super(candidates.size() + (candidates.size() == 1 ? " possible duplicate found" : " possible duplicates found"));
         this.candidates = List.copyOf(candidates);
     }
 

@@ -14,10 +14,10 @@ public record Session(User user) {
         return user.username();
     }
 
-    /** Throws {@link SecurityException} unless the user's role grants the permission. */
+    /** Throws {@link NotPermittedException} (a {@link SecurityException}) unless the user's role grants the permission. */
     public void require(Permission permission) {
         if (!user.role().may(permission)) {
-            throw new SecurityException("Your role (" + user.role().code() + ") may not do this: " + permission);
+            throw new NotPermittedException(user.role(), permission);
         }
     }
 }

@@ -9,7 +9,7 @@ public class ValidationException extends RuntimeException {
     private final transient List<Violation> violations;
 
     public ValidationException(List<Violation> violations) {
-        super(violations.size() + " input problem(s): " + violations.stream().map(Violation::key).toList());
+        super(violations.size() + (violations.size() == 1 ? " input problem: " : " input problems: ") + violations.stream().map(Violation::key).toList());
         this.violations = List.copyOf(violations);
     }
 

@@ -15,6 +15,27 @@ class PatientQueryTest {
         assertThat(q.birthDate()).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(textBlock = """
+            Łukasz,          lukasz
+            Søren,           soren
+            Straße,          strasse
+            STRAẞE,          strasse
+            Æsa,             aesa
+            Œdipe,           oedipe
+            Đorđe,      dorde
+            Þorsteinn,       thorsteinn
+            Guðrún,     gudrun
+            Yıldız,     yildiz
+            İstanbul,        istanbul
+            Bożena Włoś, bozena wlos
+            José,            jose
+            """)
+    void foldsLettersUnicodeDoesNotDecomposeAsTheyAreTypedOnAnEnglishKeyboard(String name, String folded) {
+        assertThat(PatientQuery.fold(name)).isEqualTo(folded);
+        assertThat(PatientQuery.parse(folded.split(" ")[0]).nameTokens()).containsExactly(folded.split(" ")[0]);
+    }
+
     @Test
     void recognisesIsoAndDayFirstDates() {
         assertThat(PatientQuery.parse("1984-03-07").birthDate()).contains(LocalDate.of(1984, 3, 7));

@@ -58,6 +58,30 @@ class RenalDoseRulesTest {
             assertThat(rules.ref().source()).contains("unreviewed draft");
         }
 
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+                Outpost clinical content, unreviewed draft | true
+                DRAFT                                      | true
+                not yet reviewed                           | true
+                A. Patel, PharmD, 2026-12-01               | false
+                Renal pharmacy team (reviewed 2026-12-01)  | false
+                """)
+        void aDraftTableIsKnownByItsReviewedByLine(String reviewedBy, boolean draft) throws Exception {
+            assertThat(rules.draft()).as("the bundled table").isTrue();
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("renal", ".tsv");
+            try {
+                String bundledText;
+                try (var in = RenalDoseRules.class.getResourceAsStream("renal-dose-rules.tsv")) {
+                    bundledText = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                java.nio.file.Files.writeString(file, bundledText.replace(
+                        "# reviewed-by: Outpost clinical content, unreviewed draft", "# reviewed-by: " + reviewedBy));
+                assertThat(RenalDoseRules.load(file).draft()).isEqualTo(draft);
+            } finally {
+                java.nio.file.Files.delete(file);
+            }
+        }
+
         @Test
         void coversTheDrugsOfTheBrief() {
             assertThat(rules.drugs()).containsExactly("enoxaparin", "gabapentin", "levetiracetam", "metformin",

@@ -114,9 +114,31 @@ class PrescribingCheckTest {
             assertThat(a.severity()).isEqualTo(Severity.HIGH);
             assertThat(a.headline()).isEqualTo("eGFR 26 mL/min/1.73 m\u00b2");
             assertThat(a.text()).startsWith("Contraindicated at eGFR below 30"); // metformin US PI 2.3 / 4
+            // the bundled renal table is an unreviewed draft: every alert it produces says so
+            assertThat(a.text()).endsWith(" Draft table, not yet reviewed: check this advice against the source it cites.");
             assertThat(a.differs()).isTrue();
             assertThat(a.needsAnswer()).isTrue();
         });
+    }
+
+    @Test
+    void aReviewedRenalTablesAlertsCarryNoDraftNote(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("renal-dose-rules.tsv");
+        try (var in = org.outpost.app.dosing.RenalDoseRules.class.getResourceAsStream("renal-dose-rules.tsv")) {
+            java.nio.file.Files.writeString(file, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("# reviewed-by: Outpost clinical content, unreviewed draft",
+                            "# reviewed-by: A. Patel, PharmD, 2026-12-01"));
+        }
+        var b = org.outpost.app.catalog.ClinicalContent.bundled();
+        var reviewed = new org.outpost.app.catalog.ClinicalContent(b.cpic(),
+                org.outpost.app.dosing.RenalDoseRules.load(file), b.doseLimits(), b.drugClasses(), b.interactions(),
+                b.coronaryUpdate(), b.updates(), b.problems());
+        PrescribingCheck check = org.outpost.app.catalog.BundledModels.prescribingCheck(ZoneOffset.UTC, reviewed);
+        Chart chart = new ChartBuilder().creatinine(2.0, LAST_WEEK).build();
+        assertThat(check.check(chart, order("metformin", 500, "twice daily"), TODAY, Map.of())).singleElement()
+                .satisfies(a -> assertThat(a.text()).startsWith("Contraindicated at eGFR below 30")
+                        .doesNotContain("Draft table"));
     }
 
     @Test
@@ -140,7 +162,7 @@ class PrescribingCheckTest {
     void withoutACystatinCTheAlertNamesTheCreatinineEquation() {
         Chart chart = new ChartBuilder().creatinine(2.0, LAST_WEEK).build();
         OrderAlert alert = check(chart, order("metformin", 500, "twice daily")).getFirst();
-        assertThat(alert.text()).endsWith("Kidney function: CKD-EPI 2021 creatinine eGFR.");
+        assertThat(alert.text()).contains("Kidney function: CKD-EPI 2021 creatinine eGFR.");
     }
 
     @Test
@@ -150,7 +172,7 @@ class PrescribingCheckTest {
         OrderAlert alert = check(chart, order("metformin", 500, "twice daily")).getFirst();
         assertThat(alert.headline()).isEqualTo("eGFR 26 mL/min/1.73 m\u00b2");
         assertThat(alert.severity()).isEqualTo(Severity.HIGH);
-        assertThat(alert.text()).endsWith("Kidney function: CKD-EPI 2021 creatinine eGFR; the cystatin C of 2026-06-01 "
+        assertThat(alert.text()).contains("Kidney function: CKD-EPI 2021 creatinine eGFR; the cystatin C of 2026-06-01 "
                 + "is older than 3 months and was not used.");
     }
 

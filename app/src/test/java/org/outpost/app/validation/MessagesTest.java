@@ -49,5 +49,8 @@ class MessagesTest {
         for (Role r : Role.values()) {
             assertThat(messages.text("role." + r.name())).isNotBlank();
         }
+        for (org.outpost.app.domain.Permission p : org.outpost.app.domain.Permission.values()) {
+            assertThat(messages.text("permission." + p.name())).as(p.name()).isNotBlank().doesNotContain("_");
+        }
     }
 }

@@ -31,7 +31,7 @@ import org.outpost.app.domain.PatientQuery;
  *
  * <p>The repository writes these rows in the same transaction as the patient row (every insert and
  * update of a patient replaces them, so a new MRN or name is searchable at once), and migration V5
- * backfilled them with this same class. Changing the rule needs a new migration that rebuilds the table.
+ * backfilled them with this same class. A change of the folding rule is rebuilt at unlock by {@link NameFolding}.
  */
 public final class NamePrefixes {
     /** The longest stored prefix, in code points. */

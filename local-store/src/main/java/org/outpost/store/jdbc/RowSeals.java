@@ -20,7 +20,8 @@ import org.outpost.store.keys.RowKey;
  * transaction nor all its rows in memory; resealing is idempotent, so an interrupted run is finished by the
  * next unlock. {@code row_seal_state.sealed} turns TRUE at the end: from then on a row without a MAC is damaged.
  * After sealing, the free-text allergies of V1 are moved to the tables of V8 ({@link LegacyAllergies}), and a
- * database without a pseudonym secret (V11) gets one ({@link JdbcSyncSettings#ensureSiteSecret}).
+ * database without a pseudonym secret (V11) gets one ({@link JdbcSyncSettings#ensureSiteSecret}), and names folded
+ * by an older rule are folded again with their search tables ({@link NameFolding}).
  */
 public final class RowSeals {
     static final int BATCH = 5_000;
@@ -55,6 +56,7 @@ public final class RowSeals {
             c.commit();
         }
         LegacyAllergies.upgrade(c, seal);
+        NameFolding.upgrade(c, seal);
         if (JdbcSyncSettings.ensureSiteSecret(c, seal, clock.instant())) {
             c.commit();
         }

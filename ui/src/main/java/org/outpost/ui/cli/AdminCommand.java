@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The top of the admin command line: {@code outpost admin <command>}. */
-@Command(name = "admin",
+@Command(name = "outpost admin",
         description = {"Outpost administration. Commands that open the database read the password from the "
                 + "first line of standard input with --password-stdin (never from an argument); a command "
                 + "that sets another password reads it from the second line."},

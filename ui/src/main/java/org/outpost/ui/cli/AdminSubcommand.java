@@ -44,7 +44,7 @@ abstract class AdminSubcommand implements Callable<Integer> {
         if (!vault.isInitialized()) {
             throw new CliFailure(ExitCode.FAILED,
                     "no Outpost database in " + org.outpost.app.validation.Echo.of(dataDirectory().toString())
-                            + " (create one with 'admin init')");
+                            + " (create one with 'outpost admin init')");
         }
         return vault;
     }

@@ -54,6 +54,7 @@ final class Failures {
             case DatabaseDamagedException d -> new Outcome(ExitCode.DATABASE_DAMAGED, d.getMessage(), false);
             case DiskProblemException d -> new Outcome(ExitCode.DISK_PROBLEM, d.getMessage(), false);
             case StoreException s -> new Outcome(ExitCode.FAILED, s.getMessage(), false);
+            case org.outpost.app.usecase.NotPermittedException n -> new Outcome(ExitCode.FAILED, n.text(messages), false);
             case SecurityException s -> new Outcome(ExitCode.FAILED, s.getMessage(), false);
             case IllegalArgumentException i -> new Outcome(ExitCode.FAILED, i.getMessage(), false);
             case UncheckedIOException io -> new Outcome(ExitCode.FAILED, io.getMessage() + ": "

@@ -28,7 +28,7 @@ final class InitCommand extends AdminSubcommand {
     boolean passwordStdin;
 
     @Option(names = "--password-file", paramLabel = "FILE",
-            description = "Read the password(s) from FILE, one a line as with --password-stdin; FILE must be owner-only (chmod 600).")
+            description = "Read the passwords from FILE, one a line as with --password-stdin; FILE must be owner-only (chmod 600).")
     java.nio.file.Path passwordFile;
 
     InitCommand(CliContext context) {

@@ -20,7 +20,7 @@ abstract class LoggedInCommand extends AdminSubcommand {
     boolean passwordStdin;
 
     @Option(names = "--password-file", paramLabel = "FILE",
-            description = "Read the password(s) from FILE, one a line as with --password-stdin; FILE must be owner-only (chmod 600).")
+            description = "Read the passwords from FILE, one a line as with --password-stdin; FILE must be owner-only (chmod 600).")
     java.nio.file.Path passwordFile;
 
     LoggedInCommand(CliContext context) {

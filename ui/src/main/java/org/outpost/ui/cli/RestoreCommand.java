@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * and passwords stay in force afterwards, so an old backup cannot bring a removed user back.
  */
 @Command(name = "restore", sortOptions = false,
-        description = {"Replace the database in the data directory with a backup made by 'admin backup'.",
+        description = {"Replace the database in the data directory with a backup made by 'outpost admin backup'.",
                 "Only an enabled administrator of this installation may restore; the accounts, roles and "
                         + "passwords of today stay in force. The restore is recorded in the replaced and in the "
                         + "restored audit log. The last 3 replaced databases are kept beside the new one.",

@@ -63,7 +63,7 @@ final class SyncPreviewCommand extends LoggedInCommand {
                 err.println(state(o.store().read(r -> r.outbox().find(p.id()))));
                 if (!o.store().read(r -> r.syncSettings().load()).isConfigured()) {
                     err.println("sync is not set up: nothing is sent until a server and a token are set "
-                            + "('admin sync config')");
+                            + "('outpost admin sync config')");
                 }
                 err.flush();
             }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                 "Standard input: line 1 = your password."})
 final class SyncRunCommand extends LoggedInCommand {
     @Option(names = "--ca-file", paramLabel = "PEM",
-            description = "Trust only the CA certificate(s) in this PEM file for the server (e.g. a clinic "
+            description = "Trust only the CA certificates in this PEM file for the server (e.g. a clinic "
                     + "network's own CA); default: the system's trusted CAs.")
     Path caFile;
 
@@ -45,7 +45,7 @@ final class SyncRunCommand extends LoggedInCommand {
         SyncSettings settings = new SyncSettingsService(o.store(), o.clock(), o.session()).current();
         if (!settings.isConfigured()) {
             throw new CliFailure(ExitCode.FAILED, "sync is not set up: set the server and the token with "
-                    + "'admin sync config' first; nothing was sent");
+                    + "'outpost admin sync config' first; nothing was sent");
         }
         Optional<SiteSync> opened;
         try {

@@ -47,7 +47,7 @@ final class SyncStatusCommand extends LoggedInCommand {
         out.println("last error: " + counts.lastError().map(e -> time(e.at(), zone) + " " + EchoSafe.line(e.message()))
                 .orElse("none"));
         if (!s.isConfigured()) {
-            out.println("sync is not set up: nothing is sent until a server and a token are set ('admin sync config')");
+            out.println("sync is not set up: nothing is sent until a server and a token are set ('outpost admin sync config')");
         }
         out.flush();
         return ExitCode.OK;

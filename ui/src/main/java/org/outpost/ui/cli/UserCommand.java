@@ -78,7 +78,7 @@ final class UserCommand implements Runnable {
     /** {@code admin user disable}: disables, then rotates the data key unless told not to. */
     @Command(name = "disable", sortOptions = false,
             description = {"Disable an account: its password no longer opens the database.",
-                    "Then the data key is rotated (as 'admin rotate-key'), so a copy of the key file the user may "
+                    "Then the data key is rotated (as 'outpost admin rotate-key'), so a copy of the key file the user may "
                             + "have kept no longer opens the database either.",
                     "Standard input: line 1 = your password."})
     static final class Disable extends LoggedInCommand {
@@ -86,7 +86,7 @@ final class UserCommand implements Runnable {
         String name;
 
         @Option(names = "--no-rotate",
-                description = "Do not rotate the data key now (run 'admin rotate-key' later; until then an old "
+                description = "Do not rotate the data key now (run 'outpost admin rotate-key' later; until then an old "
                         + "copy of the key file with this user's password still opens the database).")
         boolean noRotate;
 
@@ -107,7 +107,7 @@ final class UserCommand implements Runnable {
             o.store().accounts().disable(o.session().username(), target.username());
             context.out().println("disabled user " + target.username());
             if (noRotate) {
-                context.out().println("data key not rotated (--no-rotate): run 'admin rotate-key' when you can");
+                context.out().println("data key not rotated (--no-rotate): run 'outpost admin rotate-key' when you can");
                 return ExitCode.OK;
             }
             // rotation needs the database closed: this command's own store is the only one it may close
@@ -168,7 +168,7 @@ final class UserCommand implements Runnable {
             User target = existing(o.store().accounts(), name);
             if (!target.enabled()) {
                 throw new CliFailure(ExitCode.FAILED, "user " + target.username()
-                        + " is disabled; 'admin user enable' gives it a new password");
+                        + " is disabled; 'outpost admin user enable' gives it a new password");
             }
             char[] password = o.passwords().newPassword(2, "New password for " + target.username());
             PasswordPolicy.require(target.username(), password);

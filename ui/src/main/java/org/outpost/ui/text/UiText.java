@@ -49,6 +49,11 @@ public final class UiText {
         return domain.text(violation);
     }
 
+    /** What the user's role may not do, in words ("Your role (clinician) may not manage user accounts."). */
+    public String notPermitted(org.outpost.app.usecase.NotPermittedException refused) {
+        return refused.text(domain);
+    }
+
     /** A domain message by key. */
     public String domain(String key, Object... args) {
         return domain.text(key, args);

@@ -158,7 +158,7 @@ class DemoCommandTest {
         var r = run(lines(CliHarness.CLINICIAN_PASSWORD), "demo", "--data-dir", dir.toString(), "--user",
                 CliHarness.CLINICIAN, "--password-stdin", "--patients", "3");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.errLine()).isEqualTo("Your role (clinician) may not do this: MANAGE_USERS");
+        assertThat(r.errLine()).isEqualTo("Your role (clinician) may not manage user accounts (or run the administrator's checks and tools).");
         assertThat(patients(dir)).hasSize(2);
     }
 

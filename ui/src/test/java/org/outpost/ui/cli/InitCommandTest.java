@@ -107,7 +107,7 @@ class InitCommandTest {
     void missingRequiredOptionIsAOneLineUsageError() {
         var r = run("", "init", "--data-dir", temp.toString(), "--password-stdin");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.errLine()).isEqualTo("Missing required option: '--admin-user=NAME' (see 'admin init --help')");
+        assertThat(r.errLine()).isEqualTo("Missing required option: '--admin-user=NAME' (see 'outpost admin init --help')");
     }
 
     @Test

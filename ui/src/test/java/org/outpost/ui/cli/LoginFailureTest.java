@@ -107,6 +107,6 @@ class LoginFailureTest {
         var r = run(lines(ADMIN_PASSWORD), args(List.of("patients"), temp.resolve("empty"), ADMIN));
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errLine()).isEqualTo("no Outpost database in " + temp.resolve("empty")
-                + " (create one with 'admin init')");
+                + " (create one with 'outpost admin init')");
     }
 }

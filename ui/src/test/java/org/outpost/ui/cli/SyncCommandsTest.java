@@ -106,7 +106,7 @@ class SyncCommandsTest {
                 "held back: 0",
                 "last success: never",
                 "last error: none",
-                "sync is not set up: nothing is sent until a server and a token are set ('admin sync config')");
+                "sync is not set up: nothing is sent until a server and a token are set ('outpost admin sync config')");
     }
 
     @Test

@@ -34,6 +34,13 @@ class UsageTest {
     }
 
     @Test
+    void usageNamesTheCommandAsTheUserTypesIt() {
+        assertThat(run("", "--help").out()).startsWith("Usage: outpost admin ");
+        assertThat(run("", "user", "add", "--help").out()).startsWith("Usage: outpost admin user add ");
+        assertThat(run("", "backup").errLine()).endsWith("(see 'outpost admin backup --help')");
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         var r = run("");
         assertThat(r.exitCode()).isEqualTo(2);
@@ -48,7 +55,7 @@ class UsageTest {
 
         var opt = run("", "patients", "--user", "admin", "--password", "hunter2hunter2");
         assertThat(opt.exitCode()).isEqualTo(2);
-        assertThat(opt.errLine()).isEqualTo("Unknown option: --password (see 'admin patients --help')");
+        assertThat(opt.errLine()).isEqualTo("Unknown option: --password (see 'outpost admin patients --help')");
 
         var joined = run("", "patients", "--user", "admin", "--password=hunter2hunter2");
         assertThat(joined.exitCode()).isEqualTo(2);

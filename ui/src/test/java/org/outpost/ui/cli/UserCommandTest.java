@@ -102,7 +102,7 @@ class UserCommandTest {
         var r = user(lines(CLINICIAN_PASSWORD, "a long new password"), CLINICIAN, "add", "--name", "friend.of.kim",
                 "--role", "admin");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.errLine()).isEqualTo("Your role (clinician) may not do this: MANAGE_USERS");
+        assertThat(r.errLine()).isEqualTo("Your role (clinician) may not manage user accounts (or run the administrator's checks and tools).");
         assertThat(user(lines(ADMIN_PASSWORD), ADMIN, "list").out()).doesNotContain("friend.of.kim");
     }
 
@@ -157,7 +157,7 @@ class UserCommandTest {
         var disabled = user(lines(ADMIN_PASSWORD, "brand new kettle phrase"), ADMIN, "passwd", "--name",
                 Clinic.LOCUM);
         assertThat(disabled.exitCode()).isEqualTo(1);
-        assertThat(disabled.errLine()).isEqualTo("user locum.lee is disabled; 'admin user enable' gives it a new password");
+        assertThat(disabled.errLine()).isEqualTo("user locum.lee is disabled; 'outpost admin user enable' gives it a new password");
     }
 
     @Test

@@ -65,6 +65,6 @@ class VerifyAuditCommandTest {
         var r = run(lines(CLINICIAN_PASSWORD), "verify-audit", "--data-dir", dir.toString(), "--user", CLINICIAN,
                 "--password-stdin");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.errLine()).isEqualTo("Your role (clinician) may not do this: VIEW_AUDIT");
+        assertThat(r.errLine()).isEqualTo("Your role (clinician) may not view the audit log.");
     }
 }

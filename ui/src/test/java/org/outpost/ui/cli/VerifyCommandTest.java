@@ -79,7 +79,9 @@ class VerifyCommandTest {
         }
         var r = verify();
         assertThat(r.exitCode()).isEqualTo(ExitCode.DAMAGED);
-        assertThat(r.errLine()).startsWith("database DAMAGED");
+        // where the flips land depends on the random keys: verify names damaged rows, or opening the file fails
+        assertThat(r.errLine()).satisfiesAnyOf(line -> assertThat(line).startsWith("database DAMAGED"),
+                line -> assertThat(line).startsWith("The database is damaged: The database file"));
     }
 
     @Test
@@ -87,6 +89,6 @@ class VerifyCommandTest {
         var r = run(lines(CLINICIAN_PASSWORD), "verify", "--data-dir", dir.toString(), "--user", CLINICIAN,
                 "--password-stdin");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.errLine()).startsWith("Your role (clinician) may not do this");
+        assertThat(r.errLine()).startsWith("Your role (clinician) may not ").doesNotContain("_");
     }
 }

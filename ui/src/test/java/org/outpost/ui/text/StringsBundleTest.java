@@ -25,12 +25,19 @@ class StringsBundleTest {
 
     private static Set<String> keysInCode() throws IOException {
         Set<String> keys = new TreeSet<>();
+        // a key whose first word is in the bundle but not in KEY's list ("sync.…" added later) is found too
+        Set<String> firstWords = new TreeSet<>();
+        ResourceBundle.getBundle(UiText.BUNDLE, Locale.ROOT).keySet().forEach(k -> firstWords.add(k.substring(0, k.indexOf('.'))));
+        Pattern bundleKey = Pattern.compile("\"((?:" + String.join("|", firstWords) + ")\\.[A-Za-z][A-Za-z.]*[A-Za-z])\"");
         Path sources = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("src/main/java");
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = KEY.matcher(Files.readString(f));
-                while (m.find()) {
-                    keys.add(m.group(1));
+                String source = Files.readString(f);
+                for (Pattern p : java.util.List.of(KEY, bundleKey)) {
+                    Matcher m = p.matcher(source);
+                    while (m.find()) {
+                        keys.add(m.group(1));
+                    }
                 }
             }
         }
@@ -50,6 +57,61 @@ class StringsBundleTest {
         ResourceBundle bundle = ResourceBundle.getBundle(UiText.BUNDLE, Locale.ROOT);
         Set<String> code = keysInCode();
         assertThat(bundle.keySet()).allSatisfy(k -> assertThat(code).as("code uses " + k).contains(k));
+    }
+
+    /**
+     * {@link UiText#get} runs a pattern through {@link java.text.MessageFormat} when it is given arguments, and
+     * there an apostrophe starts a quoted section: "this patient's plan?" came out as "this patients plan?". So a
+     * pattern with a placeholder writes every apostrophe doubled, and every placeholder is filled; a pattern
+     * without one is shown as it is, so it writes a single one.
+     */
+    @Test
+    void apostrophesAreQuotedTheWayEachPatternIsShown() {
+        ResourceBundle bundle = ResourceBundle.getBundle(UiText.BUNDLE, Locale.ROOT);
+        Pattern placeholder = Pattern.compile("\\{(\\d+)");
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        assertThat(bundle.keySet()).allSatisfy(key -> {
+            String pattern = bundle.getString(key);
+            Matcher m = placeholder.matcher(pattern);
+            int arguments = 0;
+            while (m.find()) {
+                arguments = Math.max(arguments, Integer.parseInt(m.group(1)) + 1);
+            }
+            if (arguments == 0) {
+                assertThat(pattern).as(key + " is shown as it is: a single apostrophe").doesNotContain("''");
+                return;
+            }
+            assertThat(lone.matcher(pattern).find()).as(key + " has a lone apostrophe (write '')").isFalse();
+            Object[] args = new Object[arguments];
+            java.util.Arrays.fill(args, 2);
+            String shown = new UiText(Locale.ENGLISH).get(key, args);
+            assertThat(shown).as(key + ": every placeholder filled").doesNotContain("{").doesNotContain("}");
+            assertThat(shown.chars().filter(c -> c == '\'').count()).as(key + ": every apostrophe shown")
+                    .isEqualTo(pattern.split("''", -1).length - 1);
+        });
+    }
+
+    @Test
+    void noTextHedgesAPluralWithS() {
+        ResourceBundle bundle = ResourceBundle.getBundle(UiText.BUNDLE, Locale.ROOT);
+        assertThat(bundle.keySet()).allSatisfy(key -> assertThat(bundle.getString(key)).as(key).doesNotContain("(s)"));
+    }
+
+    @Test
+    void countsTakeTheRightPlural() {
+        UiText text = new UiText(Locale.ENGLISH);
+        assertThat(text.get("order.alerts", 1)).isEqualTo("Checked: 1 alert, which needs no answer.");
+        assertThat(text.get("order.alerts", 3)).isEqualTo("Checked: 3 alerts, none needs an answer.");
+        assertThat(text.get("order.alertsNeedReason", 1, 1L))
+                .isEqualTo("Checked: 1 alert; 1 needs a reason to go ahead, or change the order.");
+        assertThat(text.get("order.alertsNeedReason", 4, 2L))
+                .isEqualTo("Checked: 4 alerts; 2 need a reason to go ahead, or change the order.");
+        assertThat(text.get("medreview.clear", 1)).startsWith("1 medicine reviewed against");
+        assertThat(text.get("medreview.clear", 12)).startsWith("12 medicines reviewed against");
+        assertThat(text.get("medreview.attention", 1, 3)).isEqualTo("1 of 3 medicines needs attention: see the alerts below.");
+        assertThat(text.get("medreview.attention", 2, 3)).isEqualTo("2 of 3 medicines need attention: see the alerts below.");
+        assertThat(text.get("medreview.attention", 1, 1)).isEqualTo("1 of 1 medicine needs attention: see the alerts below.");
+        assertThat(text.get("chart.risk.overrideHeader", "QRISK3")).isEqualTo("Why does QRISK3 not apply to this patient's plan?");
     }
 
     @Test

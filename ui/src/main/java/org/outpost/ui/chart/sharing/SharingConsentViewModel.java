@@ -188,7 +188,9 @@ public final class SharingConsentViewModel {
             busy.set(false);
             if (failure instanceof IllegalStateException || failure instanceof SecurityException) {
                 // expected: the consent changed elsewhere meanwhile, or the role may not; said next to the editor
-                error.set(text.get("chart.sharing.notChanged", failure.getMessage()));
+                error.set(text.get("chart.sharing.notChanged",
+                        failure instanceof org.outpost.app.usecase.NotPermittedException refused
+                                ? text.notPermitted(refused) : failure.getMessage()));
             } else {
                 error.set(text.get("chart.sharing.failed", tasks.reporter().report(failure).errorId()));
             }

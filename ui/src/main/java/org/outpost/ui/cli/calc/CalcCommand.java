@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
                 + "2 wrong usage or unknown model.",
                 "CSV: a blank cell is a missing value; OUT has IN's columns plus applicable, value, unit, category, "
                         + "missing, reasons, error (a row that doesn't parse gets its message in 'error' and the "
-                        + "run goes on, still exit 0); a summary line goes to standard error. Files are UTF-8.",
+                        + "run goes on; the run then ends with exit 1, a row that is only not applicable is no "
+                        + "error); a summary line with the counts goes to standard error. Files are UTF-8.",
                 Numbers.RULE_FORMAT})
 public final class CalcCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL_ID", description = "A model id from --list.")
@@ -114,7 +115,7 @@ public final class CalcCommand implements Callable<Integer> {
             } else if (schema) {
                 json(g -> JsonIo.writeSchema(g, model));
             } else if (csvIn != null) {
-                csv(model);
+                return csv(model);
             } else {
                 evaluate(model);
             }
@@ -208,7 +209,8 @@ public final class CalcCommand implements Callable<Integer> {
         json(g -> JsonIo.writeEvaluation(g, result));
     }
 
-    private void csv(ClinicalModel model) {
+    /** Scores the CSV file; exit 1 when any row had an error (a row that is merely not applicable is no error). */
+    private int csv(ClinicalModel model) {
         Path in = csvIn.toAbsolutePath().normalize();
         Path out = csvOut.toAbsolutePath().normalize();
         if (in.equals(out)) {
@@ -245,8 +247,10 @@ public final class CalcCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw fileProblem("write", csvOut, e);
             }
-            context.err().println(model.ref().id() + ": " + summary.line() + "; wrote " + csvOut);
+            context.err().println(model.ref().id() + ": " + summary.line() + "; wrote " + csvOut
+                    + (summary.errors() == 0 ? "" : " (exit 1: see the 'error' column)"));
             context.err().flush();
+            return summary.errors() == 0 ? ExitCode.OK : ExitCode.FAILED;
         } finally {
             try {
                 Files.deleteIfExists(temp);

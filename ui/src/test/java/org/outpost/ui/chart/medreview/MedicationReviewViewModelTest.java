@@ -72,7 +72,7 @@ class MedicationReviewViewModelTest {
         model.follow(chart);
         reload();
         assertThat(model.reviews()).singleElement().satisfies(r -> assertThat(r.needsAttention()).isFalse());
-        assertThat(model.statusProperty().get()).startsWith("1 medicine(s) reviewed").contains("nothing above information");
+        assertThat(model.statusProperty().get()).startsWith("1 medicine reviewed").contains("nothing above information");
 
         // CPIC clopidogrel 2022 (Lee CR et al., Clin Pharmacol Ther 2022;112:959-967): CYP2C19 *2/*2 is a poor
         // metabolizer; avoid clopidogrel if possible in cardiovascular indications
@@ -83,7 +83,7 @@ class MedicationReviewViewModelTest {
         });
         reload();
         assertThat(model.needingAttentionProperty().get()).isEqualTo(1);
-        assertThat(model.statusProperty().get()).isEqualTo("1 of 1 medicine(s) need attention: see the alerts below.");
+        assertThat(model.statusProperty().get()).isEqualTo("1 of 1 medicine needs attention: see the alerts below.");
         MedicineReview review = model.reviews().getFirst();
         assertThat(review.alerts()).anySatisfy(a -> {
             assertThat(a.severity()).isEqualTo(Severity.HIGH);

@@ -57,9 +57,10 @@ class CalcCsvTest {
                 + "P5,\"66 years\",Male,1,1,0,0,1,0\n");
         Path out = dir.resolve("out.csv");
         var r = score(in, out, "--keep-column", "id");
-        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as("a row failed").isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLine()).isEqualTo("cha2ds2-vasc: 5 rows: 2 applicable, 2 not applicable, 1 error; wrote " + out);
+        assertThat(r.errLine()).isEqualTo("cha2ds2-vasc: 5 rows: 2 applicable, 2 not applicable, 1 error; wrote " + out
+                + " (exit 1: see the 'error' column)");
 
         assertThat(Files.readAllLines(out).get(0)).isEqualTo(HEADER
                 + ",applicable,value,unit,category,missing,reasons,recommendation,error");
@@ -104,7 +105,7 @@ class CalcCsvTest {
         Path in = write("in.csv", HEADER + "\n" + bad + bad + "P,78,female,yes,no,yes,no,no,no\n" + bad);
         Path out = dir.resolve("out.csv");
         var r = score(in, out, "--keep-column", "id");
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).isEqualTo(1);
         String json = calc("{\"age\": \"300\", \"sex\": \"5\"}", "cha2ds2-vasc").errLine();
         assertThat(json).isEqualTo("age: 300 years is outside the accepted range 0\u2013120 years; "
                 + "sex: '5' is not one of female, male");
@@ -126,11 +127,20 @@ class CalcCsvTest {
     }
 
     @Test
+    void rowsThatAreOnlyNotApplicableAreNoFailure() throws Exception {
+        Path in = write("in.csv", HEADER + "\nP1,78,female,yes,no,yes,no,no,no\nP2,70,male,true,,,,,\n");
+        Path out = dir.resolve("out.csv");
+        var r = score(in, out, "--keep-column", "id");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.errLine()).isEqualTo("cha2ds2-vasc: 2 rows: 1 applicable, 1 not applicable, 0 errors; wrote " + out);
+    }
+
+    @Test
     void aRowWithTheWrongNumberOfFieldsIsAnErrorRowAndTheRunGoesOn() throws Exception {
         Path in = write("in.csv", HEADER + "\nP1,78,female\nP2,78,female,yes,no,yes,no,no,no\n");
         Path out = dir.resolve("out.csv");
         var r = score(in, out, "--keep-column", "id");
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).isEqualTo(1);
         List<CSVRecord> rows = read(out);
         assertThat(rows.get(0).get("error")).isEqualTo("row has 3 fields, the header has 9");
         assertThat(rows.get(0).size()).isEqualTo(17);
@@ -196,7 +206,7 @@ class CalcCsvTest {
         }
         Path out = dir.resolve("big-out.csv");
         var r = score(in, out, "--keep-column", "id");
-        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
         assertThat(r.errLine()).startsWith("cha2ds2-vasc: 100000 rows: 79900 applicable, 20000 not applicable, "
                 + "100 errors");
         try (BufferedReader reader = Files.newBufferedReader(out, StandardCharsets.UTF_8);

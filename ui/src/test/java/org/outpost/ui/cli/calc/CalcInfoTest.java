@@ -114,7 +114,7 @@ class CalcInfoTest {
 
         var csvWithoutOut = calc("", "cha2ds2-vasc", "--csv", "in.csv");
         assertThat(csvWithoutOut.exitCode()).isEqualTo(2);
-        assertThat(csvWithoutOut.errLine()).isEqualTo("--csv needs --out OUT (see 'admin calc --help')");
+        assertThat(csvWithoutOut.errLine()).isEqualTo("--csv needs --out OUT (see 'outpost admin calc --help')");
 
         var unknownOption = calc("", "cha2ds2-vasc", "--frobnicate");
         assertThat(unknownOption.exitCode()).isEqualTo(2);
