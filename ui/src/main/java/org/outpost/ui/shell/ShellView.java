@@ -9,6 +9,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -45,8 +46,8 @@ import org.outpost.ui.shell.sync.SyncIndicatorViewModel;
 import org.outpost.ui.text.UiText;
 
 /**
- * The signed-in window: a toolbar (navigation, the sync indicator, who is signed in, Lock) over one screen at a
- * time.
+ * The signed-in window: a toolbar (navigation, the sync indicator, who is signed in, Lock, Sign out) over one screen
+ * at a time. Buttons with a keyboard shortcut name it in their tooltip.
  * Patient search is the home screen and lives as long as the session; other screens are built when
  * opened. The Admin button exists only for administrators; Models and content is there for everyone.
  */
@@ -65,7 +66,13 @@ public final class ShellView {
     /** A screen on show: its root and how to put the focus into it. */
     private record Screen(String name, Parent root, Runnable focus, Optional<ChartView> chart) { }
 
-    public ShellView(Workspace workspace, ScreenContext context, Runnable onLock) {
+    /**
+     * @param shortcuts the window's shortcuts (for the tooltips)
+     * @param onLock    locks the workstation (the work waits for the same user)
+     * @param onSignOut ends the session and returns to the sign-in form
+     */
+    public ShellView(Workspace workspace, ScreenContext context, ShortcutHelpViewModel shortcuts, Runnable onLock,
+                     Runnable onSignOut) {
         this.workspace = workspace;
         this.context = context;
         UiText text = context.text();
@@ -78,6 +85,8 @@ public final class ShellView {
         title.getStyleClass().add("brand");
         Button patients = Labels.button("nav-patients", text.get("nav.patients"), this::showSearch);
         Button newPatient = Labels.button("nav-new-patient", text.get("nav.newPatient"), this::newPatient);
+        patients.setTooltip(new Tooltip(shortcuts.tooltip(ShortcutHelpViewModel.Command.SEARCH)));
+        newPatient.setTooltip(new Tooltip(shortcuts.tooltip(ShortcutHelpViewModel.Command.NEW_PATIENT)));
         ToolBar bar = new ToolBar(title, patients, newPatient);
         if (workspace.reviewsOrders()) {
             reviewButton = Labels.button("nav-review", text.get("nav.review", "\u2026"), this::openReview);
@@ -96,10 +105,13 @@ public final class ShellView {
         who.setId("shell-user");
         Button password = Labels.button("nav-password", text.get("nav.password"), this::openPassword);
         Button lock = Labels.button("nav-lock", text.get("nav.lock"), onLock);
+        lock.setTooltip(new Tooltip(shortcuts.tooltip(ShortcutHelpViewModel.Command.LOCK)));
+        Button signOut = Labels.button("nav-sign-out", text.get("nav.signOut"), onSignOut);
+        signOut.setTooltip(new Tooltip(shortcuts.tooltip(ShortcutHelpViewModel.Command.SIGN_OUT)));
         syncModel = new SyncIndicatorViewModel(workspace.sync(), context.tasks(), Platform::runLater, text,
                 workspace.clock());
         syncView = new SyncIndicatorView(syncModel, text, workspace.sync().options().refreshEvery());
-        HBox right = new HBox(10, syncView.root(), who, password, lock);
+        HBox right = new HBox(10, syncView.root(), who, password, lock, signOut);
         right.setAlignment(Pos.CENTER_RIGHT);
         bar.getItems().addAll(spacer, right);
         bar.getStyleClass().add("shell-bar");
