@@ -193,7 +193,7 @@ public final class MainWindow {
                 shell.workspace().lock(); // already locked; discards nothing but the old screens
             }
             Workspace workspace = new Workspace(unlocked.user(), unlocked.store(), clock, content.get(), syncOptions);
-            shell = new ShellView(workspace, context, help, this::lock, this::signOut);
+            shell = new ShellView(workspace, context, help, this::lock, this::signOut, this::toggleHelp);
             workLayer.getChildren().setAll(shell.root());
         }
         gateLayer.getChildren().clear();
@@ -240,7 +240,7 @@ public final class MainWindow {
         workLayer.getChildren().clear();
         workLayer.setDisable(true);
         workLayer.setVisible(false);
-        loginModel.reset();
+        loginModel.clear();
         showLogin();
         Workspace workspace = ending.workspace();
         context.tasks().run("sign-out", () -> {
