@@ -13,6 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import org.outpost.ui.shell.ShortcutHelpViewModel.Command;
 import javafx.scene.layout.HBox;
@@ -115,16 +116,16 @@ public final class MainWindow {
 
     private void installShortcuts(Scene s) {
         var accelerators = s.getAccelerators();
-        accelerators.put(Command.LOCK.combination(), this::lock);
-        accelerators.put(Command.SIGN_OUT.combination(), this::signOut);
-        accelerators.put(Command.SEARCH.combination(), () -> whenUnlocked(ShellView::showSearch));
-        accelerators.put(Command.NEW_PATIENT.combination(), () -> whenUnlocked(ShellView::newPatient));
-        accelerators.put(Command.RECORD.combination(), () -> whenUnlocked(ShellView::record));
-        accelerators.put(Command.ORDER.combination(), () -> whenUnlocked(ShellView::order));
+        accelerators.put(keyOf(Command.LOCK), this::lock);
+        accelerators.put(keyOf(Command.SIGN_OUT), this::signOut);
+        accelerators.put(keyOf(Command.SEARCH), () -> whenUnlocked(ShellView::showSearch));
+        accelerators.put(keyOf(Command.NEW_PATIENT), () -> whenUnlocked(ShellView::newPatient));
+        accelerators.put(keyOf(Command.RECORD), () -> whenUnlocked(ShellView::record));
+        accelerators.put(keyOf(Command.ORDER), () -> whenUnlocked(ShellView::order));
         // a filter, not an accelerator: a focused control must not keep F1 or Esc from the overlay
         s.addEventFilter(KeyEvent.ANY, e -> {
             boolean pressed = e.getEventType() == KeyEvent.KEY_PRESSED;
-            if (pressed && Command.HELP.combination().match(e)) {
+            if (pressed && keyOf(Command.HELP).match(e)) {
                 toggleHelp();
                 e.consume();
                 return;
@@ -141,6 +142,11 @@ public final class MainWindow {
             }
             e.consume(); // the overlay is modal: typing does not reach the form beneath
         });
+    }
+
+    /** The key combination that runs a command. */
+    static KeyCombination keyOf(Command command) {
+        return KeyCombination.keyCombination(command.keys());
     }
 
     /** F1: the shortcuts of the screen on show, or closes them. */

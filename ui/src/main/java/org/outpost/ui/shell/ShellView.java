@@ -108,9 +108,9 @@ public final class ShellView {
         // the user's menu: who is signed in, their password, the shortcuts and signing out (keys shown beside them)
         MenuItem password = menuItem("nav-password", text.get("nav.password"), this::openPassword);
         MenuItem keys = menuItem("nav-shortcuts", text.get("nav.shortcuts"), onHelp);
-        keys.setAccelerator(ShortcutHelpViewModel.Command.HELP.combination());
+        keys.setAccelerator(MainWindow.keyOf(ShortcutHelpViewModel.Command.HELP));
         MenuItem signOut = menuItem("nav-sign-out", text.get("nav.signOut"), onSignOut);
-        signOut.setAccelerator(ShortcutHelpViewModel.Command.SIGN_OUT.combination());
+        signOut.setAccelerator(MainWindow.keyOf(ShortcutHelpViewModel.Command.SIGN_OUT));
         MenuButton who = new MenuButton(text.get("shell.signedIn", workspace.user().displayName(),
                 workspace.user().username(), text.role(workspace.user().role())), null,
                 password, keys, new SeparatorMenuItem(), signOut);

@@ -8,7 +8,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.input.KeyCombination;
 import org.outpost.ui.text.UiText;
 
 /**
@@ -39,9 +38,9 @@ public final class ShortcutHelpViewModel {
             this.textKey = textKey;
         }
 
-        /** The accelerator to install. */
-        public KeyCombination combination() {
-            return KeyCombination.keyCombination(keys);
+        /** The keys in {@code KeyCombination.keyCombination}'s notation ("Shortcut+Shift+Q"), for the view to install. */
+        public String keys() {
+            return keys;
         }
     }
 

@@ -27,11 +27,11 @@ class ShortcutHelpViewModelTest {
 
     @Test
     void theInstalledKeysAreTheOnesNamed() {
-        assertThat(Command.SIGN_OUT.combination()).isEqualTo(new KeyCodeCombination(KeyCode.Q,
+        assertThat(MainWindow.keyOf(Command.SIGN_OUT)).isEqualTo(new KeyCodeCombination(KeyCode.Q,
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        assertThat(Command.LOCK.combination()).isEqualTo(new KeyCodeCombination(KeyCode.L,
+        assertThat(MainWindow.keyOf(Command.LOCK)).isEqualTo(new KeyCodeCombination(KeyCode.L,
                 KeyCombination.SHORTCUT_DOWN));
-        assertThat(Command.HELP.combination()).isEqualTo(new KeyCodeCombination(KeyCode.F1));
+        assertThat(MainWindow.keyOf(Command.HELP)).isEqualTo(new KeyCodeCombination(KeyCode.F1));
     }
 
     @Test
