@@ -31,7 +31,8 @@ public final class Launcher {
         if (DesktopLibraries.applies(System.getProperty("os.name", ""), System.getenv(),
                 System.getProperty("glass.platform"))) {
             java.util.Optional<java.util.function.Predicate<String>> found = DesktopLibraries.ofThisSystem();
-            if (found.isPresent() && checkDesktopLibraries(found.get(), System.err, text) != 0) {
+            if (found.isPresent() && checkDesktopLibraries(found.get(), System.err, text) != 0
+                    || checkDisplay(System.getenv(), System.err, text) != 0) {
                 System.exit(MISSING_LIBRARIES);
                 return;
             }
@@ -40,7 +41,21 @@ public final class Launcher {
         OutpostApp.launchDesktop(Arrays.copyOf(args, args.length));
     }
 
-    /** The exit code when a system library JavaFX needs is missing. */
+    /**
+     * Checks that there is a graphical session to open the window in (Linux: {@code DISPLAY} or
+     * {@code WAYLAND_DISPLAY}); without one JavaFX would stop with a stack trace.
+     *
+     * @return 0 when there is one, else {@link #MISSING_LIBRARIES}
+     */
+    static int checkDisplay(java.util.Map<String, String> env, java.io.PrintStream err, UiText text) {
+        if (!env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank()) {
+            return 0;
+        }
+        err.println(text.get("launcher.noDisplay"));
+        return MISSING_LIBRARIES;
+    }
+
+    /** The exit code when a system library JavaFX needs, or the display, is missing. */
     static final int MISSING_LIBRARIES = 4;
 
     /**

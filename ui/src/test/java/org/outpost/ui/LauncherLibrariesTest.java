@@ -37,4 +37,15 @@ class LauncherLibrariesTest {
                 text)).isZero();
         assertThat(err()).isEmpty();
     }
+
+    @Test
+    void withoutADisplayItSaysSoInOneLineAndExitsNonZero() {
+        PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertThat(Launcher.checkDisplay(java.util.Map.of(), stream, text)).isEqualTo(Launcher.MISSING_LIBRARIES);
+        assertThat(err()).startsWith("outpost: there is no graphical display here").hasLineCount(1);
+        err.reset();
+        assertThat(Launcher.checkDisplay(java.util.Map.of("DISPLAY", ":99"), stream, text)).isZero();
+        assertThat(Launcher.checkDisplay(java.util.Map.of("WAYLAND_DISPLAY", "wayland-0"), stream, text)).isZero();
+        assertThat(err()).isEmpty();
+    }
 }
