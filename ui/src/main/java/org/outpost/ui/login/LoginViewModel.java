@@ -131,6 +131,12 @@ public final class LoginViewModel {
         lockNote.set("");
     }
 
+    /** An empty form for anyone (after a sign-out: not even the last user's name stays). */
+    public void clear() {
+        reset();
+        username.set("");
+    }
+
     /** Tries to unlock with what was typed. */
     public void submit() {
         if (!canSubmit.get()) {

@@ -12,7 +12,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import org.outpost.ui.shell.ShortcutHelpViewModel.Command;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.outpost.app.catalog.ClinicalContent;
@@ -31,7 +34,9 @@ import org.outpost.ui.text.UiText;
  * The one window: a gate (first-run setup or sign-in) and, once unlocked, the signed-in shell. Locking
  * (Ctrl+L, the Lock button or the idle timeout) closes the store and lays the sign-in form over the
  * hidden, disabled work. If the same user signs in again the work reappears as it was; if someone else
- * does, the previous session's screens and unsaved input are discarded. Sync runs while someone is signed in: it
+ * does, the previous session's screens and unsaved input are discarded. Signing out (Ctrl+Shift+Q, the Sign out
+ * button) ends the session at once: it is audited, the store is closed and the screens are discarded. F1 lays the
+ * shortcuts of the screen on show over the window (F1 or Esc closes them). Sync runs while someone is signed in: it
  * stops before the store is locked (its last send finishing first) and starts again after unlock.
  */
 public final class MainWindow {
@@ -46,6 +51,7 @@ public final class MainWindow {
     private final StackPane gateLayer = new StackPane();
     private final LoginViewModel loginModel;
     private final LoginView loginView;
+    private final ShortcutHelpViewModel help;
     private Scene scene;
     private IdleMonitor idle;
     private ShellView shell;
@@ -82,7 +88,8 @@ public final class MainWindow {
         // an empty gate must not swallow the clicks meant for the work beneath it
         gateLayer.setPickOnBounds(false);
         gateLayer.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(gateLayer.getChildren()));
-        root.getChildren().addAll(workLayer, gateLayer, noticeBar(text));
+        help = ShortcutHelpViewModel.forThisPlatform(text);
+        root.getChildren().addAll(workLayer, gateLayer, new ShortcutHelpView(help, text).root(), noticeBar(text));
         root.setId("main-window");
     }
 
@@ -108,11 +115,52 @@ public final class MainWindow {
     }
 
     private void installShortcuts(Scene s) {
-        s.getAccelerators().put(KeyCombination.keyCombination("Shortcut+L"), this::lock);
-        s.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), () -> whenUnlocked(ShellView::showSearch));
-        s.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"), () -> whenUnlocked(ShellView::newPatient));
-        s.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), () -> whenUnlocked(ShellView::record));
-        s.getAccelerators().put(KeyCombination.keyCombination("Shortcut+O"), () -> whenUnlocked(ShellView::order));
+        var accelerators = s.getAccelerators();
+        accelerators.put(keyOf(Command.LOCK), this::lock);
+        accelerators.put(keyOf(Command.SIGN_OUT), this::signOut);
+        accelerators.put(keyOf(Command.SEARCH), () -> whenUnlocked(ShellView::showSearch));
+        accelerators.put(keyOf(Command.NEW_PATIENT), () -> whenUnlocked(ShellView::newPatient));
+        accelerators.put(keyOf(Command.RECORD), () -> whenUnlocked(ShellView::record));
+        accelerators.put(keyOf(Command.ORDER), () -> whenUnlocked(ShellView::order));
+        // a filter, not an accelerator: a focused control must not keep F1 or Esc from the overlay
+        s.addEventFilter(KeyEvent.ANY, e -> {
+            boolean pressed = e.getEventType() == KeyEvent.KEY_PRESSED;
+            if (pressed && keyOf(Command.HELP).match(e)) {
+                toggleHelp();
+                e.consume();
+                return;
+            }
+            if (!help.showingProperty().get()) {
+                return;
+            }
+            if (pressed && e.isShortcutDown()) {
+                help.close(); // a shortcut acts on the screen beneath, which is shown again
+                return;
+            }
+            if (pressed && e.getCode() == KeyCode.ESCAPE) {
+                help.close();
+            }
+            e.consume(); // the overlay is modal: typing does not reach the form beneath
+        });
+    }
+
+    /** The key combination that runs a command. */
+    static KeyCombination keyOf(Command command) {
+        return KeyCombination.keyCombination(command.keys());
+    }
+
+    /** F1: the shortcuts of the screen on show, or closes them. */
+    public void toggleHelp() {
+        if (isUnlocked()) {
+            help.toggle(shell.currentScreen(), shell.workspace().mayPrescribe());
+        } else {
+            help.toggle(vault.isInitialized() ? ShortcutHelpViewModel.LOGIN : ShortcutHelpViewModel.SETUP, false);
+        }
+    }
+
+    /** The help overlay's state (for tests). */
+    public ShortcutHelpViewModel help() {
+        return help;
     }
 
     private void whenUnlocked(java.util.function.Consumer<ShellView> action) {
@@ -151,7 +199,7 @@ public final class MainWindow {
                 shell.workspace().lock(); // already locked; discards nothing but the old screens
             }
             Workspace workspace = new Workspace(unlocked.user(), unlocked.store(), clock, content.get(), syncOptions);
-            shell = new ShellView(workspace, context, this::lock);
+            shell = new ShellView(workspace, context, help, this::lock, this::signOut, this::toggleHelp);
             workLayer.getChildren().setAll(shell.root());
         }
         gateLayer.getChildren().clear();
@@ -168,6 +216,7 @@ public final class MainWindow {
             return;
         }
         idle.stop();
+        help.close();
         shell.pauseSync();
         Workspace workspace = shell.workspace();
         workLayer.setDisable(true);
@@ -176,6 +225,32 @@ public final class MainWindow {
         showLogin();
         context.tasks().run("lock", () -> {
             workspace.lock();
+            return Boolean.TRUE;
+        }, done -> { });
+    }
+
+    /**
+     * Ends the session of whoever is signed in: the sign-out is audited and the store closed in the background, the
+     * screens (and any unsaved input) are discarded, and the sign-in form shows, empty, for anyone. Does nothing while
+     * locked.
+     */
+    public void signOut() {
+        if (shell == null || !isUnlocked()) {
+            return;
+        }
+        idle.stop();
+        help.close();
+        ShellView ending = shell;
+        shell = null;
+        ending.dispose();
+        workLayer.getChildren().clear();
+        workLayer.setDisable(true);
+        workLayer.setVisible(false);
+        loginModel.clear();
+        showLogin();
+        Workspace workspace = ending.workspace();
+        context.tasks().run("sign-out", () -> {
+            workspace.signOut();
             return Boolean.TRUE;
         }, done -> { });
     }

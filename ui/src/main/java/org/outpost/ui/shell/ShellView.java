@@ -8,7 +8,11 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -45,8 +49,9 @@ import org.outpost.ui.shell.sync.SyncIndicatorViewModel;
 import org.outpost.ui.text.UiText;
 
 /**
- * The signed-in window: a toolbar (navigation, the sync indicator, who is signed in, Lock) over one screen at a
- * time.
+ * The signed-in window: a toolbar (navigation, the sync indicator, the user's menu with the password, the shortcuts
+ * and Sign out, and Lock) over one screen at a time. Buttons with a keyboard shortcut name it in their tooltip, menu
+ * items show it beside them.
  * Patient search is the home screen and lives as long as the session; other screens are built when
  * opened. The Admin button exists only for administrators; Models and content is there for everyone.
  */
@@ -65,7 +70,14 @@ public final class ShellView {
     /** A screen on show: its root and how to put the focus into it. */
     private record Screen(String name, Parent root, Runnable focus, Optional<ChartView> chart) { }
 
-    public ShellView(Workspace workspace, ScreenContext context, Runnable onLock) {
+    /**
+     * @param shortcuts the window's shortcuts (for the tooltips)
+     * @param onLock    locks the workstation (the work waits for the same user)
+     * @param onSignOut ends the session and returns to the sign-in form
+     * @param onHelp    shows the shortcuts of the screen on show
+     */
+    public ShellView(Workspace workspace, ScreenContext context, ShortcutHelpViewModel shortcuts, Runnable onLock,
+                     Runnable onSignOut, Runnable onHelp) {
         this.workspace = workspace;
         this.context = context;
         UiText text = context.text();
@@ -78,6 +90,8 @@ public final class ShellView {
         title.getStyleClass().add("brand");
         Button patients = Labels.button("nav-patients", text.get("nav.patients"), this::showSearch);
         Button newPatient = Labels.button("nav-new-patient", text.get("nav.newPatient"), this::newPatient);
+        patients.setTooltip(new Tooltip(shortcuts.tooltip(ShortcutHelpViewModel.Command.SEARCH)));
+        newPatient.setTooltip(new Tooltip(shortcuts.tooltip(ShortcutHelpViewModel.Command.NEW_PATIENT)));
         ToolBar bar = new ToolBar(title, patients, newPatient);
         if (workspace.reviewsOrders()) {
             reviewButton = Labels.button("nav-review", text.get("nav.review", "\u2026"), this::openReview);
@@ -91,15 +105,23 @@ public final class ShellView {
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label who = new Label(text.get("shell.signedIn", workspace.user().displayName(),
-                workspace.user().username(), text.role(workspace.user().role())));
+        // the user's menu: who is signed in, their password, the shortcuts and signing out (keys shown beside them)
+        MenuItem password = menuItem("nav-password", text.get("nav.password"), this::openPassword);
+        MenuItem keys = menuItem("nav-shortcuts", text.get("nav.shortcuts"), onHelp);
+        keys.setAccelerator(MainWindow.keyOf(ShortcutHelpViewModel.Command.HELP));
+        MenuItem signOut = menuItem("nav-sign-out", text.get("nav.signOut"), onSignOut);
+        signOut.setAccelerator(MainWindow.keyOf(ShortcutHelpViewModel.Command.SIGN_OUT));
+        MenuButton who = new MenuButton(text.get("shell.signedIn", workspace.user().displayName(),
+                workspace.user().username(), text.role(workspace.user().role())), null,
+                password, keys, new SeparatorMenuItem(), signOut);
+        who.setMnemonicParsing(false);
         who.setId("shell-user");
-        Button password = Labels.button("nav-password", text.get("nav.password"), this::openPassword);
         Button lock = Labels.button("nav-lock", text.get("nav.lock"), onLock);
+        lock.setTooltip(new Tooltip(shortcuts.tooltip(ShortcutHelpViewModel.Command.LOCK)));
         syncModel = new SyncIndicatorViewModel(workspace.sync(), context.tasks(), Platform::runLater, text,
                 workspace.clock());
         syncView = new SyncIndicatorView(syncModel, text, workspace.sync().options().refreshEvery());
-        HBox right = new HBox(10, syncView.root(), who, password, lock);
+        HBox right = new HBox(10, syncView.root(), who, lock);
         right.setAlignment(Pos.CENTER_RIGHT);
         bar.getItems().addAll(spacer, right);
         bar.getStyleClass().add("shell-bar");
@@ -294,6 +316,13 @@ public final class ShellView {
         AdminView view = new AdminView(model, context.text());
         model.refresh();
         show(new Screen("admin", view.root(), view::focus, Optional.empty()));
+    }
+
+    private static MenuItem menuItem(String id, String label, Runnable action) {
+        MenuItem item = new MenuItem(label);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
     }
 
     private void show(Screen screen) {

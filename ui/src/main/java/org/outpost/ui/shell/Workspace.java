@@ -154,16 +154,28 @@ public final class Workspace {
      * call off the FX thread.
      */
     public void lock() {
+        end(AuditAction.LOCKED);
+    }
+
+    /**
+     * Ends the session: stops sync (after the send in flight), records the sign-out and closes the store, forgetting
+     * its keys. The workspace is not used again. Blocking: call off the FX thread.
+     */
+    public void signOut() {
+        end(AuditAction.LOGOUT);
+    }
+
+    private void end(AuditAction recorded) {
         try {
             sync.close();
         } catch (RuntimeException e) {
-            LOG.error("Sync did not stop cleanly before the lock", e);
+            LOG.error("Sync did not stop cleanly before the store closed", e);
         }
         if (store.isLocked()) {
             return;
         }
         try {
-            new AuditService(store, clock, session).record(AuditAction.LOCKED, "");
+            new AuditService(store, clock, session).record(recorded, "");
         } finally {
             store.lock();
         }

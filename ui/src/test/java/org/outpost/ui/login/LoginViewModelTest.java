@@ -69,6 +69,21 @@ class LoginViewModelTest {
         unlocked.getFirst().store().close();
     }
 
+    @Test
+    void afterASignOutTheFormKeepsNothingOfTheLastUserWhereALockKeepsTheirName() {
+        H2Vault vault = TestVaults.fast(dir, Clock.systemUTC());
+        var login = new LoginViewModel(vault, new SameThreadTaskRunner(e -> null), text, unlocked::add);
+        login.showLockedBy(StoreFixture.ADMIN, StoreFixture.ADMIN_NAME);
+        assertThat(login.usernameProperty().get()).isEqualTo(StoreFixture.ADMIN);
+        assertThat(login.lockNoteProperty().get()).contains(StoreFixture.ADMIN_NAME);
+        login.passwordProperty().set("half typed");
+
+        login.clear();
+        assertThat(login.usernameProperty().get()).isEmpty();
+        assertThat(login.passwordProperty().get()).isEmpty();
+        assertThat(login.lockNoteProperty().get()).isEmpty();
+    }
+
     /** A clock the test moves by hand. */
     private static final class HandClock extends Clock {
         private Instant now = Instant.parse("2026-03-02T08:00:00Z");
