@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 class StringsBundleTest {
     /** A string literal shaped like one of the desktop's keys ("chart.tab.summary"). */
     private static final Pattern KEY = Pattern.compile(
-            "\"((?:app|common|error|login|setup|nav|shell|search|patient|duplicates|chart|record|admin|order|review|medreview|account|models|modelCard)\\.[A-Za-z][A-Za-z.]*[A-Za-z])\"");
+            "\"((?:app|common|error|login|setup|nav|shell|search|patient|duplicates|chart|record|admin|order|review|medreview|account|models|modelCard)\\.[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9])\"");
 
     private static Set<String> keysInCode() throws IOException {
         Set<String> keys = new TreeSet<>();
         // a key whose first word is in the bundle but not in KEY's list ("sync.…" added later) is found too
         Set<String> firstWords = new TreeSet<>();
         ResourceBundle.getBundle(UiText.BUNDLE, Locale.ROOT).keySet().forEach(k -> firstWords.add(k.substring(0, k.indexOf('.'))));
-        Pattern bundleKey = Pattern.compile("\"((?:" + String.join("|", firstWords) + ")\\.[A-Za-z][A-Za-z.]*[A-Za-z])\"");
+        Pattern bundleKey = Pattern.compile("\"((?:" + String.join("|", firstWords) + ")\\.[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9])\"");
         Path sources = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("src/main/java");
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
