@@ -64,7 +64,7 @@ check_cli 0 "pce-2013" -- calc --list
 rm -rf "$work/content-key" "$work/bundle"
 check_cli 0 "key id" -- content keygen --out "$work/content-key"
 mkdir -p "$work/bundle" && printf 'smoke\n' >"$work/bundle/renal-dose-rules.tsv"
-check_cli 0 "signed bundle" -- content sign "$work/bundle" --key "$work/content-key/content-signing.key" \
+check_cli 0 "signed bundle" -- content sign "$work/bundle" --key "$work/content-key/content-signing.key" --signer "Smoke test" \
   --version 1 --source smoke
 check_cli 1 "does not trust" -- content verify "$work/bundle"
 check_cli 3 "wrong user name or password" -- patients --data-dir "$data" --user it-admin-typo --password-stdin
