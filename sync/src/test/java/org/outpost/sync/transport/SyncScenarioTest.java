@@ -161,7 +161,7 @@ class SyncScenarioTest {
         inspector.assertHoldsExactly(latest, Map.of(), 1);
         assertConfirmedOnlyWhatTheClientHeard();
         assertThat(outbox.notConfirmed()).allSatisfy(n -> assertThat(n.reason()).isEqualTo(SendResult.Reason.UNREACHABLE));
-        assertThat(progress).filteredOn(p -> p.state() == SyncProgress.State.BACKING_OFF)
+        assertThat(progress(0)).filteredOn(p -> p.state() == SyncProgress.State.BACKING_OFF)
                 .hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(p -> {
                     assertThat(p.nextAttempt()).isPresent();
@@ -179,7 +179,7 @@ class SyncScenarioTest {
                 progress::add, Clock.systemUTC());
         open.add(service);
         service.start();
-        await(() -> progress.stream().anyMatch(p -> p.state() == SyncProgress.State.BACKING_OFF), Duration.ofSeconds(10));
+        await(() -> progress(0).stream().anyMatch(p -> p.state() == SyncProgress.State.BACKING_OFF), Duration.ofSeconds(10));
         proxy.up();
         long t0 = System.nanoTime();
         service.requestSync();
@@ -362,9 +362,19 @@ class SyncScenarioTest {
     /** Until every row is sent or rejected and the loop has finished a clean pass (checkpoint included). */
     private void awaitSettled(SyncService service) throws Exception {
         int before = progress.size();
-        await(() -> outbox.allSettled() && progress.subList(Math.min(before, progress.size()), progress.size()).stream()
+        await(() -> outbox.allSettled() && progress(before).stream()
                 .anyMatch(p -> p.state() == SyncProgress.State.IDLE), SETTLE);
         assertThat(service.stop(Duration.ofSeconds(5))).isTrue();
+    }
+
+    /**
+     * The progress reports from number {@code from} on, copied under the list's lock: the loop adds to it from its
+     * own thread, and iterating it unlocked threw ConcurrentModificationException once.
+     */
+    private List<SyncProgress> progress(int from) {
+        synchronized (progress) {
+            return List.copyOf(progress.subList(Math.min(from, progress.size()), progress.size()));
+        }
     }
 
     private static void await(BooleanSupplier condition, Duration max) throws InterruptedException {
