@@ -18,27 +18,9 @@ class DeferredLearnedModelTest {
                 return LearnedModels.coronaryDisease();
             });
 
-    private static Map<String, Object> clevelandFirstRow() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("age", 63);
-        m.put("sex", "male");
-        m.put("chestPain", "typical_angina");
-        m.put("systolicBp", 145);
-        m.put("totalCholesterol", 233);
-        m.put("fastingGlucoseOver120", true);
-        m.put("restingEcg", "lv_hypertrophy");
-        m.put("maxHeartRate", 150);
-        m.put("exerciseAngina", false);
-        m.put("stDepression", 2.3);
-        m.put("stSlope", "downsloping");
-        m.put("vesselsColoured", 0);
-        m.put("thallium", "fixed_defect");
-        return m;
-    }
-
     @Test
     void nameVersionInputsAndAnIncompleteWorkUpNeedNoFiles() {
-        Map<String, Object> chartOnly = new LinkedHashMap<>(clevelandFirstRow());
+        Map<String, Object> chartOnly = new LinkedHashMap<>(CoronaryDiseaseLearnedModelTest.row1());
         chartOnly.keySet().retainAll(java.util.List.of("age", "sex", "systolicBp", "totalCholesterol"));
 
         Evaluation e = deferred.evaluate(ModelInputs.of(chartOnly));
@@ -52,7 +34,7 @@ class DeferredLearnedModelTest {
 
     @Test
     void aCompleteWorkUpOrTheCardLoadsTheModelAndAnswersAsItDoes() {
-        ModelInputs complete = ModelInputs.of(clevelandFirstRow());
+        ModelInputs complete = ModelInputs.of(CoronaryDiseaseLearnedModelTest.row1());
 
         assertThat(deferred.evaluate(complete)).isEqualTo(LearnedModels.coronaryDisease().evaluate(complete));
         assertThat(deferred.card()).isSameAs(LearnedModels.coronaryDisease().card());
