@@ -71,5 +71,13 @@ public enum AuditAction {
      * Someone looked at what was sent for a patient (the exact de-identified bundle, in the chart); detail: whether
      * anything had been sent and whether a summary was waiting, never content.
      */
-    SENT_SUMMARY_VIEWED
+    SENT_SUMMARY_VIEWED,
+    /** A problem was put on a patient's problem list; detail: the code system and code, never free text. */
+    PROBLEM_RECORDED,
+    /** A problem-list entry's status changed; detail: code system, code and the new status. */
+    PROBLEM_STATUS_CHANGED,
+    /** A clinician reviewed a patient's problem list as complete; detail: how many active problems. */
+    PROBLEM_LIST_REVIEWED,
+    /** A smoking status was recorded; detail: the status. */
+    SMOKING_STATUS_RECORDED
 }

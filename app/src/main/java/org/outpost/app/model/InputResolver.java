@@ -11,8 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.outpost.app.domain.Chart;
+import org.outpost.app.domain.ClinicalProblem;
+import org.outpost.app.domain.Condition;
+import org.outpost.app.domain.ProblemList;
+import org.outpost.app.domain.SmokingRecord;
+import org.outpost.app.domain.SmokingStatus;
+import org.outpost.app.medicines.DrugClasses;
+import org.outpost.app.problems.ProblemCatalogue;
 import org.outpost.app.domain.Genotype;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Medication;
@@ -33,30 +39,40 @@ import org.outpost.app.domain.Sex;
  *   <li>{@value #AGE}: completed years on {@code today} from the birth date;</li>
  *   <li>{@value #SEX}: {@code female} or {@code male} from the registration (other and unknown stay
  *       missing);</li>
- *   <li>{@value #BP_TREATED} (QRISK3: {@value #BP_TREATMENT}): true when an active medication is an
- *       antihypertensive, false otherwise (see {@link #isAntihypertensive});</li>
+ *   <li>{@value #BP_TREATED} (QRISK3: {@value #BP_TREATMENT}): true when an active medicine is in the medicines
+ *       table's class {@value #ANTIHYPERTENSIVE}, false otherwise;</li>
  *   <li>{@value #BP_MEDICATION_EVER} (FINDRISC, "ever"): true when any listed antihypertensive, active or
  *       stopped, was started by {@code today}; otherwise missing, as the list may not reach back far enough;</li>
- *   <li>{@value #STATIN}: true when an active medication is a statin, false otherwise;</li>
- *   <li>{@value #DIABETES}: true when an active medication is a glucose-lowering drug used only for diabetes
- *       (see {@link #isDiabetesMedication}) or the latest HbA1c within the freshness window is at least
- *       {@value #HBA1C_DIABETES_PERCENT} % — the American Diabetes Association criterion (ADA, "Standards of
- *       Care in Diabetes—2024", section 2 "Diagnosis and Classification of Diabetes", Table 2.1: A1C ≥ 6.5 %
- *       [48 mmol/mol]). Without such evidence it stays missing: a chart cannot rule diabetes out (diet-only
- *       treatment, an HbA1c done elsewhere), so the clinician answers;</li>
+ *   <li>{@value #STATIN}: true when an active medicine is in the class {@value #STATIN}, false otherwise;</li>
+ *   <li>{@value #DIABETES}: true when the problem list has diabetes (any type, active), an active medicine is in
+ *       the class {@value #DIABETES_MEDICINE} (medicines used only for diabetes), or the latest HbA1c within the
+ *       freshness window is at least {@value #HBA1C_DIABETES_PERCENT} % — the American Diabetes Association
+ *       criterion (ADA, "Standards of Care in Diabetes—2024", section 2 "Diagnosis and Classification of
+ *       Diabetes", Table 2.1: A1C ≥ 6.5 % [48 mmol/mol]). Without such evidence it is false on a problem list a
+ *       clinician reviewed as complete, and otherwise missing: an unreviewed chart cannot rule diabetes out
+ *       (diet-only treatment, an HbA1c done elsewhere), so the clinician answers;</li>
  *   <li>{@value #BMI}: weight in kg / (height in m)², from the latest weight within the freshness window and
  *       the latest height (any date once measured in adulthood, since adult height barely changes).</li>
+ *   <li>an input declared as a {@link Concept.Problem}: true when an entry of the problem list means one of its
+ *       problems (by the {@link ProblemCatalogue}: active, or any status for a history such as prior stroke);
+ *       false when none does on a reviewed list; otherwise missing;</li>
+ *   <li>an input declared as {@link Concept.DiabetesType}: the type the problem list names (type 1 or 2); "none"
+ *       when the {@value #DIABETES} rule above says false; otherwise missing (diabetes of unstated type);</li>
+ *   <li>an input declared as {@link Concept.Takes}: true when an active medicine is in one of its classes (by
+ *       mouth only, if it says so), false otherwise;</li>
+ *   <li>an input declared as {@link Concept.Smoking}: from the latest smoking status (a flag: current or not; a
+ *       choice: the choice of that status, graded by cigarettes a day where the model grades it);</li>
  *   <li>a {@linkplain InputSpec.Kind#TEXT text} input named like a gene ({@code cyp2c19}, case-insensitive):
  *       the diplotype of the most recent result for that gene, whatever its age (a genotype does not
  *       change);</li>
  *   <li>an input named in the {@code derived} map (e.g. {@code egfr}): the result of that model on the same
  *       chart, when applicable, dated by the newest observation it read.</li>
  * </ul>
- * Everything else (smoking, race, risk region, family history, diagnoses such as heart failure) stays
- * unresolved unless entered: the structured chart does not record it.
+ * Everything else (race, risk region, family history) stays unresolved unless entered: the chart does not record
+ * it.
  *
- * <p>Medications are classified by their generic name (case-insensitive, any word of the name), not by
- * brand: a brand-only entry is not recognised and the clinician sees the flag as "no match".
+ * <p>Medicines are classified by the medicines-by-class table ({@link DrugClasses}: WHO ATC codes, generic and
+ * brand names), so "Plavix 75 mg" is an antiplatelet; an entry the table does not know matches no class.
  */
 public final class InputResolver {
     /** Input names the resolver fills from the registration and medication list. */
@@ -74,35 +90,15 @@ public final class InputResolver {
     /** ADA diagnostic threshold for HbA1c, in percent (NGSP). */
     public static final double HBA1C_DIABETES_PERCENT = 6.5;
 
-    /**
-     * Antihypertensive classes by generic-name stem: ACE inhibitors (-pril), angiotensin receptor blockers
-     * (-sartan), dihydropyridine calcium-channel blockers (-dipine), beta-blockers (-olol, -alol, -ilol).
-     */
-    private static final List<String> ANTIHYPERTENSIVE_SUFFIXES = List.of("pril", "sartan", "dipine", "olol", "alol", "ilol");
-
-    /**
-     * Antihypertensives without a class stem: thiazide and thiazide-like diuretics, non-dihydropyridine
-     * calcium-channel blockers, mineralocorticoid antagonists, alpha-blockers and central or direct agents.
-     */
-    private static final Set<String> ANTIHYPERTENSIVE_NAMES = Set.of(
-            "hydrochlorothiazide", "chlorthalidone", "chlortalidone", "indapamide", "chlorothiazide", "metolazone",
-            "bendroflumethiazide", "diltiazem", "verapamil", "spironolactone", "eplerenone", "doxazosin",
-            "prazosin", "terazosin", "clonidine", "methyldopa", "hydralazine", "minoxidil", "aliskiren");
-
-    /** HMG-CoA reductase inhibitors all end in -vastatin (nystatin, an antifungal, does not). */
-    private static final String STATIN_SUFFIX = "vastatin";
-
-    /**
-     * Glucose-lowering drugs used only for diabetes: metformin, insulins, sulfonylureas, DPP-4 inhibitors
-     * (-gliptin), thiazolidinediones (-glitazone). SGLT2 inhibitors and GLP-1 agonists are left out on
-     * purpose: they are also prescribed for heart failure, kidney disease and obesity.
-     */
-    private static final Set<String> DIABETES_NAMES = Set.of("metformin", "insulin", "glipizide", "glyburide",
-            "glibenclamide", "gliclazide", "glimepiride", "tolbutamide", "repaglinide", "nateglinide", "acarbose");
-    private static final List<String> DIABETES_SUFFIXES = List.of("gliptin", "glitazone");
+    /** The medicines table's class of blood-pressure treatment. */
+    public static final String ANTIHYPERTENSIVE = "antihypertensive";
+    /** The medicines table's class of medicines used only for diabetes. */
+    public static final String DIABETES_MEDICINE = "diabetes-medicine";
 
     private final ZoneId zone;
     private final Map<String, ClinicalModel> derived;
+    private final DrugClasses medicines;
+    private final ProblemCatalogue problems;
 
     /** @param zone the clinic's time zone, in which "within the last year" is counted */
     public InputResolver(ZoneId zone) {
@@ -115,8 +111,19 @@ public final class InputResolver {
      *                and the model is applicable to the patient
      */
     public InputResolver(ZoneId zone, Map<String, ClinicalModel> derived) {
+        this(zone, derived, DrugClasses.bundled(), ProblemCatalogue.bundled());
+    }
+
+    /**
+     * @param medicines which class each medicine belongs to
+     * @param problems  what each problem-list code means to the models
+     */
+    public InputResolver(ZoneId zone, Map<String, ClinicalModel> derived, DrugClasses medicines,
+                         ProblemCatalogue problems) {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.derived = Map.copyOf(derived);
+        this.medicines = Objects.requireNonNull(medicines, "medicines");
+        this.problems = Objects.requireNonNull(problems, "problems");
     }
 
     /** The clinic's time zone, in which "today" and the freshness windows are counted. */
@@ -162,13 +169,76 @@ public final class InputResolver {
                     ? Optional.of(new Resolved(p.ageOn(today), new InputSource.FromRegistration("birthDate")))
                     : Optional.empty();
             case SEX -> sex(spec, p.sex());
-            case BP_TREATED, BP_TREATMENT -> medicationFlag(spec, chart, today, InputResolver::isAntihypertensive);
+            case BP_TREATED, BP_TREATMENT -> medicationFlag(spec, chart, today, Set.of(ANTIHYPERTENSIVE), false);
             case BP_MEDICATION_EVER -> everTaken(spec, chart, today);
-            case STATIN -> medicationFlag(spec, chart, today, InputResolver::isStatin);
-            case DIABETES -> diabetes(spec, chart, today, oldest);
+            case STATIN -> medicationFlag(spec, chart, today, Set.of(STATIN), false);
+            case DIABETES -> spec.kind() == InputSpec.Kind.BOOLEAN ? diabetes(chart, today, oldest) : byConcept(spec, chart, today, oldest);
             case BMI -> spec.kind() == InputSpec.Kind.NUMBER ? bmi(chart, oldest) : Optional.empty();
-            default -> spec.kind() == InputSpec.Kind.TEXT ? genotype(spec, chart) : derived(spec, chart, today);
+            default -> byConcept(spec, chart, today, oldest);
         };
+    }
+
+    private Optional<Resolved> byConcept(InputSpec spec, Chart chart, LocalDate today, Instant oldest) {
+        if (spec.concept().isEmpty()) {
+            return spec.kind() == InputSpec.Kind.TEXT ? genotype(spec, chart) : derived(spec, chart, today);
+        }
+        return switch (spec.concept().get()) {
+            case Concept.Problem p -> problemFlag(chart, p.problems());
+            case Concept.DiabetesType d -> diabetesType(d, chart, today, oldest);
+            case Concept.Takes t -> medicationFlag(spec, chart, today, t.classes(), t.oralOnly());
+            case Concept.Smoking s -> smoking(s, chart);
+            case Concept.SystolicBp b -> Optional.empty();
+            case Concept.Statin st -> medicationFlag(spec, chart, today, Set.of(STATIN), false);
+        };
+    }
+
+    /** True when an entry means one of {@code wanted}; false when none does on a reviewed list; else missing. */
+    private Optional<Resolved> problemFlag(Chart chart, Set<ClinicalProblem> wanted) {
+        ProblemList list = chart.problems();
+        List<String> matched = matching(list, wanted);
+        if (!matched.isEmpty()) {
+            return Optional.of(new Resolved(true, new InputSource.FromProblemList(matched, Optional.empty())));
+        }
+        return list.reviewed().map(r -> new Resolved(false, new InputSource.FromProblemList(List.of(), Optional.of(r.at()))));
+    }
+
+    private List<String> matching(ProblemList list, Set<ClinicalProblem> wanted) {
+        List<String> matched = new ArrayList<>();
+        for (Condition c : list.conditions()) {
+            Set<ClinicalProblem> means = problems.conceptsOf(c.code());
+            if (means.stream().anyMatch(p -> wanted.contains(p) && p.counts(c))) {
+                matched.add(c.code().display());
+            }
+        }
+        return matched;
+    }
+
+    private Optional<Resolved> diabetesType(Concept.DiabetesType d, Chart chart, LocalDate today, Instant oldest) {
+        List<String> type1 = matching(chart.problems(), Set.of(ClinicalProblem.DIABETES_TYPE_1));
+        List<String> type2 = matching(chart.problems(), Set.of(ClinicalProblem.DIABETES_TYPE_2));
+        if (type1.isEmpty() != type2.isEmpty()) {
+            return Optional.of(type1.isEmpty()
+                    ? new Resolved(d.type2(), new InputSource.FromProblemList(type2, Optional.empty()))
+                    : new Resolved(d.type1(), new InputSource.FromProblemList(type1, Optional.empty())));
+        }
+        if (!type1.isEmpty()) {
+            return Optional.empty(); // both types listed: the clinician says which
+        }
+        return diabetes(chart, today, oldest).filter(r -> Boolean.FALSE.equals(r.value()))
+                .map(r -> new Resolved(d.none(), r.source()));
+    }
+
+    private Optional<Resolved> smoking(Concept.Smoking concept, Chart chart) {
+        Optional<SmokingRecord> latest = chart.latestSmoking();
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        SmokingRecord s = latest.get();
+        InputSource source = new InputSource.FromSmokingHistory(s.status(), s.asOf());
+        if (concept.choices().isEmpty()) {
+            return Optional.of(new Resolved(s.status() == SmokingStatus.CURRENT, source));
+        }
+        return concept.choiceFor(s.status(), s.cigarettesPerDay()).map(c -> new Resolved(c, source));
     }
 
     /** The most recent lab result for the gene the input is named after. */
@@ -221,36 +291,60 @@ public final class InputResolver {
         return Optional.of(new Resolved(code, new InputSource.FromRegistration("sex")));
     }
 
-    private static Optional<Resolved> medicationFlag(InputSpec spec, Chart chart, LocalDate today,
-                                                     Predicate<String> matches) {
+    private Optional<Resolved> medicationFlag(InputSpec spec, Chart chart, LocalDate today, Set<String> classes,
+                                              boolean oralOnly) {
         if (spec.kind() != InputSpec.Kind.BOOLEAN) {
             return Optional.empty();
         }
-        List<String> matched = active(chart, today).filter(m -> matches.test(m.name())).map(Medication::name).toList();
+        List<String> matched = active(chart, today).filter(m -> !oralOnly || byMouth(m))
+                .filter(m -> inClass(m, classes)).map(Medication::name).toList();
         return Optional.of(new Resolved(!matched.isEmpty(), new InputSource.FromMedications(matched)));
     }
 
-    private static Optional<Resolved> everTaken(InputSpec spec, Chart chart, LocalDate today) {
+    private Optional<Resolved> everTaken(InputSpec spec, Chart chart, LocalDate today) {
         if (spec.kind() != InputSpec.Kind.BOOLEAN) {
             return Optional.empty();
         }
         List<String> matched = chart.medications().stream().filter(m -> !m.start().isAfter(today))
-                .filter(m -> isAntihypertensive(m.name())).map(Medication::name).toList();
+                .filter(m -> inClass(m, Set.of(ANTIHYPERTENSIVE))).map(Medication::name).toList();
         return matched.isEmpty() ? Optional.empty()
                 : Optional.of(new Resolved(true, new InputSource.FromMedications(matched)));
     }
 
-    private static Optional<Resolved> diabetes(InputSpec spec, Chart chart, LocalDate today, Instant oldest) {
-        if (spec.kind() != InputSpec.Kind.BOOLEAN) {
-            return Optional.empty();
+    /**
+     * Diabetes as a flag: true on evidence (problem list, a medicine used only for diabetes, HbA1c ≥ 6.5 %), false
+     * on a reviewed problem list without any, otherwise missing.
+     */
+    private Optional<Resolved> diabetes(Chart chart, LocalDate today, Instant oldest) {
+        Set<ClinicalProblem> anyType = Set.of(ClinicalProblem.DIABETES, ClinicalProblem.DIABETES_TYPE_1,
+                ClinicalProblem.DIABETES_TYPE_2);
+        List<String> listed = matching(chart.problems(), anyType);
+        if (!listed.isEmpty()) {
+            return Optional.of(new Resolved(true, new InputSource.FromProblemList(listed, Optional.empty())));
         }
-        List<String> meds = active(chart, today).filter(m -> isDiabetesMedication(m.name())).map(Medication::name).toList();
+        List<String> meds = active(chart, today).filter(m -> inClass(m, Set.of(DIABETES_MEDICINE)))
+                .map(Medication::name).toList();
         if (!meds.isEmpty()) {
             return Optional.of(new Resolved(true, new InputSource.FromMedications(meds)));
         }
-        return recent(chart, Measure.HBA1C, oldest)
+        Optional<Resolved> hba1c = recent(chart, Measure.HBA1C, oldest)
                 .filter(o -> o.canonical().value() >= HBA1C_DIABETES_PERCENT)
                 .map(o -> new Resolved(true, new InputSource.FromObservation(Measure.HBA1C, o.effective())));
+        if (hba1c.isPresent()) {
+            return hba1c;
+        }
+        return problemFlag(chart, anyType);
+    }
+
+    private boolean inClass(Medication m, Set<String> classes) {
+        return medicines.findAll(m.name()).stream()
+                .anyMatch(d -> medicines.classesOf(d.generic()).stream().anyMatch(classes::contains));
+    }
+
+    /** Given by mouth, or with no route written (a tablet is the usual form). */
+    private static boolean byMouth(Medication m) {
+        String route = m.route().strip().toLowerCase(Locale.ROOT);
+        return route.isEmpty() || route.equals("oral") || route.equals("po") || route.contains("mouth");
     }
 
     /** The latest height: within the window, or of any date once measured in adulthood (adult height barely changes). */
@@ -287,24 +381,23 @@ public final class InputResolver {
         return true;
     }
 
-    /** Whether a medication name names an antihypertensive (by class stem or name, any word). */
+    /** Whether a medication name names an antihypertensive (the medicines table's class). */
     public static boolean isAntihypertensive(String medicationName) {
-        return words(medicationName).stream().anyMatch(w -> ANTIHYPERTENSIVE_NAMES.contains(w)
-                || ANTIHYPERTENSIVE_SUFFIXES.stream().anyMatch(s -> w.endsWith(s) && w.length() > s.length()));
+        return namesClass(medicationName, ANTIHYPERTENSIVE);
     }
 
     /** Whether a medication name names a statin. */
     public static boolean isStatin(String medicationName) {
-        return words(medicationName).stream().anyMatch(w -> w.endsWith(STATIN_SUFFIX));
+        return namesClass(medicationName, STATIN);
     }
 
-    /** Whether a medication name names a glucose-lowering drug used only for diabetes. */
+    /** Whether a medication name names a medicine used only for diabetes. */
     public static boolean isDiabetesMedication(String medicationName) {
-        return words(medicationName).stream().anyMatch(w -> DIABETES_NAMES.contains(w)
-                || DIABETES_SUFFIXES.stream().anyMatch(w::endsWith));
+        return namesClass(medicationName, DIABETES_MEDICINE);
     }
 
-    private static List<String> words(String name) {
-        return List.of(name.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"));
+    private static boolean namesClass(String name, String therapeuticClass) {
+        DrugClasses table = DrugClasses.bundled();
+        return table.findAll(name).stream().anyMatch(d -> table.classesOf(d.generic()).contains(therapeuticClass));
     }
 }

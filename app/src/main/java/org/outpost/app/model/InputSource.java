@@ -52,6 +52,29 @@ public sealed interface InputSource {
         }
     }
 
+    /**
+     * The problem list: the terms of the entries that matched (the flag is then true), or none when nothing matched
+     * on a list a clinician reviewed as complete at {@code reviewedAt} (the flag is then false).
+     */
+    record FromProblemList(List<String> matched, java.util.Optional<Instant> reviewedAt) implements InputSource {
+        public FromProblemList {
+            matched = List.copyOf(matched);
+            reviewedAt = Objects.requireNonNullElse(reviewedAt, java.util.Optional.empty());
+            if (matched.isEmpty() && reviewedAt.isEmpty()) {
+                throw new IllegalArgumentException("An unreviewed problem list answers only when a problem matched");
+            }
+        }
+    }
+
+    /** The latest smoking status, as asked on {@code asOf}. */
+    record FromSmokingHistory(org.outpost.app.domain.SmokingStatus status, java.time.LocalDate asOf)
+            implements InputSource {
+        public FromSmokingHistory {
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(asOf, "asOf");
+        }
+    }
+
     /** Typed in by the clinician (not from the chart). */
     record Entered() implements InputSource { }
 }

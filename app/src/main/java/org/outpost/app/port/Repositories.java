@@ -12,6 +12,12 @@ public interface Repositories {
 
     EncounterRepository encounters();
 
+    /** Coded problems and the list's last review (issue 14). */
+    ProblemListRepository problems();
+
+    /** Smoking status answers (issue 14). */
+    SmokingHistoryRepository smoking();
+
     AuditLog audit();
 
     /** Decisions on model results (acknowledged, accepted into the plan, overridden). */

@@ -2,6 +2,8 @@ package org.outpost.app.risk;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.outpost.app.domain.ClinicalProblem;
+import org.outpost.app.model.Concept;
 import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
@@ -31,13 +33,19 @@ public final class Cha2ds2Vasc implements ClinicalModel {
     private static final List<InputSpec> INPUTS = List.of(
             InputSpec.number("age", "years", 0, 120, "Age in completed years"),
             InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.flag("atrialFibrillation", "Non-valvular atrial fibrillation or flutter"),
-            InputSpec.flag("valvularAf", "Mechanical heart valve or moderate-severe mitral stenosis"),
-            InputSpec.flag("heartFailure", "Congestive heart failure or LV dysfunction"),
-            InputSpec.flag("hypertension", "Hypertension"),
+            InputSpec.flag("atrialFibrillation", "Non-valvular atrial fibrillation or flutter")
+                    .as(Concept.problem(ClinicalProblem.ATRIAL_FIBRILLATION)),
+            InputSpec.flag("valvularAf", "Mechanical heart valve or moderate-severe mitral stenosis")
+                    .as(Concept.problem(ClinicalProblem.VALVULAR_HEART_DISEASE)),
+            InputSpec.flag("heartFailure", "Congestive heart failure or LV dysfunction")
+                    .as(Concept.problem(ClinicalProblem.HEART_FAILURE)),
+            InputSpec.flag("hypertension", "Hypertension").as(Concept.problem(ClinicalProblem.HYPERTENSION)),
             InputSpec.flag("diabetes", "Diabetes mellitus"),
-            InputSpec.flag("strokeTiaThromboembolism", "Prior stroke, TIA or thromboembolism"),
-            InputSpec.flag("vascularDisease", "Prior myocardial infarction, peripheral artery disease or aortic plaque"));
+            InputSpec.flag("strokeTiaThromboembolism", "Prior stroke, TIA or thromboembolism")
+                    .as(Concept.problem(ClinicalProblem.STROKE, ClinicalProblem.TIA)),
+            InputSpec.flag("vascularDisease", "Prior myocardial infarction, peripheral artery disease or aortic plaque")
+                    .as(Concept.problem(ClinicalProblem.MYOCARDIAL_INFARCTION, ClinicalProblem.PERIPHERAL_ARTERY_DISEASE,
+                            ClinicalProblem.CORONARY_HEART_DISEASE)));
 
     @Override
     public ModelRef ref() {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.outpost.app.domain.Measure;
+import org.outpost.app.domain.ClinicalProblem;
+import org.outpost.app.model.Concept;
 import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
@@ -45,19 +47,22 @@ public final class HasBled implements ClinicalModel {
 
     private static final List<InputSpec> INPUTS = List.of(
             InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.flag("atrialFibrillation", "Atrial fibrillation"),
+            InputSpec.flag("atrialFibrillation", "Atrial fibrillation").as(Concept.problem(ClinicalProblem.ATRIAL_FIBRILLATION)),
             InputSpec.flag("uncontrolledHypertension", "Uncontrolled hypertension (systolic above 160 mmHg)"),
             InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP,
                     "Systolic blood pressure; above 160 mmHg counts as uncontrolled hypertension"),
             InputSpec.flag("abnormalRenalFunction",
-                    "Chronic dialysis, renal transplantation or serum creatinine of 200 \u00b5mol/L or more"),
+                    "Chronic dialysis, renal transplantation or serum creatinine of 200 \u00b5mol/L or more")
+                    .as(Concept.problem(ClinicalProblem.RENAL_REPLACEMENT)),
             InputSpec.flag("abnormalLiverFunction", "Chronic liver disease (e.g. cirrhosis) or bilirubin above 2 "
-                    + "\u00d7 ULN with AST/ALT/ALP above 3 \u00d7 ULN"),
-            InputSpec.flag("stroke", "Prior stroke"),
-            InputSpec.flag("bleedingHistory", "Prior major bleeding or a predisposition to bleeding (e.g. anaemia)"),
+                    + "\u00d7 ULN with AST/ALT/ALP above 3 \u00d7 ULN").as(Concept.problem(ClinicalProblem.LIVER_DISEASE)),
+            InputSpec.flag("stroke", "Prior stroke").as(Concept.problem(ClinicalProblem.STROKE)),
+            InputSpec.flag("bleedingHistory", "Prior major bleeding or a predisposition to bleeding (e.g. anaemia)")
+                    .as(Concept.problem(ClinicalProblem.MAJOR_BLEEDING)),
             InputSpec.flag("labileInr",
                     "Labile INR on a vitamin K antagonist (time in therapeutic range below 60 %); false if not on one"),
-            InputSpec.flag("antiplateletOrNsaid", "Concomitant antiplatelet agent or NSAID"),
+            InputSpec.flag("antiplateletOrNsaid", "Concomitant antiplatelet agent or NSAID")
+                    .as(Concept.takes(false, "antiplatelet", "nsaid")),
             InputSpec.flag("alcoholExcess", "Alcohol: 8 or more drinks a week"));
 
     @Override

@@ -1,8 +1,8 @@
 package org.outpost.app.risk;
 
-import static org.outpost.app.model.Concept.SmokingStatus.CURRENT;
-import static org.outpost.app.model.Concept.SmokingStatus.FORMER;
-import static org.outpost.app.model.Concept.SmokingStatus.NEVER;
+import static org.outpost.app.domain.SmokingStatus.CURRENT;
+import static org.outpost.app.domain.SmokingStatus.FORMER;
+import static org.outpost.app.domain.SmokingStatus.NEVER;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
 import org.outpost.app.domain.Measure;
+import org.outpost.app.domain.ClinicalProblem;
 import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.Concept;
 import org.outpost.app.model.Contribution;
@@ -156,19 +157,27 @@ public final class Qrisk3 implements ClinicalModel {
             InputSpec.choice("smoking", SMOKING,
                     "Smoking: non, ex, light (< 10/day), moderate (10-19/day), heavy (20 or more/day)")
                     .as(Concept.smoking(Map.of("non", NEVER, "ex", FORMER, "light", CURRENT, "moderate", CURRENT,
-                            "heavy", CURRENT))),
-            InputSpec.choice("diabetes", DIABETES, "Diabetes: none, type1 or type2"),
+                            "heavy", CURRENT), Map.of("light", new Concept.PerDay(1, 9),
+                            "moderate", new Concept.PerDay(10, 19), "heavy", new Concept.PerDay(20, Integer.MAX_VALUE)))),
+            InputSpec.choice("diabetes", DIABETES, "Diabetes: none, type1 or type2")
+                    .as(Concept.diabetesType("none", "type1", "type2")),
             InputSpec.flag("familyHistoryChd", "Angina or heart attack in a first-degree relative under 60"),
-            InputSpec.flag("chronicKidneyDisease", "Chronic kidney disease stage 3, 4 or 5"),
-            InputSpec.flag("atrialFibrillation", "Atrial fibrillation"),
+            InputSpec.flag("chronicKidneyDisease", "Chronic kidney disease stage 3, 4 or 5")
+                    .as(Concept.problem(ClinicalProblem.CHRONIC_KIDNEY_DISEASE)),
+            InputSpec.flag("atrialFibrillation", "Atrial fibrillation").as(Concept.problem(ClinicalProblem.ATRIAL_FIBRILLATION)),
             InputSpec.flag("bpTreatment", "On blood pressure treatment"),
-            InputSpec.flag("migraine", "Migraine"),
-            InputSpec.flag("rheumatoidArthritis", "Rheumatoid arthritis"),
-            InputSpec.flag("sle", "Systemic lupus erythematosus"),
-            InputSpec.flag("severeMentalIllness", "Severe mental illness (schizophrenia, bipolar disorder, moderate-severe depression)"),
-            InputSpec.flag("atypicalAntipsychotic", "On atypical antipsychotic medication"),
-            InputSpec.flag("steroidTablets", "On regular steroid tablets"),
-            InputSpec.flag("erectileDysfunction", "Erectile dysfunction diagnosed or treated (men)"));
+            InputSpec.flag("migraine", "Migraine").as(Concept.problem(ClinicalProblem.MIGRAINE)),
+            InputSpec.flag("rheumatoidArthritis", "Rheumatoid arthritis")
+                    .as(Concept.problem(ClinicalProblem.RHEUMATOID_ARTHRITIS)),
+            InputSpec.flag("sle", "Systemic lupus erythematosus")
+                    .as(Concept.problem(ClinicalProblem.SYSTEMIC_LUPUS_ERYTHEMATOSUS)),
+            InputSpec.flag("severeMentalIllness", "Severe mental illness (schizophrenia, bipolar disorder, moderate-severe depression)")
+                    .as(Concept.problem(ClinicalProblem.SEVERE_MENTAL_ILLNESS)),
+            InputSpec.flag("atypicalAntipsychotic", "On atypical antipsychotic medication")
+                    .as(Concept.takes(false, "atypical-antipsychotic")),
+            InputSpec.flag("steroidTablets", "On regular steroid tablets").as(Concept.takes(true, "systemic-corticosteroid")),
+            InputSpec.flag("erectileDysfunction", "Erectile dysfunction diagnosed or treated (men)")
+                    .as(Concept.problem(ClinicalProblem.ERECTILE_DYSFUNCTION)));
 
     @Override
     public ModelRef ref() {

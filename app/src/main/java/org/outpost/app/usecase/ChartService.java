@@ -91,6 +91,7 @@ public final class ChartService {
     public static Chart load(Repositories r, PatientId id) {
         var patient = r.patients().find(id).orElseThrow(() -> new IllegalArgumentException("No such patient"));
         return new Chart(patient, r.observations().forPatient(id), r.medications().forPatient(id),
-                r.genotypes().forPatient(id), r.encounters().forPatient(id));
+                r.genotypes().forPatient(id), r.encounters().forPatient(id), r.problems().forPatient(id),
+                r.smoking().forPatient(id));
     }
 }

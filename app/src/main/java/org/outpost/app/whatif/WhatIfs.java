@@ -3,6 +3,7 @@ package org.outpost.app.whatif;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.outpost.app.domain.SmokingStatus;
 import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.Concept;
 import org.outpost.app.model.InputSpec;
@@ -14,7 +15,7 @@ import org.outpost.app.model.ModelInputs;
  *   <li>{@link Concept#SYSTOLIC_BP} above {@value #SBP_TARGET_MM_HG} mmHg → at {@value #SBP_TARGET_MM_HG} mmHg, the
  *       SPRINT intensive target (SPRINT Research Group, NEJM 2015;373:2103-16);</li>
  *   <li>{@link Concept.Smoking} for a current smoker → a former smoker: the flag off, or the first choice the model
- *       declares {@link Concept.SmokingStatus#FORMER} (its first {@code NEVER} choice if it has none);</li>
+ *       declares {@link SmokingStatus#FORMER} (its first {@code NEVER} choice if it has none);</li>
  *   <li>{@link Concept#STATIN} off → on.</li>
  * </ul>
  * A scenario is proposed only when the current value is known and is not already the scenario's, in the order of the
@@ -54,17 +55,20 @@ public final class WhatIfs {
             case Concept.Smoking smoking when smoking.choices().isEmpty() -> now.flag(name).filter(on -> on)
                     .map(on -> new WhatIf(WhatIf.Kind.STOP_SMOKING, name, false));
             case Concept.Smoking smoking -> now.choice(name)
-                    .filter(c -> smoking.choices().get(c) == Concept.SmokingStatus.CURRENT)
+                    .filter(c -> smoking.choices().get(c) == SmokingStatus.CURRENT)
                     .flatMap(c -> stopped(spec, smoking))
                     .map(stopped -> new WhatIf(WhatIf.Kind.STOP_SMOKING, name, stopped));
+            case Concept.Problem p -> Optional.empty();
+            case Concept.DiabetesType d -> Optional.empty();
+            case Concept.Takes t -> Optional.empty();
         };
     }
 
     private static Optional<String> stopped(InputSpec spec, Concept.Smoking smoking) {
-        return first(spec, smoking, Concept.SmokingStatus.FORMER).or(() -> first(spec, smoking, Concept.SmokingStatus.NEVER));
+        return first(spec, smoking, SmokingStatus.FORMER).or(() -> first(spec, smoking, SmokingStatus.NEVER));
     }
 
-    private static Optional<String> first(InputSpec spec, Concept.Smoking smoking, Concept.SmokingStatus status) {
+    private static Optional<String> first(InputSpec spec, Concept.Smoking smoking, SmokingStatus status) {
         return spec.choices().stream().filter(c -> smoking.choices().get(c) == status).findFirst();
     }
 }

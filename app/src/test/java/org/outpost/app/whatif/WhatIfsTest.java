@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.outpost.app.domain.SmokingStatus;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.ml.LearnedModels;
 import org.outpost.app.model.ClinicalModel;
@@ -103,7 +104,7 @@ class WhatIfsTest {
         assertThatThrownBy(() -> InputSpec.number("sbp", "mmHg", 50, 300, "SBP").as(Concept.SYSTOLIC_BP))
                 .isInstanceOf(IllegalArgumentException.class); // not read from the systolic measure
         assertThatThrownBy(() -> InputSpec.choice("smoking", List.of("never", "ex", "current"), "Smoking")
-                .as(Concept.smoking(Map.of("never", Concept.SmokingStatus.NEVER, "current", Concept.SmokingStatus.CURRENT))))
+                .as(Concept.smoking(Map.of("never", SmokingStatus.NEVER, "current", SmokingStatus.CURRENT))))
                 .isInstanceOf(IllegalArgumentException.class); // "ex" left unexplained
         assertThat(InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "SBP").as(Concept.SYSTOLIC_BP).concept())
                 .contains(Concept.SYSTOLIC_BP);

@@ -25,6 +25,8 @@ public final class JdbcRepositories implements Repositories {
     private final JdbcUsers users;
     private final JdbcOutbox outbox;
     private final JdbcSyncSettings syncSettings;
+    private final JdbcProblemList problems;
+    private final JdbcSmokingHistory smoking;
     private final Tx tx;
 
     public JdbcRepositories(Tx tx) {
@@ -40,6 +42,18 @@ public final class JdbcRepositories implements Repositories {
         this.users = new JdbcUsers(tx);
         this.outbox = new JdbcOutbox(tx);
         this.syncSettings = new JdbcSyncSettings(tx);
+        this.problems = new JdbcProblemList(tx);
+        this.smoking = new JdbcSmokingHistory(tx);
+    }
+
+    @Override
+    public org.outpost.app.port.ProblemListRepository problems() {
+        return problems;
+    }
+
+    @Override
+    public org.outpost.app.port.SmokingHistoryRepository smoking() {
+        return smoking;
     }
 
     @Override

@@ -50,7 +50,15 @@ public enum SealedTable {
     PSEUDONYM_SECRET("pseudonym_secret", List.of("id"), "id, secret, created_at"),
     /** Sync server, bearer token, k and genotype sharing (V11): a flipped byte must not redirect or loosen sync. */
     SYNC_SETTINGS("sync_settings", List.of("id"), "id, server_url, bearer_token, k_anonymity, share_genotypes, "
-            + "changed_by, changed_at");
+            + "changed_by, changed_at"),
+    /** The problem list (V14). */
+    CONDITIONS("conditions", List.of("id"), "id, patient_id, code_system, code, display, onset_date, status, "
+            + "resolved_date, recorded_by, recorded_at"),
+    /** Who last reviewed a problem list as complete (V14): a flipped byte must not turn "unknown" into "no". */
+    PROBLEM_LIST_REVIEWS("problem_list_reviews", List.of("patient_id"), "patient_id, reviewed_by, reviewed_at"),
+    /** Smoking status answers (V14). */
+    SMOKING_HISTORY("smoking_history", List.of("id"), "id, patient_id, status, cigarettes_per_day, as_of, "
+            + "recorded_by, recorded_at");
 
     private final String table;
     private final List<String> key;

@@ -31,6 +31,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.outpost.app.domain.Measure;
 import org.outpost.ui.chart.order.OrderView;
+import org.outpost.ui.chart.problems.ProblemListView;
+import org.outpost.ui.chart.problems.ProblemListViewModel;
 import org.outpost.ui.chart.order.OrderViewModel;
 import org.outpost.ui.chart.record.RecordObservationsView;
 import org.outpost.ui.chart.record.RecordObservationsViewModel;
@@ -163,6 +165,22 @@ public final class ChartView {
     }
 
     /**
+     * Adds the "Problems" tab (problem list and smoking history) after the summary, and the active problems to the
+     * header under the allergies.
+     */
+    public void addProblems(ProblemListViewModel problemsModel, UiText text) {
+        Label line = new Label();
+        line.setId("chart-problems");
+        line.getStyleClass().add("problems-line");
+        line.setWrapText(true);
+        line.textProperty().bind(problemsModel.headerLineProperty());
+        who.getChildren().add(3, line);
+        tabs.getTabs().add(1, tab("chart-tab-problems", text.get("chart.tab.problems"),
+                new ProblemListView(problemsModel, text).root()));
+        problemsModel.follow(model.chartProperty());
+    }
+
+    /**
      * Adds the "Order" tab: a new medication order checked against this chart. Only for users who may
      * prescribe.
      */
@@ -216,7 +234,14 @@ public final class ChartView {
 
     /** Shows the vitals and labs tab. */
     public void showObservations() {
-        tabs.getSelectionModel().select(1);
+        tabs.getTabs().stream().filter(t -> "chart-tab-observations".equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    /** Shows the problems tab, if there is one. */
+    public void showProblems() {
+        tabs.getTabs().stream().filter(t -> "chart-tab-problems".equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     public Parent root() {

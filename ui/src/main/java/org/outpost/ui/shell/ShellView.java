@@ -27,7 +27,9 @@ import org.outpost.ui.account.ChangePasswordView;
 import org.outpost.ui.account.ChangePasswordViewModel;
 import org.outpost.ui.admin.AdminView;
 import org.outpost.ui.admin.AdminViewModel;
+import org.outpost.app.problems.ProblemCatalogue;
 import org.outpost.ui.chart.ChartView;
+import org.outpost.ui.chart.problems.ProblemListViewModel;
 import org.outpost.ui.chart.medreview.MedicationReviewViewModel;
 import org.outpost.ui.chart.order.OrderViewModel;
 import org.outpost.ui.review.ReviewQueueView;
@@ -239,6 +241,8 @@ public final class ShellView {
                 }),
                 new SentSummaryViewModel(workspace.sharing(), id, context.tasks(), text, workspace.clock().getZone()),
                 text);
+        holder[0].addProblems(new ProblemListViewModel(workspace.problems(), ProblemCatalogue.bundled(), id,
+                workspace.mayEditPatients(), context.tasks(), text, workspace.clock().getZone(), chart::reload), text);
         holder[0].addDosingTab(new RiskPanelViewModel(workspace.decisions(), id,
                 workspace.prescribing().engine().models(), context.tasks(), text, workspace.clock()), text);
         holder[0].addMedicationReviewTab(new MedicationReviewViewModel(workspace.prescribing(), id, context.tasks(),

@@ -14,6 +14,7 @@ import org.outpost.app.domain.User;
 import org.outpost.app.port.Store;
 import org.outpost.app.usecase.AuditService;
 import org.outpost.app.usecase.ChartService;
+import org.outpost.app.usecase.ProblemListService;
 import org.outpost.app.usecase.ConsentService;
 import org.outpost.app.usecase.PatientRegistry;
 import org.outpost.app.usecase.Session;
@@ -35,6 +36,7 @@ public final class Workspace {
     private final Clock clock;
     private final PatientRegistry patients;
     private final ChartService charts;
+    private final ProblemListService problems;
     private final RiskDecisions decisions;
     private final Prescribing prescribing;
     private final ConsentService consents;
@@ -66,6 +68,7 @@ public final class Workspace {
         this.decisions = new RiskDecisions(store, clock, session);
         this.prescribing = new Prescribing(store, clock, clock.getZone(), session, check);
         this.consents = new ConsentService(store, clock, session);
+        this.problems = new ProblemListService(store, clock, session);
         this.sharing = new SharingHistory(store, clock, session);
         this.sync = new SessionSync(store, user.username(), clock, syncOptions);
     }
@@ -78,6 +81,11 @@ public final class Workspace {
     /** This session's sync loop: started by the shell, stopped here before the store is locked. */
     public SessionSync sync() {
         return sync;
+    }
+
+    /** The problem list and smoking history. */
+    public ProblemListService problems() {
+        return problems;
     }
 
     /** Recording and withdrawing patients' consent to sharing. */

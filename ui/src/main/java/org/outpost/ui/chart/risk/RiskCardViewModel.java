@@ -357,6 +357,11 @@ public final class RiskCardViewModel {
                     String.join(", ", k.from().stream().map(text::measure).toList()), DAY.format(k.effective().atZone(zone)));
             case InputSource.FromGenotype g -> text.get("chart.risk.source.genotype", g.gene(),
                     DAY.format(g.resultDate()));
+            case InputSource.FromProblemList p -> p.matched().isEmpty()
+                    ? text.get("chart.risk.source.problemListReviewed", DAY.format(p.reviewedAt().orElseThrow().atZone(zone)))
+                    : text.get("chart.risk.source.problemList", String.join(", ", p.matched()));
+            case InputSource.FromSmokingHistory s -> text.get("chart.risk.source.smoking",
+                    text.get("smoking.status." + s.status().name()), DAY.format(s.asOf()));
             case InputSource.Entered e -> text.get("chart.risk.source.entered");
         };
     }
