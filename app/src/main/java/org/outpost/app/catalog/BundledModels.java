@@ -14,7 +14,10 @@ import org.outpost.app.dosing.WarfarinIwpcDose;
 import org.outpost.app.dosing.WarfarinLabelDose;
 import org.outpost.app.ml.LearnedModels;
 import org.outpost.app.model.ClinicalModel;
+import org.outpost.app.medicines.DrugClasses;
+import org.outpost.app.model.ChartVocabulary;
 import org.outpost.app.model.InputResolver;
+import org.outpost.app.problems.ProblemCatalogue;
 import org.outpost.app.model.ModelRegistry;
 import org.outpost.app.pgx.PgxCpic;
 import org.outpost.app.pgx.PgxModels;
@@ -51,6 +54,33 @@ public final class BundledModels {
      * Models that compute another model's input from the chart, by input name: PREVENT's {@code egfr} from
      * the CKD-EPI 2021 equation on the latest creatinine.
      */
+    /** What medication entries and problem codes mean, by the bundled medicines-by-class table and problem catalogue. */
+    public static ChartVocabulary vocabulary() {
+        return Vocabulary.BUNDLED;
+    }
+
+    /** Fills model inputs from a chart in the clinic's {@code zone}, with the bundled vocabulary and derived inputs. */
+    public static InputResolver resolver(java.time.ZoneId zone) {
+        return new InputResolver(zone, derivedInputs(), vocabulary());
+    }
+
+    private record Vocabulary(DrugClasses medicines, ProblemCatalogue problems) implements ChartVocabulary {
+        static final Vocabulary BUNDLED = new Vocabulary(DrugClasses.bundled(), ProblemCatalogue.bundled());
+
+        @Override
+        public java.util.Set<String> classesOf(String medicationText) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            medicines.findAll(medicationText).forEach(d -> out.addAll(d.classes()));
+            return java.util.Set.copyOf(out);
+        }
+
+        @Override
+        public java.util.Set<org.outpost.app.domain.ClinicalProblem> conceptsOf(
+                org.outpost.app.domain.ConditionCode code) {
+            return problems.conceptsOf(code);
+        }
+    }
+
     public static Map<String, ClinicalModel> derivedInputs() {
         return Map.of("egfr", new CkdEpi2021());
     }
@@ -72,7 +102,7 @@ public final class BundledModels {
                 new DrugModel(new WarfarinIwpcDose(), java.util.Set.of("warfarin"), WarfarinIwpcDose::inputsFromMedications));
         return new PrescribingCheck(models, content.renal(), new CockcroftGault(), new CkdEpi2021(),
                 Optional.of(new CkdEpi2021CreatinineCystatin()), List.of(new WarfarinLabelDose()),
-                new InputResolver(zone, derivedInputs()), content.problems(),
+                resolver(zone), content.problems(),
                 new org.outpost.app.prescribing.SafetyTables(content.doseLimits(), content.drugClasses(),
                         content.interactions()));
     }

@@ -17,8 +17,6 @@ import org.outpost.app.domain.Condition;
 import org.outpost.app.domain.ProblemList;
 import org.outpost.app.domain.SmokingRecord;
 import org.outpost.app.domain.SmokingStatus;
-import org.outpost.app.medicines.DrugClasses;
-import org.outpost.app.problems.ProblemCatalogue;
 import org.outpost.app.domain.Genotype;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Medication;
@@ -54,7 +52,7 @@ import org.outpost.app.domain.Sex;
  *   <li>{@value #BMI}: weight in kg / (height in m)², from the latest weight within the freshness window and
  *       the latest height (any date once measured in adulthood, since adult height barely changes).</li>
  *   <li>an input declared as a {@link Concept.Problem}: true when an entry of the problem list means one of its
- *       problems (by the {@link ProblemCatalogue}: active, or any status for a history such as prior stroke);
+ *       problems (by the problem catalogue: active, or any status for a history such as prior stroke);
  *       false when none does on a reviewed list; otherwise missing;</li>
  *   <li>an input declared as {@link Concept.DiabetesType}: the type the problem list names (type 1 or 2); "none"
  *       when the {@value #DIABETES} rule above says false; otherwise missing (diabetes of unstated type);</li>
@@ -71,8 +69,8 @@ import org.outpost.app.domain.Sex;
  * Everything else (race, risk region, family history) stays unresolved unless entered: the chart does not record
  * it.
  *
- * <p>Medicines are classified by the medicines-by-class table ({@link DrugClasses}: WHO ATC codes, generic and
- * brand names), so "Plavix 75 mg" is an antiplatelet; an entry the table does not know matches no class.
+ * <p>Medicines are classified by the medicines-by-class table (WHO ATC codes, generic and brand
+ * names, through the {@link ChartVocabulary}), so "Plavix 75 mg" is an antiplatelet; an entry the table does not know matches no class.
  */
 public final class InputResolver {
     /** Input names the resolver fills from the registration and medication list. */
@@ -97,12 +95,14 @@ public final class InputResolver {
 
     private final ZoneId zone;
     private final Map<String, ClinicalModel> derived;
-    private final DrugClasses medicines;
-    private final ProblemCatalogue problems;
+    private final ChartVocabulary vocabulary;
 
-    /** @param zone the clinic's time zone, in which "within the last year" is counted */
-    public InputResolver(ZoneId zone) {
-        this(zone, Map.of());
+    /**
+     * @param zone       the clinic's time zone, in which "within the last year" is counted
+     * @param vocabulary what medication entries and problem codes mean
+     */
+    public InputResolver(ZoneId zone, ChartVocabulary vocabulary) {
+        this(zone, Map.of(), vocabulary);
     }
 
     /**
@@ -110,20 +110,10 @@ public final class InputResolver {
      *                CKD-EPI equation on the latest creatinine); used when the chart has no value of its own
      *                and the model is applicable to the patient
      */
-    public InputResolver(ZoneId zone, Map<String, ClinicalModel> derived) {
-        this(zone, derived, DrugClasses.bundled(), ProblemCatalogue.bundled());
-    }
-
-    /**
-     * @param medicines which class each medicine belongs to
-     * @param problems  what each problem-list code means to the models
-     */
-    public InputResolver(ZoneId zone, Map<String, ClinicalModel> derived, DrugClasses medicines,
-                         ProblemCatalogue problems) {
+    public InputResolver(ZoneId zone, Map<String, ClinicalModel> derived, ChartVocabulary vocabulary) {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.derived = Map.copyOf(derived);
-        this.medicines = Objects.requireNonNull(medicines, "medicines");
-        this.problems = Objects.requireNonNull(problems, "problems");
+        this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
     }
 
     /** The clinic's time zone, in which "today" and the freshness windows are counted. */
@@ -205,7 +195,7 @@ public final class InputResolver {
     private List<String> matching(ProblemList list, Set<ClinicalProblem> wanted) {
         List<String> matched = new ArrayList<>();
         for (Condition c : list.conditions()) {
-            Set<ClinicalProblem> means = problems.conceptsOf(c.code());
+            Set<ClinicalProblem> means = vocabulary.conceptsOf(c.code());
             if (means.stream().anyMatch(p -> wanted.contains(p) && p.counts(c))) {
                 matched.add(c.code().display());
             }
@@ -337,8 +327,7 @@ public final class InputResolver {
     }
 
     private boolean inClass(Medication m, Set<String> classes) {
-        return medicines.findAll(m.name()).stream()
-                .anyMatch(d -> medicines.classesOf(d.generic()).stream().anyMatch(classes::contains));
+        return vocabulary.classesOf(m.name()).stream().anyMatch(classes::contains);
     }
 
     /** Given by mouth, or with no route written (a tablet is the usual form). */
@@ -379,25 +368,5 @@ public final class InputResolver {
             return d >= spec.min() && d <= spec.max();
         }
         return true;
-    }
-
-    /** Whether a medication name names an antihypertensive (the medicines table's class). */
-    public static boolean isAntihypertensive(String medicationName) {
-        return namesClass(medicationName, ANTIHYPERTENSIVE);
-    }
-
-    /** Whether a medication name names a statin. */
-    public static boolean isStatin(String medicationName) {
-        return namesClass(medicationName, STATIN);
-    }
-
-    /** Whether a medication name names a medicine used only for diabetes. */
-    public static boolean isDiabetesMedication(String medicationName) {
-        return namesClass(medicationName, DIABETES_MEDICINE);
-    }
-
-    private static boolean namesClass(String name, String therapeuticClass) {
-        DrugClasses table = DrugClasses.bundled();
-        return table.findAll(name).stream().anyMatch(d -> table.classesOf(d.generic()).contains(therapeuticClass));
     }
 }

@@ -32,12 +32,12 @@ class DrugClassesTest {
     class TableMetadata {
         @Test
         void bundledTableCarriesItsVersionDateReviewerAndAtcIndex() {
-            assertThat(table.version()).isEqualTo("1.1.0");
-            assertThat(table.date()).isEqualTo(LocalDate.of(2026, 12, 6));
+            assertThat(table.version()).isEqualTo("1.2.0");
+            assertThat(table.date()).isEqualTo(LocalDate.of(2026, 12, 7));
             assertThat(table.reviewedBy()).isEqualTo("Outpost clinical content, unreviewed draft");
             assertThat(table.atcIndex()).contains("WHO").contains("ATC/DDD Index 2025");
             assertThat(table.ref().id()).isEqualTo("drug-classes");
-            assertThat(table.ref().version()).isEqualTo("1.1.0");
+            assertThat(table.ref().version()).isEqualTo("1.2.0");
             assertThat(table.ref().source()).contains("unreviewed draft").contains("ATC/DDD Index 2025");
             assertThat(table.file()).isEqualTo("drug-classes.tsv (bundled)");
         }

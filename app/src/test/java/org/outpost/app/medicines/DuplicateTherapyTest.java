@@ -45,7 +45,7 @@ class DuplicateTherapyTest {
             assertThat(f.asWritten()).containsExactly("Clopidogrel 75 mg tablet");
             assertThat(f.therapeuticClass()).isEmpty();
             assertThat(f.text()).isEqualTo("clopidogrel is already on the medication list (as Clopidogrel 75 mg tablet)");
-            assertThat(f.tableVersion()).isEqualTo("1.1.0");
+            assertThat(f.tableVersion()).isEqualTo("1.2.0");
             assertThat(f.source()).contains("STOPP");
         }
 

@@ -24,12 +24,13 @@ import org.outpost.app.domain.PatientId;
 import org.outpost.app.domain.Quantity;
 import org.outpost.app.domain.Sex;
 import org.outpost.app.domain.Unit;
+import org.outpost.app.catalog.BundledModels;
 import org.outpost.app.risk.RiskModels;
 
 class InputResolverTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
     private static final PatientId ID = PatientId.random();
-    private static final InputResolver RESOLVER = new InputResolver(ZoneOffset.UTC);
+    private static final InputResolver RESOLVER = new InputResolver(ZoneOffset.UTC, BundledModels.vocabulary());
 
     /** A model that reads everything the resolver knows about, plus two things a chart cannot know. */
     private static final ClinicalModel EVERYTHING = new ClinicalModel() {
@@ -234,9 +235,11 @@ class InputResolverTest {
             Paracetamol,                    false, false, false
             """)
     void medicationsAreClassifiedByGenericName(String name, boolean bp, boolean statin, boolean diabetes) {
-        assertThat(InputResolver.isAntihypertensive(name)).isEqualTo(bp);
-        assertThat(InputResolver.isStatin(name)).isEqualTo(statin);
-        assertThat(InputResolver.isDiabetesMedication(name)).isEqualTo(diabetes);
+        // by the medicines-by-class table (WHO ATC groups C02-C09, C10AA, A10 restricted to diabetes-only medicines)
+        java.util.Set<String> classes = BundledModels.vocabulary().classesOf(name);
+        assertThat(classes.contains(InputResolver.ANTIHYPERTENSIVE)).isEqualTo(bp);
+        assertThat(classes.contains(InputResolver.STATIN)).isEqualTo(statin);
+        assertThat(classes.contains(InputResolver.DIABETES_MEDICINE)).isEqualTo(diabetes);
     }
 
     @Test
@@ -247,7 +250,7 @@ class InputResolverTest {
                 List.of(obs(Measure.CREATININE, 106.1, Unit.UMOL_PER_L, "2026-02-01T09:00:00Z")), List.of());
         ClinicalModel prevent = org.outpost.app.risk.PreventEquations.totalCvd();
         InputResolver withEgfr = new InputResolver(ZoneOffset.UTC,
-                java.util.Map.of("egfr", new org.outpost.app.dosing.CkdEpi2021()));
+                java.util.Map.of("egfr", new org.outpost.app.dosing.CkdEpi2021()), BundledModels.vocabulary());
 
         ResolvedInputs r = withEgfr.resolve(prevent, c, TODAY);
 

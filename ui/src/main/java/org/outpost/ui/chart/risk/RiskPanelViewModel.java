@@ -52,7 +52,7 @@ public final class RiskPanelViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         this.text = Objects.requireNonNull(text);
         this.clock = Objects.requireNonNull(clock);
-        this.resolver = new InputResolver(clock.getZone(), BundledModels.derivedInputs());
+        this.resolver = BundledModels.resolver(clock.getZone());
     }
 
     /** Shows every chart {@code chart} holds from now on (the chart view model's loaded chart). */
