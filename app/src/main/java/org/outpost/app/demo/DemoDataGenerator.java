@@ -16,7 +16,14 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.outpost.app.domain.AllergyEntry;
 import org.outpost.app.domain.AllergyStatus;
+import org.outpost.app.domain.CodeSystem;
+import org.outpost.app.domain.Condition;
+import org.outpost.app.domain.ConditionCode;
+import org.outpost.app.domain.ConditionStatus;
 import org.outpost.app.domain.Consent;
+import org.outpost.app.domain.ProblemList;
+import org.outpost.app.domain.SmokingRecord;
+import org.outpost.app.domain.SmokingStatus;
 import org.outpost.app.domain.SharingConsent;
 import org.outpost.app.domain.Recorded;
 import org.outpost.app.domain.Encounter;
@@ -243,6 +250,7 @@ public final class DemoDataGenerator {
         private final RandomGenerator cystatinRng;
         private final long slot;
         private final Patient patient;
+        private final long patientNumber;
         private final int age;
         private final LocalDate historyStart;
 
@@ -279,6 +287,7 @@ public final class DemoDataGenerator {
         Clinical(RandomGenerator rng, long number, Patient patient) {
             this.rng = rng;
             this.cystatinRng = stream(number, 2);
+            this.patientNumber = number;
             this.slot = number % 100;
             this.patient = patient;
             this.age = patient.ageOn(today);
@@ -341,7 +350,59 @@ public final class DemoDataGenerator {
             genotypes();
             medications.sort(Comparator.comparing(Medication::start));
             observations.sort(Comparator.comparing(Observation::effective));
-            return new DemoPatient(patient, encounters, observations, medications, genotypes);
+            return new DemoPatient(patient, encounters, observations, medications, genotypes, problemList(),
+                    smokingHistory());
+        }
+
+        /**
+         * The problem list from the conditions drawn above (coded as Synthea codes them: SNOMED CT, CKD as ICD-10),
+         * reviewed as complete for about six in ten patients. Its random draws come from a stream of their own (7), so
+         * adding it changed no other field of the demo population.
+         */
+        private ProblemList problemList() {
+            RandomGenerator own = stream(patientNumber, 7);
+            Instant at = today.minusDays(own.nextInt(1, 400)).atTime(9, 15).atZone(zone).toInstant();
+            Recorded by = new Recorded(clinician, at);
+            List<Condition> list = new ArrayList<>();
+            hypertension.ifPresent(d -> list.add(problem(own, CodeSystem.SNOMED_CT, "38341003", "Hypertensive disorder", d, by)));
+            diabetes.ifPresent(d -> list.add(problem(own, CodeSystem.SNOMED_CT, "44054006", "Diabetes mellitus type 2", d, by)));
+            dyslipidaemia.ifPresent(d -> list.add(problem(own, CodeSystem.SNOMED_CT, "55822004", "Hyperlipidemia", d, by)));
+            atrialFibrillation.ifPresent(d -> list.add(problem(own, CodeSystem.SNOMED_CT, "49436004", "Atrial fibrillation", d, by)));
+            coronaryStent.ifPresent(d -> list.add(problem(own, CodeSystem.SNOMED_CT, "53741008",
+                    "Coronary arteriosclerosis (coronary heart disease)", d, by)));
+            if (kidneyDisease) {
+                list.add(problem(own, CodeSystem.ICD_10, "N18.3", "Chronic kidney disease, stage 3", null, by));
+            }
+            if (copd) {
+                list.add(problem(own, CodeSystem.SNOMED_CT, "13645005", "Chronic obstructive lung disease", null, by));
+            }
+            boolean reviewed = own.nextInt(10) < 6;
+            return new ProblemList(list, reviewed ? Optional.of(by) : Optional.empty());
+        }
+
+        private Condition problem(RandomGenerator own, CodeSystem system, String code, String term, LocalDate onset,
+                                  Recorded by) {
+            return new Condition(uuid(own), patient.id(), new ConditionCode(system, code, term),
+                    Optional.ofNullable(onset).filter(d -> !d.isBefore(patient.birthDate()) && !d.isAfter(today)),
+                    ConditionStatus.ACTIVE, Optional.empty(), by);
+        }
+
+        /**
+         * Smoking as asked at a recent visit: about one in six smoke (with how many a day), a quarter stopped, the
+         * rest never smoked; one in ten was never asked. Its own stream (8).
+         */
+        private List<SmokingRecord> smokingHistory() {
+            RandomGenerator own = stream(patientNumber, 8);
+            int r = own.nextInt(100);
+            if (r < 10) {
+                return List.of();
+            }
+            SmokingStatus status = r < 27 ? SmokingStatus.CURRENT : r < 52 ? SmokingStatus.FORMER : SmokingStatus.NEVER;
+            java.util.OptionalInt perDay = status == SmokingStatus.CURRENT
+                    ? java.util.OptionalInt.of(List.of(5, 10, 15, 20, 25).get(own.nextInt(5))) : java.util.OptionalInt.empty();
+            LocalDate asked = today.minusDays(own.nextInt(1, 700));
+            Instant at = asked.atTime(10, 40).atZone(zone).toInstant();
+            return List.of(new SmokingRecord(uuid(own), patient.id(), status, perDay, asked, new Recorded(clinician, at)));
         }
 
         // ------------------------------------------------------------ medications

@@ -122,6 +122,13 @@ public final class DemoDataService {
         for (Observation o : p.observations()) {
             r.observations().insert(o);
         }
+        for (org.outpost.app.domain.Condition c : p.problems().conditions()) {
+            r.problems().insert(c);
+        }
+        p.problems().reviewed().ifPresent(by -> r.problems().markReviewed(p.patient().id(), by));
+        for (org.outpost.app.domain.SmokingRecord s : p.smoking()) {
+            r.smoking().insert(s);
+        }
         for (Medication m : p.medications()) {
             r.medications().insert(m);
         }

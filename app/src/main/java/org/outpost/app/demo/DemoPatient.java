@@ -7,6 +7,8 @@ import org.outpost.app.domain.Genotype;
 import org.outpost.app.domain.Medication;
 import org.outpost.app.domain.Observation;
 import org.outpost.app.domain.Patient;
+import org.outpost.app.domain.ProblemList;
+import org.outpost.app.domain.SmokingRecord;
 
 /**
  * One generated patient with everything in their record. Synthetic, but shaped like real data, so it is
@@ -17,9 +19,12 @@ import org.outpost.app.domain.Patient;
  * @param medications  oldest start first
  */
 public record DemoPatient(Patient patient, List<Encounter> encounters, List<Observation> observations,
-                          List<Medication> medications, List<Genotype> genotypes) {
+                          List<Medication> medications, List<Genotype> genotypes, ProblemList problems,
+                          List<SmokingRecord> smoking) {
     public DemoPatient {
         Objects.requireNonNull(patient, "patient");
+        problems = Objects.requireNonNullElse(problems, ProblemList.EMPTY);
+        smoking = List.copyOf(smoking);
         encounters = List.copyOf(encounters);
         observations = List.copyOf(observations);
         medications = List.copyOf(medications);

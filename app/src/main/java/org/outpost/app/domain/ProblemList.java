@@ -11,7 +11,8 @@ import java.util.Optional;
  * only on a {@linkplain #reviewed() reviewed} list — on one nobody has reviewed, absence means "not known" and the
  * model asks, as an empty allergy list is not "no known allergies".
  *
- * @param conditions every entry, active and past, oldest recorded first
+ * @param conditions every entry, active and past, oldest recorded first (entries recorded at the same instant keep
+ *                   the order given)
  * @param reviewed   who last confirmed that the list is complete, and when; empty when nobody has
  */
 public record ProblemList(List<Condition> conditions, Optional<Recorded> reviewed) {
@@ -19,8 +20,7 @@ public record ProblemList(List<Condition> conditions, Optional<Recorded> reviewe
     public static final ProblemList EMPTY = new ProblemList(List.of(), Optional.empty());
 
     public ProblemList {
-        conditions = conditions.stream().sorted(Comparator.comparing((Condition c) -> c.recorded().at())
-                .thenComparing(c -> c.id())).toList();
+        conditions = conditions.stream().sorted(Comparator.comparing((Condition c) -> c.recorded().at())).toList();
         reviewed = Objects.requireNonNullElse(reviewed, Optional.empty());
     }
 

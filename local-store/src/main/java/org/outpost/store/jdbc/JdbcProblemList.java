@@ -75,7 +75,7 @@ public final class JdbcProblemList implements ProblemListRepository {
     public ProblemList forPatient(PatientId patient) {
         return Jdbc.run(tx, "read the problem list", c -> {
             List<Condition> conditions = Jdbc.query(c, "SELECT " + COLUMNS + " FROM conditions WHERE patient_id = ? "
-                    + "ORDER BY recorded_at, id", ps -> ps.setObject(1, patient.value()), this::map);
+                    + "ORDER BY recorded_at, _ROWID_", ps -> ps.setObject(1, patient.value()), this::map);
             Optional<Recorded> reviewed = Jdbc.queryOne(c, "SELECT " + SealedTable.PROBLEM_LIST_REVIEWS.select("")
                     + " FROM problem_list_reviews WHERE patient_id = ?", ps -> ps.setObject(1, patient.value()), rs -> {
                         tx.seal().check(SealedTable.PROBLEM_LIST_REVIEWS, rs);

@@ -37,7 +37,7 @@ public final class JdbcSmokingHistory implements SmokingHistoryRepository {
     public List<SmokingRecord> forPatient(PatientId patient) {
         return Jdbc.run(tx, "read the smoking history", c -> Jdbc.query(c,
                 "SELECT " + SealedTable.SMOKING_HISTORY.select("") + " FROM smoking_history WHERE patient_id = ? "
-                        + "ORDER BY as_of, recorded_at, id", ps -> ps.setObject(1, patient.value()), rs -> {
+                        + "ORDER BY as_of, recorded_at, _ROWID_", ps -> ps.setObject(1, patient.value()), rs -> {
                     tx.seal().check(SealedTable.SMOKING_HISTORY, rs);
                     int n = rs.getInt("cigarettes_per_day");
                     OptionalInt perDay = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(n);

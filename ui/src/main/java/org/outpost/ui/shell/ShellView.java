@@ -242,7 +242,7 @@ public final class ShellView {
                 new SentSummaryViewModel(workspace.sharing(), id, context.tasks(), text, workspace.clock().getZone()),
                 text);
         holder[0].addProblems(new ProblemListViewModel(workspace.problems(), ProblemCatalogue.bundled(), id,
-                workspace.mayEditPatients(), context.tasks(), text, workspace.clock().getZone(), chart::reload), text);
+                workspace.mayEditPatients(), context.tasks(), text, workspace.clock(), chart::reload), text);
         holder[0].addDosingTab(new RiskPanelViewModel(workspace.decisions(), id,
                 workspace.prescribing().engine().models(), context.tasks(), text, workspace.clock()), text);
         holder[0].addMedicationReviewTab(new MedicationReviewViewModel(workspace.prescribing(), id, context.tasks(),

@@ -56,6 +56,7 @@ public final class ProblemListViewModel {
     private final PatientId patient;
     private final TaskRunner tasks;
     private final UiText text;
+    private final java.time.Clock clock;
     private final ZoneId zone;
     private final Runnable onChanged;
     private final boolean mayEdit;
@@ -88,18 +89,19 @@ public final class ProblemListViewModel {
 
     /**
      * @param mayEdit   whether the user may change the record (the edit controls are hidden otherwise)
-     * @param zone      the clinic's time zone: "today" and the days shown
+     * @param clock     the clinic's clock and time zone: "today" and the days shown
      * @param onChanged called on the FX thread after a change was saved (the chart reloads)
      */
     public ProblemListViewModel(ProblemListService service, ProblemCatalogue catalogue, PatientId patient,
-                                boolean mayEdit, TaskRunner tasks, UiText text, ZoneId zone, Runnable onChanged) {
+                                boolean mayEdit, TaskRunner tasks, UiText text, java.time.Clock clock, Runnable onChanged) {
         this.service = Objects.requireNonNull(service);
         this.catalogue = Objects.requireNonNull(catalogue);
         this.patient = Objects.requireNonNull(patient);
         this.mayEdit = mayEdit;
         this.tasks = Objects.requireNonNull(tasks);
         this.text = Objects.requireNonNull(text);
-        this.zone = Objects.requireNonNull(zone);
+        this.clock = Objects.requireNonNull(clock);
+        this.zone = clock.getZone();
         this.onChanged = Objects.requireNonNull(onChanged);
         query.addListener((o, a, q) -> {
             matches.setAll(catalogue.search(q));
@@ -239,7 +241,7 @@ public final class ProblemListViewModel {
             return;
         }
         ConditionStatus to = row.active() ? ConditionStatus.RESOLVED : ConditionStatus.ACTIVE;
-        Optional<LocalDate> end = row.active() ? Optional.of(LocalDate.now(zone)) : Optional.empty();
+        Optional<LocalDate> end = row.active() ? Optional.of(LocalDate.now(clock)) : Optional.empty();
         run("problem-status", () -> service.changeStatus(patient, row.id(), to, end),
                 () -> text.get(row.active() ? "chart.problems.resolvedDone" : "chart.problems.activeAgain", row.term()));
     }
@@ -263,7 +265,7 @@ public final class ProblemListViewModel {
         boolean ok = true;
         SmokingStatus s = smoking.get();
         if (s == null) {
-            smokingError.set(text.domain("smoking.statusRequired"));
+            smokingError.set(text.get("chart.problems.smoking.chooseStatus"));
             ok = false;
         }
         OptionalInt amount = OptionalInt.empty();
@@ -276,7 +278,7 @@ public final class ProblemListViewModel {
                 ok = false;
             }
         }
-        LocalDate day = asOf.get().isBlank() ? LocalDate.now(zone) : DateFields.converter().fromString(asOf.get());
+        LocalDate day = asOf.get().isBlank() ? LocalDate.now(clock) : DateFields.converter().fromString(asOf.get());
         if (day == null) {
             asOfError.set(text.get("chart.problems.notADate"));
             ok = false;
@@ -294,7 +296,7 @@ public final class ProblemListViewModel {
     private void resetSmokingForm() {
         smoking.set(null);
         perDay.set("");
-        asOf.set(DAY.format(LocalDate.now(zone)));
+        asOf.set(DAY.format(LocalDate.now(clock)));
         smokingError.set("");
         perDayError.set("");
         asOfError.set("");
