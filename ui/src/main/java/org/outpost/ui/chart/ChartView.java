@@ -186,7 +186,9 @@ public final class ChartView {
      */
     public void addOrderTab(OrderViewModel orderModel, UiText text) {
         orderView = new OrderView(orderModel, text);
-        tabs.getTabs().add(2, tab("chart-tab-order", text.get("chart.tab.order"), orderView.root()));
+        int afterResults = tabs.getTabs().indexOf(tabs.getTabs().stream()
+                .filter(t -> "chart-tab-observations".equals(t.getId())).findFirst().orElseThrow()) + 1;
+        tabs.getTabs().add(afterResults, tab("chart-tab-order", text.get("chart.tab.order"), orderView.root()));
     }
 
     /**

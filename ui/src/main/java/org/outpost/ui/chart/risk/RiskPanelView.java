@@ -230,6 +230,7 @@ public final class RiskPanelView {
             label.setWrapText(true);
             label.setMaxWidth(320);
             Label source = new Label();
+            source.setId("risk-source-" + id + "-" + f.name());
             source.textProperty().bind(f.sourceProperty());
             source.setWrapText(true);
             Label error = new Label();
