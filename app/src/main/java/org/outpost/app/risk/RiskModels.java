@@ -13,6 +13,7 @@ public final class RiskModels {
         return List.of(
                 // cardiovascular
                 new PooledCohortEquations(),
+                new RevisedPooledCohortEquations(),
                 PreventEquations.totalCvd(), PreventEquations.ascvd(), PreventEquations.heartFailure(),
                 new Qrisk3(),
                 new Score2(),

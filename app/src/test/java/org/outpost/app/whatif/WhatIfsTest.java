@@ -113,7 +113,7 @@ class WhatIfsTest {
     void theCardiovascularRiskModelsOptInAndTheRestOfTheBundleDoesNot() {
         assertThat(RiskModels.all().stream().filter(m -> m.inputs().stream().anyMatch(i -> i.concept().isPresent()))
                 .map(m -> m.getClass().getSimpleName()).distinct())
-                .containsExactlyInAnyOrder("PooledCohortEquations", "PreventEquations", "Qrisk3", "Score2",
+                .containsExactlyInAnyOrder("PooledCohortEquations", "RevisedPooledCohortEquations", "PreventEquations", "Qrisk3", "Score2",
                         "Score2OlderPersons");
     }
 }
