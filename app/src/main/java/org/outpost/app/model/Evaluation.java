@@ -20,11 +20,13 @@ import java.util.OptionalDouble;
  * @param spread        for a learned model, the range its bootstrap ensemble gives (only with a value)
  * @param outOfDistribution for a learned model, whether the inputs are like its training data; when they are not,
  *                      the evaluation is not applicable and its reason starts {@link OutOfDistribution#PREFIX}
+ * @param imputed       inputs that were not given and that the model filled in the way its source does, with the
+ *                      value used (only on an applicable evaluation); the screen marks them as estimated
  */
 public record Evaluation(ModelRef model, boolean applicable, OptionalDouble value, String unit,
                          Optional<String> category, List<Contribution> contributions, List<String> missing,
                          List<String> reasons, Optional<Recommendation> recommendation, Optional<Spread> spread,
-                         Optional<OutOfDistribution> outOfDistribution) {
+                         Optional<OutOfDistribution> outOfDistribution, List<ImputedInput> imputed) {
     public Evaluation {
         Objects.requireNonNull(model, "model");
         unit = unit == null ? "" : unit;
@@ -35,6 +37,10 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
         recommendation = recommendation == null ? Optional.empty() : recommendation;
         spread = spread == null ? Optional.empty() : spread;
         outOfDistribution = outOfDistribution == null ? Optional.empty() : outOfDistribution;
+        imputed = imputed == null ? List.of() : List.copyOf(imputed);
+        if (!applicable && !imputed.isEmpty()) {
+            throw new IllegalArgumentException("Only an applicable evaluation has imputed inputs");
+        }
         if (spread.isPresent() && value.isEmpty()) {
             throw new IllegalArgumentException("A spread comes only with a value");
         }
@@ -49,7 +55,7 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
     public static Evaluation of(ModelRef model, double value, String unit, String category,
                                 List<Contribution> contributions) {
         return new Evaluation(model, true, OptionalDouble.of(value), unit, Optional.ofNullable(category),
-                contributions, List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+                contributions, List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     /** An applicable evaluation with advice and, when the model computes one, a number (else NaN). */
@@ -57,12 +63,23 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
                                     List<Contribution> contributions, Recommendation recommendation) {
         return new Evaluation(model, true, Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value),
                 unit, Optional.ofNullable(category), contributions, List.of(), List.of(),
-                Optional.of(recommendation), Optional.empty(), Optional.empty());
+                Optional.of(recommendation), Optional.empty(), Optional.empty(), List.of());
+    }
+
+    /** This evaluation with the inputs the model filled in itself (see {@link ImputedInput}). */
+    public Evaluation withImputed(List<ImputedInput> filled) {
+        return new Evaluation(model, applicable, value, unit, category, contributions, missing, reasons, recommendation,
+                spread, outOfDistribution, filled);
+    }
+
+    /** The value the model used for {@code input} when it filled it in, if it did. */
+    public Optional<ImputedInput> imputed(String input) {
+        return imputed.stream().filter(i -> i.input().equals(input)).findFirst();
     }
 
     public static Evaluation notApplicable(ModelRef model, List<String> missing, List<String> reasons) {
         return new Evaluation(model, false, OptionalDouble.empty(), "", Optional.empty(), List.of(), missing, reasons,
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     /**
@@ -75,7 +92,7 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
             throw new IllegalArgumentException("A value is given only for inputs like the training data");
         }
         return new Evaluation(model, true, OptionalDouble.of(value), unit, Optional.ofNullable(category),
-                contributions, List.of(), List.of(), Optional.empty(), Optional.of(spread), Optional.of(verdict));
+                contributions, List.of(), List.of(), Optional.empty(), Optional.of(spread), Optional.of(verdict), List.of());
     }
 
     /** A learned model's refusal for inputs unlike its training data: no number, the verdict and its reason. */
@@ -84,6 +101,6 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
             throw new IllegalArgumentException("The inputs are like the training data");
         }
         return new Evaluation(model, false, OptionalDouble.empty(), "", Optional.empty(), List.of(), List.of(),
-                List.of(verdict.reason()), Optional.empty(), Optional.empty(), Optional.of(verdict));
+                List.of(verdict.reason()), Optional.empty(), Optional.empty(), Optional.of(verdict), List.of());
     }
 }

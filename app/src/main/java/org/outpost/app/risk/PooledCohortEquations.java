@@ -16,12 +16,24 @@ import org.outpost.app.model.ValidatedRange;
  * ACC/AHA Pooled Cohort Equations: 10-year risk of a first hard atherosclerotic cardiovascular disease
  * (ASCVD) event (non-fatal myocardial infarction, coronary heart disease death, fatal or non-fatal stroke).
  *
- * <p>Source: Goff DC Jr, Lloyd-Jones DM, Bennett G, et al. "2013 ACC/AHA Guideline on the Assessment of
- * Cardiovascular Risk." Circulation 2014;129(25 Suppl 2):S49–S73, <b>Table A</b> ("Equation Parameters of
- * the Pooled Cohort Equations for Estimation of 10-Year Risk of Hard ASCVD"): sex- and race-specific Cox
- * coefficients, the group's mean "coefficient × value" sum and its 10-year baseline survival. The risk is
- * {@code 1 − S₁₀^exp(Σβx − mean)}. As the guideline advises, people of races other than white or African
- * American are estimated with the white equations.
+ * <p>Source of the equations: Goff DC Jr, Lloyd-Jones DM, Bennett G, et al. "2013 ACC/AHA Guideline on the
+ * Assessment of Cardiovascular Risk." Circulation 2014;129(25 Suppl 2):S49–S73, <b>Table A</b> ("Equation
+ * Parameters of the Pooled Cohort Equations for Estimation of 10-Year Risk of Hard ASCVD"): sex- and
+ * race-specific Cox coefficients, the group's mean "coefficient × value" sum and its 10-year baseline
+ * survival. The risk is {@code 1 − S₁₀^exp(Σβx − mean)}. As the guideline advises, people of races other than
+ * white or African American are estimated with the white equations.
+ *
+ * <p><b>Coefficient set used: the ACC/AHA estimator's, not Table A's rounded print.</b> Table A prints the
+ * coefficients to three decimals, the means to two and the baseline survivals to four. The ACC/AHA "2013
+ * Prevention Guidelines ASCVD Risk Estimator" (its Excel workbook and the online ASCVD Risk Estimator) computes
+ * with more decimals: the African-American equations' coefficients to four decimals (e.g. ln age 17.1141 for
+ * women instead of 17.114) and, for all four groups, means and baseline survivals to one more decimal (white
+ * men: mean 61.1816, S₁₀ 0.91436). Clinicians compare our number with those calculators, and with Table A's
+ * print the African-American results differed from them by up to a few tenths of a percentage point. The
+ * numbers below are taken from the SMART on FHIR ASCVD Risk Calculator by Cerner (github.com/cerner/
+ * ascvd-risk-calculator, {@code app/load_fhir_data.js}, {@code computeTenYearScore}), which uses the estimator's
+ * set; the white equations' coefficients are the same in both sets, only their means and baseline survivals
+ * have more decimals. Table A's worked example is still reproduced to its printed precision (see the tests).
  *
  * <p>Validated range (the guideline's risk calculator): age 40–79 years, total cholesterol 130–320 mg/dL,
  * HDL cholesterol 20–100 mg/dL, systolic blood pressure 90–200 mmHg; people without clinical ASCVD. Outside
@@ -32,7 +44,7 @@ import org.outpost.app.model.ValidatedRange;
  * Disease (Arnett DK et al., Circulation 2019;140:e596–e646): &lt; 5 % low, 5 to &lt; 7.5 % borderline,
  * 7.5 to &lt; 20 % intermediate, ≥ 20 % high.
  *
- * <p>Contributions, in ln(hazard): each input's Table A terms (coefficient × ln-transformed value) summed;
+ * <p>Contributions, in ln(hazard): each input's terms (coefficient × ln-transformed value) summed;
  * a term ln(age) × ln(X) is attributed to X, since it is how X's effect changes with age. {@code systolicBp}
  * holds the untreated-SBP terms and {@code bpTreated} the difference the treated-SBP terms make (0 when
  * untreated), so treatment shows as its own effect at the person's pressure. A last entry
@@ -46,9 +58,10 @@ import org.outpost.app.model.ValidatedRange;
  * with age at the younger end of the range.
  */
 public final class PooledCohortEquations implements ClinicalModel {
-    static final ModelRef REF = new ModelRef("pce-2013", "1.0.0", "ACC/AHA Pooled Cohort Equations",
+    static final ModelRef REF = new ModelRef("pce-2013", "1.1.0", "ACC/AHA Pooled Cohort Equations",
             "Goff DC Jr et al. 2013 ACC/AHA Guideline on the Assessment of Cardiovascular Risk. "
-                    + "Circulation 2014;129(25 Suppl 2):S49-S73, Table A");
+                    + "Circulation 2014;129(25 Suppl 2):S49-S73, Table A; coefficients, means and baseline "
+                    + "survival to the ACC/AHA ASCVD Risk Estimator's precision");
 
     static final String UNIT = "%";
     private static final String LN_HAZARD = "ln(hazard)";
@@ -74,18 +87,23 @@ public final class PooledCohortEquations implements ClinicalModel {
                         double lnUntreatedSbp, double lnAgeLnUntreatedSbp, double smoker, double lnAgeSmoker,
                         double diabetes, double meanSum, double baselineSurvival) { }
 
-    /** Table A, white women. */
+    // Table A's equations with the ACC/AHA ASCVD Risk Estimator's numbers (as in cerner/ascvd-risk-calculator,
+    // app/load_fhir_data.js). Table A's rounded print, for comparison: white women mean -29.18, S 0.9665;
+    // African-American women 17.114 ... 0.874, mean 86.61, S 0.9533; white men mean 61.18, S 0.9144;
+    // African-American men mean 19.54, S 0.8954.
+
+    /** White women: Table A coefficients; estimator's mean and baseline survival. */
     static final Coefficients WHITE_FEMALE = new Coefficients(-29.799, 4.884, 13.540, -3.114, -13.578, 3.149,
-            2.019, 0, 1.957, 0, 7.574, -1.665, 0.661, -29.18, 0.9665);
-    /** Table A, African-American women. */
-    static final Coefficients AFRICAN_AMERICAN_FEMALE = new Coefficients(17.114, 0, 0.940, 0, -18.920, 4.475,
-            29.291, -6.432, 27.820, -6.087, 0.691, 0, 0.874, 86.61, 0.9533);
-    /** Table A, white men. */
+            2.019, 0, 1.957, 0, 7.574, -1.665, 0.661, -29.1817, 0.96652);
+    /** African-American women: the estimator's four-decimal coefficients, mean and baseline survival. */
+    static final Coefficients AFRICAN_AMERICAN_FEMALE = new Coefficients(17.1141, 0, 0.9396, 0, -18.9196, 4.4748,
+            29.2907, -6.4321, 27.8197, -6.0873, 0.6908, 0, 0.8738, 86.6081, 0.95334);
+    /** White men: Table A coefficients; estimator's mean and baseline survival. */
     static final Coefficients WHITE_MALE = new Coefficients(12.344, 0, 11.853, -2.664, -7.990, 1.769,
-            1.797, 0, 1.764, 0, 7.837, -1.795, 0.658, 61.18, 0.9144);
-    /** Table A, African-American men. */
+            1.797, 0, 1.764, 0, 7.837, -1.795, 0.658, 61.1816, 0.91436);
+    /** African-American men: Table A coefficients; estimator's mean and baseline survival. */
     static final Coefficients AFRICAN_AMERICAN_MALE = new Coefficients(2.469, 0, 0.302, 0, -0.307, 0,
-            1.916, 0, 1.809, 0, 0.549, 0, 0.645, 19.54, 0.8954);
+            1.916, 0, 1.809, 0, 0.549, 0, 0.645, 19.5425, 0.89536);
 
     private static final double AGE_MIN = 40;
     private static final double AGE_MAX = 79;

@@ -15,6 +15,7 @@ import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.Concept;
 import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
+import org.outpost.app.model.ImputedInput;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
@@ -39,15 +40,32 @@ import org.outpost.app.model.ModelRef;
  * <p>Validated range and input bounds, as in ClinRisk's calculator: age 25–84 in completed years (the
  * algorithm takes whole years, so age is rounded down); BMI 20–40 kg/m² (values outside are clamped to
  * the nearest bound, as the calculator does); cholesterol/HDL ratio 1–11; systolic pressure 70–210 mmHg.
- * Outside the age, ratio or pressure bounds the model says "not applicable". The Townsend deprivation
- * score is optional: when it is not given, 0 is used (close to the derivation mean), which the input's
- * description states. Erectile dysfunction is asked only of men.
+ * Outside the age, ratio or pressure bounds the model says "not applicable". Erectile dysfunction is asked
+ * only of men.
+ *
+ * <p>Missing values, filled as the published algorithm allows and reported as {@link ImputedInput}s (so the screen
+ * shows them as estimated, not from the chart):
+ * <ul>
+ *   <li>ethnicity: the algorithm's "not recorded" category. In ClinRisk's source the ethnicity array starts with
+ *       two zero coefficients, index 0 "not recorded" and index 1 "white"; a missing ethnicity therefore counts as
+ *       {@code white_or_not_stated} (coefficient 0), exactly as in the algorithm;</li>
+ *   <li>BMI, systolic blood pressure and the cholesterol/HDL ratio: the algorithm's own centring value for the
+ *       person's sex, i.e. the QResearch derivation mean the equation is centred on (women: SBP 123.13 mmHg, ratio
+ *       3.476, BMI 25.4 kg/m² from the centred term (BMI/10)^−2 = 0.154946; men: 128.57 mmHg, 4.301, 25.9 kg/m² from
+ *       0.149176), so a missing value moves the estimate neither up nor down. The open-source algorithm itself
+ *       takes every value and does not impute; ClinRisk's web calculator accepts these three blank and estimates
+ *       them, but the way it estimates them is not part of the published code, so Outpost uses the published
+ *       centring values and says so on the screen;</li>
+ *   <li>the Townsend deprivation score: 0 (close to the derivation means, 0.392 for women and 0.526 for men),
+ *       as the calculator assumes when no postcode is given.</li>
+ * </ul>
+ * The standard deviation of systolic readings and every yes/no condition must still be given.
  *
  * <p>Category: NICE NG238 (2023) threshold for offering a statin in primary prevention, a 10-year QRISK3
  * risk of 10 % or more: "high" at or above 10 %, "low" below.
  */
 public final class Qrisk3 implements ClinicalModel {
-    static final ModelRef REF = new ModelRef("qrisk3-2017", "1.0.0", "QRISK3",
+    static final ModelRef REF = new ModelRef("qrisk3-2017", "1.1.0", "QRISK3",
             "Hippisley-Cox J, Coupland C, Brindle P. BMJ 2017;357:j2099; ClinRisk QRISK3-2017 open-source algorithm");
 
     static final String UNIT = "ln(hazard)";
@@ -144,11 +162,14 @@ public final class Qrisk3 implements ClinicalModel {
     private static final List<InputSpec> INPUTS = List.of(
             InputSpec.number("age", "years", 0, 120, "Age in completed years (QRISK3 is validated for 25-84)"),
             InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.choice("ethnicity", ETHNICITIES, "Ethnic group, as QRISK3 codes it"),
+            InputSpec.choice("ethnicity", ETHNICITIES,
+                    "Ethnic group, as QRISK3 codes it; if not given, 'not recorded' (as white) is used"),
             InputSpec.number("townsend", "index", -10, 20,
                     "Townsend deprivation score of the home postcode; if not given, 0 is assumed"),
-            InputSpec.number("bmi", "kg/m\u00b2", 5, 100, "Body mass index (QRISK3 uses 20-40; values outside are clamped)"),
-            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure").as(Concept.SYSTOLIC_BP),
+            InputSpec.number("bmi", "kg/m\u00b2", 5, 100,
+                    "Body mass index (QRISK3 uses 20-40; values outside are clamped; if not given, the mean is used)"),
+            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP,
+                    "Systolic blood pressure; if not given, the QRISK3 mean is used").as(Concept.SYSTOLIC_BP),
             InputSpec.number("sbpSd", "mmHg", 0, 100, "Standard deviation of at least two recent systolic readings"),
             InputSpec.number("cholesterolHdlRatio", "ratio", 0.5, 50,
                     "Total cholesterol / HDL cholesterol ratio (or give totalCholesterol and hdl)"),
@@ -191,11 +212,7 @@ public final class Qrisk3 implements ClinicalModel {
 
     @Override
     public Evaluation evaluate(ModelInputs in) {
-        List<String> missing = new ArrayList<>(in.absent("age", "sex", "ethnicity", "bmi", "systolicBp", "sbpSd"));
-        OptionalDouble ratio = ratio(in);
-        if (ratio.isEmpty()) {
-            missing.add("cholesterolHdlRatio");
-        }
+        List<String> missing = new ArrayList<>(in.absent("age", "sex", "sbpSd"));
         missing.addAll(in.absent("smoking", "diabetes", "familyHistoryChd", "chronicKidneyDisease",
                 "atrialFibrillation", "bpTreatment", "migraine", "rheumatoidArthritis", "sle", "severeMentalIllness",
                 "atypicalAntipsychotic", "steroidTablets"));
@@ -208,23 +225,51 @@ public final class Qrisk3 implements ClinicalModel {
         if (age < MIN_AGE || age >= MAX_AGE_EXCLUSIVE) {
             reasons.add("QRISK3 is validated for ages 25 to 84");
         }
-        double r = ratio.orElse(Double.NaN);
-        if (r < MIN_RATIO || r > MAX_RATIO) {
-            reasons.add("QRISK3 accepts a cholesterol/HDL ratio of 1 to 11");
-        }
-        double sbp = in.number("systolicBp").orElse(Double.NaN);
-        if (sbp < MIN_SBP || sbp > MAX_SBP) {
-            reasons.add("QRISK3 accepts a systolic blood pressure of 70 to 210 mmHg");
-        }
+        OptionalDouble givenRatio = ratio(in);
+        givenRatio.ifPresent(r -> {
+            if (r < MIN_RATIO || r > MAX_RATIO) {
+                reasons.add("QRISK3 accepts a cholesterol/HDL ratio of 1 to 11");
+            }
+        });
+        in.number("systolicBp").ifPresent(sbp -> {
+            if (sbp < MIN_SBP || sbp > MAX_SBP) {
+                reasons.add("QRISK3 accepts a systolic blood pressure of 70 to 210 mmHg");
+            }
+        });
         if (!missing.isEmpty() || !reasons.isEmpty()) {
             return Evaluation.notApplicable(REF, missing, reasons);
         }
         Equation eq = male ? MEN : WOMEN;
-        double bmi = Math.min(MAX_BMI, Math.max(MIN_BMI, in.number("bmi").getAsDouble()));
-        List<Contribution> contributions = contributions(eq, in, age, bmi, r, sbp, male);
+        String group = male ? "men" : "women";
+        double[] centre = eq.centre();
+        List<ImputedInput> imputed = new ArrayList<>();
+        String ethnicity = in.choice("ethnicity").orElseGet(() -> {
+            imputed.add(new ImputedInput("ethnicity", ETHNICITIES.getFirst(),
+                    "QRISK3 'not recorded' ethnicity (coefficient 0, as for white)"));
+            return ETHNICITIES.getFirst();
+        });
+        double townsend = in.number("townsend").orElseGet(() -> {
+            imputed.add(new ImputedInput("townsend", 0.0, "Townsend score 0, as the QRISK3 calculator assumes"));
+            return 0;
+        });
+        double givenBmi = in.number("bmi").orElseGet(() -> {
+            double mean = 10 / Math.sqrt(centre[2]);
+            imputed.add(new ImputedInput("bmi", mean, "QRISK3 derivation mean for " + group));
+            return mean;
+        });
+        double sbp = in.number("systolicBp").orElseGet(() -> {
+            imputed.add(new ImputedInput("systolicBp", centre[5], "QRISK3 derivation mean for " + group));
+            return centre[5];
+        });
+        double r = givenRatio.orElseGet(() -> {
+            imputed.add(new ImputedInput("cholesterolHdlRatio", centre[4], "QRISK3 derivation mean for " + group));
+            return centre[4];
+        });
+        double bmi = Math.min(MAX_BMI, Math.max(MIN_BMI, givenBmi));
+        List<Contribution> contributions = contributions(eq, in, age, ethnicity, townsend, bmi, r, sbp, male);
         double lp = contributions.stream().mapToDouble(Contribution::amount).sum();
         double risk = Math.min(100, Math.max(0, 100 * (1 - Math.pow(eq.survival10y(), Math.exp(lp)))));
-        return Evaluation.of(REF, risk, "%", category(risk), contributions);
+        return Evaluation.of(REF, risk, "%", category(risk), contributions).withImputed(imputed);
     }
 
     private static OptionalDouble ratio(ModelInputs in) {
@@ -238,8 +283,9 @@ public final class Qrisk3 implements ClinicalModel {
     }
 
     /** Each input's share of the linear predictor; an age interaction goes to the factor it modifies. */
-    private static List<Contribution> contributions(Equation eq, ModelInputs in, double age, double bmi, double ratio,
-                                                    double sbp, boolean male) {
+    private static List<Contribution> contributions(Equation eq, ModelInputs in, double age, String ethnicity,
+                                                    double townsend, double bmi, double ratio, double sbp,
+                                                    boolean male) {
         double[] c = eq.centre();
         double[] b = eq.continuous();
         double a1 = eq.age1().applyAsDouble(age / 10) - c[0];
@@ -250,13 +296,13 @@ public final class Qrisk3 implements ClinicalModel {
         double ratioC = ratio - c[4];
         double sbpC = sbp - c[5];
         double sbpSdC = in.number("sbpSd").getAsDouble() - c[6];
-        double townC = in.number("townsend").orElse(0) - c[7];
+        double townC = townsend - c[7];
         double[] i1 = eq.age1Continuous();
         double[] i2 = eq.age2Continuous();
 
         List<Contribution> out = new ArrayList<>();
         add(out, "age", a1 * b[0] + a2 * b[1]);
-        add(out, "ethnicity", eq.ethnicity()[ETHNICITIES.indexOf(in.choice("ethnicity").get())]);
+        add(out, "ethnicity", eq.ethnicity()[ETHNICITIES.indexOf(ethnicity)]);
         add(out, "townsend", townC * (b[7] + a1 * i1[3] + a2 * i2[3]));
         add(out, "bmi", bmi1 * (b[2] + a1 * i1[0] + a2 * i2[0]) + bmi2 * (b[3] + a1 * i1[1] + a2 * i2[1]));
         add(out, "systolicBp", sbpC * (b[5] + a1 * i1[2] + a2 * i2[2]));

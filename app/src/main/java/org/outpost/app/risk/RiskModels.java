@@ -13,7 +13,11 @@ public final class RiskModels {
         return List.of(
                 // cardiovascular
                 new PooledCohortEquations(),
+                new RevisedPooledCohortEquations(),
                 PreventEquations.totalCvd(), PreventEquations.ascvd(), PreventEquations.heartFailure(),
+                new PreventEquations(PreventEquations.Outcome.TOTAL_CVD, PreventEquations.Horizon.THIRTY_YEARS),
+                new PreventEquations(PreventEquations.Outcome.ASCVD, PreventEquations.Horizon.THIRTY_YEARS),
+                new PreventEquations(PreventEquations.Outcome.HEART_FAILURE, PreventEquations.Horizon.THIRTY_YEARS),
                 new Qrisk3(),
                 new Score2(),
                 new Score2OlderPersons(),

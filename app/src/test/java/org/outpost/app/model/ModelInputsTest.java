@@ -74,7 +74,8 @@ class ModelInputsTest {
         assertThat(e.recommendation()).contains(avoid);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Evaluation(ref, false,
                 java.util.OptionalDouble.empty(), "", java.util.Optional.empty(), List.of(), List.of(), List.of("x"),
-                java.util.Optional.of(avoid), java.util.Optional.empty(), java.util.Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+                java.util.Optional.of(avoid), java.util.Optional.empty(), java.util.Optional.empty(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(new SuggestedDose(2.5, "mg", "twice daily")).hasToString("2.5 mg twice daily");
         assertThat(new SuggestedDose(75, "mg", "once daily").amountText()).isEqualTo("75");
     }

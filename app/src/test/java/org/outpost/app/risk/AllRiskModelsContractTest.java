@@ -164,9 +164,11 @@ class AllRiskModelsContractTest {
      * rarely applicable to values drawn uniformly from the accepted ranges, so half the numbers come from
      * here (when the model has that input) and half from anywhere in the accepted range.
      */
-    private static final Map<String, Double> TYPICAL = Map.of("age", 58.0, "totalCholesterol", 200.0, "hdl", 50.0,
-            "systolicBp", 135.0, "egfr", 85.0, "bmi", 27.0, "cholesterolHdlRatio", 4.0, "sbpSd", 8.0, "waistCm", 92.0,
-            "townsend", 0.0);
+    private static final Map<String, Double> TYPICAL = Map.ofEntries(Map.entry("age", 58.0),
+            Map.entry("totalCholesterol", 200.0), Map.entry("hdl", 50.0), Map.entry("systolicBp", 135.0),
+            Map.entry("egfr", 85.0), Map.entry("bmi", 27.0), Map.entry("cholesterolHdlRatio", 4.0),
+            Map.entry("sbpSd", 8.0), Map.entry("waistCm", 92.0), Map.entry("townsend", 0.0), Map.entry("hba1c", 5.8),
+            Map.entry("uacr", 12.0));
 
     /** One value per input within its accepted range (edges included), each left out with {@code drop}. */
     private static Map<String, Object> randomInputs(ClinicalModel model, Random random, double drop) {

@@ -229,7 +229,158 @@ class PreventEquationsTest {
     void allThreeOutcomesAreRegistered() {
         ModelRegistry registry = RiskModels.registry();
         assertThat(registry.ids()).contains("pce-2013", "prevent-2023", "prevent-2023-ascvd", "prevent-2023-hf");
-        assertThat(registry.find("prevent-2023").orElseThrow().ref().version()).isEqualTo("1.0.0");
+        // 1.1.0: the full model (HbA1c, UACR, SDI) was added; base-model numbers are unchanged.
+        assertThat(registry.find("prevent-2023").orElseThrow().ref().version()).isEqualTo("1.1.0");
+        assertThat(registry.ids()).contains("prevent-2023-30y", "prevent-2023-ascvd-30y", "prevent-2023-hf-30y");
+    }
+
+    // --- Full model and 30-year horizon --------------------------------------------------------------------
+
+    private static Map<String, Object> withAddOns(Map<String, Object> p, Double hba1c, Double uacr, String sdi) {
+        if (hba1c != null) {
+            p.put("hba1c", hba1c);
+        }
+        if (uacr != null) {
+            p.put("uacr", uacr);
+        }
+        if (sdi != null) {
+            p.put("sdi", sdi);
+        }
+        return p;
+    }
+
+    @ParameterizedTest(name = "{0}: base {1}, full {2}")
+    @CsvSource(textBlock = """
+            # Khan et al. 2024, Supplemental Table S12 worked example, as asserted in the R package PooledCohort
+            # (B. Jaeger), tests/testthat/test-predict_ascvd_risk.R, "Replicate examples from Khan supplemental table
+            # S12": the example person (age 50, TC 200, HDL 45, SBP 160 treated, diabetes, non-smoker, BMI 35, eGFR
+            # 90, no statin), 10-year ASCVD, base model and full model with UACR 40 mg/g, HbA1c 7.5 %, SDI decile 8;
+            # proportions to four decimals.
+            female, 0.0920, 0.0964
+            male,   0.1019, 0.1100
+            """)
+    void fullModelReproducesSupplementTableS12(String sex, double base, double full) {
+        PreventEquations m = PreventEquations.ascvd();
+        double b = risk(m, example(sex)) / 100;
+        double f = risk(m, withAddOns(example(sex), 7.5, 40.0, "8")) / 100;
+        assertThat(Math.round(b * 10_000) / 10_000.0).isEqualTo(base);
+        assertThat(Math.round(f * 10_000) / 10_000.0).isEqualTo(full);
+    }
+
+    @ParameterizedTest(name = "{0} 30-year: {1} %")
+    @CsvSource(textBlock = """
+            # preventr (M. Mayer), README, estimate_risk() for the same example woman (age 50, TC 200, HDL 45, SBP 160
+            # on treatment, no statin, diabetes, non-smoker, eGFR 90, BMI 35): "$risk_est_30yr total_cvd 0.53,
+            # ascvd 0.354, heart_failure 0.39" (base model), printed to two or three decimals.
+            TOTAL_CVD,     53.0
+            ASCVD,         35.4
+            HEART_FAILURE, 39.0
+            """)
+    void thirtyYearBaseModelReproducesPreventr(PreventEquations.Outcome outcome, double printed) {
+        PreventEquations m = new PreventEquations(outcome, PreventEquations.Horizon.THIRTY_YEARS);
+        Evaluation e = m.evaluate(ModelInputs.of(example("female")));
+        assertThat(e.value().getAsDouble()).isCloseTo(printed, within(0.05));
+        assertThat(e.model().id()).isEqualTo(outcome.id() + "-30y");
+        assertThat(e.category()).isEmpty();
+    }
+
+    @Test
+    void anyAddOnSelectsTheFullModelAndTheOthersTakeTheirMissingIndicators() {
+        PreventEquations m = PreventEquations.totalCvd();
+        Evaluation base = m.evaluate(ModelInputs.of(example("female")));
+        assertThat(base.contributions()).extracting(Contribution::input).doesNotContain("hba1c", "uacr", "sdi");
+        Evaluation onlyHba1c = m.evaluate(ModelInputs.of(withAddOns(example("female"), 7.5, null, null)));
+        assertThat(onlyHba1c.contributions()).extracting(Contribution::input).containsExactly("age",
+                "totalCholesterol", "hdl", "systolicBp", "bpTreated", "statin", "diabetes", "smoker", "egfr", "bmi",
+                "hba1c", "uacr", "sdi", Contribution.BASELINE);
+        // Supplemental Table S12, full model, 10-year total CVD, women: HbA1c with diabetes 0.1298513 per % above
+        // 5.3; missing UACR 0.0198413; missing SDI 0.1804508; constant -3.860385.
+        assertThat(amount(onlyHba1c, "hba1c")).isCloseTo(0.1298513 * 2.2, within(1e-9));
+        assertThat(amount(onlyHba1c, "uacr")).isEqualTo(0.0198413);
+        assertThat(amount(onlyHba1c, "sdi")).isEqualTo(0.1804508);
+        assertThat(amount(onlyHba1c, Contribution.BASELINE)).isEqualTo(-3.860385);
+        double x = onlyHba1c.contributions().stream().mapToDouble(Contribution::amount).sum();
+        assertThat(onlyHba1c.value().getAsDouble()).isCloseTo(100 / (1 + Math.exp(-x)), within(1e-9));
+    }
+
+    @Test
+    void fullModelTermsAtTheirCentringValuesAreZeroAndSdiTertilesStep() {
+        // Full-model centring (Khan et al., Table 3 footnote): HbA1c 5.3 %, ACR 1 mg/g, SDI decile 1-3.
+        PreventEquations m = PreventEquations.ascvd();
+        Evaluation centred = m.evaluate(ModelInputs.of(withAddOns(example("male"), 5.3, 1.0, "2")));
+        assertThat(amount(centred, "hba1c")).isZero();
+        assertThat(amount(centred, "uacr")).isZero();
+        assertThat(amount(centred, "sdi")).isZero();
+        // S12 full 10-year ASCVD, men: SDI decile 4-6 0.0651121, 7-10 0.2676683; ln UACR 0.1375837.
+        assertThat(amount(m.evaluate(ModelInputs.of(withAddOns(example("male"), null, null, "4"))), "sdi"))
+                .isEqualTo(0.0651121);
+        assertThat(amount(m.evaluate(ModelInputs.of(withAddOns(example("male"), null, null, "10"))), "sdi"))
+                .isEqualTo(0.2676683);
+        assertThat(amount(m.evaluate(ModelInputs.of(withAddOns(example("male"), null, 0.0, null))), "uacr"))
+                .as("UACR below 0.1 mg/g is taken as 0.1").isCloseTo(0.1375837 * Math.log(0.1), within(1e-12));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}: applicable {2}")
+    @CsvSource(textBlock = """
+            hba1c, 4.4,   false
+            hba1c, 4.5,   true
+            hba1c, 15,    true
+            hba1c, 15.1,  false
+            uacr,  25000, true
+            uacr,  25001, false
+            """)
+    void addOnsOutsideTheirRangeAreNotApplicable(String input, double value, boolean applicable) {
+        Map<String, Object> p = example("female");
+        p.put(input, value);
+        Evaluation e = cvd.evaluate(ModelInputs.of(p));
+        assertThat(e.applicable()).isEqualTo(applicable);
+        if (!applicable) {
+            assertThat(e.reasons()).singleElement().asString().startsWith(input.equals("hba1c") ? "HbA1c" : "UACR");
+        }
+    }
+
+    @Test
+    void sdiIsADecileFromOneToTen() {
+        ModelInputs.Parsed parsed = ModelInputs.parse(cvd.inputs(), Map.of("sdi", "11"));
+        assertThat(parsed.errors()).singleElement().asString().startsWith("sdi: '11' is not one of 1, 2");
+        assertThat(ModelInputs.parse(cvd.inputs(), Map.of("sdi", 7)).inputs().choice("sdi")).contains("7");
+    }
+
+    @ParameterizedTest(name = "30-year, age {0}: applicable {1}")
+    @CsvSource({"29.9, false", "30, true", "59, true", "59.1, false"})
+    void thirtyYearRiskOnlyForAges30To59(double age, boolean applicable) {
+        // Khan et al. 2024: 30-year risk is estimated for ages 30-59.
+        Map<String, Object> p = example("male");
+        p.put("age", age);
+        for (PreventEquations.Outcome outcome : PreventEquations.Outcome.values()) {
+            Evaluation e = new PreventEquations(outcome, PreventEquations.Horizon.THIRTY_YEARS)
+                    .evaluate(ModelInputs.of(p));
+            assertThat(e.applicable()).isEqualTo(applicable);
+        }
+    }
+
+    // The 10- and 30-year equations are fit separately, so nothing forces 30-year >= 10-year risk: in extreme corners
+    // (age 30, eGFR 15, diabetes, smoking) the 30-year ASCVD estimate falls below the 10-year one. With eGFR >= 60
+    // (the range most people are in) it holds on the whole grid.
+    @Property
+    void thirtyYearRiskIsAtLeastTheTenYearRiskWithPreservedKidneyFunction(@ForAll PreventEquations.Outcome outcome,
+                                               @ForAll @IntRange(min = 30, max = 59) int age, @ForAll boolean female,
+                                               @ForAll @IntRange(min = 130, max = 320) int tc,
+                                               @ForAll @IntRange(min = 20, max = 100) int hdl,
+                                               @ForAll @IntRange(min = 90, max = 180) int sbp,
+                                               @ForAll boolean bpTreated, @ForAll boolean statin,
+                                               @ForAll boolean diabetes, @ForAll boolean smoker,
+                                               @ForAll @IntRange(min = 60, max = 140) int egfr,
+                                               @ForAll @DoubleRange(min = 18.5, max = 39.9) double bmi) {
+        Map<String, Object> p = person(age, female ? "female" : "male", tc, hdl, sbp, bpTreated, statin, diabetes,
+                smoker, egfr, bmi);
+        double ten = risk(new PreventEquations(outcome), p);
+        double thirty = risk(new PreventEquations(outcome, PreventEquations.Horizon.THIRTY_YEARS), p);
+        assertThat(thirty).isGreaterThanOrEqualTo(ten);
+    }
+
+    private static double amount(Evaluation e, String input) {
+        return e.contributions().stream().filter(c -> c.input().equals(input)).findFirst().orElseThrow().amount();
     }
 
     // --- Properties -------------------------------------------------------------------------------------------

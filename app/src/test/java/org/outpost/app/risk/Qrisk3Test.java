@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
+import org.outpost.app.model.ImputedInput;
 import org.outpost.app.model.ModelInputs;
 
 class Qrisk3Test {
@@ -131,17 +132,86 @@ class Qrisk3Test {
         assertThat(e.value().getAsDouble()).isCloseTo(100 * (1 - Math.pow(0.988876402378082, Math.exp(lp))), within(1e-9));
         assertThat(e.unit()).isEqualTo("%");
         assertThat(e.model().id()).isEqualTo("qrisk3-2017");
-        assertThat(e.model().version()).isEqualTo("1.0.0");
+        // 1.1.0: missing ethnicity, BMI, SBP and cholesterol ratio are filled in (see the imputation tests)
+        assertThat(e.model().version()).isEqualTo("1.1.0");
     }
 
     @Test
     void townsendDefaultsToZeroWhenNotGiven() {
         Map<String, Object> p = person(60, "male", "white_or_not_stated", 4.5);
         double withZero = risk(p);
+        assertThat(model.evaluate(ModelInputs.of(p)).imputed()).isEmpty();
         p.remove("townsend");
         assertThat(risk(p)).isEqualTo(withZero);
+        assertThat(model.evaluate(ModelInputs.of(p)).imputed())
+                .containsExactly(new ImputedInput("townsend", 0.0, "Townsend score 0, as the QRISK3 calculator assumes"));
         p.put("townsend", 6);
         assertThat(risk(p)).isGreaterThan(withZero);
+    }
+
+    // --- Missing values -----------------------------------------------------------------------------------
+    // ClinRisk's QRISK3-2017 source: the ethnicity array is {0, 0, 0.2804…, …} for women and {0, 0, 0.2771…, …} for
+    // men, index 0 "not recorded" and index 1 "white", both coefficient 0. Centring values (the derivation means the
+    // continuous terms are centred on): women SBP 123.130012512207030, ratio 3.476326465606690, (BMI/10)^-2
+    // 0.154946178197861; men 128.571578979492190, 4.300998687744141, 0.149176135659218.
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"female", "male"})
+    void missingEthnicityIsTheAlgorithmsNotRecordedCategoryWithCoefficientZero(String sex) {
+        Map<String, Object> p = person(58, sex, "white_or_not_stated", 4.2);
+        double white = risk(p);
+        p.remove("ethnicity");
+        Evaluation e = model.evaluate(ModelInputs.of(p));
+        assertThat(e.value().getAsDouble()).isEqualTo(white);
+        assertThat(e.imputed()).singleElement().satisfies(i -> {
+            assertThat(i.input()).isEqualTo("ethnicity");
+            assertThat(i.value()).isEqualTo("white_or_not_stated");
+        });
+        assertThat(e.contributions().stream().filter(c -> c.input().equals("ethnicity")).findFirst().orElseThrow()
+                .amount()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}: SBP {1}, ratio {2}, BMI {3}")
+    @CsvSource(textBlock = """
+            female, 123.130012512207030, 3.476326465606690, 25.404
+            male,   128.571578979492190, 4.300998687744141, 25.891
+            """)
+    void missingBmiPressureAndRatioTakeTheDerivationMeansTheEquationIsCentredOn(String sex, double sbp, double ratio,
+                                                                              double bmi) {
+        Map<String, Object> p = person(62, sex, "indian", 5);
+        p.remove("systolicBp");
+        p.remove("cholesterolHdlRatio");
+        p.remove("bmi");
+        Evaluation e = model.evaluate(ModelInputs.of(p));
+        assertThat(e.applicable()).as("%s %s", e.missing(), e.reasons()).isTrue();
+        assertThat(e.imputed()).extracting(ImputedInput::input)
+                .containsExactlyInAnyOrder("systolicBp", "cholesterolHdlRatio", "bmi");
+        assertThat((Double) e.imputed("systolicBp").orElseThrow().value()).isEqualTo(sbp);
+        assertThat((Double) e.imputed("cholesterolHdlRatio").orElseThrow().value()).isEqualTo(ratio);
+        assertThat((Double) e.imputed("bmi").orElseThrow().value()).isCloseTo(bmi, within(0.001));
+        assertThat(e.imputed("bmi").orElseThrow().basis()).isEqualTo("QRISK3 derivation mean for "
+                + (sex.equals("male") ? "men" : "women"));
+        // at the centring value a term contributes nothing
+        for (String input : new String[] {"systolicBp", "cholesterolHdlRatio"}) {
+            assertThat(e.contributions().stream().filter(c -> c.input().equals(input)).findFirst().orElseThrow()
+                    .amount()).as(input).isCloseTo(0, within(1e-12));
+        }
+        // and giving those same values explicitly gives the same risk, with nothing imputed
+        p.put("systolicBp", sbp);
+        p.put("cholesterolHdlRatio", ratio);
+        p.put("bmi", 10 / Math.sqrt(sex.equals("male") ? 0.149176135659218 : 0.154946178197861));
+        Evaluation given = model.evaluate(ModelInputs.of(p));
+        assertThat(given.imputed()).isEmpty();
+        assertThat(given.value().getAsDouble()).isCloseTo(e.value().getAsDouble(), within(1e-12));
+    }
+
+    @Test
+    void aRatioFromTotalCholesterolAndHdlIsNotImputed() {
+        Map<String, Object> p = person(55, "male", "white_or_not_stated", 8);
+        p.remove("cholesterolHdlRatio");
+        p.put("totalCholesterol", 200);
+        p.put("hdl", 50);
+        assertThat(model.evaluate(ModelInputs.of(p)).imputed()).isEmpty();
     }
 
     @Test
@@ -207,7 +277,7 @@ class Qrisk3Test {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"age", "sex", "ethnicity", "bmi", "systolicBp", "sbpSd", "cholesterolHdlRatio", "smoking",
+    @ValueSource(strings = {"age", "sex", "sbpSd", "smoking",
         "diabetes", "familyHistoryChd", "chronicKidneyDisease", "atrialFibrillation", "bpTreatment", "migraine",
         "rheumatoidArthritis", "sle", "severeMentalIllness", "atypicalAntipsychotic", "steroidTablets",
         "erectileDysfunction"})

@@ -118,7 +118,7 @@ class WhatIfsTest {
                         .filter(c -> c instanceof Concept.SystolicBp || c instanceof Concept.Statin
                                 || c instanceof Concept.Smoking).isPresent()))
                 .map(m -> m.getClass().getSimpleName()).distinct())
-                .containsExactlyInAnyOrder("PooledCohortEquations", "PreventEquations", "Qrisk3", "Score2",
+                .containsExactlyInAnyOrder("PooledCohortEquations", "RevisedPooledCohortEquations", "PreventEquations", "Qrisk3", "Score2",
                         "Score2OlderPersons");
     }
 }

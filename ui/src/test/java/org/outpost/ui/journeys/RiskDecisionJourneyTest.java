@@ -81,6 +81,39 @@ class RiskDecisionJourneyTest {
         robot.interact(() -> robot.lookup("#risk-input-" + CHA + "-" + input).<String>queryComboBox().setValue(value));
     }
 
+    /** Issue 14 item 5: QRISK3's filled-in values show as estimated on the card, not as chart values. */
+    @Test
+    void qriskShowsTheValuesItEstimatedBesideTheChartValues(FxRobot robot) {
+        String q = "qrisk3-2017";
+        desktop.signIn(robot, StoreFixture.ADMIN, StoreFixture.PASSWORD);
+        Journey.openChart(robot, desktop, "haddad", "Haddad, Leila");
+        robot.clickOn("Risk");
+        TitledPane explain = robot.lookup("#risk-explain-" + q).queryAs(TitledPane.class);
+        robot.interact(() -> explain.setExpanded(true));
+        robot.interact(() -> robot.lookup("#risk-input-" + q + "-sbpSd").<javafx.scene.control.TextField>query()
+                .setText("9"));
+        robot.interact(() -> {
+            for (String input : new String[] {"familyHistoryChd", "chronicKidneyDisease", "atrialFibrillation",
+                "migraine", "rheumatoidArthritis", "sle", "severeMentalIllness", "atypicalAntipsychotic",
+                "steroidTablets"}) {
+                robot.lookup("#risk-input-" + q + "-" + input).<String>queryComboBox().setValue("no");
+            }
+            robot.lookup("#risk-input-" + q + "-smoking").<String>queryComboBox().setValue("non");
+            robot.lookup("#risk-input-" + q + "-diabetes").<String>queryComboBox().setValue("type2");
+            robot.lookup("#risk-input-" + q + "-bpTreatment").<String>queryComboBox().setValue("yes");
+        });
+        Label result = robot.lookup("#risk-result-" + q).queryAs(Label.class);
+        await(() -> result.getText().contains("%"));
+        Label ethnicity = robot.lookup("#risk-estimated-" + q + "-ethnicity").queryAs(Label.class);
+        assertThat(onFx(ethnicity::getText)).startsWith("Estimated (not in chart): white_or_not_stated");
+        assertThat(onFx(() -> Desktop.shown(ethnicity))).isTrue();
+        // The chart has total cholesterol but no HDL, so the ratio is estimated; BMI comes from weight and height.
+        assertThat(onFx(() -> robot.lookup("#risk-estimated-" + q + "-cholesterolHdlRatio").queryAs(Label.class)
+                .getText())).startsWith("Estimated (not in chart): 3.5");
+        Label bmi = robot.lookup("#risk-estimated-" + q + "-bmi").queryAs(Label.class);
+        assertThat(onFx(() -> Desktop.shown(bmi))).isFalse();
+    }
+
     @Test
     void overrideARiskResultWithAReasonAndSeeItAudited(FxRobot robot) {
         desktop.signIn(robot, StoreFixture.ADMIN, StoreFixture.PASSWORD);

@@ -21,6 +21,7 @@ public final class InputField {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper estimated = new ReadOnlyStringWrapper(this, "estimated", "");
 
     /**
      * @param chartText   the value as first shown ("" when neither the chart nor an earlier decision had one)
@@ -79,6 +80,14 @@ public final class InputField {
         return error.getReadOnlyProperty();
     }
 
+    /**
+     * When the value is blank and the model filled it in itself (QRISK3's mean BMI, for instance): the value it used
+     * and how, marked as estimated; empty otherwise.
+     */
+    public ReadOnlyStringProperty estimatedProperty() {
+        return estimated.getReadOnlyProperty();
+    }
+
     /** Puts the value back to what the chart (or the earlier decision) said. */
     public void reset() {
         text.set(chartText);
@@ -86,5 +95,9 @@ public final class InputField {
 
     void setError(String message) {
         error.set(message);
+    }
+
+    void setEstimated(String message) {
+        estimated.set(message);
     }
 }

@@ -168,6 +168,10 @@ public final class RiskCardViewModel {
     private void apply(Computed c) {
         for (InputField f : fields) {
             f.setError(c.errors().getOrDefault(f.name(), ""));
+            f.setEstimated(c.evaluation().imputed(f.name())
+                    .map(i -> text.get("chart.risk.estimated", i.value() instanceof Double d ? round(d)
+                            : i.value().toString(), i.basis()))
+                    .orElse(""));
         }
         current = c.evaluation();
         currentInputs = c.inputs();

@@ -233,12 +233,19 @@ public final class RiskPanelView {
             source.setId("risk-source-" + id + "-" + f.name());
             source.textProperty().bind(f.sourceProperty());
             source.setWrapText(true);
+            Label estimated = new Label();
+            estimated.setId("risk-estimated-" + id + "-" + f.name());
+            estimated.getStyleClass().add("risk-estimated");
+            estimated.setWrapText(true);
+            estimated.textProperty().bind(f.estimatedProperty());
+            estimated.visibleProperty().bind(f.estimatedProperty().isNotEmpty());
+            estimated.managedProperty().bind(f.estimatedProperty().isNotEmpty());
             Label error = new Label();
             error.getStyleClass().add("field-error");
             error.textProperty().bind(f.errorProperty());
             VBox value = new VBox(2, editor, error);
             error.managedProperty().bind(f.errorProperty().isNotEmpty());
-            grid.addRow(row++, label, value, new Label(f.unit()), source);
+            grid.addRow(row++, label, value, new Label(f.unit()), new VBox(2, source, estimated));
         }
         Label contributionsTitle = new Label(text.get("chart.risk.contributions"));
         contributionsTitle.getStyleClass().add("risk-subheading");

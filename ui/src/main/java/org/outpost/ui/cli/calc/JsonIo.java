@@ -21,6 +21,7 @@ import org.outpost.app.domain.Unit;
 import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
+import org.outpost.app.model.ImputedInput;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.OutOfDistribution;
@@ -189,6 +190,23 @@ final class JsonIo {
             g.writeFieldName("threshold");
             g.writeNumber(plain(Math.round(ood.threshold() * 100) / 100.0));
             g.writeEndObject();
+        }
+        if (!e.imputed().isEmpty()) {
+            // inputs the model filled in itself (QRISK3's means): the value used and how it was chosen
+            g.writeArrayFieldStart("imputed");
+            for (ImputedInput i : e.imputed()) {
+                g.writeStartObject();
+                g.writeStringField("input", i.input());
+                if (i.value() instanceof Double d) {
+                    g.writeFieldName("value");
+                    g.writeNumber(plain(Math.round(d * 1000) / 1000.0));
+                } else {
+                    g.writeStringField("value", i.value().toString());
+                }
+                g.writeStringField("basis", i.basis());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         }
         g.writeStringField("model", ref.id());
         g.writeStringField("version", ref.version());

@@ -35,6 +35,7 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.risk.Qrisk3;
 import org.outpost.app.risk.RiskModels;
 import org.outpost.ui.concurrent.SameThreadTaskRunner;
 import org.outpost.ui.testing.StoreFixture;
@@ -159,6 +160,39 @@ class RiskPanelViewModelTest {
         assertThat(cha.input("hypertension").sourceProperty().get()).isEqualTo("Entered here");
         assertThat(cha.contributions()).contains("Age in completed years: +2 points", "Sex: +1 points",
                 "Congestive heart failure or LV dysfunction: 0 points");
+    }
+
+    /** Issue 14 item 5: QRISK3 fills what the chart lacks as its algorithm does, and the card says so per input. */
+    @Test
+    void valuesQriskFillsInAreMarkedEstimatedUntilTheClinicianEntersThem() {
+        RiskCardViewModel q = panel(List.of(new Qrisk3())).card("qrisk3-2017").orElseThrow();
+        fill(q, "sbpSd", "8", "smoking", "non", "diabetes", "type2", "familyHistoryChd", "no",
+                "chronicKidneyDisease", "no", "atrialFibrillation", "no", "bpTreatment", "no", "migraine", "no",
+                "rheumatoidArthritis", "no", "sle", "no", "severeMentalIllness", "no", "atypicalAntipsychotic", "no",
+                "steroidTablets", "no");
+
+        // No BMI, cholesterol, ethnicity or Townsend in the chart: QRISK3 still gives a number ...
+        assertThat(q.applicableProperty().get()).isTrue();
+        assertThat(q.resultProperty().get()).contains("%");
+        // ... and each filled value is marked, with the value used (QRISK3 women's centring means).
+        assertThat(q.input("bmi").textProperty().get()).isEmpty();
+        assertThat(q.input("bmi").estimatedProperty().get())
+                .isEqualTo("Estimated (not in chart): 25.4, QRISK3 derivation mean for women");
+        assertThat(q.input("cholesterolHdlRatio").estimatedProperty().get())
+                .isEqualTo("Estimated (not in chart): 3.5, QRISK3 derivation mean for women");
+        assertThat(q.input("ethnicity").estimatedProperty().get()).startsWith("Estimated (not in chart): white_or_not_stated");
+        assertThat(q.input("townsend").estimatedProperty().get()).startsWith("Estimated (not in chart): 0,");
+        // The chart's own SBP (150 mmHg) is used as measured, not estimated.
+        assertThat(q.input("systolicBp").textProperty().get()).isEqualTo("150");
+        assertThat(q.input("systolicBp").estimatedProperty().get()).isEmpty();
+        assertThat(q.input("sbpSd").estimatedProperty().get()).isEmpty();
+
+        String estimatedResult = q.resultProperty().get();
+        fill(q, "bmi", "31", "cholesterolHdlRatio", "5.2");
+        assertThat(q.input("bmi").estimatedProperty().get()).isEmpty();
+        assertThat(q.input("cholesterolHdlRatio").estimatedProperty().get()).isEmpty();
+        assertThat(q.input("ethnicity").estimatedProperty().get()).isNotEmpty();
+        assertThat(q.resultProperty().get()).isNotEqualTo(estimatedResult);
     }
 
     @Test

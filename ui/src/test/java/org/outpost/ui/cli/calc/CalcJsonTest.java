@@ -271,6 +271,28 @@ class CalcJsonTest {
     }
 
     @Test
+    void qriskListsTheValuesItFilledInAndOtherModelsAddNoField() throws Exception {
+        // QRISK3-2017 women's centring values: SBP 123.130012512207030, cholesterol/HDL ratio 3.476326465606690
+        var r = calc("""
+                {"age": 60, "sex": "female", "sbpSd": 8, "smoking": "non", "diabetes": "none",
+                 "familyHistoryChd": false, "chronicKidneyDisease": false, "atrialFibrillation": false,
+                 "bpTreatment": false, "migraine": false, "rheumatoidArthritis": false, "sle": false,
+                 "severeMentalIllness": false, "atypicalAntipsychotic": false, "steroidTablets": false, "bmi": 26,
+                 "ethnicity": "indian", "townsend": 1}
+                """, "qrisk3-2017");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode n = json(r.out());
+        assertThat(n.get("applicable").booleanValue()).isTrue();
+        assertThat(n.get("imputed")).hasSize(2);
+        assertThat(n.get("imputed").get(0).get("input").textValue()).isEqualTo("systolicBp");
+        assertThat(n.get("imputed").get(0).get("value").doubleValue()).isEqualTo(123.13);
+        assertThat(n.get("imputed").get(1).get("input").textValue()).isEqualTo("cholesterolHdlRatio");
+        assertThat(n.get("imputed").get(1).get("value").doubleValue()).isEqualTo(3.476);
+        assertThat(n.get("imputed").get(1).get("basis").textValue()).isEqualTo("QRISK3 derivation mean for women");
+        assertThat(json(calc(AF_WOMAN, "cha2ds2-vasc").out()).has("imputed")).isFalse();
+    }
+
+    @Test
     void theLearnedModelGivesNoNumberOutsideItsTrainingData() throws Exception {
         var r = calc(CLEVELAND_ROW_1.replace("\"age\": 63", "\"age\": 20"), "cad-cleveland-learned");
         assertThat(r.exitCode()).as(r.err()).isZero();
