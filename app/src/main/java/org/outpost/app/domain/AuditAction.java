@@ -71,5 +71,7 @@ public enum AuditAction {
      * Someone looked at what was sent for a patient (the exact de-identified bundle, in the chart); detail: whether
      * anything had been sent and whether a summary was waiting, never content.
      */
-    SENT_SUMMARY_VIEWED
+    SENT_SUMMARY_VIEWED,
+    /** An administrator chose the unit a measure is shown in at this site; detail: the LOINC code and UCUM unit. */
+    RESULT_UNIT_CHANGED
 }

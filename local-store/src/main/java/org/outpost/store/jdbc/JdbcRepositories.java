@@ -25,6 +25,7 @@ public final class JdbcRepositories implements Repositories {
     private final JdbcUsers users;
     private final JdbcOutbox outbox;
     private final JdbcSyncSettings syncSettings;
+    private final JdbcResultUnits resultUnits;
     private final Tx tx;
 
     public JdbcRepositories(Tx tx) {
@@ -40,6 +41,7 @@ public final class JdbcRepositories implements Repositories {
         this.users = new JdbcUsers(tx);
         this.outbox = new JdbcOutbox(tx);
         this.syncSettings = new JdbcSyncSettings(tx);
+        this.resultUnits = new JdbcResultUnits(tx);
     }
 
     @Override
@@ -90,6 +92,11 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public JdbcSyncSettings syncSettings() {
         return syncSettings;
+    }
+
+    @Override
+    public JdbcResultUnits resultUnits() {
+        return resultUnits;
     }
 
     /** The full integrity check ({@link IntegrityCheck}) in this call's snapshot. */

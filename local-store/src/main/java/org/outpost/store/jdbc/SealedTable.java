@@ -50,7 +50,9 @@ public enum SealedTable {
     PSEUDONYM_SECRET("pseudonym_secret", List.of("id"), "id, secret, created_at"),
     /** Sync server, bearer token, k and genotype sharing (V11): a flipped byte must not redirect or loosen sync. */
     SYNC_SETTINGS("sync_settings", List.of("id"), "id, server_url, bearer_token, k_anonymity, share_genotypes, "
-            + "changed_by, changed_at");
+            + "changed_by, changed_at"),
+    /** The unit each measure is shown in at this site (V15): a flipped byte must not show a result in another unit. */
+    RESULT_UNITS("result_units", List.of("loinc"), "loinc, ucum_unit, changed_by, changed_at");
 
     private final String table;
     private final List<String> key;
