@@ -187,13 +187,17 @@ final class ResultsView {
             Measure measure = model.selectedMeasureProperty().get();
             String unit = model.seriesUnitProperty().get();
             List<XYChart.Data<Number, Number>> points = new ArrayList<>();
+            List<Runnable> marks = new ArrayList<>();
             for (SeriesPoint p : model.series()) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(model.epochDay(p.at()), p.value());
                 StackPane symbol = new StackPane();
-                symbol.getStyleClass().add("result-point");
                 String flagName = p.flag().map(results::name).orElse("");
-                p.flag().filter(ResultFlag::abnormal).ifPresent(f -> symbol.getStyleClass().addAll("result-abnormal",
-                        ResultText.styleClass(f)));
+                // added after the series are in place: a chart resets its symbols' style classes when its series change
+                marks.add(() -> {
+                    symbol.getStyleClass().add("result-point");
+                    p.flag().filter(ResultFlag::abnormal).ifPresent(f -> symbol.getStyleClass().addAll(
+                            "result-abnormal", ResultText.styleClass(f)));
+                });
                 String label = text.get("results.point", model.dateText(p.at()),
                         results.number(measure, model.unitsProperty().get().unit(measure), p.value()), unit,
                         flagName);
@@ -223,6 +227,7 @@ final class ResultsView {
                 }
             }
             markLimits(low, high);
+            marks.forEach(Runnable::run);
         };
         model.series().addListener((ListChangeListener<SeriesPoint>) c -> refill.run());
         refill.run();
