@@ -232,6 +232,7 @@ final class ResultsView {
         model.series().addListener((ListChangeListener<SeriesPoint>) c -> refill.run());
         refill.run();
         chart.setMinHeight(220);
+        chart.setPadding(new Insets(4, 24, 4, 4)); // room for the last date label at the right edge
         return chart;
     }
 
