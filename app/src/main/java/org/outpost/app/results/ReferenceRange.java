@@ -36,14 +36,14 @@ public record ReferenceRange(Measure measure, Optional<Sex> sex, Unit unit, Opti
         if (low.isEmpty() && high.isEmpty()) {
             throw new IllegalArgumentException("A reference range has a low or a high limit");
         }
+        if (criticalLow.isPresent() && low.isEmpty() || criticalHigh.isPresent() && high.isEmpty()) {
+            throw new IllegalArgumentException("A critical limit needs the reference limit on its side");
+        }
         double[] ordered = {
             criticalLow.orElse(Double.NEGATIVE_INFINITY), low.orElse(Double.NEGATIVE_INFINITY),
             high.orElse(Double.POSITIVE_INFINITY), criticalHigh.orElse(Double.POSITIVE_INFINITY)};
         if (!(ordered[0] <= ordered[1] && ordered[1] <= ordered[2] && ordered[2] <= ordered[3])) {
             throw new IllegalArgumentException("The limits must be ordered critical low <= low <= high <= critical high");
-        }
-        if (criticalLow.isPresent() && low.isEmpty() || criticalHigh.isPresent() && high.isEmpty()) {
-            throw new IllegalArgumentException("A critical limit needs the reference limit on its side");
         }
     }
 

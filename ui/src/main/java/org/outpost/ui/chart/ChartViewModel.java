@@ -73,7 +73,7 @@ public final class ChartViewModel {
     private final ReadOnlyObjectWrapper<ReferenceRange> seriesRange = new ReadOnlyObjectWrapper<>(this, "seriesRange");
     private final ReadOnlyObjectWrapper<ResultUnits> units = new ReadOnlyObjectWrapper<>(this, "units",
             ResultUnits.defaults());
-    private ReferenceRanges ranges = ReferenceRanges.bundled();
+    private final ReferenceRanges ranges = ReferenceRanges.bundled();
     private final ObservableList<SummaryRow> latest = FXCollections.observableArrayList();
     private final ObservableList<SummaryRow> latestView = FXCollections.unmodifiableObservableList(latest);
     private final ObservableList<SummaryRow> medications = FXCollections.observableArrayList();
@@ -117,11 +117,6 @@ public final class ChartViewModel {
 
     /** A chart with the site's result units, read together off the FX thread. */
     private record Loaded(Chart chart, ResultUnits units) { }
-
-    /** The reference ranges values are flagged against; by default the bundled table. */
-    public void flagWith(ReferenceRanges table) {
-        this.ranges = Objects.requireNonNull(table);
-    }
 
     private void load(String name, java.util.concurrent.Callable<Chart> work) {
         loading.set(true);
