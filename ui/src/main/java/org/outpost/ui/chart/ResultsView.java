@@ -119,7 +119,7 @@ final class ResultsView {
             protected void updateItem(String symbol, boolean empty) {
                 super.updateItem(symbol, empty);
                 getStyleClass().removeAll(FLAG_CLASSES);
-                ObservationRow row = empty ? null : getTableRow().getItem();
+                ObservationRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 if (row == null || row.flag().isEmpty()) {
                     setText(null);
                     setAccessibleText(null);
