@@ -79,5 +79,7 @@ public enum AuditAction {
     /** A clinician reviewed a patient's problem list as complete; detail: how many active problems. */
     PROBLEM_LIST_REVIEWED,
     /** A smoking status was recorded; detail: the status. */
-    SMOKING_STATUS_RECORDED
+    SMOKING_STATUS_RECORDED,
+    /** An administrator chose the unit a measure is shown in at this site; detail: the LOINC code and UCUM unit. */
+    RESULT_UNIT_CHANGED
 }

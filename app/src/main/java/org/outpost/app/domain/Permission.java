@@ -8,5 +8,7 @@ public enum Permission {
     /** Review orders in the pharmacist queue. */
     REVIEW_ORDERS,
     /** Configure de-identified sync (server, token, k, genotype sharing) and rotate the site secret. */
-    CONFIGURE_SYNC
+    CONFIGURE_SYNC,
+    /** Choose the unit each result is shown in at this site (issue 14). */
+    CONFIGURE_RESULT_UNITS
 }

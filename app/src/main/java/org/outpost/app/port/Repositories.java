@@ -31,4 +31,7 @@ public interface Repositories {
 
     /** Sync settings and the site secret behind pseudonyms (issue 12). */
     SyncSettingsRepository syncSettings();
+
+    /** The unit each measure is shown in at this site (issue 14). */
+    ResultUnitRepository resultUnits();
 }

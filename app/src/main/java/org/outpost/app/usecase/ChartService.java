@@ -54,6 +54,12 @@ public final class ChartService {
         return store.read(r -> load(r, id));
     }
 
+    /** The unit each measure is shown in at this site (issue 14), read for whoever views charts. */
+    public org.outpost.app.results.ResultUnits resultUnits() {
+        session.require(Permission.VIEW_CHART);
+        return store.read(r -> r.resultUnits().load());
+    }
+
     /**
      * Records measurements taken together at {@code effective}. All are checked first (units, possible and
      * plausible ranges, diastolic below systolic, time not in the future); if any is refused, nothing is

@@ -27,6 +27,7 @@ public final class JdbcRepositories implements Repositories {
     private final JdbcSyncSettings syncSettings;
     private final JdbcProblemList problems;
     private final JdbcSmokingHistory smoking;
+    private final JdbcResultUnits resultUnits;
     private final Tx tx;
 
     public JdbcRepositories(Tx tx) {
@@ -44,6 +45,7 @@ public final class JdbcRepositories implements Repositories {
         this.syncSettings = new JdbcSyncSettings(tx);
         this.problems = new JdbcProblemList(tx);
         this.smoking = new JdbcSmokingHistory(tx);
+        this.resultUnits = new JdbcResultUnits(tx);
     }
 
     @Override
@@ -104,6 +106,11 @@ public final class JdbcRepositories implements Repositories {
     @Override
     public JdbcSyncSettings syncSettings() {
         return syncSettings;
+    }
+
+    @Override
+    public JdbcResultUnits resultUnits() {
+        return resultUnits;
     }
 
     /** The full integrity check ({@link IntegrityCheck}) in this call's snapshot. */

@@ -58,7 +58,9 @@ public enum SealedTable {
     PROBLEM_LIST_REVIEWS("problem_list_reviews", List.of("patient_id"), "patient_id, reviewed_by, reviewed_at"),
     /** Smoking status answers (V14). */
     SMOKING_HISTORY("smoking_history", List.of("id"), "id, patient_id, status, cigarettes_per_day, as_of, "
-            + "recorded_by, recorded_at");
+            + "recorded_by, recorded_at"),
+    /** The unit each measure is shown in at this site (V15): a flipped byte must not show a result in another unit. */
+    RESULT_UNITS("result_units", List.of("loinc"), "loinc, ucum_unit, changed_by, changed_at");
 
     private final String table;
     private final List<String> key;

@@ -33,6 +33,7 @@ public final class AdminView {
 
     public AdminView(AdminViewModel model, UiText text) {
         tabs.getTabs().addAll(usersTab(model, text), auditTab(model, text));
+        tabs.getTabs().add(new org.outpost.ui.chart.results.ResultUnitsView(model.resultUnits(), text).tab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Label status = new Label();
         status.setId("admin-status");

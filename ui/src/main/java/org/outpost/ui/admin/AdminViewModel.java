@@ -312,4 +312,10 @@ public final class AdminViewModel {
             default -> text.get("admin.failed", tasks.reporter().report(failure).errorId());
         };
     }
+
+    /** The "Result units" tab's model (issue 14): the unit each measure is shown in at this site. */
+    public org.outpost.ui.chart.results.ResultUnitsViewModel resultUnits() {
+        return new org.outpost.ui.chart.results.ResultUnitsViewModel(
+                new org.outpost.app.usecase.ResultUnitService(store, clock, session), tasks, text);
+    }
 }

@@ -1,23 +1,13 @@
 package org.outpost.ui.chart;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.geometry.Side;
 import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -28,8 +18,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
-import org.outpost.app.domain.Measure;
 import org.outpost.ui.chart.order.OrderView;
 import org.outpost.ui.chart.problems.ProblemListView;
 import org.outpost.ui.chart.problems.ProblemListViewModel;
@@ -293,79 +281,11 @@ public final class ChartView {
     }
 
     private javafx.scene.Node observations(ChartViewModel model, UiText text) {
-        ListView<Measure> measures = new ListView<>(model.measures());
-        measures.setId("chart-measures");
-        measures.setPrefWidth(200);
-        measures.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(Measure m, boolean empty) {
-                super.updateItem(m, empty);
-                setText(empty || m == null ? null : model.measureName(m));
-            }
-        });
-        measures.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
-            if (m != null) {
-                model.selectedMeasureProperty().set(m);
-            }
-        });
-        model.selectedMeasureProperty().addListener((o, a, m) -> measures.getSelectionModel().select(m));
-        VBox pick = new VBox(6, section(text.get("chart.measures")), measures);
-        VBox.setVgrow(measures, Priority.ALWAYS);
-        HBox top = new HBox(10, pick, trend);
-        HBox.setHgrow(trend, Priority.ALWAYS);
-
-        TableView<ObservationRow> table = new TableView<>(model.observations());
-        table.setId("chart-observations");
-        table.setPlaceholder(new Label(text.get("chart.noObservations")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column(text.get("chart.column.date"), ObservationRow::when, 140));
-        table.getColumns().add(column(text.get("chart.column.measure"), ObservationRow::measureName, 200));
-        TableColumn<ObservationRow, String> value = column(text.get("chart.column.value"), ObservationRow::value, 90);
-        value.getStyleClass().add("numeric");
-        table.getColumns().add(value);
-        table.getColumns().add(column(text.get("chart.column.unit"), ObservationRow::unit, 80));
-
-        SplitPane split = new SplitPane(top, table);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
-        split.setPadding(new Insets(8));
-        return split;
+        return new ResultsView(model, trend, text).root();
     }
 
     private static LineChart<Number, Number> trendChart(ChartViewModel model, UiText text) {
-        NumberAxis x = new NumberAxis();
-        x.setForceZeroInRange(false);
-        x.setAutoRanging(true);
-        x.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number day) {
-                return LocalDate.ofEpochDay((long) Math.floor(day.doubleValue()))
-                        .format(DateTimeFormatter.ofPattern("yyyy-MM"));
-            }
-
-            @Override
-            public Number fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
-        NumberAxis y = new NumberAxis();
-        y.setForceZeroInRange(false);
-        y.labelProperty().bind(model.seriesUnitProperty());
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setId("chart-trend");
-        chart.setLegendVisible(false);
-        chart.setAnimated(false);
-        chart.setCreateSymbols(true);
-        chart.setLegendSide(Side.BOTTOM);
-        chart.titleProperty().bind(model.selectedMeasureProperty().map(m -> model.measureName(m)).orElse(""));
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        chart.getData().add(series);
-        Runnable refill = () -> series.getData().setAll(model.series().stream()
-                .map(p -> new XYChart.Data<Number, Number>(model.epochDay(p.at()), p.value())).toList());
-        model.series().addListener((ListChangeListener<SeriesPoint>) c -> refill.run());
-        refill.run();
-        chart.setMinHeight(220);
-        return chart;
+        return ResultsView.trendChart(model, text);
     }
 
     private static TableView<SummaryRow> table(String id, javafx.collections.ObservableList<SummaryRow> rows,

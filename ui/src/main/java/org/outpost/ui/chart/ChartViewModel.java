@@ -30,8 +30,13 @@ import org.outpost.app.domain.Observation;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.port.DamagedRecordException;
+import org.outpost.app.results.ReferenceRange;
+import org.outpost.app.results.ReferenceRanges;
+import org.outpost.app.results.ResultFlag;
+import org.outpost.app.results.ResultUnits;
 import org.outpost.app.usecase.ChartService;
 import org.outpost.ui.concurrent.TaskRunner;
+import org.outpost.ui.chart.results.ResultText;
 import org.outpost.ui.text.AllergyText;
 import org.outpost.ui.text.UiText;
 
@@ -65,6 +70,10 @@ public final class ChartViewModel {
     private final ObservableList<SeriesPoint> series = FXCollections.observableArrayList();
     private final ObservableList<SeriesPoint> seriesView = FXCollections.unmodifiableObservableList(series);
     private final ReadOnlyStringWrapper seriesUnit = new ReadOnlyStringWrapper(this, "seriesUnit", "");
+    private final ReadOnlyObjectWrapper<ReferenceRange> seriesRange = new ReadOnlyObjectWrapper<>(this, "seriesRange");
+    private final ReadOnlyObjectWrapper<ResultUnits> units = new ReadOnlyObjectWrapper<>(this, "units",
+            ResultUnits.defaults());
+    private final ReferenceRanges ranges = ReferenceRanges.bundled();
     private final ObservableList<SummaryRow> latest = FXCollections.observableArrayList();
     private final ObservableList<SummaryRow> latestView = FXCollections.unmodifiableObservableList(latest);
     private final ObservableList<SummaryRow> medications = FXCollections.observableArrayList();
@@ -106,11 +115,18 @@ public final class ChartViewModel {
         load("chart-reload", () -> service.reload(patientId));
     }
 
+    /** A chart with the site's result units, read together off the FX thread. */
+    private record Loaded(Chart chart, ResultUnits units) { }
+
     private void load(String name, java.util.concurrent.Callable<Chart> work) {
         loading.set(true);
-        tasks.run(name, work, loaded -> {
+        tasks.run(name, () -> {
+            Chart c = work.call();
+            return new Loaded(c, service.resultUnits());
+        }, loaded -> {
             loading.set(false);
-            show(loaded);
+            units.set(loaded.units());
+            show(loaded.chart());
         }, failure -> {
             loading.set(false);
             if (failure instanceof DamagedRecordException damaged) {
@@ -140,9 +156,18 @@ public final class ChartViewModel {
                 .sorted(Comparator.comparing(Observation::effective).reversed()
                         .thenComparing(o -> o.measure().ordinal()))
                 .toList();
+        ResultUnits site = units.get();
+        ResultText results = new ResultText(text);
         for (Observation o : newestFirst) {
-            rows.add(new ObservationRow(o.effective(), WHEN.format(o.effective().atZone(zone)), o.measure(),
-                    text.measure(o.measure()), format(o.measure(), o.value().value()), o.value().unit().display()));
+            Measure m = o.measure();
+            org.outpost.app.domain.Unit unit = site.unit(m);
+            double shown = site.display(m, o.value()).value();
+            Optional<ReferenceRange> range = ranges.range(m, p.sex()).map(r -> r.in(unit));
+            Optional<ResultFlag> flag = range.map(r -> r.flag(shown));
+            rows.add(new ObservationRow(o.effective(), WHEN.format(o.effective().atZone(zone)), m,
+                    text.measure(m), results.number(m, unit, shown), unit.display(),
+                    range.map(r -> results.range(m, r)).orElse(""), flag,
+                    flag.map(results::symbol).orElse(""), flag.map(results::name).orElse("")));
         }
         observations.setAll(rows);
 
@@ -157,8 +182,11 @@ public final class ChartViewModel {
 
         latest.setAll(present.stream().map(m -> {
             Observation o = c.latest(m).orElseThrow();
-            return new SummaryRow(text.measure(m), format(m, o.value().value()) + " " + o.value().unit().display(),
-                    WHEN.format(o.effective().atZone(zone)));
+            org.outpost.app.domain.Unit unit = site.unit(m);
+            double shown = site.display(m, o.value()).value();
+            String flag = ranges.range(m, p.sex()).map(r -> r.in(unit).flag(shown)).map(results::symbol).orElse("");
+            return new SummaryRow(text.measure(m), results.valueWithFlag(results.number(m, unit, shown),
+                    unit.display(), flag), WHEN.format(o.effective().atZone(zone)));
         }).toList());
         medications.setAll(c.medications().stream().filter(m -> m.activeOn(today))
                 .sorted(Comparator.comparing(Medication::name)).map(m -> new SummaryRow(m.name(),
@@ -171,21 +199,30 @@ public final class ChartViewModel {
                 e.reason(), WHEN.format(e.start().atZone(zone)))).toList());
     }
 
-    private static String format(Measure m, double value) {
-        return Measure.format(value);
-    }
-
     private void updateSeries() {
         Chart c = chart.get();
         Measure m = selectedMeasure.get();
         if (c == null || m == null) {
             series.clear();
             seriesUnit.set("");
+            seriesRange.set(null);
             return;
         }
-        series.setAll(c.series(m).stream().map(o -> new SeriesPoint(o.effective(), o.canonical().value())).toList());
-        seriesUnit.set(m.canonicalUnit().display());
+        ResultUnits site = units.get();
+        org.outpost.app.domain.Unit unit = site.unit(m);
+        ReferenceRange range = ranges.range(m, c.patient().sex()).map(r -> r.in(unit)).orElse(null);
+        List<Observation> all = c.series(m);
+        List<Observation> shown = all.subList(Math.max(0, all.size() - TREND_POINTS), all.size());
+        seriesRange.set(range);
+        seriesUnit.set(unit.display());
+        series.setAll(shown.stream().map(o -> {
+            double v = site.display(m, o.value()).value();
+            return new SeriesPoint(o.effective(), v, Optional.ofNullable(range).map(r -> r.flag(v)));
+        }).toList());
     }
+
+    /** The most points a trend shows: the newest, so a long record stays light to draw. */
+    public static final int TREND_POINTS = 120;
 
     public ReadOnlyObjectProperty<Chart> chartProperty() {
         return chart.getReadOnlyProperty();
@@ -237,13 +274,23 @@ public final class ChartViewModel {
         return selectedMeasure;
     }
 
-    /** The selected measure's values, oldest first, in its canonical unit. */
+    /** The selected measure's values (the newest {@link #TREND_POINTS}), oldest first, in the site's unit. */
     public ObservableList<SeriesPoint> series() {
         return seriesView;
     }
 
     public ReadOnlyStringProperty seriesUnitProperty() {
         return seriesUnit.getReadOnlyProperty();
+    }
+
+    /** The selected measure's reference range for this patient, in the unit of its trend; null when it has none. */
+    public ReadOnlyObjectProperty<ReferenceRange> seriesRangeProperty() {
+        return seriesRange.getReadOnlyProperty();
+    }
+
+    /** The unit each measure is shown in at this site, as read with the chart. */
+    public ReadOnlyObjectProperty<ResultUnits> unitsProperty() {
+        return units.getReadOnlyProperty();
     }
 
     public String measureName(Measure m) {
@@ -267,6 +314,11 @@ public final class ChartViewModel {
     /** Encounters, newest first. */
     public ObservableList<SummaryRow> encounters() {
         return encountersView;
+    }
+
+    /** The clinic's date of an instant, written yyyy-mm-dd. */
+    public String dateText(Instant at) {
+        return at.atZone(clock.getZone()).toLocalDate().toString();
     }
 
     /** When a point was measured, as days since the epoch in the clinic's time zone (the chart's x axis). */
