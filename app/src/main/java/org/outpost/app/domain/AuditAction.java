@@ -71,5 +71,10 @@ public enum AuditAction {
      * Someone looked at what was sent for a patient (the exact de-identified bundle, in the chart); detail: whether
      * anything had been sent and whether a summary was waiting, never content.
      */
-    SENT_SUMMARY_VIEWED
+    SENT_SUMMARY_VIEWED,
+    /**
+     * Someone exported audit rows to a file for an auditor; detail: the filter in non-identifying terms (a patient
+     * filter is recorded as set, never its text) and the row count.
+     */
+    AUDIT_EXPORTED
 }
