@@ -137,13 +137,13 @@ public final class AdminView {
         table.setId("admin-audit");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(text.get("admin.audit.none")));
-        table.getColumns().add(column(text.get("admin.column.sequence"), e -> Long.toString(e.entry().sequence()), 60));
-        table.getColumns().add(column(text.get("admin.column.when"), model::when, 140));
-        table.getColumns().add(column(text.get("admin.column.user"), model::user, 170));
-        table.getColumns().add(column(text.get("admin.column.role"), model::role, 90));
-        table.getColumns().add(column(text.get("admin.column.action"), model::action, 210));
-        table.getColumns().add(column(text.get("admin.column.patient"), model::patient, 210));
-        table.getColumns().add(column(text.get("admin.column.detail"), model::detail, 220));
+        table.getColumns().add(column(text.get("admin.column.sequence"), e -> Long.toString(e.entry().sequence()), 45));
+        table.getColumns().add(column(text.get("admin.column.when"), model::when, 145));
+        table.getColumns().add(column(text.get("admin.column.user"), model::user, 160));
+        table.getColumns().add(column(text.get("admin.column.role"), model::role, 100));
+        table.getColumns().add(column(text.get("admin.column.action"), model::action, 205));
+        table.getColumns().add(column(text.get("admin.column.patient"), model::patient, 240));
+        table.getColumns().add(column(text.get("admin.column.detail"), model::detail, 240));
         VBox filters = auditFilters(model, text);
         Label summary = new Label();
         summary.setId("admin-audit-summary");
@@ -174,7 +174,8 @@ public final class AdminView {
         admin.chainIntactProperty().addListener((o, a, intact) -> result.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("broken"), !intact));
         result.getStyleClass().add("verification");
-        HBox bar = new HBox(10, refresh, verify, result);
+        HBox bar = new HBox(10, refresh, verify, result, new javafx.scene.control.Separator(
+                javafx.geometry.Orientation.VERTICAL));
         bar.setAlignment(Pos.CENTER_LEFT);
         Button verifyAll = Labels.button("admin-verify-database", text.get("admin.integrity.verify"),
                 admin::verifyDatabase);
@@ -196,9 +197,8 @@ public final class AdminView {
         damage.setPrefHeight(90);
         damage.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(admin.damage()));
         damage.managedProperty().bind(damage.visibleProperty());
-        HBox integrityBar = new HBox(10, verifyAll, progress, integrity);
-        integrityBar.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, integrityBar, damage, bar, filters, table, footer);
+        bar.getChildren().addAll(verifyAll, progress, integrity);
+        VBox box = new VBox(8, bar, damage, filters, table, footer);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(10));
         Tab tab = new Tab(text.get("admin.tab.audit"), box);
@@ -246,16 +246,19 @@ public final class AdminView {
             to.setValue(null);
             model.search();
         });
-        HBox row = new HBox(8, Labels.forControl(text.get("admin.audit.filter.user"), user), user,
-                Labels.forControl(text.get("admin.audit.filter.patient"), patient), patient,
-                Labels.forControl(text.get("admin.audit.filter.action"), action), action,
-                Labels.forControl(text.get("admin.audit.filter.from"), from), from,
-                Labels.forControl(text.get("admin.audit.filter.to"), to), to, search, clear);
-        row.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(patient, Priority.SOMETIMES);
+        user.setPrefWidth(220);
+        patient.setPrefWidth(200);
+        action.setPrefWidth(260);
+        HBox who = new HBox(8, label(text.get("admin.audit.filter.user"), user), user,
+                label(text.get("admin.audit.filter.patient"), patient), patient,
+                label(text.get("admin.audit.filter.action"), action), action);
+        who.setAlignment(Pos.CENTER_LEFT);
         Label error = errorLabel("admin-audit-filter-error");
         error.textProperty().bind(model.filterErrorProperty());
-        return new VBox(4, row, error);
+        HBox when = new HBox(8, label(text.get("admin.audit.filter.from"), from), from,
+                label(text.get("admin.audit.filter.to"), to), to, search, clear, error);
+        when.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, who, when);
     }
 
     /**
@@ -276,6 +279,12 @@ public final class AdminView {
                 "*.csv"));
         chooser.setInitialFileName("audit-log.csv");
         return Optional.ofNullable(chooser.showSaveDialog(window)).map(java.io.File::toPath);
+    }
+
+    private static Label label(String title, javafx.scene.Node control) {
+        Label l = Labels.forControl(title, control);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> show) {

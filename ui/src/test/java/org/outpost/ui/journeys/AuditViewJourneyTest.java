@@ -49,8 +49,11 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class AuditViewJourneyTest {
-    /** A fixed "now" in a clinic zone away from UTC, so times on screen are the clinic's. */
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T17:30:00Z"), ZoneId.of("America/Los_Angeles"));
+    /**
+     * A fixed "now" (the day after the work below, when the database is made and the admin signs in) in a clinic zone
+     * away from UTC, so times on screen are the clinic's.
+     */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-05T17:30:00Z"), ZoneId.of("America/Los_Angeles"));
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
