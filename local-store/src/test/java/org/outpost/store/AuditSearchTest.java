@@ -24,7 +24,11 @@ import org.outpost.app.domain.Mrn;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.domain.Role;
+import org.outpost.app.domain.User;
 import org.outpost.app.port.Store;
+import org.outpost.app.usecase.AuditService;
+import org.outpost.app.usecase.NotPermittedException;
+import org.outpost.app.usecase.Session;
 
 /** The audit log's filtered, paged query ({@code AuditLog.find}/{@code count}) on a real encrypted H2 file. */
 class AuditSearchTest {
@@ -192,5 +196,26 @@ class AuditSearchTest {
         assertThat(rows.get(0).userDisplayName()).contains("Ada Admin");
         assertThat(rows.get(1).userDisplayName()).isEmpty();
         assertThat(rows.get(1).userRole()).isEmpty();
+    }
+
+    @Test
+    void onlyAuditReadersSearchAndAnAdminWhoMayViewChartsSeesNames() {
+        append(Instant.parse("2026-03-02T09:00:00Z"), "nurse.kim", AuditAction.CHART_OPENED, obrien, "");
+        User admin = store.accounts().find(Fixtures.ADMIN).orElseThrow();
+        User kim = store.accounts().find("nurse.kim").orElseThrow();
+        AuditService asAdmin = new AuditService(store, new TestClock(), new Session(admin));
+        assertThat(asAdmin.showsPatientNames()).isTrue(); // ADMIN may VIEW_CHART today
+        assertThat(asAdmin.find(patient("o'brien"), Long.MAX_VALUE, 10)).singleElement()
+                .satisfies(r -> assertThat(r.patientName()).contains("O'Brien, Siobhan"));
+        assertThat(asAdmin.count(patient("o'brien"))).isEqualTo(1);
+
+        long rows = store.read(r -> r.audit().count());
+        AuditService asKim = new AuditService(store, new TestClock(), new Session(kim));
+        assertThatThrownBy(() -> asKim.find(AuditFilter.ALL, Long.MAX_VALUE, 10))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> asKim.count(AuditFilter.ALL)).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> asKim.recordExport(AuditFilter.ALL, 3)).isInstanceOf(NotPermittedException.class);
+        long after = store.read(r -> r.audit().count());
+        assertThat(after).isEqualTo(rows);
     }
 }
