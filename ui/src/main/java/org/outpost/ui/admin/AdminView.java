@@ -142,8 +142,8 @@ public final class AdminView {
         table.getColumns().add(column(text.get("admin.column.user"), model::user, 160));
         table.getColumns().add(column(text.get("admin.column.role"), model::role, 100));
         table.getColumns().add(column(text.get("admin.column.action"), model::action, 205));
-        table.getColumns().add(column(text.get("admin.column.patient"), model::patient, 240));
-        table.getColumns().add(column(text.get("admin.column.detail"), model::detail, 240));
+        table.getColumns().add(withTooltips(column(text.get("admin.column.patient"), model::patient, 240)));
+        table.getColumns().add(withTooltips(column(text.get("admin.column.detail"), model::detail, 240)));
         VBox filters = auditFilters(model, text);
         Label summary = new Label();
         summary.setId("admin-audit-summary");
@@ -279,6 +279,19 @@ public final class AdminView {
                 "*.csv"));
         chooser.setInitialFileName("audit-log.csv");
         return Optional.ofNullable(chooser.showSaveDialog(window)).map(java.io.File::toPath);
+    }
+
+    /** Cells that show their whole text in a tooltip, for columns whose text is often cut. */
+    private static <R> TableColumn<R, String> withTooltips(TableColumn<R, String> column) {
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
+        return column;
     }
 
     private static Label label(String title, javafx.scene.Node control) {
