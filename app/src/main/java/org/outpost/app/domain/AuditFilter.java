@@ -88,4 +88,9 @@ public record AuditFilter(Optional<String> username, Optional<String> patientTex
         patientText.ifPresent(p -> sb.append("patient=set;"));
         return sb.isEmpty() ? "all" : sb.substring(0, sb.length() - 1);
     }
+
+    @Override
+    public String toString() {
+        return "AuditFilter[" + describe() + "]"; // the patient text may be a name or an MRN: never in a log
+    }
 }

@@ -34,6 +34,11 @@ public record AuditRow(AuditEntry entry, Optional<String> userDisplayName, Optio
         return entry.event();
     }
 
+    @Override
+    public String toString() {
+        return "AuditRow[" + entry.sequence() + "]"; // no MRN or name in logs or exception messages
+    }
+
     /** The same row without the patient's name, for a reader who may see the MRN only. */
     public AuditRow withoutPatientName() {
         return new AuditRow(entry, userDisplayName, userRole, patientMrn, Optional.empty());
