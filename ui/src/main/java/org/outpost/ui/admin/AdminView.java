@@ -153,7 +153,7 @@ public final class AdminView {
         more.visibleProperty().bind(model.moreProperty());
         more.managedProperty().bind(more.visibleProperty());
         Button export = Labels.button("admin-audit-export", text.get("admin.audit.export"), () -> { });
-        export.setOnAction(e -> chooseExportFile(export, text).ifPresent(model::export));
+        export.setOnAction(e -> chooseExportFile(export, text, model.suggestedFileName()).ifPresent(model::export));
         export.disableProperty().bind(model.exportingProperty());
         ProgressBar exportProgress = new ProgressBar();
         exportProgress.setId("admin-audit-export-progress");
@@ -266,7 +266,7 @@ public final class AdminView {
      * {@code Function<Window, Path>} under {@link #EXPORT_TARGET} (a desktop without a native dialog, e.g. the
      * headless journey tests, answers with a path; null means cancelled).
      */
-    private static Optional<Path> chooseExportFile(Button export, UiText text) {
+    private static Optional<Path> chooseExportFile(Button export, UiText text, String fileName) {
         Window window = export.getScene() == null ? null : export.getScene().getWindow();
         if (export.getProperties().get(EXPORT_TARGET) instanceof Function<?, ?> f) {
             @SuppressWarnings("unchecked")
@@ -277,7 +277,7 @@ public final class AdminView {
         chooser.setTitle(text.get("admin.audit.export.title"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.get("admin.audit.export.type"),
                 "*.csv"));
-        chooser.setInitialFileName("audit-log.csv");
+        chooser.setInitialFileName(fileName);
         return Optional.ofNullable(chooser.showSaveDialog(window)).map(java.io.File::toPath);
     }
 

@@ -53,6 +53,7 @@ public final class AuditLogViewModel {
     private final TaskRunner tasks;
     private final UiText text;
     private final ZoneId zone;
+    private final Clock clock;
 
     private final ObservableList<User> users = FXCollections.observableArrayList();
     private final ObservableList<User> usersView = FXCollections.unmodifiableObservableList(users);
@@ -80,6 +81,7 @@ public final class AuditLogViewModel {
         this.audit = Objects.requireNonNull(audit);
         this.tasks = Objects.requireNonNull(tasks);
         this.text = Objects.requireNonNull(text);
+        this.clock = Objects.requireNonNull(clock);
         this.zone = clock.getZone();
         this.words = new AuditText(text, Map.of());
     }
@@ -292,6 +294,11 @@ public final class AuditLogViewModel {
         long total() {
             return total;
         }
+    }
+
+    /** A name for the export's file: "audit-log-2026-03-05.csv", today in the clinic. */
+    public String suggestedFileName() {
+        return text.get("admin.audit.export.fileName", LocalDate.now(clock).toString());
     }
 
     /** The accounts, for the user filter. */

@@ -204,6 +204,7 @@ class AuditLogViewModelTest {
         model.export(csv);
 
         assertThat(model.exportStatusProperty().get()).isEqualTo("Exported 1,200 rows to audit.csv.");
+        assertThat(model.suggestedFileName()).isEqualTo("audit-log-2026-03-03.csv"); // 10:00 in Los Angeles
         assertThat(model.exportProgressProperty().get()).isEqualTo(1.0);
         assertThat(model.exportingProperty().get()).isFalse();
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
