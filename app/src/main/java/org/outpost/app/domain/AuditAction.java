@@ -81,5 +81,10 @@ public enum AuditAction {
     /** A smoking status was recorded; detail: the status. */
     SMOKING_STATUS_RECORDED,
     /** An administrator chose the unit a measure is shown in at this site; detail: the LOINC code and UCUM unit. */
-    RESULT_UNIT_CHANGED
+    RESULT_UNIT_CHANGED,
+    /**
+     * Someone exported audit rows to a file for an auditor; detail: the filter in non-identifying terms (a patient
+     * filter is recorded as set, never its text) and the row count.
+     */
+    AUDIT_EXPORTED
 }

@@ -7,11 +7,23 @@ import java.util.Optional;
 import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEntry;
 import org.outpost.app.domain.AuditEvent;
+import org.outpost.app.domain.AuditFilter;
+import org.outpost.app.domain.AuditRow;
 import org.outpost.app.domain.AuditVerification;
 import org.outpost.app.domain.Permission;
+import org.outpost.app.port.AuditLog;
 import org.outpost.app.port.Store;
 
-/** Reading and verifying the audit log (admins only). */
+/**
+ * Reading, searching, exporting and verifying the audit log (those with {@link Permission#VIEW_AUDIT}: admins).
+ *
+ * <p>Who a patient is: an audit reader sees a patient's <em>name</em> only if their role also grants
+ * {@link Permission#VIEW_CHART}, the permission under which the rest of the desktop shows patients' names; a reader
+ * without it sees the MRN, which is the record's reference an auditor matches with the clinic's files, and no name.
+ * Today every {@link org.outpost.app.domain.Role#ADMIN} may view charts (small clinics have one person doing
+ * everything), so admins see names; the rule is here so that a future audit-only role gets MRNs only without
+ * touching the screens.
+ */
 public final class AuditService {
     private final Store store;
     private final Clock clock;
@@ -26,6 +38,37 @@ public final class AuditService {
     public List<AuditEntry> newest(int limit) {
         session.require(Permission.VIEW_AUDIT);
         return store.read(r -> r.audit().newest(limit));
+    }
+
+    /**
+     * A page of the rows matching {@code filter}, newest first, below {@code beforeSeq} ({@link AuditLog#find}),
+     * patient names removed unless {@link #showsPatientNames()}.
+     */
+    public List<AuditRow> find(AuditFilter filter, long beforeSeq, int limit) {
+        session.require(Permission.VIEW_AUDIT);
+        boolean names = showsPatientNames();
+        List<AuditRow> rows = store.read(r -> r.audit().find(filter, beforeSeq, limit));
+        return names ? rows : rows.stream().map(AuditRow::withoutPatientName).toList();
+    }
+
+    /** How many rows match {@code filter}. */
+    public long count(AuditFilter filter) {
+        session.require(Permission.VIEW_AUDIT);
+        return store.read(r -> r.audit().count(filter));
+    }
+
+    /** Whether this session's user may see patients' names in the audit log (see the class comment). */
+    public boolean showsPatientNames() {
+        return session.user().role().may(Permission.VIEW_CHART);
+    }
+
+    /**
+     * Records that {@code rows} rows matching {@code filter} were exported; the detail is
+     * {@link AuditFilter#describe()} (a patient filter as "set", never its text) and the count.
+     */
+    public void recordExport(AuditFilter filter, long rows) {
+        session.require(Permission.VIEW_AUDIT);
+        record(AuditAction.AUDIT_EXPORTED, "filter=" + filter.describe() + ";rows=" + rows);
     }
 
     /**

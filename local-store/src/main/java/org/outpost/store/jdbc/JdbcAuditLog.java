@@ -5,13 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEntry;
 import org.outpost.app.domain.AuditEvent;
+import org.outpost.app.domain.AuditFilter;
+import org.outpost.app.domain.AuditRow;
+import org.outpost.app.domain.Mrn;
+import org.outpost.app.domain.Role;
 import org.outpost.app.domain.AuditVerification;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.port.AuditLog;
@@ -71,6 +77,89 @@ public final class JdbcAuditLog implements AuditLog {
         return Jdbc.run(tx, "read the audit log", c -> Jdbc.query(c,
                 "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT ?", ps -> ps.setInt(1, limit),
                 JdbcAuditLog::entry));
+    }
+
+    /**
+     * One query: the audit rows matching the filter joined to their account and patient, walking the primary key
+     * backwards from {@code beforeSeq} (keyset paging, so a late page costs what the first does). Every value is a
+     * parameter; the patient words are matched with LIKE after escaping its wildcards, so "O'Brien" or "%" match
+     * themselves and nothing more. The patient part is a sub-select on the patients table, which the log's
+     * {@code audit_log_patient} index then joins.
+     */
+    @Override
+    public List<AuditRow> find(AuditFilter filter, long beforeSeq, int limit) {
+        Objects.requireNonNull(filter, "filter");
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(beforeSeq);
+        String where = where(filter, args);
+        args.add(limit);
+        String sql = "SELECT a.seq, a.at, a.username, a.action, a.patient_id, a.detail, a.prev_hash, a.hash,"
+                + " u.display_name, u.role, p.mrn, p.family_name, p.given_name"
+                + " FROM audit_log a LEFT JOIN users u ON u.username = a.username"
+                + " LEFT JOIN patients p ON p.id = a.patient_id"
+                + " WHERE a.seq < ?" + where + " ORDER BY a.seq DESC LIMIT ?";
+        return Jdbc.run(tx, "read the audit log", c -> Jdbc.query(c, sql, ps -> bind(ps, args), rs -> {
+            AuditEntry entry = entry(rs);
+            String role = rs.getString("role");
+            String mrn = rs.getString("mrn");
+            return new AuditRow(entry, Optional.ofNullable(rs.getString("display_name")),
+                    Optional.ofNullable(role).map(Role::valueOf), Optional.ofNullable(mrn).map(Mrn::new),
+                    mrn == null ? Optional.empty()
+                            : Optional.of(AuditRow.name(rs.getString("family_name"), rs.getString("given_name"))));
+        }));
+    }
+
+    @Override
+    public long count(AuditFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        // without conditions H2 answers COUNT(*) from the table's row count instead of reading every row
+        String sql = "SELECT COUNT(*) FROM audit_log a" + (where.isEmpty() ? "" : " WHERE TRUE" + where);
+        return Jdbc.run(tx, "read the audit log", c -> Jdbc.queryOne(c, sql, ps -> bind(ps, args),
+                rs -> rs.getLong(1)).orElse(0L));
+    }
+
+    /** The filter's conditions on {@code audit_log a}, each starting with " AND", their values added to args. */
+    private static String where(AuditFilter filter, List<Object> args) {
+        StringBuilder where = new StringBuilder();
+        filter.username().ifPresent(u -> {
+            where.append(" AND a.username = ?");
+            args.add(u);
+        });
+        filter.action().ifPresent(a -> {
+            where.append(" AND a.action = ?");
+            args.add(a.name());
+        });
+        filter.from().ifPresent(f -> {
+            where.append(" AND a.at >= ?");
+            args.add(f);
+        });
+        filter.until().ifPresent(u -> {
+            where.append(" AND a.at < ?");
+            args.add(u);
+        });
+        if (filter.patientText().isPresent()) {
+            where.append(" AND a.patient_id IN (SELECT p2.id FROM patients p2 WHERE TRUE");
+            for (String word : filter.patientWords()) {
+                where.append(" AND (p2.mrn LIKE ? ESCAPE '\\' OR p2.family_folded LIKE ? ESCAPE '\\'"
+                        + " OR p2.given_folded LIKE ? ESCAPE '\\')");
+                args.add("%" + Jdbc.likePrefix(word.toUpperCase(Locale.ROOT)));
+                args.add("%" + Jdbc.likePrefix(word));
+                args.add("%" + Jdbc.likePrefix(word));
+            }
+            where.append(')');
+        }
+        return where.toString();
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
     }
 
     @Override

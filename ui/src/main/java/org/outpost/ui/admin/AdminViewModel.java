@@ -1,7 +1,6 @@
 package org.outpost.ui.admin;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
@@ -14,7 +13,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.outpost.app.domain.AuditEntry;
 import org.outpost.app.domain.AuditVerification;
 import org.outpost.app.domain.Role;
 import org.outpost.app.domain.User;
@@ -31,15 +29,11 @@ import org.outpost.ui.concurrent.TaskRunner;
 import org.outpost.ui.text.UiText;
 
 /**
- * The administrator's screen: user accounts (add, disable, reset a password) and the audit log (newest
- * first) with a check of its hash chain. Account changes go through the store's accounts, which audit
- * them under the administrator's name.
+ * The administrator's screen: user accounts (add, disable, reset a password) and the audit log (filtered and
+ * in words, {@link AuditLogViewModel}) with a check of its hash chain. Account changes go through the store's
+ * accounts, which audit them under the administrator's name.
  */
 public final class AdminViewModel {
-    /** Audit rows shown at most. */
-    public static final int AUDIT_ROWS = 500;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final Store store;
     private final AuditService audit;
     private final Session session;
@@ -49,8 +43,7 @@ public final class AdminViewModel {
 
     private final ObservableList<User> users = FXCollections.observableArrayList();
     private final ObservableList<User> usersView = FXCollections.unmodifiableObservableList(users);
-    private final ObservableList<AuditEntry> auditRows = FXCollections.observableArrayList();
-    private final ObservableList<AuditEntry> auditRowsView = FXCollections.unmodifiableObservableList(auditRows);
+    private final AuditLogViewModel auditLog;
     private final ObjectProperty<User> selected = new SimpleObjectProperty<>(this, "selected");
 
     private final StringProperty newUsername = new SimpleStringProperty(this, "newUsername", "");
@@ -79,25 +72,27 @@ public final class AdminViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         this.text = Objects.requireNonNull(text);
         this.clock = Objects.requireNonNull(clock);
+        this.auditLog = new AuditLogViewModel(store, audit, tasks, text, clock);
     }
 
-    /** Loads the users and the newest audit rows. */
+    /** Loads the users and the audit rows matching the audit tab's filter. */
     public void refresh() {
         tasks.run("list-users", () -> store.accounts().list(), users::setAll);
-        refreshAudit();
+        auditLog.refresh();
     }
 
+    /** Runs the audit tab's filter again. */
     public void refreshAudit() {
-        tasks.run("audit-newest", () -> audit.newest(AUDIT_ROWS), auditRows::setAll);
+        auditLog.search();
+    }
+
+    /** The audit tab: filters, rows in words, CSV export. */
+    public AuditLogViewModel auditLog() {
+        return auditLog;
     }
 
     public ObservableList<User> users() {
         return usersView;
-    }
-
-    /** Newest first. */
-    public ObservableList<AuditEntry> auditRows() {
-        return auditRowsView;
     }
 
     /** The user the disable and reset actions apply to. */
@@ -153,10 +148,6 @@ public final class AdminViewModel {
 
     public String role(Role role) {
         return text.role(role);
-    }
-
-    public String when(AuditEntry entry) {
-        return WHEN.format(entry.event().at().atZone(clock.getZone()));
     }
 
     /** Adds the account typed into the new-user fields. */

@@ -33,7 +33,7 @@ class AdminViewModelTest {
                     store.session(), new SameThreadTaskRunner(e -> null), new UiText(Locale.ENGLISH), store.clock());
             model.refresh();
             assertThat(model.users()).extracting(User::username).containsExactly("admin");
-            assertThat(model.auditRows().getFirst().event().action()).isEqualTo(AuditAction.CHART_OPENED);
+            assertThat(model.auditLog().rows().getFirst().event().action()).isEqualTo(AuditAction.CHART_OPENED);
 
             model.newUsernameProperty().set("nurse.kim");
             model.newDisplayNameProperty().set("Kim Park");

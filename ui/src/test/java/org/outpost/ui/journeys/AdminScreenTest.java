@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outpost.app.domain.AuditAction;
-import org.outpost.app.domain.AuditEntry;
+import org.outpost.app.domain.AuditRow;
 import org.outpost.app.domain.User;
 import org.outpost.ui.testing.Desktop;
 import org.outpost.ui.testing.StoreFixture;
@@ -64,7 +64,7 @@ class AdminScreenTest {
 
         robot.clickOn("Audit log");
         @SuppressWarnings("unchecked")
-        TableView<AuditEntry> audit = robot.lookup("#admin-audit").queryAs(TableView.class);
+        TableView<AuditRow> audit = robot.lookup("#admin-audit").queryAs(TableView.class);
         await(() -> audit.getItems().stream().anyMatch(e -> e.event().action() == AuditAction.USER_ADDED));
         assertThat(onFx(() -> audit.getItems().stream().map(e -> e.event().action()).toList()))
                 .contains(AuditAction.CHART_OPENED, AuditAction.LOGIN_OK, AuditAction.DATABASE_CREATED)

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.outpost.app.demo.DemoDataGenerator;
 import org.outpost.app.demo.DemoDataService;
 import org.outpost.app.domain.AuditAction;
-import org.outpost.app.domain.AuditEntry;
+import org.outpost.app.domain.AuditRow;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.Role;
 import org.outpost.app.prescribing.ReviewItem;
@@ -129,9 +129,9 @@ class PrescribingJourneyTest {
         await(() -> desktop.shell().currentScreen().equals("admin"));
         robot.clickOn("Audit log");
         @SuppressWarnings("unchecked")
-        TableView<AuditEntry> audit = robot.lookup("#admin-audit").queryAs(TableView.class);
+        TableView<AuditRow> audit = robot.lookup("#admin-audit").queryAs(TableView.class);
         await(() -> audit.getItems().stream().anyMatch(e -> e.event().action() == AuditAction.ORDER_REVIEWED));
-        List<AuditEntry> reviewed = onFx(() -> audit.getItems().stream()
+        List<AuditRow> reviewed = onFx(() -> audit.getItems().stream()
                 .filter(e -> e.event().action() == AuditAction.ORDER_REVIEWED).toList());
         assertThat(reviewed).hasSize(1);
         assertThat(reviewed.getFirst().event().username()).isEqualTo(PHARMACIST);

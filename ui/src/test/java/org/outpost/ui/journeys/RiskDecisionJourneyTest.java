@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outpost.app.domain.AuditAction;
-import org.outpost.app.domain.AuditEntry;
+import org.outpost.app.domain.AuditRow;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Medication;
 import org.outpost.app.domain.Patient;
@@ -153,12 +153,12 @@ class RiskDecisionJourneyTest {
         await(() -> desktop.shell().currentScreen().equals("admin"));
         robot.clickOn("Audit log");
         @SuppressWarnings("unchecked")
-        TableView<AuditEntry> audit = robot.lookup("#admin-audit").queryAs(TableView.class);
+        TableView<AuditRow> audit = robot.lookup("#admin-audit").queryAs(TableView.class);
         await(() -> audit.getItems().stream().anyMatch(e -> e.event().action() == AuditAction.RISK_DECISION_RECORDED));
-        AuditEntry row = onFx(() -> audit.getItems().stream()
+        AuditRow row = onFx(() -> audit.getItems().stream()
                 .filter(e -> e.event().action() == AuditAction.RISK_DECISION_RECORDED).findFirst().orElseThrow());
         assertThat(row.event().detail()).isEqualTo("model=cha2ds2-vasc;version=1.0.0;kind=OVERRIDDEN");
-        assertThat(robot.lookup("RISK_DECISION_RECORDED").tryQuery()).isPresent();
+        assertThat(robot.lookup("Overrode a model suggestion").tryQuery()).isPresent();
     }
 
     private static double top(javafx.scene.Node node) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outpost.app.domain.AuditAction;
-import org.outpost.app.domain.AuditEntry;
+import org.outpost.app.domain.AuditRow;
 import org.outpost.ui.testing.Desktop;
 import org.outpost.ui.testing.StoreFixture;
 import org.testfx.api.FxRobot;
@@ -88,7 +88,7 @@ class SignOutAndShortcutsJourneyTest {
         robot.clickOn("#nav-admin");
         await(() -> robot.lookup("#admin-audit").tryQuery().isPresent()
                 && robot.lookup("#admin-audit").queryTableView().getItems().stream()
-                        .map(AuditEntry.class::cast)
+                        .map(AuditRow.class::cast)
                         .anyMatch(e -> e.event().action() == AuditAction.LOGOUT
                                 && e.event().username().equals(StoreFixture.ADMIN)));
         // Ctrl+Shift+Q signs out too
