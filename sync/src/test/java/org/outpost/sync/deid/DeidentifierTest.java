@@ -98,7 +98,10 @@ class DeidentifierTest {
                 med("herbal tea from Mrs Okafor's sister", null, LocalDate.of(2024, 1, 1), null)), List.of()),
                 List.of(), false, AS_OF);
         assertThat(s.medications()).hasSize(3);
-        DeidMedication warfarin = s.medications().get(0);
+        // sorted by generic name: hydrochlorothiazide (known to the medicines table since 1.2.0) before warfarin
+        assertThat(s.medications()).extracting(m -> m.medicine().map(MedicineCode::generic).orElse("-"))
+                .containsExactly("hydrochlorothiazide", "warfarin", "warfarin");
+        DeidMedication warfarin = s.medications().get(1);
         assertThat(warfarin.medicine()).map(MedicineCode::generic).contains("warfarin");
         assertThat(warfarin.medicine().orElseThrow().atc()).containsExactly("B01AA03");
         assertThat(s.medications()).extracting(m -> m.rxnorm().map(RxNormCode::rxcui).orElse("-"), DeidMedication::status,
