@@ -150,10 +150,9 @@ public final class AdminView {
         Button verifyAll = Labels.button("admin-verify-database", text.get("admin.integrity.verify"),
                 model::verifyDatabase);
         verifyAll.disableProperty().bind(model.verifyingProperty());
-        javafx.scene.control.ProgressIndicator progress = new javafx.scene.control.ProgressIndicator();
+        javafx.scene.control.ProgressIndicator progress = org.outpost.ui.controls.Spinners.whileBusy(
+                model.verifyingProperty(), 18);
         progress.setId("admin-integrity-progress");
-        progress.setPrefSize(18, 18);
-        progress.visibleProperty().bind(model.verifyingProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         Label integrity = new Label();
         integrity.setId("admin-integrity");
