@@ -49,38 +49,47 @@ import org.outpost.ui.shell.sync.SyncOptions;
 public final class IdleCpuBench extends Application {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private static Path dataDir;
-    private static String user;
-    private static String password;
-    private static int seconds = 20;
-    private static int settle = 10;
-    /** Layout pulses so far: a screen with nothing to do should have none between caret blinks. */
-    private static final java.util.concurrent.atomic.AtomicLong PULSES = new java.util.concurrent.atomic.AtomicLong();
+    /** The command line: where the demo database is, who signs in, how long to settle and measure. */
+    private record Options(Path dataDir, String user, String password, int seconds, int settle) {
+        static Options parse(List<String> args) throws java.io.IOException {
+            Path dataDir = null;
+            String user = null;
+            String password = null;
+            int seconds = 20;
+            int settle = 10;
+            for (int i = 0; i < args.size(); i++) {
+                switch (args.get(i)) {
+                    case "--data-dir" -> dataDir = Path.of(args.get(++i));
+                    case "--user" -> user = args.get(++i);
+                    case "--seconds" -> seconds = Integer.parseInt(args.get(++i));
+                    case "--settle" -> settle = Integer.parseInt(args.get(++i));
+                    case "--password-stdin" -> password = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                    default -> throw new IllegalArgumentException("Unknown argument " + args.get(i));
+                }
+            }
+            if (dataDir == null || user == null || password == null) {
+                throw new IllegalArgumentException("Needs --data-dir DIR --user NAME --password-stdin");
+            }
+            return new Options(dataDir, user, password, seconds, settle);
+        }
+    }
 
+    /** Layout pulses so far: a screen with nothing to do should have none. */
+    private final java.util.concurrent.atomic.AtomicLong pulses = new java.util.concurrent.atomic.AtomicLong();
+    private Options options;
     private MainWindow window;
     private ExecutorService storeThread;
 
     /** Entry point; see the class comment for the arguments. */
-    public static void main(String[] args) throws Exception {
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--data-dir" -> dataDir = Path.of(args[++i]);
-                case "--user" -> user = args[++i];
-                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-                case "--settle" -> settle = Integer.parseInt(args[++i]);
-                case "--password-stdin" -> password = new java.io.BufferedReader(
-                        new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
-                default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
-            }
-        }
-        if (dataDir == null || user == null || password == null) {
-            throw new IllegalArgumentException("Needs --data-dir DIR --user NAME --password-stdin");
-        }
+    public static void main(String[] args) {
         Application.launch(IdleCpuBench.class, args);
     }
 
     @Override
-    public void start(Stage stage) {
+    public void start(Stage stage) throws Exception {
+        options = Options.parse(getParameters().getRaw());
+        Path dataDir = options.dataDir();
         NoticeBoard notices = new NoticeBoard(Platform::runLater);
         storeThread = NamedThreads.single("outpost-store", notices);
         Clock clock = Clock.systemDefaultZone();
@@ -90,7 +99,7 @@ public final class IdleCpuBench extends Application {
                 Optional.empty(), SyncOptions.forDataDirectory(dataDir));
         // a 1366×768 laptop less its task bar and title bar
         stage.setScene(window.createScene(1366, 698));
-        stage.getScene().addPostLayoutPulseListener(PULSES::incrementAndGet);
+        stage.getScene().addPostLayoutPulseListener(pulses::incrementAndGet);
         stage.show();
         Thread driver = new Thread(this::drive, "idle-bench-driver");
         driver.setDaemon(true);
@@ -102,8 +111,8 @@ public final class IdleCpuBench extends Application {
         try {
             rows.add(measure("sign-in (caret in the user name)", () -> { }));
             fx(() -> {
-                ((TextInputControl) window.root().lookup("#login-username")).setText(user);
-                ((TextInputControl) window.root().lookup("#login-password")).setText(password);
+                ((TextInputControl) window.root().lookup("#login-username")).setText(options.user());
+                ((TextInputControl) window.root().lookup("#login-password")).setText(options.password());
                 ((javafx.scene.control.Button) window.root().lookup("#login-submit")).fire();
                 return null;
             });
@@ -129,7 +138,8 @@ public final class IdleCpuBench extends Application {
             rows.add(measure("admin", () -> shell().openAdmin()));
             System.out.println();
             System.out.printf("Idle CPU per screen: %d s measured after %d s settling, %s, prism.order=%s, %d cores%n",
-                    seconds, settle, Runtime.version(), System.getProperty("prism.order", "(default)"),
+                    options.seconds(), options.settle(), Runtime.version(),
+                    System.getProperty("prism.order", "(default)"),
                     Runtime.getRuntime().availableProcessors());
             System.out.println();
             System.out.println("| screen | % of one core | pulses/s | busiest threads (% of one core) |");
@@ -164,21 +174,21 @@ public final class IdleCpuBench extends Application {
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
-    /** Goes to a screen on the FX thread, waits {@link #settle} s, then measures for {@link #seconds} s. */
+    /** Goes to a screen on the FX thread, waits the settling time, then measures. */
     private String[] measure(String screen, Runnable goTo) throws Exception {
         fx(() -> {
             goTo.run();
             return null;
         });
-        Thread.sleep(settle * 1000L);
+        Thread.sleep(options.settle() * 1000L);
         Map<Long, Long> before = threadTimes();
-        long pulses0 = PULSES.get();
+        long pulses0 = pulses.get();
         long cpu0 = processCpuNanos();
         long wall0 = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
+        Thread.sleep(options.seconds() * 1000L);
         long cpu1 = processCpuNanos();
         long wall = System.nanoTime() - wall0;
-        long pulses = PULSES.get() - pulses0;
+        long pulseCount = pulses.get() - pulses0;
         Map<Long, Long> after = threadTimes();
         long javaThreads = after.entrySet().stream()
                 .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
@@ -197,7 +207,7 @@ public final class IdleCpuBench extends Application {
         String[] row = {screen, String.format(Locale.ROOT, "%.2f", percent), String.join(", ", busiest)
                 + String.format(Locale.ROOT, "; JIT, GC and native threads %.2f",
                         Math.max(0, 100.0 * ((cpu1 - cpu0) - javaThreads) / wall)),
-                String.format(Locale.ROOT, "%.1f", pulses * 1e9 / wall)};
+                String.format(Locale.ROOT, "%.1f", pulseCount * 1e9 / wall)};
         System.out.println(row[0] + ": " + row[1] + " % of one core, " + row[3] + " pulses/s (" + row[2] + ")");
         return row;
     }
