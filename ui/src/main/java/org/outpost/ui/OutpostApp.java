@@ -17,6 +17,8 @@ import org.outpost.ui.concurrent.FxTaskRunner;
 import org.outpost.ui.concurrent.NamedThreads;
 import org.outpost.ui.concurrent.NoticeBoard;
 import org.outpost.ui.shell.MainWindow;
+import org.outpost.ui.shell.WindowKeeper;
+import org.outpost.ui.shell.WindowPlacement;
 import org.outpost.ui.shell.ScreenContext;
 import org.outpost.ui.shell.sync.SyncOptions;
 import org.outpost.ui.text.UiText;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class OutpostApp extends Application {
     /** Typing pause before a search runs. */
     static final java.time.Duration SEARCH_DEBOUNCE = java.time.Duration.ofMillis(150);
+
+    /** The main window's size and position, in the data directory (per user, as the data directory is). */
+    static final String WINDOW_FILE = "window.properties";
 
     private static final Logger LOG = LoggerFactory.getLogger(OutpostApp.class);
 
@@ -60,9 +65,10 @@ public final class OutpostApp extends Application {
         MainWindow window = compose(vault, clock, options, notices, tasks, content::join, logFile,
                 SyncOptions.forDataDirectory(dataDir));
         stage.setTitle(new UiText(options.locale()).get("app.title"));
-        stage.setScene(window.createScene(1180, 780));
-        stage.setMinWidth(820);
-        stage.setMinHeight(560);
+        // the window fits the screen it opens on (a 1366×768 laptop less its task bar included) and opens where the
+        // user left it, if that is still on a connected screen
+        stage.setScene(window.createScene(WindowPlacement.MIN_WIDTH, WindowPlacement.MIN_HEIGHT));
+        WindowKeeper.keep(stage, dataDir.resolve(WINDOW_FILE));
         stage.setOnHidden(e -> window.lock());
         stage.show();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.outpost.app.domain.Consent;
 import org.outpost.app.domain.Mrn;
 import org.outpost.app.domain.Sex;
+import org.outpost.app.validation.PersonNames;
 import org.outpost.app.validation.Violation;
 
 /**
@@ -32,16 +33,8 @@ public record PatientDraft(String mrn, String familyName, String givenName, Sex 
         if (mrn != null && !mrn.isBlank() && !Mrn.isValid(mrn)) {
             problems.add(Violation.of("mrn", "patient.mrnFormat"));
         }
-        if (familyName == null || familyName.isBlank()) {
-            problems.add(Violation.of("familyName", "patient.familyNameRequired"));
-        } else if (familyName.strip().length() > 100) {
-            problems.add(Violation.of("familyName", "patient.nameTooLong", 100));
-        }
-        if (givenName == null || givenName.isBlank()) {
-            problems.add(Violation.of("givenName", "patient.givenNameRequired"));
-        } else if (givenName.strip().length() > 100) {
-            problems.add(Violation.of("givenName", "patient.nameTooLong", 100));
-        }
+        PersonNames.check("familyName", familyName, "patient.familyNameRequired").ifPresent(problems::add);
+        PersonNames.check("givenName", givenName, "patient.givenNameRequired").ifPresent(problems::add);
         if (sex == null) {
             problems.add(Violation.of("sex", "patient.sexRequired"));
         }

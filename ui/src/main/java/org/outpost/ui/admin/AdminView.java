@@ -24,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -124,7 +125,13 @@ public final class AdminView {
                 new HBox(8, resetButton, disable));
         side.setPrefWidth(340);
         side.setMinWidth(300);
-        HBox box = new HBox(14, users, side);
+        // the form and its messages may be taller than a 720-line screen leaves: it scrolls, the table does not
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setMinWidth(Region.USE_PREF_SIZE);
+        sideScroll.getStyleClass().add("edge-to-edge");
+        HBox box = new HBox(14, users, sideScroll);
         HBox.setHgrow(users, Priority.ALWAYS);
         box.setPadding(new Insets(10));
         Tab tab = new Tab(text.get("admin.tab.users"), box);
@@ -181,10 +188,9 @@ public final class AdminView {
         Button verifyAll = Labels.button("admin-verify-database", text.get("admin.integrity.verify"),
                 admin::verifyDatabase);
         verifyAll.disableProperty().bind(admin.verifyingProperty());
-        javafx.scene.control.ProgressIndicator progress = new javafx.scene.control.ProgressIndicator();
+        javafx.scene.control.ProgressIndicator progress = org.outpost.ui.controls.Spinners.whileBusy(
+                admin.verifyingProperty(), 18);
         progress.setId("admin-integrity-progress");
-        progress.setPrefSize(18, 18);
-        progress.visibleProperty().bind(admin.verifyingProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         Label integrity = new Label();
         integrity.setId("admin-integrity");

@@ -2,6 +2,7 @@ package org.outpost.ui.concurrent;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,5 +24,18 @@ public final class NamedThreads {
             return t;
         };
         return Executors.newSingleThreadExecutor(factory);
+    }
+
+    /**
+     * One daemon timer thread, for waits that must not be JavaFX animations: a running {@code Timeline} or
+     * {@code PauseTransition}, however long its period, makes JavaFX lay out and render the scene about 60 times a
+     * second, which an idle screen cannot afford (issue 14 item 7).
+     */
+    public static ScheduledExecutorService timer(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

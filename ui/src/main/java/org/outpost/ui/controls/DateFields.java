@@ -1,68 +1,53 @@
 package org.outpost.ui.controls;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import javafx.beans.property.StringProperty;
 import javafx.scene.control.DatePicker;
 import javafx.util.StringConverter;
+import org.outpost.ui.text.DateText;
 
 /**
- * Date pickers that read what clinics type: ISO dates (1984-03-07) and day-first dates (07/03/1984,
- * 7.3.1984), and show ISO so there is never a doubt which number is the month.
+ * Date pickers that read what clinics type ({@link DateText}: ISO and day first) and show ISO. The text typed is the
+ * view model's ({@link org.outpost.ui.text.DateEntry}); text that names no date is kept as typed when the field
+ * loses the focus, so the form can say what is wrong with it on that field.
  */
 public final class DateFields {
-    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
-    private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})");
-
     private DateFields() {
     }
 
-    /** A date picker with the converter below and an id. */
-    public static DatePicker picker(String id) {
+    /** A date picker with an id, its editor ({@code id-text}) showing and editing {@code text}. */
+    public static DatePicker picker(String id, StringProperty text) {
         DatePicker picker = new DatePicker();
         picker.setId(id);
-        picker.setConverter(converter());
-        picker.setPromptText("yyyy-mm-dd");
+        picker.setConverter(new KeepingConverter());
+        picker.setPromptText(DateText.PATTERN);
         picker.getEditor().setId(id + "-text");
+        picker.getEditor().setText(text.get());
+        picker.getEditor().textProperty().bindBidirectional(text);
         return picker;
     }
 
-    /** Reads ISO or day-first text; unreadable text becomes null (an empty date). */
-    public static StringConverter<LocalDate> converter() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(LocalDate date) {
-                return date == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.format(date);
-            }
+    /**
+     * ISO out, ISO or day first in. The picker commits its text when it loses the focus and then writes back
+     * {@code toString} of what it read: for text that names no date that would be "" (the typed text silently
+     * cleared), so the unreadable text is given back instead.
+     */
+    private static final class KeepingConverter extends StringConverter<LocalDate> {
+        private String unreadable;
 
-            @Override
-            public LocalDate fromString(String text) {
-                return parse(text);
+        @Override
+        public String toString(LocalDate date) {
+            if (date == null && unreadable != null) {
+                return unreadable;
             }
-        };
-    }
+            return DateText.format(date);
+        }
 
-    static LocalDate parse(String text) {
-        if (text == null) {
-            return null;
+        @Override
+        public LocalDate fromString(String text) {
+            LocalDate d = DateText.parse(text).orElse(null);
+            unreadable = d == null && text != null && !text.isBlank() ? text : null;
+            return d;
         }
-        String t = text.strip();
-        try {
-            Matcher iso = ISO.matcher(t);
-            if (iso.matches()) {
-                return LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
-                        Integer.parseInt(iso.group(3)));
-            }
-            Matcher dmy = DAY_FIRST.matcher(t);
-            if (dmy.matches()) {
-                return LocalDate.of(Integer.parseInt(dmy.group(3)), Integer.parseInt(dmy.group(2)),
-                        Integer.parseInt(dmy.group(1)));
-            }
-        } catch (DateTimeException e) {
-            return null;
-        }
-        return null;
     }
 }

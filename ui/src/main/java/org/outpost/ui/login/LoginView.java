@@ -72,10 +72,8 @@ public final class LoginView {
         Button submit = Labels.button("login-submit", text.get("login.submit"), model::submit);
         submit.setDefaultButton(true);
         submit.disableProperty().bind(model.canSubmitProperty().not());
-        ProgressIndicator progress = new ProgressIndicator();
+        ProgressIndicator progress = org.outpost.ui.controls.Spinners.whileBusy(model.busyProperty(), 22);
         progress.setId("login-progress");
-        progress.setPrefSize(22, 22);
-        progress.visibleProperty().bind(model.busyProperty());
         HBox actions = new HBox(10, submit, progress);
         actions.setAlignment(Pos.CENTER_LEFT);
 

@@ -48,9 +48,7 @@ public final class SetupView {
         Button create = Labels.button("setup-submit", text.get("setup.submit"), model::submit);
         create.setDefaultButton(true);
         create.disableProperty().bind(model.busyProperty());
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setPrefSize(22, 22);
-        progress.visibleProperty().bind(model.busyProperty());
+        ProgressIndicator progress = org.outpost.ui.controls.Spinners.whileBusy(model.busyProperty(), 22);
         HBox actions = new HBox(10, create, progress);
         actions.setAlignment(Pos.CENTER_LEFT);
 

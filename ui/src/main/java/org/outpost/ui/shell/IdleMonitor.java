@@ -2,49 +2,37 @@ package org.outpost.ui.shell;
 
 import java.time.Duration;
 import java.util.Objects;
-import javafx.animation.PauseTransition;
-import javafx.event.EventHandler;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.InputEvent;
+import org.outpost.ui.concurrent.QuietPeriod;
 
 /**
- * Calls back after a period without keyboard or mouse input in a scene. Runs on the FX thread; any
- * input while running starts the period again.
+ * Calls back after a period without keyboard or mouse input in a scene. Runs on the FX thread; any input while
+ * running starts the period again. It waits on a timer thread (see {@link QuietPeriod}), so a signed-in screen left
+ * alone does not keep JavaFX pulsing.
  */
 public final class IdleMonitor {
-    private final PauseTransition pause;
-    private final EventHandler<InputEvent> activity;
-    private boolean running;
+    private final QuietPeriod quiet;
 
-    public IdleMonitor(Scene scene, Duration timeout, Runnable onIdle) {
+    public IdleMonitor(Scene scene, Duration timeout, Runnable onIdle, ScheduledExecutorService timer) {
         Objects.requireNonNull(onIdle);
-        pause = new PauseTransition(javafx.util.Duration.millis(timeout.toMillis()));
-        pause.setOnFinished(e -> {
-            if (running) {
-                running = false;
-                onIdle.run();
-            }
-        });
-        activity = e -> {
-            if (running) {
-                pause.playFromStart();
-            }
-        };
-        scene.addEventFilter(InputEvent.ANY, activity);
+        quiet = new QuietPeriod(timer, Platform::runLater, timeout, onIdle, System::nanoTime);
+        scene.addEventFilter(InputEvent.ANY, e -> quiet.input());
     }
 
     /** Starts (or restarts) the idle period. */
     public void start() {
-        running = true;
-        pause.playFromStart();
+        quiet.disarm();
+        quiet.arm();
     }
 
     public void stop() {
-        running = false;
-        pause.stop();
+        quiet.disarm();
     }
 
     public boolean isRunning() {
-        return running;
+        return quiet.isArmed();
     }
 }

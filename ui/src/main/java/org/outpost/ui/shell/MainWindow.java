@@ -45,6 +45,8 @@ public final class MainWindow {
     private final ScreenContext context;
     private final NoticeBoard notices;
     private final Duration idleTimeout;
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            org.outpost.ui.concurrent.NamedThreads.timer("outpost-ui-timer");
 
     private final StackPane root = new StackPane();
     private final StackPane workLayer = new StackPane();
@@ -101,7 +103,9 @@ public final class MainWindow {
         scene = new Scene(root, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(
                 MainWindow.class.getResource("/org/outpost/ui/outpost.css")).toExternalForm());
-        idle = new IdleMonitor(scene, idleTimeout, this::lock);
+        // the idle lock and the caret's rest wait on a timer thread, not on JavaFX animations (issue 14 item 7)
+        idle = new IdleMonitor(scene, idleTimeout, this::lock, timer);
+        new CaretRest(scene, timer);
         installShortcuts(scene);
         if (vault.isInitialized()) {
             showLogin();

@@ -51,8 +51,14 @@ public final class Desktop {
 
     /** As above, with how sync runs (journeys that sync shorten the loop and the read timeout). */
     public static Desktop show(Stage stage, Vault vault, Clock clock, Duration idleLock, SyncOptions sync) {
+        return show(stage, vault, clock, idleLock, sync, 1180, 780);
+    }
+
+    /** As above, with the scene's size (the screen-size tests open small windows). */
+    public static Desktop show(Stage stage, Vault vault, Clock clock, Duration idleLock, SyncOptions sync,
+                               double width, double height) {
         Desktop d = new Desktop(vault, clock, idleLock, sync);
-        stage.setScene(d.window.createScene(1180, 780));
+        stage.setScene(d.window.createScene(width, height));
         stage.show();
         stage.toFront();
         return d;

@@ -33,16 +33,20 @@ public final class RecordObservationsView {
     private final TextField first;
 
     public RecordObservationsView(RecordObservationsViewModel model, UiText text, Runnable onClose) {
-        FieldErrors errors = new FieldErrors(250);
-        DatePicker date = DateFields.picker("record-date");
-        date.valueProperty().bindBidirectional(model.dateProperty());
+        // two lines kept under each value: most refusals ("320 mmHg is implausible …") fit, so nothing moves
+        FieldErrors errors = new FieldErrors(300, 2);
+        DatePicker date = DateFields.picker("record-date", model.dateTextProperty());
         TextField time = new TextField();
         time.setId("record-time");
         time.setPrefColumnCount(5);
         time.textProperty().bindBidirectional(model.timeProperty());
-        HBox when = new HBox(8, Labels.forControl(text.get("record.date"), date), date,
-                Labels.forControl(text.get("record.time"), time), errors.attach(time, model.timeErrorProperty()));
-        when.setAlignment(Pos.CENTER_LEFT);
+        Label dateLabel = Labels.forControl(text.get("record.date"), date);
+        Label timeLabel = Labels.forControl(text.get("record.time"), time);
+        dateLabel.setPadding(new Insets(4, 0, 0, 0));
+        timeLabel.setPadding(new Insets(4, 0, 0, 0));
+        HBox when = new HBox(8, dateLabel, errors.attach(date, model.dateErrorProperty()),
+                timeLabel, errors.attach(time, model.timeErrorProperty()));
+        when.setAlignment(Pos.TOP_LEFT);
 
         GridPane vitals = grid();
         GridPane labs = grid();

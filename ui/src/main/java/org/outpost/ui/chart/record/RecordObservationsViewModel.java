@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.outpost.app.domain.Measure;
@@ -30,6 +28,7 @@ import org.outpost.app.validation.MeasurementRules;
 import org.outpost.app.validation.ValidationException;
 import org.outpost.app.validation.Violation;
 import org.outpost.ui.concurrent.TaskRunner;
+import org.outpost.ui.text.DateEntry;
 import org.outpost.ui.text.UiText;
 
 /**
@@ -49,7 +48,8 @@ public final class RecordObservationsViewModel {
     private final Runnable onSaved;
 
     private final List<MeasureEntry> entries;
-    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(this, "date");
+    private final DateEntry date = new DateEntry();
+    private final ReadOnlyStringWrapper dateError = new ReadOnlyStringWrapper(this, "dateError", "");
     private final StringProperty time = new SimpleStringProperty(this, "time", "");
     private final ReadOnlyStringWrapper timeError = new ReadOnlyStringWrapper(this, "timeError", "");
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
@@ -70,7 +70,7 @@ public final class RecordObservationsViewModel {
             e.textProperty().addListener((o, a, b) -> validate());
             e.unitProperty().addListener((o, a, b) -> validate());
         }
-        date.addListener((o, a, b) -> validate());
+        date.textProperty().addListener((o, a, b) -> validate());
         time.addListener((o, a, b) -> validate());
         resetTime();
     }
@@ -84,9 +84,24 @@ public final class RecordObservationsViewModel {
         return entries.stream().filter(e -> e.measure() == measure).findFirst().orElseThrow();
     }
 
-    /** Day of measurement; today by default. */
-    public ObjectProperty<LocalDate> dateProperty() {
-        return date;
+    /** Day of measurement as typed (ISO or day first); today by default. */
+    public StringProperty dateTextProperty() {
+        return date.textProperty();
+    }
+
+    /** The day the date text names; null while it is blank or not a date. */
+    public javafx.beans.property.ReadOnlyObjectProperty<LocalDate> dateProperty() {
+        return date.dateProperty();
+    }
+
+    /** Sets the day of measurement (as picking it from the calendar would). */
+    public void setDate(LocalDate day) {
+        date.set(day);
+    }
+
+    /** What is wrong with the date ("Not a date", "Enter the date"), on the date's field; empty when fine. */
+    public ReadOnlyStringProperty dateErrorProperty() {
+        return dateError.getReadOnlyProperty();
     }
 
     /** Time of measurement as HH:mm; now by default. */
@@ -128,13 +143,16 @@ public final class RecordObservationsViewModel {
     }
 
     private Optional<Instant> effective() {
-        if (date.get() == null) {
+        if (date.date() == null) {
             return Optional.empty();
         }
+        return timeOfDay().map(t -> date.date().atTime(t).atZone(clock.getZone()).toInstant());
+    }
+
+    private Optional<LocalTime> timeOfDay() {
         try {
-            LocalTime t = LocalTime.parse(time.get() == null ? "" : time.get().strip(),
-                    DateTimeFormatter.ofPattern("H:mm"));
-            return Optional.of(date.get().atTime(t).atZone(clock.getZone()).toInstant());
+            return Optional.of(LocalTime.parse(time.get() == null ? "" : time.get().strip(),
+                    DateTimeFormatter.ofPattern("H:mm")));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
@@ -174,10 +192,22 @@ public final class RecordObservationsViewModel {
                 ok = false;
             }
         }
+        // each message on its own field: a bad date is said on the date, a bad time on the time
+        if (date.isUnreadable()) {
+            dateError.set(text.get("form.date.notADate"));
+            ok = false;
+        } else if (date.date() == null) {
+            dateError.set(text.get("record.dateRequired"));
+            ok = false;
+        } else {
+            dateError.set("");
+        }
         Optional<Instant> at = effective();
-        if (at.isEmpty()) {
+        if (timeOfDay().isEmpty()) {
             timeError.set(text.get("record.timeFormat"));
             ok = false;
+        } else if (at.isEmpty()) {
+            timeError.set("");
         } else if (at.get().isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
             timeError.set(text.domain("measure.timeInFuture"));
             ok = false;

@@ -52,8 +52,7 @@ public final class PatientFormView {
         sex.getItems().setAll(Sex.values());
         sex.setConverter(converter(text::sex));
         sex.valueProperty().bindBidirectional(model.sexProperty());
-        DatePicker birthDate = DateFields.picker("patient-birth-date");
-        birthDate.valueProperty().bindBidirectional(model.birthDateProperty());
+        DatePicker birthDate = DateFields.picker("patient-birth-date", model.birthDateTextProperty());
         TextField address = field("patient-address", model.addressProperty());
         TextField phone = field("patient-phone", model.phoneProperty());
         ComboBox<Consent> consent = new ComboBox<>();

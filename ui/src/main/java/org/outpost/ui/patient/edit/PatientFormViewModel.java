@@ -36,6 +36,7 @@ import org.outpost.app.validation.ValidationException;
 import org.outpost.app.validation.Violation;
 import org.outpost.ui.concurrent.TaskRunner;
 import org.outpost.ui.text.AllergyText;
+import org.outpost.ui.text.DateEntry;
 import org.outpost.ui.text.UiText;
 
 /**
@@ -60,7 +61,7 @@ public final class PatientFormViewModel {
     private final StringProperty familyName = new SimpleStringProperty(this, "familyName", "");
     private final StringProperty givenName = new SimpleStringProperty(this, "givenName", "");
     private final ObjectProperty<Sex> sex = new SimpleObjectProperty<>(this, "sex");
-    private final ObjectProperty<LocalDate> birthDate = new SimpleObjectProperty<>(this, "birthDate");
+    private final DateEntry birthDate = new DateEntry();
     private final StringProperty address = new SimpleStringProperty(this, "address", "");
     private final StringProperty phone = new SimpleStringProperty(this, "phone", "");
     private final ObjectProperty<Consent> consent = new SimpleObjectProperty<>(this, "consent", Consent.UNKNOWN);
@@ -98,7 +99,7 @@ public final class PatientFormViewModel {
         watch("familyName", familyName);
         watch("givenName", givenName);
         watch("sex", sex);
-        watch("birthDate", birthDate);
+        watch("birthDate", birthDate.textProperty());
         watch("phone", phone);
         watch("allergies", allergyChoice);
         allergyEntries.addListener((javafx.collections.ListChangeListener<AllergyDraft.Entry>) ch -> {
@@ -152,8 +153,14 @@ public final class PatientFormViewModel {
         return sex;
     }
 
-    public ObjectProperty<LocalDate> birthDateProperty() {
-        return birthDate;
+    /** The date of birth as typed (ISO or day first); a date picked from the calendar arrives here as ISO. */
+    public StringProperty birthDateTextProperty() {
+        return birthDate.textProperty();
+    }
+
+    /** The date of birth the text names; null while blank or not a date. */
+    public javafx.beans.property.ReadOnlyObjectProperty<LocalDate> birthDateProperty() {
+        return birthDate.dateProperty();
     }
 
     public StringProperty addressProperty() {
@@ -261,7 +268,7 @@ public final class PatientFormViewModel {
     }
 
     public PatientDraft draft() {
-        return new PatientDraft(mrn.get(), familyName.get(), givenName.get(), sex.get(), birthDate.get(),
+        return new PatientDraft(mrn.get(), familyName.get(), givenName.get(), sex.get(), birthDate.date(),
                 address.get(), phone.get(), consent.get(), new AllergyDraft(allergyChoice.get(), List.copyOf(allergyEntries)));
     }
 
@@ -269,13 +276,19 @@ public final class PatientFormViewModel {
     private boolean validate() {
         List<Violation> problems = draft().validate(LocalDate.now(clock));
         show(problems);
-        return problems.isEmpty();
+        return problems.isEmpty() && !birthDate.isUnreadable();
     }
 
     private void show(List<Violation> problems) {
         errors.forEach((field, message) -> {
+            boolean shown = attempted || touched.contains(field);
+            if (field.equals("birthDate") && birthDate.isUnreadable()) {
+                // the text stays as typed; the message says why it is not a date, on the date's own field
+                message.set(shown ? text.get("form.date.notADate") : "");
+                return;
+            }
             Optional<Violation> v = problems.stream().filter(p -> p.field().equals(field)).findFirst();
-            message.set(v.isPresent() && (attempted || touched.contains(field)) ? text.violation(v.get()) : "");
+            message.set(v.isPresent() && shown ? text.violation(v.get()) : "");
         });
     }
 

@@ -35,9 +35,7 @@ public final class PatientSearchView {
         field.setPromptText(text.get("search.prompt"));
         field.textProperty().bindBidirectional(model.queryProperty());
         HBox.setHgrow(field, Priority.ALWAYS);
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(model.searchingProperty());
+        ProgressIndicator busy = org.outpost.ui.controls.Spinners.whileBusy(model.searchingProperty(), 18);
         Button newPatient = Labels.button("search-new-patient", text.get("search.newPatient"), onNewPatient);
         HBox bar = new HBox(8, Labels.forControl(text.get("search.label"), field), field, busy, newPatient);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

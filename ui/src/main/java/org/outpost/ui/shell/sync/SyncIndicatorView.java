@@ -1,9 +1,8 @@
 package org.outpost.ui.shell.sync;
 
 import java.time.Duration;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -21,16 +20,13 @@ import org.outpost.ui.text.UiText;
  */
 public final class SyncIndicatorView {
     private final HBox root;
-    private final Timeline timer;
+    private final java.util.concurrent.ScheduledExecutorService timer;
 
     /** @param refreshEvery how often the counts are read again between sync events */
     public SyncIndicatorView(SyncIndicatorViewModel model, UiText text, Duration refreshEvery) {
-        ProgressIndicator spinner = new ProgressIndicator();
+        ProgressIndicator spinner = org.outpost.ui.controls.Spinners.whileBusy(model.sendingProperty(), 16);
         spinner.setId("shell-sync-progress");
         spinner.getStyleClass().add("sync-progress");
-        spinner.setPrefSize(16, 16);
-        spinner.setMaxSize(16, 16);
-        spinner.visibleProperty().bind(model.sendingProperty());
         spinner.managedProperty().bind(spinner.visibleProperty());
 
         Label status = new Label();
@@ -55,9 +51,11 @@ public final class SyncIndicatorView {
         root.setAlignment(Pos.CENTER_LEFT);
         root.setId("shell-sync-pane");
 
-        timer = new Timeline(new KeyFrame(javafx.util.Duration.millis(refreshEvery.toMillis()), e -> model.refresh()));
-        timer.setCycleCount(Timeline.INDEFINITE);
-        timer.play();
+        // a timer thread, not a Timeline: a running Timeline keeps JavaFX pulsing 60 times a second (issue 14 item 7)
+        timer = org.outpost.ui.concurrent.NamedThreads.timer("outpost-sync-indicator");
+        long every = refreshEvery.toMillis();
+        timer.scheduleAtFixedRate(() -> Platform.runLater(model::refresh), every, every,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private static void tone(Label status, SyncIndicatorViewModel.Tone tone) {
@@ -73,6 +71,6 @@ public final class SyncIndicatorView {
 
     /** Stops the timer (the session's shell is discarded). */
     public void dispose() {
-        timer.stop();
+        timer.shutdownNow();
     }
 }

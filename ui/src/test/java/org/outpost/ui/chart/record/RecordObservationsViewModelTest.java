@@ -58,6 +58,37 @@ class RecordObservationsViewModelTest {
     }
 
     @Test
+    void aBadDateIsKeptAndRefusedOnTheDateFieldNotTheTime() {
+        entry(Measure.HEART_RATE).textProperty().set("72");
+        model.dateTextProperty().set("31/02/2026");
+        assertThat(model.dateTextProperty().get()).isEqualTo("31/02/2026");
+        assertThat(model.dateProperty().get()).isNull();
+        assertThat(model.dateErrorProperty().get()).isEqualTo("Not a date: use yyyy-mm-dd (or dd/mm/yyyy)");
+        assertThat(model.timeErrorProperty().get()).as("the time is fine").isEmpty();
+        model.save();
+        assertThat(saves).hasValue(0);
+        assertThat(store.observations(patient)).isEmpty();
+        assertThat(model.dateTextProperty().get()).isEqualTo("31/02/2026");
+
+        model.dateTextProperty().set("");
+        assertThat(model.dateErrorProperty().get()).isEqualTo("Enter the date");
+        assertThat(model.timeErrorProperty().get()).isEmpty();
+        // the message clears as soon as the text names a date, day first or ISO
+        model.dateTextProperty().set("28/02/2026");
+        assertThat(model.dateErrorProperty().get()).isEmpty();
+        assertThat(model.dateProperty().get()).isEqualTo(LocalDate.of(2026, 2, 28));
+        model.timeProperty().set("9h");
+        assertThat(model.timeErrorProperty().get()).isNotEmpty();
+        assertThat(model.dateErrorProperty().get()).isEmpty();
+        model.timeProperty().set("09:30");
+        assertThat(model.timeErrorProperty().get()).isEmpty();
+        model.save();
+        assertThat(saves).hasValue(1);
+        assertThat(store.observations(patient)).singleElement()
+                .satisfies(o -> assertThat(o.effective()).isEqualTo(Instant.parse("2026-02-28T09:30:00Z")));
+    }
+
+    @Test
     void anImplausibleSystolicShowsItsMessageAsTypedAndSavesNothing() {
         entry(Measure.SYSTOLIC_BP).textProperty().set("400");
         entry(Measure.DIASTOLIC_BP).textProperty().set("80");
@@ -123,7 +154,7 @@ class RecordObservationsViewModelTest {
 
     @Test
     void aTimeInTheFutureIsRefused() {
-        model.dateProperty().set(LocalDate.of(2026, 3, 2));
+        model.setDate(LocalDate.of(2026, 3, 2));
         assertThat(model.timeErrorProperty().get()).isEqualTo("The time of measurement is in the future");
         model.timeProperty().set("25:99");
         assertThat(model.timeErrorProperty().get()).startsWith("Enter the time as hours:minutes");

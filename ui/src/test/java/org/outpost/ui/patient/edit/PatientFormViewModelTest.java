@@ -52,7 +52,7 @@ class PatientFormViewModelTest {
         model.familyNameProperty().set(family);
         model.givenNameProperty().set(given);
         model.sexProperty().set(Sex.FEMALE);
-        model.birthDateProperty().set(born);
+        model.birthDateTextProperty().set(born.toString());
     }
 
     @Test
@@ -69,13 +69,46 @@ class PatientFormViewModelTest {
 
     @Test
     void aFieldShowsItsProblemAsSoonAsItIsTypedIn() {
-        model.birthDateProperty().set(LocalDate.of(2030, 1, 1));
+        model.birthDateTextProperty().set("2030-01-01");
         assertThat(model.errorProperty("birthDate").get()).isEqualTo("The date of birth is in the future");
         model.phoneProperty().set("call me");
         assertThat(model.errorProperty("phone").get()).startsWith("A phone number has digits");
         assertThat(model.errorProperty("familyName").get()).isEmpty();
-        model.birthDateProperty().set(LocalDate.of(1970, 1, 1));
+        model.birthDateTextProperty().set("01/01/1970");
         assertThat(model.errorProperty("birthDate").get()).isEmpty();
+    }
+
+    @Test
+    void aNameWithoutALetterIsRefusedOnItsFieldAndClearsWhenFixed() {
+        fill("12345, !!", "Ngozi", LocalDate.of(1971, 9, 14));
+        assertThat(model.errorProperty("familyName").get())
+                .isEqualTo("A name needs at least one letter");
+        assertThat(model.errorProperty("givenName").get()).isEmpty();
+        model.save();
+        assertThat(saved).isEmpty();
+        model.familyNameProperty().set("Ł");
+        assertThat(model.errorProperty("familyName").get()).as("clears as soon as there is a letter").isEmpty();
+        model.familyNameProperty().set("Łukasz-O'Brien Nguyễn");
+        model.save();
+        assertThat(saved).singleElement().satisfies(p -> assertThat(p.familyName()).isEqualTo("Łukasz-O'Brien Nguyễn"));
+    }
+
+    @Test
+    void anUnreadableDateIsKeptAsTypedAndSaysSoOnTheDateField() {
+        fill("Okafor", "Ngozi", LocalDate.of(1971, 9, 14));
+        model.birthDateTextProperty().set("14/13/1971");
+        assertThat(model.birthDateTextProperty().get()).isEqualTo("14/13/1971");
+        assertThat(model.birthDateProperty().get()).isNull();
+        assertThat(model.errorProperty("birthDate").get()).isEqualTo("Not a date: use yyyy-mm-dd (or dd/mm/yyyy)");
+        assertThat(List.of("familyName", "givenName", "sex", "mrn", "phone", "allergies"))
+                .allSatisfy(f -> assertThat(model.errorProperty(f).get()).as(f).isEmpty());
+        model.save();
+        assertThat(saved).isEmpty();
+        assertThat(model.birthDateTextProperty().get()).isEqualTo("14/13/1971");
+        model.birthDateTextProperty().set("14/9/1971");
+        assertThat(model.errorProperty("birthDate").get()).isEmpty();
+        model.save();
+        assertThat(saved).singleElement().satisfies(p -> assertThat(p.birthDate()).isEqualTo(LocalDate.of(1971, 9, 14)));
     }
 
     @Test
