@@ -43,9 +43,9 @@ public final class CkdEpi2021 implements ClinicalModel {
     static final double MIN_CREATININE = CreatinineEquations.MIN_CREATININE;
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.measured("creatinine", Measure.CREATININE, "Serum creatinine (stable, not changing)"));
+            InputSpec.number("age", "years", 0, 120, "input.egfr-ckd-epi-2021.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.egfr-ckd-epi-2021.sex"),
+            InputSpec.measured("creatinine", Measure.CREATININE, "input.egfr-ckd-epi-2021.creatinine"));
 
     @Override
     public ModelRef ref() {

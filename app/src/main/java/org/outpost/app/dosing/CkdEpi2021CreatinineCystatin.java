@@ -53,11 +53,11 @@ public final class CkdEpi2021CreatinineCystatin implements ClinicalModel {
     static final double MIN_CYSTATIN = 0.2;
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.measured("creatinine", Measure.CREATININE, "Serum creatinine (stable, not changing)"),
+            InputSpec.number("age", "years", 0, 120, "input.egfr-ckd-epi-2021-cr-cys.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.egfr-ckd-epi-2021-cr-cys.sex"),
+            InputSpec.measured("creatinine", Measure.CREATININE, "input.egfr-ckd-epi-2021-cr-cys.creatinine"),
             InputSpec.measured(CYSTATIN_C, Measure.CYSTATIN_C,
-                    "Serum cystatin C, IFCC-standardised (stable; drawn with the creatinine)"));
+                    "input.egfr-ckd-epi-2021-cr-cys.cystatinC"));
 
     @Override
     public ModelRef ref() {

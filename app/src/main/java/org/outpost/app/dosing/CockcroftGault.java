@@ -72,12 +72,12 @@ public final class CockcroftGault implements ClinicalModel {
             new ValidatedRange("height", "Height", MIN_HEIGHT, MAX_HEIGHT, "cm"));
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.measured("weight", Measure.BODY_WEIGHT, "Actual body weight"),
-            InputSpec.measured("creatinine", Measure.CREATININE, "Serum creatinine (stable, not changing)"),
+            InputSpec.number("age", "years", 0, 120, "input.crcl-cockcroft-gault.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.crcl-cockcroft-gault.sex"),
+            InputSpec.measured("weight", Measure.BODY_WEIGHT, "input.crcl-cockcroft-gault.weight"),
+            InputSpec.measured("creatinine", Measure.CREATININE, "input.crcl-cockcroft-gault.creatinine"),
             InputSpec.measured("height", Measure.BODY_HEIGHT,
-                    "Height (optional: for ideal or adjusted body weight; without it actual weight is used)"));
+                    "input.crcl-cockcroft-gault.height"));
 
     /** Which weight the clearance was computed with. */
     enum WeightUsed {

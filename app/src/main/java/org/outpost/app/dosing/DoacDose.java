@@ -126,19 +126,16 @@ public final class DoacDose implements ClinicalModel {
 
     private static final List<InputSpec> INPUTS = List.of(
             InputSpec.choice(DRUG, List.of(APIXABAN, RIVAROXABAN, DABIGATRAN, EDOXABAN),
-                    "Direct oral anticoagulant for stroke prevention in non-valvular atrial fibrillation"),
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex (for the Cockcroft\u2013Gault clearance)"),
-            InputSpec.measured("weight", Measure.BODY_WEIGHT, "Actual body weight"),
-            InputSpec.measured("creatinine", Measure.CREATININE, "Serum creatinine (stable, not changing)"),
-            InputSpec.flag(DIALYSIS, "On dialysis for end-stage renal disease (absent means no)"),
-            InputSpec.flag(STRONG_INHIBITOR, "Taking a combined P-gp and strong CYP3A4 inhibitor "
-                    + "(e.g., ketoconazole, itraconazole, ritonavir); absent means no"),
-            InputSpec.flag(PGP_INHIBITOR, "Taking a P-gp inhibitor (e.g., dronedarone, ketoconazole, verapamil, "
-                    + "amiodarone, quinidine); absent means no"),
-            InputSpec.flag(DRONEDARONE_OR_KETOCONAZOLE, "Taking dronedarone or systemic ketoconazole; absent means no"),
-            InputSpec.flag(STRONG_INDUCER, "Taking a combined P-gp and strong CYP3A4 inducer "
-                    + "(e.g., rifampin, carbamazepine, phenytoin, St. John's wort); absent means no"));
+                    "input.doac-dose.drug"),
+            InputSpec.number("age", "years", 0, 120, "input.doac-dose.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.doac-dose.sex"),
+            InputSpec.measured("weight", Measure.BODY_WEIGHT, "input.doac-dose.weight"),
+            InputSpec.measured("creatinine", Measure.CREATININE, "input.doac-dose.creatinine"),
+            InputSpec.flag(DIALYSIS, "input.doac-dose.dialysis"),
+            InputSpec.flag(STRONG_INHIBITOR, "input.doac-dose.strongCyp3aPgpInhibitor"),
+            InputSpec.flag(PGP_INHIBITOR, "input.doac-dose.pgpInhibitor"),
+            InputSpec.flag(DRONEDARONE_OR_KETOCONAZOLE, "input.doac-dose.dronedaroneOrKetoconazole"),
+            InputSpec.flag(STRONG_INDUCER, "input.doac-dose.strongCyp3aPgpInducer"));
 
     /**
      * Combined P-gp and strong CYP3A4 inhibitors: the examples of ELIQUIS §2/§7 (ketoconazole, itraconazole,

@@ -117,18 +117,15 @@ public final class WarfarinIwpcDose implements ClinicalModel {
             new ValidatedRange(WEIGHT, "Weight", MIN_WEIGHT, MAX_WEIGHT, "kg"));
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number(AGE, "years", 0, 120, "Age in completed years"),
-            InputSpec.measured(HEIGHT, Measure.BODY_HEIGHT, "Height"),
-            InputSpec.measured(WEIGHT, Measure.BODY_WEIGHT, "Actual body weight"),
-            InputSpec.text(VKORC1, "VKORC1 -1639G>A (rs9923231) genotype, e.g. G/G, G/A, A/A "
-                    + "(optional: without it the unknown-genotype term is used)"),
-            InputSpec.text(CYP2C9, "CYP2C9 diplotype, e.g. *1/*1, *1/*3 "
-                    + "(optional: without it the unknown-genotype term is used)"),
+            InputSpec.number(AGE, "years", 0, 120, "input.warfarin-iwpc.age"),
+            InputSpec.measured(HEIGHT, Measure.BODY_HEIGHT, "input.warfarin-iwpc.height"),
+            InputSpec.measured(WEIGHT, Measure.BODY_WEIGHT, "input.warfarin-iwpc.weight"),
+            InputSpec.text(VKORC1, "input.warfarin-iwpc.vkorc1"),
+            InputSpec.text(CYP2C9, "input.warfarin-iwpc.cyp2c9"),
             InputSpec.choice(RACE, List.of("asian", "black", "white", "other"),
-                    "Race: Asian, Black or African American, white, or other / mixed / unknown "
-                            + "(optional: without it the IWPC missing-or-mixed term is used)"),
-            InputSpec.flag(ENZYME_INDUCER, "Taking carbamazepine, phenytoin, rifampin or rifampicin"),
-            InputSpec.flag(AMIODARONE, "Taking amiodarone"));
+                    "input.warfarin-iwpc.race"),
+            InputSpec.flag(ENZYME_INDUCER, "input.warfarin-iwpc.enzymeInducer"),
+            InputSpec.flag(AMIODARONE, "input.warfarin-iwpc.amiodarone"));
 
     /** VKORC1 −1639G>A genotypes the algorithm models, with their coefficient in the pharmacogenetic algorithm. */
     enum Vkorc1 {

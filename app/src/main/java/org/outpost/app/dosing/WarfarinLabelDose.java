@@ -44,8 +44,8 @@ public final class WarfarinLabelDose implements ClinicalModel {
     static final String UNIT = "mg/day";
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.text(VKORC1, "VKORC1 -1639G>A (rs9923231) genotype, e.g. G/G, G/A, A/A"),
-            InputSpec.text(CYP2C9, "CYP2C9 diplotype of *1, *2, *3, e.g. *1/*1, *1/*3"));
+            InputSpec.text(VKORC1, "input.warfarin-label-genotype.vkorc1"),
+            InputSpec.text(CYP2C9, "input.warfarin-label-genotype.cyp2c9"));
 
     private final WarfarinLabelTable table;
     private final ModelRef ref;

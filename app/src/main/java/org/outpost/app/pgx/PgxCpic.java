@@ -12,6 +12,7 @@ import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
+import org.outpost.app.text.Text;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
 
@@ -74,16 +75,15 @@ public final class PgxCpic implements ClinicalModel {
         this.ref = new ModelRef(ID, tables.version(), "CPIC pharmacogenomic prescribing recommendations",
                 tables.guidelines().stream().map(GuidelineVersion::citation).collect(Collectors.joining("; ")));
         List<InputSpec> specs = new ArrayList<>();
-        specs.add(InputSpec.choice(DRUG, tables.drugs(), "Drug being prescribed (generic name)"));
+        specs.add(InputSpec.choice(DRUG, tables.drugs(), "input.pgx-cpic.drug"));
         List<String> indications = tables.drugs().stream().flatMap(d -> advisor.indications(d).stream())
                 .map(Indication::key).distinct().toList();
         if (!indications.isEmpty()) {
-            specs.add(InputSpec.choice(INDICATION, indications, "Indication, for drugs whose advice depends on it "
-                    + "(clopidogrel: acs-pci, cardiovascular-other, neurovascular); not stated: the strictest advice"));
+            specs.add(InputSpec.choice(INDICATION, indications, "input.pgx-cpic.indication"));
         }
         for (String gene : tables.genes()) {
-            specs.add(InputSpec.text(inputName(gene), gene + " diplotype as reported by the lab, e.g. "
-                    + example(tables.gene(gene).orElseThrow())));
+            specs.add(InputSpec.text(inputName(gene), "input.pgx-cpic.diplotype")
+                    .describedBy(Text.of("input.pgx-cpic.diplotype", gene, example(tables.gene(gene).orElseThrow()))));
         }
         this.inputs = List.copyOf(specs);
     }

@@ -31,19 +31,19 @@ public final class Cha2ds2Vasc implements ClinicalModel {
             "Lip GYH et al. Chest 2010;137(2):263-272, Table 2");
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.flag("atrialFibrillation", "Non-valvular atrial fibrillation or flutter")
+            InputSpec.number("age", "years", 0, 120, "input.cha2ds2-vasc.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.cha2ds2-vasc.sex"),
+            InputSpec.flag("atrialFibrillation", "input.cha2ds2-vasc.atrialFibrillation")
                     .as(Concept.problem(ClinicalProblem.ATRIAL_FIBRILLATION)),
-            InputSpec.flag("valvularAf", "Mechanical heart valve or moderate-severe mitral stenosis")
+            InputSpec.flag("valvularAf", "input.cha2ds2-vasc.valvularAf")
                     .as(Concept.problem(ClinicalProblem.VALVULAR_HEART_DISEASE)),
-            InputSpec.flag("heartFailure", "Congestive heart failure or LV dysfunction")
+            InputSpec.flag("heartFailure", "input.cha2ds2-vasc.heartFailure")
                     .as(Concept.problem(ClinicalProblem.HEART_FAILURE)),
-            InputSpec.flag("hypertension", "Hypertension").as(Concept.problem(ClinicalProblem.HYPERTENSION)),
-            InputSpec.flag("diabetes", "Diabetes mellitus"),
-            InputSpec.flag("strokeTiaThromboembolism", "Prior stroke, TIA or thromboembolism")
+            InputSpec.flag("hypertension", "input.cha2ds2-vasc.hypertension").as(Concept.problem(ClinicalProblem.HYPERTENSION)),
+            InputSpec.flag("diabetes", "input.cha2ds2-vasc.diabetes"),
+            InputSpec.flag("strokeTiaThromboembolism", "input.cha2ds2-vasc.strokeTiaThromboembolism")
                     .as(Concept.problem(ClinicalProblem.STROKE, ClinicalProblem.TIA)),
-            InputSpec.flag("vascularDisease", "Prior myocardial infarction, peripheral artery disease or aortic plaque")
+            InputSpec.flag("vascularDisease", "input.cha2ds2-vasc.vascularDisease")
                     .as(Concept.problem(ClinicalProblem.MYOCARDIAL_INFARCTION, ClinicalProblem.PERIPHERAL_ARTERY_DISEASE,
                             ClinicalProblem.CORONARY_HEART_DISEASE)));
 

@@ -43,21 +43,20 @@ public final class Findrisc implements ClinicalModel {
                     + "published Type 2 Diabetes Risk Assessment Form (0-26 points)");
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex (selects the waist circumference cut-offs)"),
-            InputSpec.number("bmi", "kg/m\u00b2", 10, 100, "Body-mass index"),
+            InputSpec.number("age", "years", 0, 120, "input.findrisc.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.findrisc.sex"),
+            InputSpec.number("bmi", "kg/m\u00b2", 10, 100, "input.findrisc.bmi"),
             InputSpec.number("waistCm", "cm", 30, 250,
-                    "Waist circumference measured below the ribs, usually at the level of the navel"),
+                    "input.findrisc.waistCm"),
             InputSpec.flag("physicallyActive",
-                    "At least 30 minutes of physical activity daily, at work and/or in leisure time"),
-            InputSpec.flag("dailyVegetables", "Eats vegetables, fruit or berries every day"),
-            InputSpec.flag("bpMedication", "Has ever taken medication for high blood pressure on a regular basis"),
+                    "input.findrisc.physicallyActive"),
+            InputSpec.flag("dailyVegetables", "input.findrisc.dailyVegetables"),
+            InputSpec.flag("bpMedication", "input.findrisc.bpMedication"),
             InputSpec.flag("highGlucoseHistory",
-                    "Has ever been found to have high blood glucose (health check, illness, pregnancy)"),
+                    "input.findrisc.highGlucoseHistory"),
             InputSpec.choice("familyHistory", List.of("none", "second_degree", "first_degree"),
-                    "Diabetes (type 1 or 2) in relatives: none; second_degree = grandparent, aunt, uncle or first "
-                            + "cousin only; first_degree = parent, brother, sister or own child"),
-            InputSpec.flag("diabetes", "Already diagnosed with diabetes (the score is then not applicable)"));
+                    "input.findrisc.familyHistory"),
+            InputSpec.flag("diabetes", "input.findrisc.diabetes"));
 
     @Override
     public ModelRef ref() {

@@ -67,16 +67,16 @@ public final class PooledCohortEquations implements ClinicalModel {
     private static final String LN_HAZARD = "ln(hazard)";
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
+            InputSpec.number("age", "years", 0, 120, "input.pce-2013.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.pce-2013.sex"),
             InputSpec.choice("race", List.of("white", "african_american", "other"),
-                    "Race (other races use the white equations)"),
-            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "Total cholesterol"),
-            InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "HDL cholesterol"),
-            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure").as(Concept.SYSTOLIC_BP),
-            InputSpec.flag("bpTreated", "On treatment for high blood pressure"),
-            InputSpec.flag("smoker", "Current smoker").as(Concept.SMOKING),
-            InputSpec.flag("diabetes", "Diabetes mellitus"));
+                    "input.pce-2013.race"),
+            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "input.pce-2013.totalCholesterol"),
+            InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "input.pce-2013.hdl"),
+            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.pce-2013.systolicBp").as(Concept.SYSTOLIC_BP),
+            InputSpec.flag("bpTreated", "input.pce-2013.bpTreated"),
+            InputSpec.flag("smoker", "input.pce-2013.smoker").as(Concept.SMOKING),
+            InputSpec.flag("diabetes", "input.pce-2013.diabetes"));
 
     /**
      * One column pair of Table A: the coefficients of one sex/race group (0 where the group's equation has

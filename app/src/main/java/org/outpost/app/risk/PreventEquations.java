@@ -242,22 +242,22 @@ public final class PreventEquations implements ClinicalModel {
     private static final List<String> ADD_ONS = List.of("hba1c", "uacr", "sdi");
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "Total cholesterol"),
-            InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "HDL cholesterol"),
-            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure").as(Concept.SYSTOLIC_BP),
-            InputSpec.flag("bpTreated", "On antihypertensive medication"),
-            InputSpec.flag("statin", "On a statin").as(Concept.STATIN),
-            InputSpec.flag("diabetes", "Diabetes mellitus"),
-            InputSpec.flag("smoker", "Current smoker (any cigarette in the last 30 days)").as(Concept.SMOKING),
-            InputSpec.number("egfr", "mL/min/1.73m\u00b2", 0, 300, "Estimated glomerular filtration rate"),
-            InputSpec.number("bmi", "kg/m\u00b2", 5, 150, "Body mass index"),
-            InputSpec.measured("hba1c", Measure.HBA1C, "HbA1c (optional: selects the full model)"),
+            InputSpec.number("age", "years", 0, 120, "input.prevent.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.prevent.sex"),
+            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "input.prevent.totalCholesterol"),
+            InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "input.prevent.hdl"),
+            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.prevent.systolicBp").as(Concept.SYSTOLIC_BP),
+            InputSpec.flag("bpTreated", "input.prevent.bpTreated"),
+            InputSpec.flag("statin", "input.prevent.statin").as(Concept.STATIN),
+            InputSpec.flag("diabetes", "input.prevent.diabetes"),
+            InputSpec.flag("smoker", "input.prevent.smoker").as(Concept.SMOKING),
+            InputSpec.number("egfr", "mL/min/1.73m\u00b2", 0, 300, "input.prevent.egfr"),
+            InputSpec.number("bmi", "kg/m\u00b2", 5, 150, "input.prevent.bmi"),
+            InputSpec.measured("hba1c", Measure.HBA1C, "input.prevent.hba1c"),
             InputSpec.number("uacr", "mg/g", 0, 100_000,
-                    "Urine albumin-to-creatinine ratio (optional: selects the full model)"),
+                    "input.prevent.uacr"),
             InputSpec.choice("sdi", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"),
-                    "Social Deprivation Index decile of the home ZIP code, 1-10 (optional: selects the full model)"));
+                    "input.prevent.sdi"));
 
     private static final String[] REQUIRED = {"age", "sex", "totalCholesterol", "hdl", "systolicBp", "bpTreated",
         "statin", "diabetes", "smoker", "egfr", "bmi"};

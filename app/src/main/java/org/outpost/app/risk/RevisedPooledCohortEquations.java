@@ -58,16 +58,16 @@ public final class RevisedPooledCohortEquations implements ClinicalModel {
     private static final String LOG_ODDS = "log-odds";
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
+            InputSpec.number("age", "years", 0, 120, "input.pce-revised-2018.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.pce-revised-2018.sex"),
             InputSpec.choice("race", List.of("white", "african_american", "other"),
-                    "Race (other races use the equations for white people)"),
-            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "Total cholesterol"),
-            InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "HDL cholesterol"),
-            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure").as(Concept.SYSTOLIC_BP),
-            InputSpec.flag("bpTreated", "On treatment for high blood pressure"),
-            InputSpec.flag("smoker", "Current smoker").as(Concept.SMOKING),
-            InputSpec.flag("diabetes", "Diabetes mellitus"));
+                    "input.pce-revised-2018.race"),
+            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "input.pce-revised-2018.totalCholesterol"),
+            InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "input.pce-revised-2018.hdl"),
+            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.pce-revised-2018.systolicBp").as(Concept.SYSTOLIC_BP),
+            InputSpec.flag("bpTreated", "input.pce-revised-2018.bpTreated"),
+            InputSpec.flag("smoker", "input.pce-revised-2018.smoker").as(Concept.SMOKING),
+            InputSpec.flag("diabetes", "input.pce-revised-2018.diabetes"));
 
     /** One sex's revised equation: the supplement's coefficients, in the order the supplement lists them. */
     record Coefficients(double age, double black, double sbpSquared, double sbp, double bpTreated, double diabetes,

@@ -54,7 +54,7 @@ public final class Score2 implements ClinicalModel {
     static final double MIN_AGE = 40;
     static final double MAX_AGE_EXCLUSIVE = 70;
 
-    private static final List<InputSpec> INPUTS = Score2Equation.inputs("Age in years (SCORE2 is validated for 40-69)");
+    private static final List<InputSpec> INPUTS = Score2Equation.inputs("input.score2.age");
 
     @Override
     public ModelRef ref() {

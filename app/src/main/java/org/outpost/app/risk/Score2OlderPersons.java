@@ -53,7 +53,7 @@ public final class Score2OlderPersons implements ClinicalModel {
     static final double MAX_AGE_EXCLUSIVE = 90;
 
     private static final List<InputSpec> INPUTS =
-            Score2Equation.inputs("Age in years (SCORE2-OP is validated for 70-89)");
+            Score2Equation.inputs("input.score2-op.age");
 
     @Override
     public ModelRef ref() {

@@ -1,0 +1,81 @@
+package org.outpost.app.text;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/**
+ * The clinical texts of the app in one language: resolves a {@link Text} (key and arguments) from the bundle
+ * {@code org/outpost/app/clinical.properties} and its translations ({@code clinical_de.properties}, …) with
+ * {@link MessageFormat} when it has arguments (as the desktop's strings are), so an apostrophe in a pattern with
+ * arguments is written {@code ''} and one without arguments is written as it is. A locale without a translation,
+ * or a key its translation lacks, falls back to English (the base bundle), never to the machine's default locale.
+ *
+ * <p>Immutable and thread-safe; make one per locale and pass it where texts are shown.
+ */
+public final class ClinicalText {
+    /** Base name of the clinical bundle. */
+    public static final String BUNDLE = "org.outpost.app.clinical";
+
+    private static final ClinicalText ENGLISH = new ClinicalText(Locale.ENGLISH);
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    private ClinicalText(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ClinicalText.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The texts in {@code locale}, falling back to English where there is no translation. */
+    public static ClinicalText of(Locale locale) {
+        Objects.requireNonNull(locale, "locale");
+        return locale.getLanguage().equals("en") || locale.getLanguage().isEmpty() ? ENGLISH : new ClinicalText(locale);
+    }
+
+    /** The texts in English, the base bundle. */
+    public static ClinicalText english() {
+        return ENGLISH;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** Whether the bundle (or its English base) has this key. */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    /** The raw pattern of {@code key}, before formatting. */
+    public String pattern(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalArgumentException("No clinical text " + key, e);
+        }
+    }
+
+    /**
+     * The text in this language. A key the bundle does not have is shown as the key itself, so a missing
+     * translation is visible rather than fatal (the bundle tests make sure the shipped models have all theirs).
+     */
+    public String format(Text text) {
+        if (text.key().isEmpty()) {
+            return "";
+        }
+        if (!has(text.key())) {
+            return text.key();
+        }
+        String pattern = pattern(text.key());
+        return text.args().isEmpty() ? pattern : new MessageFormat(pattern, locale).format(text.args().toArray());
+    }
+
+    /** The text with this key and arguments in this language. */
+    public String format(String key, Object... args) {
+        return format(Text.of(key, args));
+    }
+}
