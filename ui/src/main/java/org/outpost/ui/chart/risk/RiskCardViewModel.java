@@ -110,7 +110,7 @@ public final class RiskCardViewModel {
                 case CHOICE -> spec.choices();
                 case NUMBER, TEXT -> List.of();
             };
-            String label = spec.description().isBlank() ? spec.name() : spec.description();
+            String label = text.input(spec);
             InputField field = new InputField(spec, label, choices, shown, source, entered);
             field.textProperty().addListener((o, a, b) -> recompute());
             fields.add(field);
