@@ -9,6 +9,7 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.text.Text;
 
 /**
  * CKD-EPI 2021 creatinine equation (race-free) for estimated glomerular filtration rate.
@@ -60,11 +61,11 @@ public final class CkdEpi2021 implements ClinicalModel {
     @Override
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "creatinine");
-        List<String> reasons = CreatinineEquations.reasonsNotApplicable(in);
+        List<Text> reasons = CreatinineEquations.reasonsNotApplicable(in);
         double age = in.number("age").orElse(Double.NaN);
         double scr = in.number("creatinine").orElse(Double.NaN);
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         boolean female = in.choice("sex").get().equals("female");
         double kappa = female ? 0.7 : 0.9;

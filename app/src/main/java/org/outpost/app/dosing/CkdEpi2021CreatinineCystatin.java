@@ -8,6 +8,7 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.text.Text;
 
 /**
  * CKD-EPI 2021 creatinine–cystatin C equation (race-free) for estimated glomerular filtration rate.
@@ -72,13 +73,13 @@ public final class CkdEpi2021CreatinineCystatin implements ClinicalModel {
     @Override
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "creatinine", CYSTATIN_C);
-        List<String> reasons = CreatinineEquations.reasonsNotApplicable(in);
+        List<Text> reasons = CreatinineEquations.reasonsNotApplicable(in);
         double scys = in.number(CYSTATIN_C).orElse(Double.NaN);
         if (scys < MIN_CYSTATIN) {
-            reasons.add("Cystatin C below " + MIN_CYSTATIN + " mg/L: the estimate is not reliable");
+            reasons.add(Text.of("reason.cystatin.tooLow", Measure.format(MIN_CYSTATIN)));
         }
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         double age = in.number("age").getAsDouble();
         double scr = in.number("creatinine").getAsDouble();

@@ -18,6 +18,7 @@ import org.outpost.app.model.Recommendation;
 import org.outpost.app.model.Severity;
 import org.outpost.app.model.SuggestedDose;
 import org.outpost.app.model.ValidatedRange;
+import org.outpost.app.text.Text;
 
 /**
  * Dose of a direct oral anticoagulant (DOAC) to reduce the risk of stroke and systemic embolism in adults with
@@ -181,21 +182,20 @@ public final class DoacDose implements ClinicalModel {
             missing.add(DRUG);
         }
         missing.addAll(in.absent(required(drug, dialysis)));
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         double age = in.number("age").orElse(Double.NaN);
         if (age < 18) {
             reasons.add(paediatricReason(drug));
         }
         double scr = in.number("creatinine").orElse(Double.NaN);
         if (!dialysis && scr < CreatinineEquations.MIN_CREATININE) {
-            reasons.add("Serum creatinine below " + CreatinineEquations.MIN_CREATININE
-                    + " mg/dL: not a value the renal dosing rules can be applied to");
+            reasons.add(Text.of("reason.doac-dose.creatinineTooLow", Measure.format(CreatinineEquations.MIN_CREATININE)));
         }
         // the labels dose by weight (apixaban ≤ 60 kg) and by Cockcroft–Gault on it: its weight bounds apply
-        new ValidatedRange("weight", "Weight", CockcroftGault.MIN_WEIGHT, CockcroftGault.MAX_WEIGHT, "kg")
+        new ValidatedRange("weight", "label.weight", CockcroftGault.MIN_WEIGHT, CockcroftGault.MAX_WEIGHT, "kg")
                 .check(in, reasons);
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         double weight = in.number("weight").isPresent() // absent only where not read (dialysis)
                 ? Math.round(in.number("weight").getAsDouble() * 10) / 10.0 : Double.NaN;
@@ -224,10 +224,9 @@ public final class DoacDose implements ClinicalModel {
         return new String[] {"age", "sex", "weight", "creatinine"};
     }
 
-    private static String paediatricReason(String drug) {
-        String product = drug == null ? "DOACs" : brand(drug) + " (" + drug + ")";
-        return "Not for patients under 18: the safety and effectiveness of " + product
-                + " in paediatric patients with atrial fibrillation have not been established (PI \u00a78.4)";
+    private static Text paediatricReason(String drug) {
+        return drug == null ? Text.of("reason.doac-dose.paediatric.anyDoac")
+                : Text.of("reason.doac-dose.paediatric", brand(drug), drug);
     }
 
     static String brand(String drug) {

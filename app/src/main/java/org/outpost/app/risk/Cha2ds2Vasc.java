@@ -10,6 +10,7 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.text.Text;
 
 /**
  * CHA₂DS₂-VASc stroke risk score for non-valvular atrial fibrillation.
@@ -61,19 +62,19 @@ public final class Cha2ds2Vasc implements ClinicalModel {
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "heartFailure", "hypertension", "diabetes",
                 "strokeTiaThromboembolism", "vascularDisease");
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         if (in.flag("atrialFibrillation").orElse(true).equals(false)) {
-            reasons.add("CHA\u2082DS\u2082-VASc is validated only for people with atrial fibrillation");
+            reasons.add(Text.of("reason.cha2ds2-vasc.noAtrialFibrillation"));
         }
         if (in.flag("valvularAf").orElse(false)) {
-            reasons.add("Not for valvular atrial fibrillation (mechanical valve or moderate-severe mitral stenosis)");
+            reasons.add(Text.of("reason.cha2ds2-vasc.valvularAf"));
         }
         double age = in.number("age").orElse(Double.NaN);
         if (age < 18) {
-            reasons.add("Validated in adults (18 years and older)");
+            reasons.add(Text.of("reason.adultsOnly"));
         }
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         List<Contribution> points = new ArrayList<>();
         add(points, "heartFailure", in.flag("heartFailure").get() ? 1 : 0);

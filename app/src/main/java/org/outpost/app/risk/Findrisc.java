@@ -8,6 +8,7 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.text.Text;
 
 /**
  * FINDRISC, the Finnish Diabetes Risk Score: the 10-year risk of type 2 diabetes from an eight-item
@@ -72,16 +73,16 @@ public final class Findrisc implements ClinicalModel {
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "bmi", "waistCm", "physicallyActive", "dailyVegetables",
                 "bpMedication", "highGlucoseHistory", "familyHistory");
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         if (in.flag("diabetes").orElse(false)) {
-            reasons.add("FINDRISC predicts type 2 diabetes in people without it; not for someone already diagnosed");
+            reasons.add(Text.of("reason.findrisc.diabetes"));
         }
         double age = in.number("age").orElse(Double.NaN);
         if (age < 18) {
-            reasons.add("Validated in adults (18 years and older)");
+            reasons.add(Text.of("reason.adultsOnly"));
         }
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         boolean female = in.choice("sex").get().equals("female");
         List<Contribution> points = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.text.Text;
 
 /**
  * HAS-BLED: 1-year risk of major bleeding in atrial fibrillation, on or considered for anticoagulation.
@@ -82,16 +83,16 @@ public final class HasBled implements ClinicalModel {
         }
         missing.addAll(in.absent("abnormalRenalFunction", "abnormalLiverFunction", "stroke", "bleedingHistory",
                 "labileInr", "antiplateletOrNsaid", "alcoholExcess"));
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         if (in.flag("atrialFibrillation").orElse(true).equals(false)) {
-            reasons.add("HAS-BLED is validated only for people with atrial fibrillation");
+            reasons.add(Text.of("reason.has-bled.noAtrialFibrillation"));
         }
         double age = in.number("age").orElse(Double.NaN);
         if (age < 18) {
-            reasons.add("Validated in adults (18 years and older)");
+            reasons.add(Text.of("reason.adultsOnly"));
         }
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         List<Contribution> points = new ArrayList<>();
         points.add(hypertension(in));

@@ -11,6 +11,7 @@ import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.ValidatedRange;
+import org.outpost.app.text.Text;
 
 /**
  * ACC/AHA Pooled Cohort Equations: 10-year risk of a first hard atherosclerotic cardiovascular disease
@@ -116,10 +117,10 @@ public final class PooledCohortEquations implements ClinicalModel {
 
     /** The population the equations were validated on; outside it they are not applicable. */
     private static final List<ValidatedRange> VALIDATED_RANGES = List.of(
-            new ValidatedRange("age", "Age", AGE_MIN, AGE_MAX, "years"),
-            new ValidatedRange("totalCholesterol", "Total cholesterol", TC_MIN, TC_MAX, "mg/dL"),
-            new ValidatedRange("hdl", "HDL cholesterol", HDL_MIN, HDL_MAX, "mg/dL"),
-            new ValidatedRange("systolicBp", "Systolic blood pressure", SBP_MIN, SBP_MAX, "mmHg"));
+            new ValidatedRange("age", "label.age", AGE_MIN, AGE_MAX, "years"),
+            new ValidatedRange("totalCholesterol", "label.totalCholesterol", TC_MIN, TC_MAX, "mg/dL"),
+            new ValidatedRange("hdl", "label.hdl", HDL_MIN, HDL_MAX, "mg/dL"),
+            new ValidatedRange("systolicBp", "label.systolicBp", SBP_MIN, SBP_MAX, "mmHg"));
 
     @Override
     public ModelRef ref() {
@@ -135,10 +136,10 @@ public final class PooledCohortEquations implements ClinicalModel {
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "race", "totalCholesterol", "hdl", "systolicBp",
                 "bpTreated", "smoker", "diabetes");
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         VALIDATED_RANGES.forEach(range -> range.check(in, reasons));
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         Coefficients c = coefficients(in.choice("sex").get(), in.choice("race").get());
         double lnAge = Math.log(in.number("age").getAsDouble());

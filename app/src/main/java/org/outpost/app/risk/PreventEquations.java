@@ -12,6 +12,7 @@ import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.ValidatedRange;
+import org.outpost.app.text.Text;
 
 /**
  * AHA PREVENT equations (Predicting Risk of cardiovascular disease EVENTs): 10- and 30-year risk, sex-specific and
@@ -281,14 +282,14 @@ public final class PreventEquations implements ClinicalModel {
                         + "Circulation 2024;149(6):430-449, Supplemental Table S12 (base model, or full model with "
                         + "HbA1c/UACR/SDI when given; " + horizon.years + "-year, " + outcome.description + ")");
         this.validatedRanges = List.of(
-                new ValidatedRange("age", "Age", 30, horizon.maxAge, "years"),
-                new ValidatedRange("totalCholesterol", "Total cholesterol", 130, 320, "mg/dL"),
-                new ValidatedRange("hdl", "HDL cholesterol", 20, 100, "mg/dL"),
-                new ValidatedRange("systolicBp", "Systolic blood pressure", 90, 180, "mmHg"),
-                new ValidatedRange("egfr", "eGFR", 15, 140, "mL/min/1.73m\u00b2"),
-                new ValidatedRange("bmi", "BMI", 18.5, 39.9, "kg/m\u00b2"),
-                new ValidatedRange("hba1c", "HbA1c", 4.5, 15, "%"),
-                new ValidatedRange("uacr", "UACR", 0, 25_000, "mg/g"));
+                new ValidatedRange("age", "label.age", 30, horizon.maxAge, "years"),
+                new ValidatedRange("totalCholesterol", "label.totalCholesterol", 130, 320, "mg/dL"),
+                new ValidatedRange("hdl", "label.hdl", 20, 100, "mg/dL"),
+                new ValidatedRange("systolicBp", "label.systolicBp", 90, 180, "mmHg"),
+                new ValidatedRange("egfr", "label.egfr", 15, 140, "mL/min/1.73m\u00b2"),
+                new ValidatedRange("bmi", "label.bmi", 18.5, 39.9, "kg/m\u00b2"),
+                new ValidatedRange("hba1c", "label.hba1c", 4.5, 15, "%"),
+                new ValidatedRange("uacr", "label.uacr", 0, 25_000, "mg/g"));
     }
 
     /** PREVENT 10-year total CVD risk ({@code prevent-2023}). */
@@ -327,10 +328,10 @@ public final class PreventEquations implements ClinicalModel {
     @Override
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent(REQUIRED);
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         validatedRanges.forEach(range -> range.check(in, reasons));
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(ref, missing, reasons);
+            return Evaluation.notApplicableBecause(ref, missing, reasons);
         }
         boolean full = ADD_ONS.stream().anyMatch(in::has);
         Equation equation = equation(outcome, horizon, in.choice("sex").get(), full);

@@ -19,6 +19,7 @@ import org.outpost.app.model.ImputedInput;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.text.Text;
 
 /**
  * QRISK3-2017: 10-year risk of cardiovascular disease (coronary heart disease, ischaemic stroke or TIA) in
@@ -220,24 +221,24 @@ public final class Qrisk3 implements ClinicalModel {
         if (male && !in.has("erectileDysfunction")) {
             missing.add("erectileDysfunction");
         }
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         double age = Math.floor(in.number("age").orElse(Double.NaN));
         if (age < MIN_AGE || age >= MAX_AGE_EXCLUSIVE) {
-            reasons.add("QRISK3 is validated for ages 25 to 84");
+            reasons.add(Text.of("reason.qrisk3.age"));
         }
         OptionalDouble givenRatio = ratio(in);
         givenRatio.ifPresent(r -> {
             if (r < MIN_RATIO || r > MAX_RATIO) {
-                reasons.add("QRISK3 accepts a cholesterol/HDL ratio of 1 to 11");
+                reasons.add(Text.of("reason.qrisk3.cholesterolHdlRatio"));
             }
         });
         in.number("systolicBp").ifPresent(sbp -> {
             if (sbp < MIN_SBP || sbp > MAX_SBP) {
-                reasons.add("QRISK3 accepts a systolic blood pressure of 70 to 210 mmHg");
+                reasons.add(Text.of("reason.qrisk3.systolicBp"));
             }
         });
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         Equation eq = male ? MEN : WOMEN;
         String group = male ? "men" : "women";

@@ -11,6 +11,7 @@ import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.ValidatedRange;
+import org.outpost.app.text.Text;
 
 /**
  * Revised Pooled Cohort Equations (Yadlowsky 2018): 10-year risk of a first hard atherosclerotic cardiovascular
@@ -93,10 +94,10 @@ public final class RevisedPooledCohortEquations implements ClinicalModel {
                   boolean smoker, boolean diabetes) { }
 
     private static final List<ValidatedRange> VALIDATED_RANGES = List.of(
-            new ValidatedRange("age", "Age", 40, 79, "years"),
-            new ValidatedRange("totalCholesterol", "Total cholesterol", 130, 320, "mg/dL"),
-            new ValidatedRange("hdl", "HDL cholesterol", 20, 100, "mg/dL"),
-            new ValidatedRange("systolicBp", "Systolic blood pressure", 90, 200, "mmHg"));
+            new ValidatedRange("age", "label.age", 40, 79, "years"),
+            new ValidatedRange("totalCholesterol", "label.totalCholesterol", 130, 320, "mg/dL"),
+            new ValidatedRange("hdl", "label.hdl", 20, 100, "mg/dL"),
+            new ValidatedRange("systolicBp", "label.systolicBp", 90, 200, "mmHg"));
 
     @Override
     public ModelRef ref() {
@@ -112,10 +113,10 @@ public final class RevisedPooledCohortEquations implements ClinicalModel {
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "race", "totalCholesterol", "hdl", "systolicBp",
                 "bpTreated", "smoker", "diabetes");
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         VALIDATED_RANGES.forEach(range -> range.check(in, reasons));
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         Coefficients c = in.choice("sex").get().equals("female") ? FEMALE : MALE;
         Person person = new Person(in.number("age").getAsDouble(), in.choice("race").get().equals("african_american"),

@@ -60,18 +60,23 @@ public final class ClinicalText {
     }
 
     /**
-     * The text in this language. A key the bundle does not have is shown as the key itself, so a missing
+     * The text in this language; arguments that are texts themselves are put in this language first. A key the bundle does not have is shown as the key itself, so a missing
      * translation is visible rather than fatal (the bundle tests make sure the shipped models have all theirs).
      */
     public String format(Text text) {
         if (text.key().isEmpty()) {
-            return "";
+            return text.isVerbatim() ? String.valueOf(text.args().getFirst()) : "";
         }
         if (!has(text.key())) {
             return text.key();
         }
         String pattern = pattern(text.key());
-        return text.args().isEmpty() ? pattern : new MessageFormat(pattern, locale).format(text.args().toArray());
+        if (text.args().isEmpty()) {
+            return pattern;
+        }
+        // an argument that is itself a text (a label inside a reason) is shown in the same language
+        Object[] args = text.args().stream().map(a -> a instanceof Text inner ? format(inner) : a).toArray();
+        return new MessageFormat(pattern, locale).format(args);
     }
 
     /** The text with this key and arguments in this language. */

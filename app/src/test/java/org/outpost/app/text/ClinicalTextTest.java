@@ -1,15 +1,26 @@
 package org.outpost.app.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.outpost.app.text.ClinicalText.english;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.outpost.app.catalog.BundledModels;
 import org.outpost.app.model.ClinicalModel;
+import org.outpost.app.dosing.CockcroftGault;
+import org.outpost.app.dosing.DoacDose;
+import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
+import org.outpost.app.model.ModelInputs;
+import org.outpost.app.risk.Cha2ds2Vasc;
+import org.outpost.app.risk.PooledCohortEquations;
+import org.outpost.app.risk.Score2;
 
 /**
  * The clinical bundle behind the models' words: every input of every bundled model is described by a key the
@@ -63,6 +74,49 @@ class ClinicalTextTest {
         } finally {
             Locale.setDefault(before);
         }
+    }
+
+    @Test
+    void riskAndDosingReasonsAreKeysWithTheirEnglishUnchanged() {
+        Map<ClinicalModel, ModelInputs> outside = new LinkedHashMap<>();
+        outside.put(new Cha2ds2Vasc(), ModelInputs.of(Map.of("age", 10.0, "atrialFibrillation", false,
+                "valvularAf", true)));
+        outside.put(new PooledCohortEquations(), ModelInputs.of(Map.of("age", 30.0, "hdl", 120.0)));
+        outside.put(new Score2(), ModelInputs.of(Map.of("age", 72.0, "diabetes", true)));
+        outside.put(new CockcroftGault(), ModelInputs.of(Map.of("age", 12.0, "creatinine", 0.1, "weight", 400.0)));
+        outside.put(new DoacDose(), ModelInputs.of(Map.of("drug", "apixaban", "age", 12.0)));
+        List<String> english = new ArrayList<>();
+        for (var entry : outside.entrySet()) {
+            Evaluation e = entry.getKey().evaluate(entry.getValue());
+            assertThat(e.applicable()).isFalse();
+            assertThat(e.reasonTexts()).as(entry.getKey().ref().id()).isNotEmpty().allSatisfy(t -> {
+                assertThat(t.isVerbatim()).isFalse();
+                assertThat(english().has(t.key())).as(t.key()).isTrue();
+            });
+            english.addAll(e.reasons());
+        }
+        // the English words are the ones the models said before the keys (the CLI's JSON and CSV keep them)
+        assertThat(english).contains(
+                "CHA\u2082DS\u2082-VASc is validated only for people with atrial fibrillation",
+                "Not for valvular atrial fibrillation (mechanical valve or moderate-severe mitral stenosis)",
+                "Validated in adults (18 years and older)",
+                "Age 30 years is outside the validated range 40\u201379 years",
+                "HDL cholesterol 120 mg/dL is outside the validated range 20\u2013100 mg/dL",
+                "SCORE2 is validated for ages 40 to 69; from 70 use SCORE2-OP",
+                "SCORE2 is not for people with diabetes (use SCORE2-Diabetes)",
+                "Serum creatinine below 0.2 mg/dL: the estimate is not reliable",
+                "Weight 400 kg is outside the validated range 20\u2013350 kg",
+                "Not for patients under 18: the safety and effectiveness of ELIQUIS (apixaban) in paediatric patients "
+                        + "with atrial fibrillation have not been established (PI \u00a78.4)");
+    }
+
+    @Test
+    void aReasonWithALabelInsideIsShownWhollyInTheReadersLanguage() {
+        Text reason = Text.of("reason.outsideValidatedRange", Text.of("label.age"), "30", "years", "40", "79");
+        assertThat(reason.english()).isEqualTo("Age 30 years is outside the validated range 40\u201379 years");
+        // the test bundle clinical_de translates the pattern and the label
+        assertThat(ClinicalText.of(Locale.GERMAN).format(reason))
+                .isEqualTo("Alter 30 years liegt au\u00dferhalb des validierten Bereichs 40\u201379 years");
     }
 
     @Test

@@ -179,7 +179,7 @@ public final class RiskCardViewModel {
         applicable.set(current.applicable());
         decidable.set(current.applicable() && valid.get());
         nothingToDecide.set(!valid.get() ? text.get("chart.risk.nothingToDecide.fix") : current.applicable() ? ""
-                : !current.reasons().isEmpty() ? text.get("chart.risk.nothingToDecide.notApplicable")
+                : !current.reasonTexts().isEmpty() ? text.get("chart.risk.nothingToDecide.notApplicable")
                 : text.get("chart.risk.nothingToDecide.missing"));
         result.set(describe(current));
         contributions.setAll(current.contributions().stream().map(this::describe).toList());
@@ -305,8 +305,9 @@ public final class RiskCardViewModel {
             return e.recommendation().map(r -> text.get("chart.risk.advice", result, r.text())).orElse(result);
         }
         List<String> parts = new ArrayList<>();
-        if (!e.reasons().isEmpty()) {
-            parts.add(text.get("chart.risk.notApplicable", String.join("; ", e.reasons())));
+        if (!e.reasonTexts().isEmpty()) {
+            parts.add(text.get("chart.risk.notApplicable",
+                    String.join("; ", e.reasonTexts().stream().map(text::clinical).toList())));
         }
         if (!e.missing().isEmpty()) {
             parts.add(text.get("chart.risk.missing", String.join("; ", e.missing().stream().map(this::labelOf).toList())));
