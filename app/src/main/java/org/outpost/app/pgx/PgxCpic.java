@@ -126,8 +126,8 @@ public final class PgxCpic implements ClinicalModel {
             in.text(inputName(gene)).ifPresent(t -> genotypes.put(gene, t));
         }
         return switch (advisor.assess(drug.get(), genotypes, in.choice(INDICATION).orElse(""))) {
-            case PgxAdvisor.NotCovered nc -> Evaluation.notApplicable(ref, List.of(),
-                    List.of("CPIC tables " + ref.version() + " have no recommendation for " + nc.drug()));
+            case PgxAdvisor.NotCovered nc -> Evaluation.notApplicableBecause(ref, List.of(),
+                    List.of(Text.of("reason.pgx-cpic.notCovered", ref.version(), nc.drug())));
             case PgxAdvisor.NotTested nt -> Evaluation.notApplicable(ref,
                     nt.missingGenes().stream().map(PgxCpic::inputName).toList(), List.of());
             case PgxAdvisor.Advised(PgxAdvice advice) -> Evaluation.advice(ref,

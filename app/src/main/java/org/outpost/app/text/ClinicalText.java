@@ -1,6 +1,7 @@
 package org.outpost.app.text;
 
 import java.text.MessageFormat;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
@@ -77,6 +78,25 @@ public final class ClinicalText {
         // an argument that is itself a text (a label inside a reason) is shown in the same language
         Object[] args = text.args().stream().map(a -> a instanceof Text inner ? format(inner) : a).toArray();
         return new MessageFormat(pattern, locale).format(args);
+    }
+
+    /**
+     * A person's name in this language's order ({@code name.familyGiven}: "Family, Given" in English); the family
+     * name alone when there is no given name.
+     */
+    public String personName(String family, String given) {
+        return given == null || given.isBlank() ? format("name.familyOnly", family)
+                : format("name.familyGiven", family, given);
+    }
+
+    /** How this language writes a day ({@code format.date}, e.g. 2026-03-01). */
+    public DateTimeFormatter dateFormatter() {
+        return DateTimeFormatter.ofPattern(pattern("format.date"), locale);
+    }
+
+    /** How this language writes a day and a time of day ({@code format.dateTime}, e.g. 2026-03-01 10:00). */
+    public DateTimeFormatter dateTimeFormatter() {
+        return DateTimeFormatter.ofPattern(pattern("format.dateTime"), locale);
     }
 
     /** The text with this key and arguments in this language. */

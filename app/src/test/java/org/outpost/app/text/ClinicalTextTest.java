@@ -3,6 +3,7 @@ package org.outpost.app.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outpost.app.text.ClinicalText.english;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.outpost.app.catalog.BundledModels;
 import org.outpost.app.model.ClinicalModel;
+import org.outpost.app.domain.AuditRow;
 import org.outpost.app.dosing.CockcroftGault;
 import org.outpost.app.dosing.DoacDose;
 import org.outpost.app.model.Evaluation;
@@ -117,6 +119,20 @@ class ClinicalTextTest {
         // the test bundle clinical_de translates the pattern and the label
         assertThat(ClinicalText.of(Locale.GERMAN).format(reason))
                 .isEqualTo("Alter 30 years liegt au\u00dferhalb des validierten Bereichs 40\u201379 years");
+    }
+
+    @Test
+    void namesAndDaysAreWrittenByTheBundlesPatterns() {
+        assertThat(english.personName("O'Brien", "Siobhan")).isEqualTo("O'Brien, Siobhan");
+        assertThat(english.personName("Nakamura", " ")).isEqualTo("Nakamura");
+        assertThat(AuditRow.name("Nakamura", "Aiko")).isEqualTo("Nakamura, Aiko");
+        LocalDate day = LocalDate.of(2026, 3, 1);
+        assertThat(english.dateFormatter().format(day)).isEqualTo("2026-03-01");
+        assertThat(english.dateTimeFormatter().format(day.atTime(9, 5))).isEqualTo("2026-03-01 09:05");
+        // a translation changes the pattern, not the code; what it does not translate stays English
+        ClinicalText german = ClinicalText.of(Locale.GERMAN);
+        assertThat(german.dateFormatter().format(day)).isEqualTo("01.03.2026");
+        assertThat(german.dateTimeFormatter().format(day.atTime(9, 5))).isEqualTo("2026-03-01 09:05");
     }
 
     @Test
