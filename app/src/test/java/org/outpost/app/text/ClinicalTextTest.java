@@ -3,6 +3,9 @@ package org.outpost.app.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outpost.app.text.ClinicalText.english;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +13,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.outpost.app.catalog.BundledModels;
 import org.outpost.app.model.ClinicalModel;
@@ -49,6 +57,26 @@ class ClinicalTextTest {
             }
         }
         assertThat(missing).as("inputs without a description in clinical.properties").isEmpty();
+    }
+
+    /** Keys of the bundle are string literals in the app's code, so a translator's file and the code match. */
+    @Test
+    void everyKeyOfTheBundleIsUsedAndEveryKeyInCodeIsInIt() throws IOException {
+        Pattern literal = Pattern.compile("\"((?:input|reason|label|name|format)\\.[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9])\"");
+        Set<String> inCode = new TreeSet<>();
+        Path sources = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("src/main/java");
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) {
+                    inCode.add(m.group(1));
+                }
+            }
+        }
+        ResourceBundle bundle = ResourceBundle.getBundle(ClinicalText.BUNDLE, Locale.ROOT);
+        assertThat(inCode).hasSizeGreaterThan(150);
+        assertThat(inCode).allSatisfy(k -> assertThat(bundle.containsKey(k)).as("clinical.properties has " + k).isTrue());
+        assertThat(bundle.keySet()).allSatisfy(k -> assertThat(inCode).as("code uses " + k).contains(k));
     }
 
     @Test
