@@ -117,6 +117,6 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
             throw new IllegalArgumentException("The inputs are like the training data");
         }
         return new Evaluation(model, false, OptionalDouble.empty(), "", Optional.empty(), List.of(), List.of(),
-                List.of(Text.verbatim(verdict.reason())), Optional.empty(), Optional.empty(), Optional.of(verdict), List.of());
+                List.of(verdict.reasonText()), Optional.empty(), Optional.empty(), Optional.of(verdict), List.of());
     }
 }

@@ -28,6 +28,7 @@ import org.outpost.app.dosing.DoacDose;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
+import org.outpost.app.model.OutOfDistribution;
 import org.outpost.app.risk.Cha2ds2Vasc;
 import org.outpost.app.risk.PooledCohortEquations;
 import org.outpost.app.risk.Score2;
@@ -147,6 +148,20 @@ class ClinicalTextTest {
         // the test bundle clinical_de translates the pattern and the label
         assertThat(ClinicalText.of(Locale.GERMAN).format(reason))
                 .isEqualTo("Alter 30 years liegt au\u00dferhalb des validierten Bereichs 40\u201379 years");
+    }
+
+    @Test
+    void aLearnedModelsOutOfDistributionReasonIsATextWithItsEnglishUnchanged() {
+        String prefix = OutOfDistribution.PREFIX;
+        assertThat(new OutOfDistribution(List.of("age", "maxHeartRate"), 2.0, 5.0).reason())
+                .isEqualTo(prefix + "age, maxHeartRate outside the training range");
+        assertThat(new OutOfDistribution(List.of(), 6.25, 5.0).reason()).isEqualTo(prefix
+                + "this combination of inputs (distance 6.3, above the 5.0 that 99% of training cases are within)");
+        OutOfDistribution both = new OutOfDistribution(List.of("age"), 7.0, 5.0);
+        assertThat(both.reason()).isEqualTo(prefix + "age outside the training range; this combination of inputs "
+                + "(distance 7.0, above the 5.0 that 99% of training cases are within)");
+        assertThat(both.reasonText().key()).isEqualTo("reason.outOfDistribution.both");
+        assertThat(new OutOfDistribution(List.of(), 1.0, 5.0).reason()).isEmpty();
     }
 
     @Test
