@@ -57,8 +57,7 @@ public final class CkdEpi2021CreatinineCystatin implements ClinicalModel {
             InputSpec.number("age", "years", 0, 120, "input.egfr-ckd-epi-2021-cr-cys.age"),
             InputSpec.choice("sex", List.of("female", "male"), "input.egfr-ckd-epi-2021-cr-cys.sex"),
             InputSpec.measured("creatinine", Measure.CREATININE, "input.egfr-ckd-epi-2021-cr-cys.creatinine"),
-            InputSpec.measured(CYSTATIN_C, Measure.CYSTATIN_C,
-                    "input.egfr-ckd-epi-2021-cr-cys.cystatinC"));
+            InputSpec.measured(CYSTATIN_C, Measure.CYSTATIN_C, "input.egfr-ckd-epi-2021-cr-cys.cystatinC"));
 
     @Override
     public ModelRef ref() {

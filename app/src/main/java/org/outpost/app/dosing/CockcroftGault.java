@@ -77,8 +77,7 @@ public final class CockcroftGault implements ClinicalModel {
             InputSpec.choice("sex", List.of("female", "male"), "input.crcl-cockcroft-gault.sex"),
             InputSpec.measured("weight", Measure.BODY_WEIGHT, "input.crcl-cockcroft-gault.weight"),
             InputSpec.measured("creatinine", Measure.CREATININE, "input.crcl-cockcroft-gault.creatinine"),
-            InputSpec.measured("height", Measure.BODY_HEIGHT,
-                    "input.crcl-cockcroft-gault.height"));
+            InputSpec.measured("height", Measure.BODY_HEIGHT, "input.crcl-cockcroft-gault.height"));
 
     /** Which weight the clearance was computed with. */
     enum WeightUsed {

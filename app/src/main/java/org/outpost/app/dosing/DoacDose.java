@@ -126,8 +126,7 @@ public final class DoacDose implements ClinicalModel {
     static final String LE = "\u2264";
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.choice(DRUG, List.of(APIXABAN, RIVAROXABAN, DABIGATRAN, EDOXABAN),
-                    "input.doac-dose.drug"),
+            InputSpec.choice(DRUG, List.of(APIXABAN, RIVAROXABAN, DABIGATRAN, EDOXABAN), "input.doac-dose.drug"),
             InputSpec.number("age", "years", 0, 120, "input.doac-dose.age"),
             InputSpec.choice("sex", List.of("female", "male"), "input.doac-dose.sex"),
             InputSpec.measured("weight", Measure.BODY_WEIGHT, "input.doac-dose.weight"),
@@ -189,7 +188,8 @@ public final class DoacDose implements ClinicalModel {
         }
         double scr = in.number("creatinine").orElse(Double.NaN);
         if (!dialysis && scr < CreatinineEquations.MIN_CREATININE) {
-            reasons.add(Text.of("reason.doac-dose.creatinineTooLow", Measure.format(CreatinineEquations.MIN_CREATININE)));
+            reasons.add(Text.of("reason.doac-dose.creatinineTooLow",
+                    Measure.format(CreatinineEquations.MIN_CREATININE)));
         }
         // the labels dose by weight (apixaban ≤ 60 kg) and by Cockcroft–Gault on it: its weight bounds apply
         new ValidatedRange("weight", "label.weight", CockcroftGault.MIN_WEIGHT, CockcroftGault.MAX_WEIGHT, "kg")

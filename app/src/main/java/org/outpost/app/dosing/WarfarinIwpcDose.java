@@ -123,8 +123,7 @@ public final class WarfarinIwpcDose implements ClinicalModel {
             InputSpec.measured(WEIGHT, Measure.BODY_WEIGHT, "input.warfarin-iwpc.weight"),
             InputSpec.text(VKORC1, "input.warfarin-iwpc.vkorc1"),
             InputSpec.text(CYP2C9, "input.warfarin-iwpc.cyp2c9"),
-            InputSpec.choice(RACE, List.of("asian", "black", "white", "other"),
-                    "input.warfarin-iwpc.race"),
+            InputSpec.choice(RACE, List.of("asian", "black", "white", "other"), "input.warfarin-iwpc.race"),
             InputSpec.flag(ENZYME_INDUCER, "input.warfarin-iwpc.enzymeInducer"),
             InputSpec.flag(AMIODARONE, "input.warfarin-iwpc.amiodarone"));
 

@@ -67,21 +67,18 @@ public final class CoronaryDiseaseLearnedModel implements LearnedModel {
     static final List<InputSpec> INPUTS = List.of(
             InputSpec.number("age", "years", 18, 110, "input.cad-cleveland-learned.age"),
             InputSpec.choice("sex", List.of("female", "male"), "input.cad-cleveland-learned.sex"),
-            InputSpec.choice("chestPain", ClevelandCase.CHEST_PAIN,
-                    "input.cad-cleveland-learned.chestPain"),
+            InputSpec.choice("chestPain", ClevelandCase.CHEST_PAIN, "input.cad-cleveland-learned.chestPain"),
             InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.cad-cleveland-learned.systolicBp"),
-            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "input.cad-cleveland-learned.totalCholesterol"),
+            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL,
+                    "input.cad-cleveland-learned.totalCholesterol"),
             InputSpec.flag("fastingGlucoseOver120", "input.cad-cleveland-learned.fastingGlucoseOver120"),
             InputSpec.choice("restingEcg", ClevelandCase.RESTING_ECG, "input.cad-cleveland-learned.restingEcg"),
             InputSpec.number("maxHeartRate", "beats/min", 40, 250, "input.cad-cleveland-learned.maxHeartRate"),
             InputSpec.flag("exerciseAngina", "input.cad-cleveland-learned.exerciseAngina"),
-            InputSpec.number("stDepression", "mm", 0, 10,
-                    "input.cad-cleveland-learned.stDepression"),
+            InputSpec.number("stDepression", "mm", 0, 10, "input.cad-cleveland-learned.stDepression"),
             InputSpec.choice("stSlope", ClevelandCase.ST_SLOPE, "input.cad-cleveland-learned.stSlope"),
-            InputSpec.number("vesselsColoured", "vessels", 0, 3,
-                    "input.cad-cleveland-learned.vesselsColoured"),
-            InputSpec.choice("thallium", ClevelandCase.THALLIUM,
-                    "input.cad-cleveland-learned.thallium"));
+            InputSpec.number("vesselsColoured", "vessels", 0, 3, "input.cad-cleveland-learned.vesselsColoured"),
+            InputSpec.choice("thallium", ClevelandCase.THALLIUM, "input.cad-cleveland-learned.thallium"));
 
     private final Model<Label> model;
     private final List<Model<Label>> bootstrap;

@@ -77,7 +77,8 @@ public record InputSpec(String name, Kind kind, String unit, Optional<Measure> m
 
     /** A plain number in a fixed unit (years, kg/m², cm). */
     public static InputSpec number(String name, String unit, double min, double max, String descriptionKey) {
-        return new InputSpec(name, Kind.NUMBER, unit, Optional.empty(), min, max, List.of(), Text.of(descriptionKey), Optional.empty());
+        return new InputSpec(name, Kind.NUMBER, unit, Optional.empty(), min, max, List.of(), Text.of(descriptionKey),
+                Optional.empty());
     }
 
     /**
@@ -90,16 +91,19 @@ public record InputSpec(String name, Kind kind, String unit, Optional<Measure> m
     }
 
     public static InputSpec flag(String name, String descriptionKey) {
-        return new InputSpec(name, Kind.BOOLEAN, "", Optional.empty(), 0, 1, List.of(), Text.of(descriptionKey), Optional.empty());
+        return new InputSpec(name, Kind.BOOLEAN, "", Optional.empty(), 0, 1, List.of(), Text.of(descriptionKey),
+                Optional.empty());
     }
 
     public static InputSpec choice(String name, List<String> choices, String descriptionKey) {
-        return new InputSpec(name, Kind.CHOICE, "", Optional.empty(), 0, 0, choices, Text.of(descriptionKey), Optional.empty());
+        return new InputSpec(name, Kind.CHOICE, "", Optional.empty(), 0, 0, choices, Text.of(descriptionKey),
+                Optional.empty());
     }
 
     /** Free text such as a lab's diplotype; the model decides what it recognises. */
     public static InputSpec text(String name, String descriptionKey) {
-        return new InputSpec(name, Kind.TEXT, "", Optional.empty(), 0, 0, List.of(), Text.of(descriptionKey), Optional.empty());
+        return new InputSpec(name, Kind.TEXT, "", Optional.empty(), 0, 0, List.of(), Text.of(descriptionKey),
+                Optional.empty());
     }
 
     /** The unit a measured input is computed in. */

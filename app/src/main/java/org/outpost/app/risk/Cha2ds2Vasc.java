@@ -40,7 +40,8 @@ public final class Cha2ds2Vasc implements ClinicalModel {
                     .as(Concept.problem(ClinicalProblem.VALVULAR_HEART_DISEASE)),
             InputSpec.flag("heartFailure", "input.cha2ds2-vasc.heartFailure")
                     .as(Concept.problem(ClinicalProblem.HEART_FAILURE)),
-            InputSpec.flag("hypertension", "input.cha2ds2-vasc.hypertension").as(Concept.problem(ClinicalProblem.HYPERTENSION)),
+            InputSpec.flag("hypertension", "input.cha2ds2-vasc.hypertension")
+                    .as(Concept.problem(ClinicalProblem.HYPERTENSION)),
             InputSpec.flag("diabetes", "input.cha2ds2-vasc.diabetes"),
             InputSpec.flag("strokeTiaThromboembolism", "input.cha2ds2-vasc.strokeTiaThromboembolism")
                     .as(Concept.problem(ClinicalProblem.STROKE, ClinicalProblem.TIA)),

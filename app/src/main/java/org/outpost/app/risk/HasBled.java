@@ -50,17 +50,14 @@ public final class HasBled implements ClinicalModel {
             InputSpec.number("age", "years", 0, 120, "input.has-bled.age"),
             InputSpec.flag("atrialFibrillation", "input.has-bled.atrialFibrillation").as(Concept.problem(ClinicalProblem.ATRIAL_FIBRILLATION)),
             InputSpec.flag("uncontrolledHypertension", "input.has-bled.uncontrolledHypertension"),
-            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP,
-                    "input.has-bled.systolicBp"),
-            InputSpec.flag("abnormalRenalFunction",
-                    "input.has-bled.abnormalRenalFunction")
+            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.has-bled.systolicBp"),
+            InputSpec.flag("abnormalRenalFunction", "input.has-bled.abnormalRenalFunction")
                     .as(Concept.problem(ClinicalProblem.RENAL_REPLACEMENT)),
             InputSpec.flag("abnormalLiverFunction", "input.has-bled.abnormalLiverFunction").as(Concept.problem(ClinicalProblem.LIVER_DISEASE)),
             InputSpec.flag("stroke", "input.has-bled.stroke").as(Concept.problem(ClinicalProblem.STROKE)),
             InputSpec.flag("bleedingHistory", "input.has-bled.bleedingHistory")
                     .as(Concept.problem(ClinicalProblem.MAJOR_BLEEDING)),
-            InputSpec.flag("labileInr",
-                    "input.has-bled.labileInr"),
+            InputSpec.flag("labileInr", "input.has-bled.labileInr"),
             InputSpec.flag("antiplateletOrNsaid", "input.has-bled.antiplateletOrNsaid")
                     .as(Concept.takes(false, "antiplatelet", "nsaid")),
             InputSpec.flag("alcoholExcess", "input.has-bled.alcoholExcess"));

@@ -70,8 +70,7 @@ public final class PooledCohortEquations implements ClinicalModel {
     private static final List<InputSpec> INPUTS = List.of(
             InputSpec.number("age", "years", 0, 120, "input.pce-2013.age"),
             InputSpec.choice("sex", List.of("female", "male"), "input.pce-2013.sex"),
-            InputSpec.choice("race", List.of("white", "african_american", "other"),
-                    "input.pce-2013.race"),
+            InputSpec.choice("race", List.of("white", "african_american", "other"), "input.pce-2013.race"),
             InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "input.pce-2013.totalCholesterol"),
             InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "input.pce-2013.hdl"),
             InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.pce-2013.systolicBp").as(Concept.SYSTOLIC_BP),

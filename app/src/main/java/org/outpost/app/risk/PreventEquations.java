@@ -255,10 +255,8 @@ public final class PreventEquations implements ClinicalModel {
             InputSpec.number("egfr", "mL/min/1.73m\u00b2", 0, 300, "input.prevent.egfr"),
             InputSpec.number("bmi", "kg/m\u00b2", 5, 150, "input.prevent.bmi"),
             InputSpec.measured("hba1c", Measure.HBA1C, "input.prevent.hba1c"),
-            InputSpec.number("uacr", "mg/g", 0, 100_000,
-                    "input.prevent.uacr"),
-            InputSpec.choice("sdi", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"),
-                    "input.prevent.sdi"));
+            InputSpec.number("uacr", "mg/g", 0, 100_000, "input.prevent.uacr"),
+            InputSpec.choice("sdi", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), "input.prevent.sdi"));
 
     private static final String[] REQUIRED = {"age", "sex", "totalCholesterol", "hdl", "systolicBp", "bpTreated",
         "statin", "diabetes", "smoker", "egfr", "bmi"};

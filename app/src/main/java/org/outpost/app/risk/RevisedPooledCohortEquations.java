@@ -61,8 +61,7 @@ public final class RevisedPooledCohortEquations implements ClinicalModel {
     private static final List<InputSpec> INPUTS = List.of(
             InputSpec.number("age", "years", 0, 120, "input.pce-revised-2018.age"),
             InputSpec.choice("sex", List.of("female", "male"), "input.pce-revised-2018.sex"),
-            InputSpec.choice("race", List.of("white", "african_american", "other"),
-                    "input.pce-revised-2018.race"),
+            InputSpec.choice("race", List.of("white", "african_american", "other"), "input.pce-revised-2018.race"),
             InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "input.pce-revised-2018.totalCholesterol"),
             InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "input.pce-revised-2018.hdl"),
             InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.pce-revised-2018.systolicBp").as(Concept.SYSTOLIC_BP),

@@ -47,8 +47,7 @@ final class Score2Equation {
                 InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.score2.systolicBp").as(Concept.SYSTOLIC_BP),
                 InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "input.score2.totalCholesterol"),
                 InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "input.score2.hdl"),
-                InputSpec.choice("riskRegion", REGIONS,
-                        "input.score2.riskRegion"));
+                InputSpec.choice("riskRegion", REGIONS, "input.score2.riskRegion"));
     }
 
     static double mmolPerL(ModelInputs in, String name) {

@@ -61,8 +61,9 @@ public final class ClinicalText {
     }
 
     /**
-     * The text in this language; arguments that are texts themselves are put in this language first. A key the bundle does not have is shown as the key itself, so a missing
-     * translation is visible rather than fatal (the bundle tests make sure the shipped models have all theirs).
+     * The text in this language; arguments that are texts themselves are put in this language first. A key the
+     * bundle does not have is shown as the key itself, so a missing translation is visible rather than fatal (the
+     * bundle tests make sure the shipped models have all theirs).
      */
     public String format(Text text) {
         if (text.key().isEmpty()) {
