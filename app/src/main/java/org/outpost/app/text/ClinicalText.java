@@ -90,6 +90,16 @@ public final class ClinicalText {
                 : format("name.familyGiven", family, given);
     }
 
+    /**
+     * A model's category in this language: {@code category.<code>} (spaces in the code as underscores, e.g.
+     * {@code category.very_high}) when the bundle has it, else the code as the model wrote it (a CPIC phenotype, a
+     * category that is a sentence).
+     */
+    public String category(String code) {
+        String key = "category." + code.replace(' ', '_');
+        return has(key) ? pattern(key) : code;
+    }
+
     /** How this language writes a day ({@code format.date}, e.g. 2026-03-01). */
     public DateTimeFormatter dateFormatter() {
         return DateTimeFormatter.ofPattern(pattern("format.date"), locale);

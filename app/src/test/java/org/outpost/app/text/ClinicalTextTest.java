@@ -75,6 +75,20 @@ class ClinicalTextTest {
             }
         }
         ResourceBundle bundle = ResourceBundle.getBundle(ClinicalText.BUNDLE, Locale.ROOT);
+        // a category's key is made from the code a risk model returns ("very high" -> category.very_high)
+        Path risk = sources.resolve("org/outpost/app/risk");
+        StringBuilder riskSources = new StringBuilder();
+        try (Stream<Path> files = Files.walk(risk)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                riskSources.append(Files.readString(f));
+            }
+        }
+        bundle.keySet().stream().filter(k -> k.startsWith("category.")).forEach(k -> {
+            String code = k.substring("category.".length()).replace('_', ' ');
+            if (riskSources.indexOf("\"" + code + "\"") >= 0) {
+                inCode.add(k);
+            }
+        });
         assertThat(inCode).hasSizeGreaterThan(150);
         assertThat(inCode).allSatisfy(k -> assertThat(bundle.containsKey(k)).as("clinical.properties has " + k).isTrue());
         assertThat(bundle.keySet()).allSatisfy(k -> assertThat(inCode).as("code uses " + k).contains(k));
@@ -176,6 +190,16 @@ class ClinicalTextTest {
         ClinicalText german = ClinicalText.of(Locale.GERMAN);
         assertThat(german.dateFormatter().format(day)).isEqualTo("01.03.2026");
         assertThat(german.dateTimeFormatter().format(day.atTime(9, 5))).isEqualTo("2026-03-01 09:05");
+    }
+
+    @Test
+    void aCategoryIsTranslatedWhereTheBundleHasItAndShownAsWrittenElsewhere() {
+        assertThat(english.category("very high")).isEqualTo("very high");
+        assertThat(english.category("low-to-moderate")).isEqualTo("low-to-moderate");
+        assertThat(english.category("poor metabolizer")).isEqualTo("poor metabolizer");
+        ClinicalText german = ClinicalText.of(Locale.GERMAN);
+        assertThat(german.category("high")).isEqualTo("hoch");
+        assertThat(german.category("borderline")).isEqualTo("borderline");
     }
 
     @Test

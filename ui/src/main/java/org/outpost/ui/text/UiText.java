@@ -64,6 +64,11 @@ public final class UiText {
         return clinical.format(clinicalText);
     }
 
+    /** A model's result category in this language, or as the model wrote it where the bundle has no words for it. */
+    public String category(String code) {
+        return clinical.category(code);
+    }
+
     /** What a model input is, in this language; its name when the model gives no description. */
     public String input(org.outpost.app.model.InputSpec spec) {
         String described = spec.description(clinical);

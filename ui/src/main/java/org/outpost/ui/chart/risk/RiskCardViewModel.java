@@ -296,13 +296,13 @@ public final class RiskCardViewModel {
             String result;
             if (e.value().isPresent()) {
                 String value = round(e.value().getAsDouble());
-                String plain = e.category().map(c -> text.get("chart.risk.result", value, e.unit(), c))
+                String plain = e.category().map(c -> text.get("chart.risk.result", value, e.unit(), text.category(c)))
                         .orElseGet(() -> text.get("chart.risk.resultNoCategory", value, e.unit()));
                 // a learned model's number comes with its spread: shown as a range, never the number alone
                 result = e.spread().map(s -> text.get("chart.risk.spread", value, round(s.low()), round(s.high()),
                         e.unit(), s.description())).orElse(plain);
             } else {
-                result = e.category().orElse("");
+                result = e.category().map(text::category).orElse("");
             }
             // advising models (dosing, pharmacogenomics) say what to do as well
             return e.recommendation().map(r -> text.get("chart.risk.advice", result, r.text())).orElse(result);
