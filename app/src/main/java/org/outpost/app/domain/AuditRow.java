@@ -2,6 +2,7 @@ package org.outpost.app.domain;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.outpost.app.text.ClinicalText;
 
 /**
  * An audit row as an auditor reads it: the stored entry (whose sequence and hash match {@code verify-audit}) with
@@ -25,9 +26,9 @@ public record AuditRow(AuditEntry entry, Optional<String> userDisplayName, Optio
         Objects.requireNonNull(patientName, "patientName");
     }
 
-    /** How stores join a patient's two names for {@link #patientName}. */
+    /** How stores join a patient's two names for {@link #patientName}: the clinical bundle's English name order. */
     public static String name(String family, String given) {
-        return given == null || given.isBlank() ? family : family + ", " + given;
+        return ClinicalText.english().personName(family, given);
     }
 
     public AuditEvent event() {

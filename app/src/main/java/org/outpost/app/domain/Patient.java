@@ -3,6 +3,7 @@ package org.outpost.app.domain;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Objects;
+import org.outpost.app.text.ClinicalText;
 
 /**
  * A patient's demographics. Identifying data: never log an instance.
@@ -45,8 +46,14 @@ public record Patient(
         return Period.between(birthDate, day).getYears();
     }
 
+    /** The name as English writes it for a list, "Family, Given" ({@code name.familyGiven} of the clinical bundle). */
     public String displayName() {
-        return familyName + ", " + givenName;
+        return displayName(ClinicalText.english());
+    }
+
+    /** The name in the order {@code texts}' language writes it. */
+    public String displayName(ClinicalText texts) {
+        return texts.personName(familyName, givenName);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.text.Text;
 
 /**
  * CKD-EPI 2021 creatinine equation (race-free) for estimated glomerular filtration rate.
@@ -43,9 +44,9 @@ public final class CkdEpi2021 implements ClinicalModel {
     static final double MIN_CREATININE = CreatinineEquations.MIN_CREATININE;
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.measured("creatinine", Measure.CREATININE, "Serum creatinine (stable, not changing)"));
+            InputSpec.number("age", "years", 0, 120, "input.egfr-ckd-epi-2021.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.egfr-ckd-epi-2021.sex"),
+            InputSpec.measured("creatinine", Measure.CREATININE, "input.egfr-ckd-epi-2021.creatinine"));
 
     @Override
     public ModelRef ref() {
@@ -60,11 +61,11 @@ public final class CkdEpi2021 implements ClinicalModel {
     @Override
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "creatinine");
-        List<String> reasons = CreatinineEquations.reasonsNotApplicable(in);
+        List<Text> reasons = CreatinineEquations.reasonsNotApplicable(in);
         double age = in.number("age").orElse(Double.NaN);
         double scr = in.number("creatinine").orElse(Double.NaN);
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         boolean female = in.choice("sex").get().equals("female");
         double kappa = female ? 0.7 : 0.9;

@@ -8,6 +8,7 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.text.Text;
 
 /**
  * CKD-EPI 2021 creatinine–cystatin C equation (race-free) for estimated glomerular filtration rate.
@@ -53,11 +54,10 @@ public final class CkdEpi2021CreatinineCystatin implements ClinicalModel {
     static final double MIN_CYSTATIN = 0.2;
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.measured("creatinine", Measure.CREATININE, "Serum creatinine (stable, not changing)"),
-            InputSpec.measured(CYSTATIN_C, Measure.CYSTATIN_C,
-                    "Serum cystatin C, IFCC-standardised (stable; drawn with the creatinine)"));
+            InputSpec.number("age", "years", 0, 120, "input.egfr-ckd-epi-2021-cr-cys.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.egfr-ckd-epi-2021-cr-cys.sex"),
+            InputSpec.measured("creatinine", Measure.CREATININE, "input.egfr-ckd-epi-2021-cr-cys.creatinine"),
+            InputSpec.measured(CYSTATIN_C, Measure.CYSTATIN_C, "input.egfr-ckd-epi-2021-cr-cys.cystatinC"));
 
     @Override
     public ModelRef ref() {
@@ -72,13 +72,13 @@ public final class CkdEpi2021CreatinineCystatin implements ClinicalModel {
     @Override
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "creatinine", CYSTATIN_C);
-        List<String> reasons = CreatinineEquations.reasonsNotApplicable(in);
+        List<Text> reasons = CreatinineEquations.reasonsNotApplicable(in);
         double scys = in.number(CYSTATIN_C).orElse(Double.NaN);
         if (scys < MIN_CYSTATIN) {
-            reasons.add("Cystatin C below " + MIN_CYSTATIN + " mg/L: the estimate is not reliable");
+            reasons.add(Text.of("reason.cystatin.tooLow", Measure.format(MIN_CYSTATIN)));
         }
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         double age = in.number("age").getAsDouble();
         double scr = in.number("creatinine").getAsDouble();

@@ -11,6 +11,7 @@ import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.ValidatedRange;
+import org.outpost.app.text.Text;
 
 /**
  * Cockcroft–Gault estimated creatinine clearance, the estimate most drug labels' renal dosing was studied with.
@@ -68,16 +69,15 @@ public final class CockcroftGault implements ClinicalModel {
     static final double MIN_HEIGHT = 120;
     static final double MAX_HEIGHT = 250;
     private static final List<ValidatedRange> RANGES = List.of(
-            new ValidatedRange("weight", "Weight", MIN_WEIGHT, MAX_WEIGHT, "kg"),
-            new ValidatedRange("height", "Height", MIN_HEIGHT, MAX_HEIGHT, "cm"));
+            new ValidatedRange("weight", "label.weight", MIN_WEIGHT, MAX_WEIGHT, "kg"),
+            new ValidatedRange("height", "label.height", MIN_HEIGHT, MAX_HEIGHT, "cm"));
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.measured("weight", Measure.BODY_WEIGHT, "Actual body weight"),
-            InputSpec.measured("creatinine", Measure.CREATININE, "Serum creatinine (stable, not changing)"),
-            InputSpec.measured("height", Measure.BODY_HEIGHT,
-                    "Height (optional: for ideal or adjusted body weight; without it actual weight is used)"));
+            InputSpec.number("age", "years", 0, 120, "input.crcl-cockcroft-gault.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.crcl-cockcroft-gault.sex"),
+            InputSpec.measured("weight", Measure.BODY_WEIGHT, "input.crcl-cockcroft-gault.weight"),
+            InputSpec.measured("creatinine", Measure.CREATININE, "input.crcl-cockcroft-gault.creatinine"),
+            InputSpec.measured("height", Measure.BODY_HEIGHT, "input.crcl-cockcroft-gault.height"));
 
     /** Which weight the clearance was computed with. */
     enum WeightUsed {
@@ -106,12 +106,12 @@ public final class CockcroftGault implements ClinicalModel {
     @Override
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "weight", "creatinine");
-        List<String> reasons = new ArrayList<>(CreatinineEquations.reasonsNotApplicable(in));
+        List<Text> reasons = new ArrayList<>(CreatinineEquations.reasonsNotApplicable(in));
         RANGES.forEach(r -> r.check(in, reasons));
         double age = in.number("age").orElse(Double.NaN);
         double scr = in.number("creatinine").orElse(Double.NaN);
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         boolean female = in.choice("sex").get().equals("female");
         double actual = in.number("weight").getAsDouble();

@@ -3,6 +3,8 @@ package org.outpost.app.dosing;
 import java.util.ArrayList;
 import java.util.List;
 import org.outpost.app.model.ModelInputs;
+import org.outpost.app.domain.Measure;
+import org.outpost.app.text.Text;
 
 /** What the creatinine-based equations (Cockcroft–Gault, CKD-EPI 2021) share: who they apply to. */
 final class CreatinineEquations {
@@ -13,13 +15,13 @@ final class CreatinineEquations {
     }
 
     /** Reasons the equations do not apply: a minor, or a creatinine too low to estimate from. */
-    static List<String> reasonsNotApplicable(ModelInputs in) {
-        List<String> reasons = new ArrayList<>();
+    static List<Text> reasonsNotApplicable(ModelInputs in) {
+        List<Text> reasons = new ArrayList<>();
         if (in.number("age").orElse(Double.NaN) < 18) {
-            reasons.add("Validated in adults (18 years and older)");
+            reasons.add(Text.of("reason.adultsOnly"));
         }
         if (in.number("creatinine").orElse(Double.NaN) < MIN_CREATININE) {
-            reasons.add("Serum creatinine below " + MIN_CREATININE + " mg/dL: the estimate is not reliable");
+            reasons.add(Text.of("reason.creatinine.tooLow", Measure.format(MIN_CREATININE)));
         }
         return reasons;
     }

@@ -18,6 +18,7 @@ import org.outpost.app.model.Recommendation;
 import org.outpost.app.model.Severity;
 import org.outpost.app.model.SuggestedDose;
 import org.outpost.app.model.ValidatedRange;
+import org.outpost.app.text.Text;
 
 /**
  * Dose of a direct oral anticoagulant (DOAC) to reduce the risk of stroke and systemic embolism in adults with
@@ -125,20 +126,16 @@ public final class DoacDose implements ClinicalModel {
     static final String LE = "\u2264";
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.choice(DRUG, List.of(APIXABAN, RIVAROXABAN, DABIGATRAN, EDOXABAN),
-                    "Direct oral anticoagulant for stroke prevention in non-valvular atrial fibrillation"),
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex (for the Cockcroft\u2013Gault clearance)"),
-            InputSpec.measured("weight", Measure.BODY_WEIGHT, "Actual body weight"),
-            InputSpec.measured("creatinine", Measure.CREATININE, "Serum creatinine (stable, not changing)"),
-            InputSpec.flag(DIALYSIS, "On dialysis for end-stage renal disease (absent means no)"),
-            InputSpec.flag(STRONG_INHIBITOR, "Taking a combined P-gp and strong CYP3A4 inhibitor "
-                    + "(e.g., ketoconazole, itraconazole, ritonavir); absent means no"),
-            InputSpec.flag(PGP_INHIBITOR, "Taking a P-gp inhibitor (e.g., dronedarone, ketoconazole, verapamil, "
-                    + "amiodarone, quinidine); absent means no"),
-            InputSpec.flag(DRONEDARONE_OR_KETOCONAZOLE, "Taking dronedarone or systemic ketoconazole; absent means no"),
-            InputSpec.flag(STRONG_INDUCER, "Taking a combined P-gp and strong CYP3A4 inducer "
-                    + "(e.g., rifampin, carbamazepine, phenytoin, St. John's wort); absent means no"));
+            InputSpec.choice(DRUG, List.of(APIXABAN, RIVAROXABAN, DABIGATRAN, EDOXABAN), "input.doac-dose.drug"),
+            InputSpec.number("age", "years", 0, 120, "input.doac-dose.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.doac-dose.sex"),
+            InputSpec.measured("weight", Measure.BODY_WEIGHT, "input.doac-dose.weight"),
+            InputSpec.measured("creatinine", Measure.CREATININE, "input.doac-dose.creatinine"),
+            InputSpec.flag(DIALYSIS, "input.doac-dose.dialysis"),
+            InputSpec.flag(STRONG_INHIBITOR, "input.doac-dose.strongCyp3aPgpInhibitor"),
+            InputSpec.flag(PGP_INHIBITOR, "input.doac-dose.pgpInhibitor"),
+            InputSpec.flag(DRONEDARONE_OR_KETOCONAZOLE, "input.doac-dose.dronedaroneOrKetoconazole"),
+            InputSpec.flag(STRONG_INDUCER, "input.doac-dose.strongCyp3aPgpInducer"));
 
     /**
      * Combined P-gp and strong CYP3A4 inhibitors: the examples of ELIQUIS §2/§7 (ketoconazole, itraconazole,
@@ -184,21 +181,21 @@ public final class DoacDose implements ClinicalModel {
             missing.add(DRUG);
         }
         missing.addAll(in.absent(required(drug, dialysis)));
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         double age = in.number("age").orElse(Double.NaN);
         if (age < 18) {
             reasons.add(paediatricReason(drug));
         }
         double scr = in.number("creatinine").orElse(Double.NaN);
         if (!dialysis && scr < CreatinineEquations.MIN_CREATININE) {
-            reasons.add("Serum creatinine below " + CreatinineEquations.MIN_CREATININE
-                    + " mg/dL: not a value the renal dosing rules can be applied to");
+            reasons.add(Text.of("reason.doac-dose.creatinineTooLow",
+                    Measure.format(CreatinineEquations.MIN_CREATININE)));
         }
         // the labels dose by weight (apixaban ≤ 60 kg) and by Cockcroft–Gault on it: its weight bounds apply
-        new ValidatedRange("weight", "Weight", CockcroftGault.MIN_WEIGHT, CockcroftGault.MAX_WEIGHT, "kg")
+        new ValidatedRange("weight", "label.weight", CockcroftGault.MIN_WEIGHT, CockcroftGault.MAX_WEIGHT, "kg")
                 .check(in, reasons);
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         double weight = in.number("weight").isPresent() // absent only where not read (dialysis)
                 ? Math.round(in.number("weight").getAsDouble() * 10) / 10.0 : Double.NaN;
@@ -227,10 +224,9 @@ public final class DoacDose implements ClinicalModel {
         return new String[] {"age", "sex", "weight", "creatinine"};
     }
 
-    private static String paediatricReason(String drug) {
-        String product = drug == null ? "DOACs" : brand(drug) + " (" + drug + ")";
-        return "Not for patients under 18: the safety and effectiveness of " + product
-                + " in paediatric patients with atrial fibrillation have not been established (PI \u00a78.4)";
+    private static Text paediatricReason(String drug) {
+        return drug == null ? Text.of("reason.doac-dose.paediatric.anyDoac")
+                : Text.of("reason.doac-dose.paediatric", brand(drug), drug);
     }
 
     static String brand(String drug) {

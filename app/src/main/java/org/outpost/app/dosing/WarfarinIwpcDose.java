@@ -20,6 +20,7 @@ import org.outpost.app.model.Recommendation;
 import org.outpost.app.model.Severity;
 import org.outpost.app.model.SuggestedDose;
 import org.outpost.app.model.ValidatedRange;
+import org.outpost.app.text.Text;
 
 /**
  * IWPC warfarin dose: the International Warfarin Pharmacogenetics Consortium's pharmacogenetic and clinical
@@ -112,23 +113,19 @@ public final class WarfarinIwpcDose implements ClinicalModel {
             "rifampicin");
 
     private static final List<ValidatedRange> RANGES = List.of(
-            new ValidatedRange(AGE, "Age", MIN_AGE, MAX_AGE, "years"),
-            new ValidatedRange(HEIGHT, "Height", MIN_HEIGHT, MAX_HEIGHT, "cm"),
-            new ValidatedRange(WEIGHT, "Weight", MIN_WEIGHT, MAX_WEIGHT, "kg"));
+            new ValidatedRange(AGE, "label.age", MIN_AGE, MAX_AGE, "years"),
+            new ValidatedRange(HEIGHT, "label.height", MIN_HEIGHT, MAX_HEIGHT, "cm"),
+            new ValidatedRange(WEIGHT, "label.weight", MIN_WEIGHT, MAX_WEIGHT, "kg"));
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number(AGE, "years", 0, 120, "Age in completed years"),
-            InputSpec.measured(HEIGHT, Measure.BODY_HEIGHT, "Height"),
-            InputSpec.measured(WEIGHT, Measure.BODY_WEIGHT, "Actual body weight"),
-            InputSpec.text(VKORC1, "VKORC1 -1639G>A (rs9923231) genotype, e.g. G/G, G/A, A/A "
-                    + "(optional: without it the unknown-genotype term is used)"),
-            InputSpec.text(CYP2C9, "CYP2C9 diplotype, e.g. *1/*1, *1/*3 "
-                    + "(optional: without it the unknown-genotype term is used)"),
-            InputSpec.choice(RACE, List.of("asian", "black", "white", "other"),
-                    "Race: Asian, Black or African American, white, or other / mixed / unknown "
-                            + "(optional: without it the IWPC missing-or-mixed term is used)"),
-            InputSpec.flag(ENZYME_INDUCER, "Taking carbamazepine, phenytoin, rifampin or rifampicin"),
-            InputSpec.flag(AMIODARONE, "Taking amiodarone"));
+            InputSpec.number(AGE, "years", 0, 120, "input.warfarin-iwpc.age"),
+            InputSpec.measured(HEIGHT, Measure.BODY_HEIGHT, "input.warfarin-iwpc.height"),
+            InputSpec.measured(WEIGHT, Measure.BODY_WEIGHT, "input.warfarin-iwpc.weight"),
+            InputSpec.text(VKORC1, "input.warfarin-iwpc.vkorc1"),
+            InputSpec.text(CYP2C9, "input.warfarin-iwpc.cyp2c9"),
+            InputSpec.choice(RACE, List.of("asian", "black", "white", "other"), "input.warfarin-iwpc.race"),
+            InputSpec.flag(ENZYME_INDUCER, "input.warfarin-iwpc.enzymeInducer"),
+            InputSpec.flag(AMIODARONE, "input.warfarin-iwpc.amiodarone"));
 
     /** VKORC1 −1639G>A genotypes the algorithm models, with their coefficient in the pharmacogenetic algorithm. */
     enum Vkorc1 {
@@ -222,10 +219,10 @@ public final class WarfarinIwpcDose implements ClinicalModel {
     @Override
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent(AGE, HEIGHT, WEIGHT, ENZYME_INDUCER, AMIODARONE);
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         RANGES.forEach(r -> r.check(in, reasons));
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         double age = in.number(AGE).getAsDouble();
         double height = in.number(HEIGHT).getAsDouble();
@@ -272,10 +269,8 @@ public final class WarfarinIwpcDose implements ClinicalModel {
         double root = terms.stream().mapToDouble(Contribution::amount).sum();
         double weekly = root * root;
         if (root <= 0 || weekly < MIN_WEEKLY) {
-            return Evaluation.notApplicable(REF, List.of(), List.of(
-                    "The IWPC algorithm predicts under " + Measure.format(MIN_WEEKLY) + " mg/week (0.5 mg daily) "
-                            + "for this person, beyond the doses it can estimate: dose clinically by INR; CPIC 2017 "
-                            + "advises considering an alternative agent for CYP2C9 poor metabolisers"));
+            return Evaluation.notApplicableBecause(REF, List.of(), List.of(
+                    Text.of("reason.warfarin-iwpc.belowMinimum", Measure.format(MIN_WEEKLY))));
         }
         double reported = Math.round(weekly * 10) / 10.0;
         double daily = Math.round(weekly / 7 * 2) / 2.0;

@@ -14,6 +14,7 @@ import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.Recommendation;
 import org.outpost.app.model.Severity;
+import org.outpost.app.text.Text;
 
 /**
  * The warfarin dose range the US label expects for a patient's CYP2C9 and VKORC1 genotypes — what pharmacists look
@@ -44,8 +45,8 @@ public final class WarfarinLabelDose implements ClinicalModel {
     static final String UNIT = "mg/day";
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.text(VKORC1, "VKORC1 -1639G>A (rs9923231) genotype, e.g. G/G, G/A, A/A"),
-            InputSpec.text(CYP2C9, "CYP2C9 diplotype of *1, *2, *3, e.g. *1/*1, *1/*3"));
+            InputSpec.text(VKORC1, "input.warfarin-label-genotype.vkorc1"),
+            InputSpec.text(CYP2C9, "input.warfarin-label-genotype.cyp2c9"));
 
     private final WarfarinLabelTable table;
     private final ModelRef ref;
@@ -75,27 +76,26 @@ public final class WarfarinLabelDose implements ClinicalModel {
     @Override
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent(VKORC1, CYP2C9);
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         GeneCall<Vkorc1> vkorc1 = WarfarinIwpcDose.vkorc1(in.text(VKORC1));
         if (!vkorc1.notGiven() && vkorc1.genotype().isEmpty()) {
-            reasons.add(vkorc1.note());
+            reasons.add(Text.verbatim(vkorc1.note()));
         }
         Optional<Cyp2c9> cyp2c9 = Optional.empty();
         Optional<String> cypText = in.text(CYP2C9).filter(t -> !t.isBlank());
         if (cypText.isPresent()) {
             Optional<int[]> alleles = WarfarinIwpcDose.cyp2c9Alleles(cypText.get());
             if (alleles.isEmpty()) {
-                reasons.add("CYP2C9 result not recognised (expected a diplotype, e.g. *1/*3)");
+                reasons.add(Text.of("reason.warfarin-label-genotype.cyp2c9NotRecognised"));
             } else if (alleles.get()[1] > 3 || alleles.get()[0] < 1) {
-                reasons.add("CYP2C9 *" + alleles.get()[0] + "/*" + alleles.get()[1] + ": the label table covers only "
-                        + "CYP2C9 *1, *2 and *3 (not *5, *6, *8, *11 or other alleles), so it gives no range; "
-                        + "dose by the IWPC estimate and the INR");
+                reasons.add(Text.of("reason.warfarin-label-genotype.cyp2c9NotCovered",
+                        String.valueOf(alleles.get()[0]), String.valueOf(alleles.get()[1])));
             } else {
                 cyp2c9 = Optional.of(Cyp2c9.of(alleles.get()[0], alleles.get()[1]));
             }
         }
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(ref, missing, reasons);
+            return Evaluation.notApplicableBecause(ref, missing, reasons);
         }
         Vkorc1 v = vkorc1.genotype().orElseThrow();
         Cyp2c9 c = cyp2c9.orElseThrow();

@@ -65,25 +65,20 @@ public final class CoronaryDiseaseLearnedModel implements LearnedModel {
             "vesselsColoured", "thallium");
 
     static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 18, 110, "Age in years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.choice("chestPain", ClevelandCase.CHEST_PAIN,
-                    "Chest pain type: typical angina, atypical angina, non-anginal pain, or none (asymptomatic)"),
-            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Resting systolic blood pressure (on admission)"),
-            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "Serum total cholesterol"),
-            InputSpec.flag("fastingGlucoseOver120", "Fasting blood glucose above 120 mg/dL (6.7 mmol/L)"),
-            InputSpec.choice("restingEcg", ClevelandCase.RESTING_ECG, "Resting ECG: normal; ST-T wave abnormality "
-                    + "(T inversion and/or ST elevation or depression > 0.05 mV); probable or definite left "
-                    + "ventricular hypertrophy by Estes' criteria"),
-            InputSpec.number("maxHeartRate", "beats/min", 40, 250, "Maximum heart rate achieved on exercise testing"),
-            InputSpec.flag("exerciseAngina", "Angina induced by exercise testing"),
-            InputSpec.number("stDepression", "mm", 0, 10,
-                    "ST depression induced by exercise relative to rest (mm; 1 mm = 0.1 mV)"),
-            InputSpec.choice("stSlope", ClevelandCase.ST_SLOPE, "Slope of the peak exercise ST segment"),
-            InputSpec.number("vesselsColoured", "vessels", 0, 3,
-                    "Number of major vessels (0-3) coloured by fluoroscopy"),
-            InputSpec.choice("thallium", ClevelandCase.THALLIUM,
-                    "Thallium scintigraphy: normal, fixed defect, or reversible defect"));
+            InputSpec.number("age", "years", 18, 110, "input.cad-cleveland-learned.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.cad-cleveland-learned.sex"),
+            InputSpec.choice("chestPain", ClevelandCase.CHEST_PAIN, "input.cad-cleveland-learned.chestPain"),
+            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.cad-cleveland-learned.systolicBp"),
+            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL,
+                    "input.cad-cleveland-learned.totalCholesterol"),
+            InputSpec.flag("fastingGlucoseOver120", "input.cad-cleveland-learned.fastingGlucoseOver120"),
+            InputSpec.choice("restingEcg", ClevelandCase.RESTING_ECG, "input.cad-cleveland-learned.restingEcg"),
+            InputSpec.number("maxHeartRate", "beats/min", 40, 250, "input.cad-cleveland-learned.maxHeartRate"),
+            InputSpec.flag("exerciseAngina", "input.cad-cleveland-learned.exerciseAngina"),
+            InputSpec.number("stDepression", "mm", 0, 10, "input.cad-cleveland-learned.stDepression"),
+            InputSpec.choice("stSlope", ClevelandCase.ST_SLOPE, "input.cad-cleveland-learned.stSlope"),
+            InputSpec.number("vesselsColoured", "vessels", 0, 3, "input.cad-cleveland-learned.vesselsColoured"),
+            InputSpec.choice("thallium", ClevelandCase.THALLIUM, "input.cad-cleveland-learned.thallium"));
 
     private final Model<Label> model;
     private final List<Model<Label>> bootstrap;

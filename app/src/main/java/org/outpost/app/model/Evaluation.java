@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.outpost.app.text.Text;
 
 /**
  * The result of running a model on one person's inputs. Either applicable with a value, or not
@@ -14,7 +15,8 @@ import java.util.OptionalDouble;
  * @param category      the source's risk category for the value, e.g. "intermediate"
  * @param contributions each input's share of the result
  * @param missing       names of required inputs that were not given
- * @param reasons       why the model is not applicable (empty when applicable)
+ * @param reasonTexts   why the model is not applicable (empty when applicable), as texts of the clinical bundle;
+ *                      {@link #reasons()} gives them in English
  * @param recommendation what to do, for models that advise (dosing, pharmacogenomics); an applicable
  *                      evaluation has a value, a recommendation, or both (CPIC advice has no number)
  * @param spread        for a learned model, the range its bootstrap ensemble gives (only with a value)
@@ -25,7 +27,7 @@ import java.util.OptionalDouble;
  */
 public record Evaluation(ModelRef model, boolean applicable, OptionalDouble value, String unit,
                          Optional<String> category, List<Contribution> contributions, List<String> missing,
-                         List<String> reasons, Optional<Recommendation> recommendation, Optional<Spread> spread,
+                         List<Text> reasonTexts, Optional<Recommendation> recommendation, Optional<Spread> spread,
                          Optional<OutOfDistribution> outOfDistribution, List<ImputedInput> imputed) {
     public Evaluation {
         Objects.requireNonNull(model, "model");
@@ -33,7 +35,7 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
         category = category == null ? Optional.empty() : category;
         contributions = List.copyOf(contributions);
         missing = List.copyOf(missing);
-        reasons = List.copyOf(reasons);
+        reasonTexts = List.copyOf(reasonTexts);
         recommendation = recommendation == null ? Optional.empty() : recommendation;
         spread = spread == null ? Optional.empty() : spread;
         outOfDistribution = outOfDistribution == null ? Optional.empty() : outOfDistribution;
@@ -47,7 +49,7 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
         if (applicable && value.isEmpty() && recommendation.isEmpty()) {
             throw new IllegalArgumentException("An applicable evaluation has a value or a recommendation");
         }
-        if (!applicable && (value.isPresent() || recommendation.isPresent() || reasons.isEmpty() && missing.isEmpty())) {
+        if (!applicable && (value.isPresent() || recommendation.isPresent() || reasonTexts.isEmpty() && missing.isEmpty())) {
             throw new IllegalArgumentException("A non-applicable evaluation has reasons and no value");
         }
     }
@@ -68,7 +70,7 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
 
     /** This evaluation with the inputs the model filled in itself (see {@link ImputedInput}). */
     public Evaluation withImputed(List<ImputedInput> filled) {
-        return new Evaluation(model, applicable, value, unit, category, contributions, missing, reasons, recommendation,
+        return new Evaluation(model, applicable, value, unit, category, contributions, missing, reasonTexts, recommendation,
                 spread, outOfDistribution, filled);
     }
 
@@ -77,9 +79,23 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
         return imputed.stream().filter(i -> i.input().equals(input)).findFirst();
     }
 
+    /**
+     * Not applicable for reasons in words not (yet) behind keys of the clinical bundle: each is shown as written,
+     * in every language. Prefer {@link #notApplicableBecause}.
+     */
     public static Evaluation notApplicable(ModelRef model, List<String> missing, List<String> reasons) {
+        return notApplicableBecause(model, missing, reasons.stream().map(Text::verbatim).toList());
+    }
+
+    /** Not applicable: the inputs that are missing and why the model does not apply, as clinical texts. */
+    public static Evaluation notApplicableBecause(ModelRef model, List<String> missing, List<Text> reasons) {
         return new Evaluation(model, false, OptionalDouble.empty(), "", Optional.empty(), List.of(), missing, reasons,
                 Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+    }
+
+    /** Why the model is not applicable, in English (the command line's, JSON's and CSV's language). */
+    public List<String> reasons() {
+        return reasonTexts.stream().map(Text::english).toList();
     }
 
     /**
@@ -101,6 +117,6 @@ public record Evaluation(ModelRef model, boolean applicable, OptionalDouble valu
             throw new IllegalArgumentException("The inputs are like the training data");
         }
         return new Evaluation(model, false, OptionalDouble.empty(), "", Optional.empty(), List.of(), List.of(),
-                List.of(verdict.reason()), Optional.empty(), Optional.empty(), Optional.of(verdict), List.of());
+                List.of(verdict.reasonText()), Optional.empty(), Optional.empty(), Optional.of(verdict), List.of());
     }
 }

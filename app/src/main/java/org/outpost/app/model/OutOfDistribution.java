@@ -1,6 +1,8 @@
 package org.outpost.app.model;
 
 import java.util.List;
+import java.util.Locale;
+import org.outpost.app.text.Text;
 
 /**
  * Whether a case lies inside what the model was trained on. Outside when any input is outside its training range
@@ -29,23 +31,26 @@ public record OutOfDistribution(List<String> outOfRangeInputs, double distance, 
         return distance > threshold;
     }
 
-    /** The reason shown instead of a number, or empty when in distribution. */
+    /** The reason shown instead of a number, in English, or empty when in distribution. */
     public String reason() {
+        return inDistribution() ? "" : reasonText().english();
+    }
+
+    /**
+     * The reason shown instead of a number, as a clinical text ({@code reason.outOfDistribution.*}; its English
+     * starts {@link #PREFIX}); only for a case outside the training data.
+     */
+    public Text reasonText() {
         if (inDistribution()) {
-            return "";
+            throw new IllegalStateException("The inputs are like the training data");
         }
-        StringBuilder b = new StringBuilder(PREFIX);
-        if (!outOfRangeInputs.isEmpty()) {
-            b.append(String.join(", ", outOfRangeInputs)).append(" outside the training range");
+        String inputs = String.join(", ", outOfRangeInputs);
+        String d = String.format(Locale.ROOT, "%.1f", distance);
+        String t = String.format(Locale.ROOT, "%.1f", threshold);
+        if (!unusualCombination()) {
+            return Text.of("reason.outOfDistribution.outOfRange", inputs);
         }
-        if (unusualCombination()) {
-            if (!outOfRangeInputs.isEmpty()) {
-                b.append("; ");
-            }
-            b.append(String.format(java.util.Locale.ROOT,
-                    "this combination of inputs (distance %.1f, above the %.1f that 99%% of training cases are within)",
-                    distance, threshold));
-        }
-        return b.toString();
+        return outOfRangeInputs.isEmpty() ? Text.of("reason.outOfDistribution.unusual", d, t)
+                : Text.of("reason.outOfDistribution.both", inputs, d, t);
     }
 }

@@ -12,6 +12,7 @@ import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
+import org.outpost.app.text.Text;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
 
@@ -74,16 +75,15 @@ public final class PgxCpic implements ClinicalModel {
         this.ref = new ModelRef(ID, tables.version(), "CPIC pharmacogenomic prescribing recommendations",
                 tables.guidelines().stream().map(GuidelineVersion::citation).collect(Collectors.joining("; ")));
         List<InputSpec> specs = new ArrayList<>();
-        specs.add(InputSpec.choice(DRUG, tables.drugs(), "Drug being prescribed (generic name)"));
+        specs.add(InputSpec.choice(DRUG, tables.drugs(), "input.pgx-cpic.drug"));
         List<String> indications = tables.drugs().stream().flatMap(d -> advisor.indications(d).stream())
                 .map(Indication::key).distinct().toList();
         if (!indications.isEmpty()) {
-            specs.add(InputSpec.choice(INDICATION, indications, "Indication, for drugs whose advice depends on it "
-                    + "(clopidogrel: acs-pci, cardiovascular-other, neurovascular); not stated: the strictest advice"));
+            specs.add(InputSpec.choice(INDICATION, indications, "input.pgx-cpic.indication"));
         }
         for (String gene : tables.genes()) {
-            specs.add(InputSpec.text(inputName(gene), gene + " diplotype as reported by the lab, e.g. "
-                    + example(tables.gene(gene).orElseThrow())));
+            specs.add(InputSpec.text(inputName(gene), "input.pgx-cpic.diplotype")
+                    .describedBy(Text.of("input.pgx-cpic.diplotype", gene, example(tables.gene(gene).orElseThrow()))));
         }
         this.inputs = List.copyOf(specs);
     }
@@ -126,8 +126,8 @@ public final class PgxCpic implements ClinicalModel {
             in.text(inputName(gene)).ifPresent(t -> genotypes.put(gene, t));
         }
         return switch (advisor.assess(drug.get(), genotypes, in.choice(INDICATION).orElse(""))) {
-            case PgxAdvisor.NotCovered nc -> Evaluation.notApplicable(ref, List.of(),
-                    List.of("CPIC tables " + ref.version() + " have no recommendation for " + nc.drug()));
+            case PgxAdvisor.NotCovered nc -> Evaluation.notApplicableBecause(ref, List.of(),
+                    List.of(Text.of("reason.pgx-cpic.notCovered", ref.version(), nc.drug())));
             case PgxAdvisor.NotTested nt -> Evaluation.notApplicable(ref,
                     nt.missingGenes().stream().map(PgxCpic::inputName).toList(), List.of());
             case PgxAdvisor.Advised(PgxAdvice advice) -> Evaluation.advice(ref,

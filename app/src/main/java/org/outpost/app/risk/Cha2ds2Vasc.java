@@ -10,6 +10,7 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.text.Text;
 
 /**
  * CHA₂DS₂-VASc stroke risk score for non-valvular atrial fibrillation.
@@ -31,19 +32,20 @@ public final class Cha2ds2Vasc implements ClinicalModel {
             "Lip GYH et al. Chest 2010;137(2):263-272, Table 2");
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.flag("atrialFibrillation", "Non-valvular atrial fibrillation or flutter")
+            InputSpec.number("age", "years", 0, 120, "input.cha2ds2-vasc.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.cha2ds2-vasc.sex"),
+            InputSpec.flag("atrialFibrillation", "input.cha2ds2-vasc.atrialFibrillation")
                     .as(Concept.problem(ClinicalProblem.ATRIAL_FIBRILLATION)),
-            InputSpec.flag("valvularAf", "Mechanical heart valve or moderate-severe mitral stenosis")
+            InputSpec.flag("valvularAf", "input.cha2ds2-vasc.valvularAf")
                     .as(Concept.problem(ClinicalProblem.VALVULAR_HEART_DISEASE)),
-            InputSpec.flag("heartFailure", "Congestive heart failure or LV dysfunction")
+            InputSpec.flag("heartFailure", "input.cha2ds2-vasc.heartFailure")
                     .as(Concept.problem(ClinicalProblem.HEART_FAILURE)),
-            InputSpec.flag("hypertension", "Hypertension").as(Concept.problem(ClinicalProblem.HYPERTENSION)),
-            InputSpec.flag("diabetes", "Diabetes mellitus"),
-            InputSpec.flag("strokeTiaThromboembolism", "Prior stroke, TIA or thromboembolism")
+            InputSpec.flag("hypertension", "input.cha2ds2-vasc.hypertension")
+                    .as(Concept.problem(ClinicalProblem.HYPERTENSION)),
+            InputSpec.flag("diabetes", "input.cha2ds2-vasc.diabetes"),
+            InputSpec.flag("strokeTiaThromboembolism", "input.cha2ds2-vasc.strokeTiaThromboembolism")
                     .as(Concept.problem(ClinicalProblem.STROKE, ClinicalProblem.TIA)),
-            InputSpec.flag("vascularDisease", "Prior myocardial infarction, peripheral artery disease or aortic plaque")
+            InputSpec.flag("vascularDisease", "input.cha2ds2-vasc.vascularDisease")
                     .as(Concept.problem(ClinicalProblem.MYOCARDIAL_INFARCTION, ClinicalProblem.PERIPHERAL_ARTERY_DISEASE,
                             ClinicalProblem.CORONARY_HEART_DISEASE)));
 
@@ -61,19 +63,19 @@ public final class Cha2ds2Vasc implements ClinicalModel {
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "heartFailure", "hypertension", "diabetes",
                 "strokeTiaThromboembolism", "vascularDisease");
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         if (in.flag("atrialFibrillation").orElse(true).equals(false)) {
-            reasons.add("CHA\u2082DS\u2082-VASc is validated only for people with atrial fibrillation");
+            reasons.add(Text.of("reason.cha2ds2-vasc.noAtrialFibrillation"));
         }
         if (in.flag("valvularAf").orElse(false)) {
-            reasons.add("Not for valvular atrial fibrillation (mechanical valve or moderate-severe mitral stenosis)");
+            reasons.add(Text.of("reason.cha2ds2-vasc.valvularAf"));
         }
         double age = in.number("age").orElse(Double.NaN);
         if (age < 18) {
-            reasons.add("Validated in adults (18 years and older)");
+            reasons.add(Text.of("reason.adultsOnly"));
         }
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         List<Contribution> points = new ArrayList<>();
         add(points, "heartFailure", in.flag("heartFailure").get() ? 1 : 0);

@@ -8,6 +8,7 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.text.Text;
 
 /**
  * FINDRISC, the Finnish Diabetes Risk Score: the 10-year risk of type 2 diabetes from an eight-item
@@ -43,21 +44,17 @@ public final class Findrisc implements ClinicalModel {
                     + "published Type 2 Diabetes Risk Assessment Form (0-26 points)");
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex (selects the waist circumference cut-offs)"),
-            InputSpec.number("bmi", "kg/m\u00b2", 10, 100, "Body-mass index"),
-            InputSpec.number("waistCm", "cm", 30, 250,
-                    "Waist circumference measured below the ribs, usually at the level of the navel"),
-            InputSpec.flag("physicallyActive",
-                    "At least 30 minutes of physical activity daily, at work and/or in leisure time"),
-            InputSpec.flag("dailyVegetables", "Eats vegetables, fruit or berries every day"),
-            InputSpec.flag("bpMedication", "Has ever taken medication for high blood pressure on a regular basis"),
-            InputSpec.flag("highGlucoseHistory",
-                    "Has ever been found to have high blood glucose (health check, illness, pregnancy)"),
+            InputSpec.number("age", "years", 0, 120, "input.findrisc.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.findrisc.sex"),
+            InputSpec.number("bmi", "kg/m\u00b2", 10, 100, "input.findrisc.bmi"),
+            InputSpec.number("waistCm", "cm", 30, 250, "input.findrisc.waistCm"),
+            InputSpec.flag("physicallyActive", "input.findrisc.physicallyActive"),
+            InputSpec.flag("dailyVegetables", "input.findrisc.dailyVegetables"),
+            InputSpec.flag("bpMedication", "input.findrisc.bpMedication"),
+            InputSpec.flag("highGlucoseHistory", "input.findrisc.highGlucoseHistory"),
             InputSpec.choice("familyHistory", List.of("none", "second_degree", "first_degree"),
-                    "Diabetes (type 1 or 2) in relatives: none; second_degree = grandparent, aunt, uncle or first "
-                            + "cousin only; first_degree = parent, brother, sister or own child"),
-            InputSpec.flag("diabetes", "Already diagnosed with diabetes (the score is then not applicable)"));
+                    "input.findrisc.familyHistory"),
+            InputSpec.flag("diabetes", "input.findrisc.diabetes"));
 
     @Override
     public ModelRef ref() {
@@ -73,16 +70,16 @@ public final class Findrisc implements ClinicalModel {
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "bmi", "waistCm", "physicallyActive", "dailyVegetables",
                 "bpMedication", "highGlucoseHistory", "familyHistory");
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         if (in.flag("diabetes").orElse(false)) {
-            reasons.add("FINDRISC predicts type 2 diabetes in people without it; not for someone already diagnosed");
+            reasons.add(Text.of("reason.findrisc.diabetes"));
         }
         double age = in.number("age").orElse(Double.NaN);
         if (age < 18) {
-            reasons.add("Validated in adults (18 years and older)");
+            reasons.add(Text.of("reason.adultsOnly"));
         }
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         boolean female = in.choice("sex").get().equals("female");
         List<Contribution> points = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.text.Text;
 
 /**
  * HAS-BLED: 1-year risk of major bleeding in atrial fibrillation, on or considered for anticoagulation.
@@ -46,24 +47,20 @@ public final class HasBled implements ClinicalModel {
     private static final double[] BLEEDS_PER_100_PATIENT_YEARS = {1.13, 1.02, 1.88, 3.74, 8.70, 12.50};
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.flag("atrialFibrillation", "Atrial fibrillation").as(Concept.problem(ClinicalProblem.ATRIAL_FIBRILLATION)),
-            InputSpec.flag("uncontrolledHypertension", "Uncontrolled hypertension (systolic above 160 mmHg)"),
-            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP,
-                    "Systolic blood pressure; above 160 mmHg counts as uncontrolled hypertension"),
-            InputSpec.flag("abnormalRenalFunction",
-                    "Chronic dialysis, renal transplantation or serum creatinine of 200 \u00b5mol/L or more")
+            InputSpec.number("age", "years", 0, 120, "input.has-bled.age"),
+            InputSpec.flag("atrialFibrillation", "input.has-bled.atrialFibrillation").as(Concept.problem(ClinicalProblem.ATRIAL_FIBRILLATION)),
+            InputSpec.flag("uncontrolledHypertension", "input.has-bled.uncontrolledHypertension"),
+            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.has-bled.systolicBp"),
+            InputSpec.flag("abnormalRenalFunction", "input.has-bled.abnormalRenalFunction")
                     .as(Concept.problem(ClinicalProblem.RENAL_REPLACEMENT)),
-            InputSpec.flag("abnormalLiverFunction", "Chronic liver disease (e.g. cirrhosis) or bilirubin above 2 "
-                    + "\u00d7 ULN with AST/ALT/ALP above 3 \u00d7 ULN").as(Concept.problem(ClinicalProblem.LIVER_DISEASE)),
-            InputSpec.flag("stroke", "Prior stroke").as(Concept.problem(ClinicalProblem.STROKE)),
-            InputSpec.flag("bleedingHistory", "Prior major bleeding or a predisposition to bleeding (e.g. anaemia)")
+            InputSpec.flag("abnormalLiverFunction", "input.has-bled.abnormalLiverFunction").as(Concept.problem(ClinicalProblem.LIVER_DISEASE)),
+            InputSpec.flag("stroke", "input.has-bled.stroke").as(Concept.problem(ClinicalProblem.STROKE)),
+            InputSpec.flag("bleedingHistory", "input.has-bled.bleedingHistory")
                     .as(Concept.problem(ClinicalProblem.MAJOR_BLEEDING)),
-            InputSpec.flag("labileInr",
-                    "Labile INR on a vitamin K antagonist (time in therapeutic range below 60 %); false if not on one"),
-            InputSpec.flag("antiplateletOrNsaid", "Concomitant antiplatelet agent or NSAID")
+            InputSpec.flag("labileInr", "input.has-bled.labileInr"),
+            InputSpec.flag("antiplateletOrNsaid", "input.has-bled.antiplateletOrNsaid")
                     .as(Concept.takes(false, "antiplatelet", "nsaid")),
-            InputSpec.flag("alcoholExcess", "Alcohol: 8 or more drinks a week"));
+            InputSpec.flag("alcoholExcess", "input.has-bled.alcoholExcess"));
 
     @Override
     public ModelRef ref() {
@@ -83,16 +80,16 @@ public final class HasBled implements ClinicalModel {
         }
         missing.addAll(in.absent("abnormalRenalFunction", "abnormalLiverFunction", "stroke", "bleedingHistory",
                 "labileInr", "antiplateletOrNsaid", "alcoholExcess"));
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         if (in.flag("atrialFibrillation").orElse(true).equals(false)) {
-            reasons.add("HAS-BLED is validated only for people with atrial fibrillation");
+            reasons.add(Text.of("reason.has-bled.noAtrialFibrillation"));
         }
         double age = in.number("age").orElse(Double.NaN);
         if (age < 18) {
-            reasons.add("Validated in adults (18 years and older)");
+            reasons.add(Text.of("reason.adultsOnly"));
         }
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         List<Contribution> points = new ArrayList<>();
         points.add(hypertension(in));

@@ -11,6 +11,7 @@ import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.ValidatedRange;
+import org.outpost.app.text.Text;
 
 /**
  * ACC/AHA Pooled Cohort Equations: 10-year risk of a first hard atherosclerotic cardiovascular disease
@@ -67,16 +68,15 @@ public final class PooledCohortEquations implements ClinicalModel {
     private static final String LN_HAZARD = "ln(hazard)";
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.choice("race", List.of("white", "african_american", "other"),
-                    "Race (other races use the white equations)"),
-            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "Total cholesterol"),
-            InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "HDL cholesterol"),
-            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure").as(Concept.SYSTOLIC_BP),
-            InputSpec.flag("bpTreated", "On treatment for high blood pressure"),
-            InputSpec.flag("smoker", "Current smoker").as(Concept.SMOKING),
-            InputSpec.flag("diabetes", "Diabetes mellitus"));
+            InputSpec.number("age", "years", 0, 120, "input.pce-2013.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.pce-2013.sex"),
+            InputSpec.choice("race", List.of("white", "african_american", "other"), "input.pce-2013.race"),
+            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "input.pce-2013.totalCholesterol"),
+            InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "input.pce-2013.hdl"),
+            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.pce-2013.systolicBp").as(Concept.SYSTOLIC_BP),
+            InputSpec.flag("bpTreated", "input.pce-2013.bpTreated"),
+            InputSpec.flag("smoker", "input.pce-2013.smoker").as(Concept.SMOKING),
+            InputSpec.flag("diabetes", "input.pce-2013.diabetes"));
 
     /**
      * One column pair of Table A: the coefficients of one sex/race group (0 where the group's equation has
@@ -116,10 +116,10 @@ public final class PooledCohortEquations implements ClinicalModel {
 
     /** The population the equations were validated on; outside it they are not applicable. */
     private static final List<ValidatedRange> VALIDATED_RANGES = List.of(
-            new ValidatedRange("age", "Age", AGE_MIN, AGE_MAX, "years"),
-            new ValidatedRange("totalCholesterol", "Total cholesterol", TC_MIN, TC_MAX, "mg/dL"),
-            new ValidatedRange("hdl", "HDL cholesterol", HDL_MIN, HDL_MAX, "mg/dL"),
-            new ValidatedRange("systolicBp", "Systolic blood pressure", SBP_MIN, SBP_MAX, "mmHg"));
+            new ValidatedRange("age", "label.age", AGE_MIN, AGE_MAX, "years"),
+            new ValidatedRange("totalCholesterol", "label.totalCholesterol", TC_MIN, TC_MAX, "mg/dL"),
+            new ValidatedRange("hdl", "label.hdl", HDL_MIN, HDL_MAX, "mg/dL"),
+            new ValidatedRange("systolicBp", "label.systolicBp", SBP_MIN, SBP_MAX, "mmHg"));
 
     @Override
     public ModelRef ref() {
@@ -135,10 +135,10 @@ public final class PooledCohortEquations implements ClinicalModel {
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "race", "totalCholesterol", "hdl", "systolicBp",
                 "bpTreated", "smoker", "diabetes");
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         VALIDATED_RANGES.forEach(range -> range.check(in, reasons));
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         Coefficients c = coefficients(in.choice("sex").get(), in.choice("race").get());
         double lnAge = Math.log(in.number("age").getAsDouble());

@@ -12,6 +12,7 @@ import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.ValidatedRange;
+import org.outpost.app.text.Text;
 
 /**
  * AHA PREVENT equations (Predicting Risk of cardiovascular disease EVENTs): 10- and 30-year risk, sex-specific and
@@ -242,22 +243,20 @@ public final class PreventEquations implements ClinicalModel {
     private static final List<String> ADD_ONS = List.of("hba1c", "uacr", "sdi");
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "Total cholesterol"),
-            InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "HDL cholesterol"),
-            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure").as(Concept.SYSTOLIC_BP),
-            InputSpec.flag("bpTreated", "On antihypertensive medication"),
-            InputSpec.flag("statin", "On a statin").as(Concept.STATIN),
-            InputSpec.flag("diabetes", "Diabetes mellitus"),
-            InputSpec.flag("smoker", "Current smoker (any cigarette in the last 30 days)").as(Concept.SMOKING),
-            InputSpec.number("egfr", "mL/min/1.73m\u00b2", 0, 300, "Estimated glomerular filtration rate"),
-            InputSpec.number("bmi", "kg/m\u00b2", 5, 150, "Body mass index"),
-            InputSpec.measured("hba1c", Measure.HBA1C, "HbA1c (optional: selects the full model)"),
-            InputSpec.number("uacr", "mg/g", 0, 100_000,
-                    "Urine albumin-to-creatinine ratio (optional: selects the full model)"),
-            InputSpec.choice("sdi", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"),
-                    "Social Deprivation Index decile of the home ZIP code, 1-10 (optional: selects the full model)"));
+            InputSpec.number("age", "years", 0, 120, "input.prevent.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.prevent.sex"),
+            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "input.prevent.totalCholesterol"),
+            InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "input.prevent.hdl"),
+            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.prevent.systolicBp").as(Concept.SYSTOLIC_BP),
+            InputSpec.flag("bpTreated", "input.prevent.bpTreated"),
+            InputSpec.flag("statin", "input.prevent.statin").as(Concept.STATIN),
+            InputSpec.flag("diabetes", "input.prevent.diabetes"),
+            InputSpec.flag("smoker", "input.prevent.smoker").as(Concept.SMOKING),
+            InputSpec.number("egfr", "mL/min/1.73m\u00b2", 0, 300, "input.prevent.egfr"),
+            InputSpec.number("bmi", "kg/m\u00b2", 5, 150, "input.prevent.bmi"),
+            InputSpec.measured("hba1c", Measure.HBA1C, "input.prevent.hba1c"),
+            InputSpec.number("uacr", "mg/g", 0, 100_000, "input.prevent.uacr"),
+            InputSpec.choice("sdi", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), "input.prevent.sdi"));
 
     private static final String[] REQUIRED = {"age", "sex", "totalCholesterol", "hdl", "systolicBp", "bpTreated",
         "statin", "diabetes", "smoker", "egfr", "bmi"};
@@ -281,14 +280,14 @@ public final class PreventEquations implements ClinicalModel {
                         + "Circulation 2024;149(6):430-449, Supplemental Table S12 (base model, or full model with "
                         + "HbA1c/UACR/SDI when given; " + horizon.years + "-year, " + outcome.description + ")");
         this.validatedRanges = List.of(
-                new ValidatedRange("age", "Age", 30, horizon.maxAge, "years"),
-                new ValidatedRange("totalCholesterol", "Total cholesterol", 130, 320, "mg/dL"),
-                new ValidatedRange("hdl", "HDL cholesterol", 20, 100, "mg/dL"),
-                new ValidatedRange("systolicBp", "Systolic blood pressure", 90, 180, "mmHg"),
-                new ValidatedRange("egfr", "eGFR", 15, 140, "mL/min/1.73m\u00b2"),
-                new ValidatedRange("bmi", "BMI", 18.5, 39.9, "kg/m\u00b2"),
-                new ValidatedRange("hba1c", "HbA1c", 4.5, 15, "%"),
-                new ValidatedRange("uacr", "UACR", 0, 25_000, "mg/g"));
+                new ValidatedRange("age", "label.age", 30, horizon.maxAge, "years"),
+                new ValidatedRange("totalCholesterol", "label.totalCholesterol", 130, 320, "mg/dL"),
+                new ValidatedRange("hdl", "label.hdl", 20, 100, "mg/dL"),
+                new ValidatedRange("systolicBp", "label.systolicBp", 90, 180, "mmHg"),
+                new ValidatedRange("egfr", "label.egfr", 15, 140, "mL/min/1.73m\u00b2"),
+                new ValidatedRange("bmi", "label.bmi", 18.5, 39.9, "kg/m\u00b2"),
+                new ValidatedRange("hba1c", "label.hba1c", 4.5, 15, "%"),
+                new ValidatedRange("uacr", "label.uacr", 0, 25_000, "mg/g"));
     }
 
     /** PREVENT 10-year total CVD risk ({@code prevent-2023}). */
@@ -327,10 +326,10 @@ public final class PreventEquations implements ClinicalModel {
     @Override
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent(REQUIRED);
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         validatedRanges.forEach(range -> range.check(in, reasons));
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(ref, missing, reasons);
+            return Evaluation.notApplicableBecause(ref, missing, reasons);
         }
         boolean full = ADD_ONS.stream().anyMatch(in::has);
         Equation equation = equation(outcome, horizon, in.choice("sex").get(), full);

@@ -19,6 +19,7 @@ import org.outpost.app.model.ImputedInput;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
+import org.outpost.app.text.Text;
 
 /**
  * QRISK3-2017: 10-year risk of cardiovascular disease (coronary heart disease, ischaemic stroke or TIA) in
@@ -160,44 +161,38 @@ public final class Qrisk3 implements ClinicalModel {
                 -0.000093299642323272888});
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years (QRISK3 is validated for 25-84)"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.choice("ethnicity", ETHNICITIES,
-                    "Ethnic group, as QRISK3 codes it; if not given, 'not recorded' (as white) is used"),
-            InputSpec.number("townsend", "index", -10, 20,
-                    "Townsend deprivation score of the home postcode; if not given, 0 is assumed"),
-            InputSpec.number("bmi", "kg/m\u00b2", 5, 100,
-                    "Body mass index (QRISK3 uses 20-40; values outside are clamped; if not given, the mean is used)"),
-            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP,
-                    "Systolic blood pressure; if not given, the QRISK3 mean is used").as(Concept.SYSTOLIC_BP),
-            InputSpec.number("sbpSd", "mmHg", 0, 100, "Standard deviation of at least two recent systolic readings"),
-            InputSpec.number("cholesterolHdlRatio", "ratio", 0.5, 50,
-                    "Total cholesterol / HDL cholesterol ratio (or give totalCholesterol and hdl)"),
-            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "Total cholesterol, if no ratio is given"),
-            InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "HDL cholesterol, if no ratio is given"),
-            InputSpec.choice("smoking", SMOKING,
-                    "Smoking: non, ex, light (< 10/day), moderate (10-19/day), heavy (20 or more/day)")
+            InputSpec.number("age", "years", 0, 120, "input.qrisk3.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.qrisk3.sex"),
+            InputSpec.choice("ethnicity", ETHNICITIES, "input.qrisk3.ethnicity"),
+            InputSpec.number("townsend", "index", -10, 20, "input.qrisk3.townsend"),
+            InputSpec.number("bmi", "kg/m\u00b2", 5, 100, "input.qrisk3.bmi"),
+            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.qrisk3.systolicBp").as(Concept.SYSTOLIC_BP),
+            InputSpec.number("sbpSd", "mmHg", 0, 100, "input.qrisk3.sbpSd"),
+            InputSpec.number("cholesterolHdlRatio", "ratio", 0.5, 50, "input.qrisk3.cholesterolHdlRatio"),
+            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "input.qrisk3.totalCholesterol"),
+            InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "input.qrisk3.hdl"),
+            InputSpec.choice("smoking", SMOKING, "input.qrisk3.smoking")
                     .as(Concept.smoking(Map.of("non", NEVER, "ex", FORMER, "light", CURRENT, "moderate", CURRENT,
                             "heavy", CURRENT), Map.of("light", new Concept.PerDay(1, 9),
                             "moderate", new Concept.PerDay(10, 19), "heavy", new Concept.PerDay(20, Integer.MAX_VALUE)))),
-            InputSpec.choice("diabetes", DIABETES, "Diabetes: none, type1 or type2")
+            InputSpec.choice("diabetes", DIABETES, "input.qrisk3.diabetes")
                     .as(Concept.diabetesType("none", "type1", "type2")),
-            InputSpec.flag("familyHistoryChd", "Angina or heart attack in a first-degree relative under 60"),
-            InputSpec.flag("chronicKidneyDisease", "Chronic kidney disease stage 3, 4 or 5")
+            InputSpec.flag("familyHistoryChd", "input.qrisk3.familyHistoryChd"),
+            InputSpec.flag("chronicKidneyDisease", "input.qrisk3.chronicKidneyDisease")
                     .as(Concept.problem(ClinicalProblem.CHRONIC_KIDNEY_DISEASE)),
-            InputSpec.flag("atrialFibrillation", "Atrial fibrillation").as(Concept.problem(ClinicalProblem.ATRIAL_FIBRILLATION)),
-            InputSpec.flag("bpTreatment", "On blood pressure treatment"),
-            InputSpec.flag("migraine", "Migraine").as(Concept.problem(ClinicalProblem.MIGRAINE)),
-            InputSpec.flag("rheumatoidArthritis", "Rheumatoid arthritis")
+            InputSpec.flag("atrialFibrillation", "input.qrisk3.atrialFibrillation").as(Concept.problem(ClinicalProblem.ATRIAL_FIBRILLATION)),
+            InputSpec.flag("bpTreatment", "input.qrisk3.bpTreatment"),
+            InputSpec.flag("migraine", "input.qrisk3.migraine").as(Concept.problem(ClinicalProblem.MIGRAINE)),
+            InputSpec.flag("rheumatoidArthritis", "input.qrisk3.rheumatoidArthritis")
                     .as(Concept.problem(ClinicalProblem.RHEUMATOID_ARTHRITIS)),
-            InputSpec.flag("sle", "Systemic lupus erythematosus")
+            InputSpec.flag("sle", "input.qrisk3.sle")
                     .as(Concept.problem(ClinicalProblem.SYSTEMIC_LUPUS_ERYTHEMATOSUS)),
-            InputSpec.flag("severeMentalIllness", "Severe mental illness (schizophrenia, bipolar disorder, moderate-severe depression)")
+            InputSpec.flag("severeMentalIllness", "input.qrisk3.severeMentalIllness")
                     .as(Concept.problem(ClinicalProblem.SEVERE_MENTAL_ILLNESS)),
-            InputSpec.flag("atypicalAntipsychotic", "On atypical antipsychotic medication")
+            InputSpec.flag("atypicalAntipsychotic", "input.qrisk3.atypicalAntipsychotic")
                     .as(Concept.takes(false, "atypical-antipsychotic")),
-            InputSpec.flag("steroidTablets", "On regular steroid tablets").as(Concept.takes(true, "systemic-corticosteroid")),
-            InputSpec.flag("erectileDysfunction", "Erectile dysfunction diagnosed or treated (men)")
+            InputSpec.flag("steroidTablets", "input.qrisk3.steroidTablets").as(Concept.takes(true, "systemic-corticosteroid")),
+            InputSpec.flag("erectileDysfunction", "input.qrisk3.erectileDysfunction")
                     .as(Concept.problem(ClinicalProblem.ERECTILE_DYSFUNCTION)));
 
     @Override
@@ -220,24 +215,24 @@ public final class Qrisk3 implements ClinicalModel {
         if (male && !in.has("erectileDysfunction")) {
             missing.add("erectileDysfunction");
         }
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         double age = Math.floor(in.number("age").orElse(Double.NaN));
         if (age < MIN_AGE || age >= MAX_AGE_EXCLUSIVE) {
-            reasons.add("QRISK3 is validated for ages 25 to 84");
+            reasons.add(Text.of("reason.qrisk3.age"));
         }
         OptionalDouble givenRatio = ratio(in);
         givenRatio.ifPresent(r -> {
             if (r < MIN_RATIO || r > MAX_RATIO) {
-                reasons.add("QRISK3 accepts a cholesterol/HDL ratio of 1 to 11");
+                reasons.add(Text.of("reason.qrisk3.cholesterolHdlRatio"));
             }
         });
         in.number("systolicBp").ifPresent(sbp -> {
             if (sbp < MIN_SBP || sbp > MAX_SBP) {
-                reasons.add("QRISK3 accepts a systolic blood pressure of 70 to 210 mmHg");
+                reasons.add(Text.of("reason.qrisk3.systolicBp"));
             }
         });
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         Equation eq = male ? MEN : WOMEN;
         String group = male ? "men" : "women";

@@ -11,6 +11,7 @@ import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.ValidatedRange;
+import org.outpost.app.text.Text;
 
 /**
  * Revised Pooled Cohort Equations (Yadlowsky 2018): 10-year risk of a first hard atherosclerotic cardiovascular
@@ -58,16 +59,15 @@ public final class RevisedPooledCohortEquations implements ClinicalModel {
     private static final String LOG_ODDS = "log-odds";
 
     private static final List<InputSpec> INPUTS = List.of(
-            InputSpec.number("age", "years", 0, 120, "Age in completed years"),
-            InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-            InputSpec.choice("race", List.of("white", "african_american", "other"),
-                    "Race (other races use the equations for white people)"),
-            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "Total cholesterol"),
-            InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "HDL cholesterol"),
-            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure").as(Concept.SYSTOLIC_BP),
-            InputSpec.flag("bpTreated", "On treatment for high blood pressure"),
-            InputSpec.flag("smoker", "Current smoker").as(Concept.SMOKING),
-            InputSpec.flag("diabetes", "Diabetes mellitus"));
+            InputSpec.number("age", "years", 0, 120, "input.pce-revised-2018.age"),
+            InputSpec.choice("sex", List.of("female", "male"), "input.pce-revised-2018.sex"),
+            InputSpec.choice("race", List.of("white", "african_american", "other"), "input.pce-revised-2018.race"),
+            InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "input.pce-revised-2018.totalCholesterol"),
+            InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "input.pce-revised-2018.hdl"),
+            InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.pce-revised-2018.systolicBp").as(Concept.SYSTOLIC_BP),
+            InputSpec.flag("bpTreated", "input.pce-revised-2018.bpTreated"),
+            InputSpec.flag("smoker", "input.pce-revised-2018.smoker").as(Concept.SMOKING),
+            InputSpec.flag("diabetes", "input.pce-revised-2018.diabetes"));
 
     /** One sex's revised equation: the supplement's coefficients, in the order the supplement lists them. */
     record Coefficients(double age, double black, double sbpSquared, double sbp, double bpTreated, double diabetes,
@@ -93,10 +93,10 @@ public final class RevisedPooledCohortEquations implements ClinicalModel {
                   boolean smoker, boolean diabetes) { }
 
     private static final List<ValidatedRange> VALIDATED_RANGES = List.of(
-            new ValidatedRange("age", "Age", 40, 79, "years"),
-            new ValidatedRange("totalCholesterol", "Total cholesterol", 130, 320, "mg/dL"),
-            new ValidatedRange("hdl", "HDL cholesterol", 20, 100, "mg/dL"),
-            new ValidatedRange("systolicBp", "Systolic blood pressure", 90, 200, "mmHg"));
+            new ValidatedRange("age", "label.age", 40, 79, "years"),
+            new ValidatedRange("totalCholesterol", "label.totalCholesterol", 130, 320, "mg/dL"),
+            new ValidatedRange("hdl", "label.hdl", 20, 100, "mg/dL"),
+            new ValidatedRange("systolicBp", "label.systolicBp", 90, 200, "mmHg"));
 
     @Override
     public ModelRef ref() {
@@ -112,10 +112,10 @@ public final class RevisedPooledCohortEquations implements ClinicalModel {
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent("age", "sex", "race", "totalCholesterol", "hdl", "systolicBp",
                 "bpTreated", "smoker", "diabetes");
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         VALIDATED_RANGES.forEach(range -> range.check(in, reasons));
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         Coefficients c = in.choice("sex").get().equals("female") ? FEMALE : MALE;
         Person person = new Person(in.number("age").getAsDouble(), in.choice("race").get().equals("african_american"),

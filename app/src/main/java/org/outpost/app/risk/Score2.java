@@ -11,6 +11,7 @@ import org.outpost.app.model.ModelRef;
 import org.outpost.app.risk.Score2Equation.Centred;
 import org.outpost.app.risk.Score2Equation.Coefficients;
 import org.outpost.app.risk.Score2Equation.Scale;
+import org.outpost.app.text.Text;
 
 /**
  * SCORE2: 10-year risk of fatal and non-fatal cardiovascular disease (CVD death, non-fatal myocardial
@@ -54,7 +55,7 @@ public final class Score2 implements ClinicalModel {
     static final double MIN_AGE = 40;
     static final double MAX_AGE_EXCLUSIVE = 70;
 
-    private static final List<InputSpec> INPUTS = Score2Equation.inputs("Age in years (SCORE2 is validated for 40-69)");
+    private static final List<InputSpec> INPUTS = Score2Equation.inputs("input.score2.age");
 
     @Override
     public ModelRef ref() {
@@ -69,18 +70,18 @@ public final class Score2 implements ClinicalModel {
     @Override
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent(Score2Equation.REQUIRED);
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         double age = in.number("age").orElse(Double.NaN);
         if (age < MIN_AGE) {
-            reasons.add("SCORE2 is validated for ages 40 to 69");
+            reasons.add(Text.of("reason.score2.tooYoung"));
         } else if (age >= MAX_AGE_EXCLUSIVE) {
-            reasons.add("SCORE2 is validated for ages 40 to 69; from 70 use SCORE2-OP");
+            reasons.add(Text.of("reason.score2.tooOld"));
         }
         if (in.flag("diabetes").orElse(false)) {
-            reasons.add("SCORE2 is not for people with diabetes (use SCORE2-Diabetes)");
+            reasons.add(Text.of("reason.score2.diabetes"));
         }
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         boolean male = in.choice("sex").get().equals("male");
         Centred x = new Centred((age - 60) / 5, in.flag("smoker").get(),

@@ -38,17 +38,16 @@ final class Score2Equation {
     /** Risk factors already centred and scaled as the model defines them. */
     record Centred(double age, boolean smoker, double sbp, boolean diabetes, double totalChol, double hdl) { }
 
-    static List<InputSpec> inputs(String ageDescription) {
+    static List<InputSpec> inputs(String ageDescriptionKey) {
         return List.of(
-                InputSpec.number("age", "years", 0, 120, ageDescription),
-                InputSpec.choice("sex", List.of("female", "male"), "Sex"),
-                InputSpec.flag("smoker", "Current smoker").as(Concept.SMOKING),
-                InputSpec.flag("diabetes", "Diabetes mellitus"),
-                InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "Systolic blood pressure").as(Concept.SYSTOLIC_BP),
-                InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "Total cholesterol"),
-                InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "HDL cholesterol"),
-                InputSpec.choice("riskRegion", REGIONS,
-                        "ESC cardiovascular risk region of the person's country: low, moderate, high or very high"));
+                InputSpec.number("age", "years", 0, 120, ageDescriptionKey),
+                InputSpec.choice("sex", List.of("female", "male"), "input.score2.sex"),
+                InputSpec.flag("smoker", "input.score2.smoker").as(Concept.SMOKING),
+                InputSpec.flag("diabetes", "input.score2.diabetes"),
+                InputSpec.measured("systolicBp", Measure.SYSTOLIC_BP, "input.score2.systolicBp").as(Concept.SYSTOLIC_BP),
+                InputSpec.measured("totalCholesterol", Measure.TOTAL_CHOLESTEROL, "input.score2.totalCholesterol"),
+                InputSpec.measured("hdl", Measure.HDL_CHOLESTEROL, "input.score2.hdl"),
+                InputSpec.choice("riskRegion", REGIONS, "input.score2.riskRegion"));
     }
 
     static double mmolPerL(ModelInputs in, String name) {

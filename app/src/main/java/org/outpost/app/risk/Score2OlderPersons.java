@@ -11,6 +11,7 @@ import org.outpost.app.model.ModelRef;
 import org.outpost.app.risk.Score2Equation.Centred;
 import org.outpost.app.risk.Score2Equation.Coefficients;
 import org.outpost.app.risk.Score2Equation.Scale;
+import org.outpost.app.text.Text;
 
 /**
  * SCORE2-OP (older persons): 10-year risk of fatal and non-fatal cardiovascular disease, adjusted for the
@@ -53,7 +54,7 @@ public final class Score2OlderPersons implements ClinicalModel {
     static final double MAX_AGE_EXCLUSIVE = 90;
 
     private static final List<InputSpec> INPUTS =
-            Score2Equation.inputs("Age in years (SCORE2-OP is validated for 70-89)");
+            Score2Equation.inputs("input.score2-op.age");
 
     @Override
     public ModelRef ref() {
@@ -68,15 +69,15 @@ public final class Score2OlderPersons implements ClinicalModel {
     @Override
     public Evaluation evaluate(ModelInputs in) {
         List<String> missing = in.absent(Score2Equation.REQUIRED);
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         double age = in.number("age").orElse(Double.NaN);
         if (age < MIN_AGE) {
-            reasons.add("SCORE2-OP is for ages 70 and over; under 70 use SCORE2");
+            reasons.add(Text.of("reason.score2-op.tooYoung"));
         } else if (age >= MAX_AGE_EXCLUSIVE) {
-            reasons.add("SCORE2-OP is validated up to age 89");
+            reasons.add(Text.of("reason.score2-op.tooOld"));
         }
         if (!missing.isEmpty() || !reasons.isEmpty()) {
-            return Evaluation.notApplicable(REF, missing, reasons);
+            return Evaluation.notApplicableBecause(REF, missing, reasons);
         }
         boolean male = in.choice("sex").get().equals("male");
         Centred x = new Centred(age - 73, in.flag("smoker").get(), in.number("systolicBp").getAsDouble() - 150,

@@ -73,7 +73,7 @@ class ModelInputsTest {
         assertThat(e.value()).isEmpty();
         assertThat(e.recommendation()).contains(avoid);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Evaluation(ref, false,
-                java.util.OptionalDouble.empty(), "", java.util.Optional.empty(), List.of(), List.of(), List.of("x"),
+                java.util.OptionalDouble.empty(), "", java.util.Optional.empty(), List.of(), List.of(), List.of(org.outpost.app.text.Text.verbatim("x")),
                 java.util.Optional.of(avoid), java.util.Optional.empty(), java.util.Optional.empty(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(new SuggestedDose(2.5, "mg", "twice daily")).hasToString("2.5 mg twice daily");

@@ -46,7 +46,8 @@ import org.outpost.ui.text.UiText;
  * recording is not.
  */
 public final class ChartViewModel {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** A day and a time as the reader's language writes them (the app's clinical bundle). */
+    private final DateTimeFormatter when;
 
     private final ChartService service;
     private final PatientId patientId;
@@ -89,6 +90,7 @@ public final class ChartViewModel {
         this.patientId = Objects.requireNonNull(patientId);
         this.tasks = Objects.requireNonNull(tasks);
         this.text = Objects.requireNonNull(text);
+        this.when = text.clinicalTexts().dateTimeFormatter();
         this.clock = Objects.requireNonNull(clock);
         selectedMeasure.addListener((o, a, b) -> updateSeries());
     }
@@ -144,7 +146,7 @@ public final class ChartViewModel {
         Patient p = c.patient();
         ZoneId zone = clock.getZone();
         LocalDate today = LocalDate.now(clock);
-        name.set(p.displayName());
+        name.set(p.displayName(text.clinicalTexts()));
         details.set(text.get("chart.details", p.ageOn(today), text.sex(p.sex()), p.mrn().value(),
                 p.birthDate().toString()));
         hasAllergies.set(p.allergies() instanceof AllergyStatus.Listed);
@@ -164,7 +166,7 @@ public final class ChartViewModel {
             double shown = site.display(m, o.value()).value();
             Optional<ReferenceRange> range = ranges.range(m, p.sex()).map(r -> r.in(unit));
             Optional<ResultFlag> flag = range.map(r -> r.flag(shown));
-            rows.add(new ObservationRow(o.effective(), WHEN.format(o.effective().atZone(zone)), m,
+            rows.add(new ObservationRow(o.effective(), when.format(o.effective().atZone(zone)), m,
                     text.measure(m), results.number(m, unit, shown), unit.display(),
                     range.map(r -> results.range(m, r)).orElse(""), flag,
                     flag.map(results::symbol).orElse(""), flag.map(results::name).orElse("")));
@@ -186,7 +188,7 @@ public final class ChartViewModel {
             double shown = site.display(m, o.value()).value();
             String flag = ranges.range(m, p.sex()).map(r -> r.in(unit).flag(shown)).map(results::symbol).orElse("");
             return new SummaryRow(text.measure(m), results.valueWithFlag(results.number(m, unit, shown),
-                    unit.display(), flag), WHEN.format(o.effective().atZone(zone)));
+                    unit.display(), flag), when.format(o.effective().atZone(zone)));
         }).toList());
         medications.setAll(c.medications().stream().filter(m -> m.activeOn(today))
                 .sorted(Comparator.comparing(Medication::name)).map(m -> new SummaryRow(m.name(),
@@ -196,7 +198,7 @@ public final class ChartViewModel {
                 .map(g -> new SummaryRow(g.gene(), phenotypes.apply(g).map(ph -> g.diplotype() + " \u2014 " + ph)
                         .orElse(g.diplotype()), g.resultDate().toString())).toList());
         encounters.setAll(c.encounters().reversed().stream().map((Encounter e) -> new SummaryRow(e.type(),
-                e.reason(), WHEN.format(e.start().atZone(zone)))).toList());
+                e.reason(), when.format(e.start().atZone(zone)))).toList());
     }
 
     private void updateSeries() {

@@ -7,13 +7,16 @@ import java.util.ResourceBundle;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Role;
 import org.outpost.app.domain.Sex;
+import org.outpost.app.text.ClinicalText;
+import org.outpost.app.text.Text;
 import org.outpost.app.validation.Messages;
 import org.outpost.app.validation.Violation;
 
 /**
  * Every user-facing string of the desktop app: the screens' own words from
- * {@code org/outpost/ui/strings.properties} and the domain's messages (validation, measure names, roles)
- * from the app's bundle. A second language is a second pair of properties files, no code change.
+ * {@code org/outpost/ui/strings.properties}, the domain's messages (validation, measure names, roles)
+ * from the app's {@code messages.properties} and the clinical texts (model inputs, reasons) from its
+ * {@code clinical.properties}. A second language is a second pair of properties files, no code change.
  */
 public final class UiText {
     /** Base name of the desktop strings bundle. */
@@ -22,11 +25,13 @@ public final class UiText {
     private final Locale locale;
     private final ResourceBundle bundle;
     private final Messages domain;
+    private final ClinicalText clinical;
 
     public UiText(Locale locale) {
         this.locale = locale;
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
         this.domain = new Messages(locale);
+        this.clinical = ClinicalText.of(locale);
     }
 
     public Locale locale() {
@@ -52,6 +57,27 @@ public final class UiText {
     /** What the user's role may not do, in words ("Your role (clinician) may not manage user accounts."). */
     public String notPermitted(org.outpost.app.usecase.NotPermittedException refused) {
         return refused.text(domain);
+    }
+
+    /** A clinical text of the app (a model input's description, a reason) in this language. */
+    public String clinical(Text clinicalText) {
+        return clinical.format(clinicalText);
+    }
+
+    /** A model's result category in this language, or as the model wrote it where the bundle has no words for it. */
+    public String category(String code) {
+        return clinical.category(code);
+    }
+
+    /** What a model input is, in this language; its name when the model gives no description. */
+    public String input(org.outpost.app.model.InputSpec spec) {
+        String described = spec.description(clinical);
+        return described.isBlank() ? spec.name() : described;
+    }
+
+    /** The app's clinical texts in this language, for code that takes them directly. */
+    public ClinicalText clinicalTexts() {
+        return clinical;
     }
 
     /** A domain message by key. */

@@ -47,8 +47,9 @@ import org.outpost.ui.text.UiText;
  * newer edit is dropped.
  */
 public final class RiskCardViewModel {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    /** A day and a time, and a day, as the reader's language writes them (the app's clinical bundle). */
+    private final DateTimeFormatter whenFormat;
+    private final DateTimeFormatter dayFormat;
 
     private final ClinicalModel model;
     private final PatientId patient;
@@ -87,6 +88,8 @@ public final class RiskCardViewModel {
         this.decisions = Objects.requireNonNull(decisions);
         this.tasks = Objects.requireNonNull(tasks);
         this.text = Objects.requireNonNull(text);
+        this.whenFormat = text.clinicalTexts().dateTimeFormatter();
+        this.dayFormat = text.clinicalTexts().dateFormatter();
         this.zone = Objects.requireNonNull(zone);
         this.latest = latest.orElse(null);
         ModelInputs earlier = latest.map(Decision::inputValues).orElse(ModelInputs.empty());
@@ -96,21 +99,21 @@ public final class RiskCardViewModel {
             String shown = "";
             String source = resolved.expiredSource(spec.name())
                     .map(old -> text.get("chart.risk.source.expired",
-                            DAY.format(old.effective().atZone(zone)), model.freshness().toTotalMonths()))
+                            dayFormat.format(old.effective().atZone(zone)), model.freshness().toTotalMonths()))
                     .orElse(text.get("chart.risk.source.none"));
             if (value != null) {
                 shown = format(value);
                 source = describe(resolved.source(spec.name()).orElseThrow());
             } else if (carriesOver(spec) && earlier.has(spec.name())) {
                 shown = format(earlier.asMap().get(spec.name()));
-                source = text.get("chart.risk.source.decision", DAY.format(this.latest.decidedAt().atZone(zone)));
+                source = text.get("chart.risk.source.decision", dayFormat.format(this.latest.decidedAt().atZone(zone)));
             }
             List<String> choices = switch (spec.kind()) {
                 case BOOLEAN -> List.of("yes", "no");
                 case CHOICE -> spec.choices();
                 case NUMBER, TEXT -> List.of();
             };
-            String label = spec.description().isBlank() ? spec.name() : spec.description();
+            String label = text.input(spec);
             InputField field = new InputField(spec, label, choices, shown, source, entered);
             field.textProperty().addListener((o, a, b) -> recompute());
             fields.add(field);
@@ -179,7 +182,7 @@ public final class RiskCardViewModel {
         applicable.set(current.applicable());
         decidable.set(current.applicable() && valid.get());
         nothingToDecide.set(!valid.get() ? text.get("chart.risk.nothingToDecide.fix") : current.applicable() ? ""
-                : !current.reasons().isEmpty() ? text.get("chart.risk.nothingToDecide.notApplicable")
+                : !current.reasonTexts().isEmpty() ? text.get("chart.risk.nothingToDecide.notApplicable")
                 : text.get("chart.risk.nothingToDecide.missing"));
         result.set(describe(current));
         contributions.setAll(current.contributions().stream().map(this::describe).toList());
@@ -271,7 +274,7 @@ public final class RiskCardViewModel {
             staleText.set("");
             return;
         }
-        String when = WHEN.format(latest.decidedAt().atZone(zone));
+        String when = whenFormat.format(latest.decidedAt().atZone(zone));
         String what = switch (latest.kind()) {
             case ACKNOWLEDGED -> text.get("chart.risk.kind.acknowledged", latest.username(), when);
             case ACCEPTED_INTO_PLAN -> text.get("chart.risk.kind.accepted", latest.username(), when);
@@ -281,7 +284,7 @@ public final class RiskCardViewModel {
         ModelRef ref = model.ref();
         boolean isStale = latest.isStaleFor(ref, currentInputs);
         stale.set(isStale);
-        String day = DAY.format(latest.decidedAt().atZone(zone));
+        String day = dayFormat.format(latest.decidedAt().atZone(zone));
         staleText.set(!isStale ? "" : latest.modelVersion().equals(ref.version())
                 ? text.get("chart.risk.staleInputs", day) : text.get("chart.risk.staleModel", day, latest.modelVersion()));
     }
@@ -293,20 +296,21 @@ public final class RiskCardViewModel {
             String result;
             if (e.value().isPresent()) {
                 String value = round(e.value().getAsDouble());
-                String plain = e.category().map(c -> text.get("chart.risk.result", value, e.unit(), c))
+                String plain = e.category().map(c -> text.get("chart.risk.result", value, e.unit(), text.category(c)))
                         .orElseGet(() -> text.get("chart.risk.resultNoCategory", value, e.unit()));
                 // a learned model's number comes with its spread: shown as a range, never the number alone
                 result = e.spread().map(s -> text.get("chart.risk.spread", value, round(s.low()), round(s.high()),
                         e.unit(), s.description())).orElse(plain);
             } else {
-                result = e.category().orElse("");
+                result = e.category().map(text::category).orElse("");
             }
             // advising models (dosing, pharmacogenomics) say what to do as well
             return e.recommendation().map(r -> text.get("chart.risk.advice", result, r.text())).orElse(result);
         }
         List<String> parts = new ArrayList<>();
-        if (!e.reasons().isEmpty()) {
-            parts.add(text.get("chart.risk.notApplicable", String.join("; ", e.reasons())));
+        if (!e.reasonTexts().isEmpty()) {
+            parts.add(text.get("chart.risk.notApplicable",
+                    String.join("; ", e.reasonTexts().stream().map(text::clinical).toList())));
         }
         if (!e.missing().isEmpty()) {
             parts.add(text.get("chart.risk.missing", String.join("; ", e.missing().stream().map(this::labelOf).toList())));
@@ -352,20 +356,20 @@ public final class RiskCardViewModel {
     private String describe(InputSource source) {
         return switch (source) {
             case InputSource.FromObservation o -> text.get("chart.risk.source.observation", text.measure(o.measure()),
-                    WHEN.format(o.effective().atZone(zone)));
+                    whenFormat.format(o.effective().atZone(zone)));
             case InputSource.FromRegistration r -> r.field().equals("birthDate")
                     ? text.get("chart.risk.source.birthDate") : text.get("chart.risk.source.registration");
             case InputSource.FromMedications m -> m.matched().isEmpty() ? text.get("chart.risk.source.noMedication")
                     : text.get("chart.risk.source.medications", String.join(", ", m.matched()));
             case InputSource.Calculated k -> text.get("chart.risk.source.calculated",
-                    String.join(", ", k.from().stream().map(text::measure).toList()), DAY.format(k.effective().atZone(zone)));
+                    String.join(", ", k.from().stream().map(text::measure).toList()), dayFormat.format(k.effective().atZone(zone)));
             case InputSource.FromGenotype g -> text.get("chart.risk.source.genotype", g.gene(),
-                    DAY.format(g.resultDate()));
+                    dayFormat.format(g.resultDate()));
             case InputSource.FromProblemList p -> p.matched().isEmpty()
-                    ? text.get("chart.risk.source.problemListReviewed", DAY.format(p.reviewedAt().orElseThrow().atZone(zone)))
+                    ? text.get("chart.risk.source.problemListReviewed", dayFormat.format(p.reviewedAt().orElseThrow().atZone(zone)))
                     : text.get("chart.risk.source.problemList", String.join(", ", p.matched()));
             case InputSource.FromSmokingHistory s -> text.get("chart.risk.source.smoking",
-                    text.get("smoking.status." + s.status().name()), DAY.format(s.asOf()));
+                    text.get("smoking.status." + s.status().name()), dayFormat.format(s.asOf()));
             case InputSource.Entered e -> text.get("chart.risk.source.entered");
         };
     }

@@ -247,6 +247,9 @@ final class JsonIo {
                 case TEXT -> g.writeStringField("type", "text");
             }
             g.writeStringField("description", s.description());
+            if (!s.descriptionKey().isEmpty()) {
+                g.writeStringField("descriptionKey", s.descriptionKey());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -139,6 +139,18 @@ class RiskPanelViewModelTest {
     }
 
     @Test
+    void inputLabelsAreTheClinicalBundlesWordsNotTheKeys() {
+        RiskCardViewModel cha = panel(RiskModels.all()).card("cha2ds2-vasc").orElseThrow();
+
+        // clinical.properties: input.cha2ds2-vasc.heartFailure
+        assertThat(cha.input("heartFailure").label()).isEqualTo("Congestive heart failure or LV dysfunction");
+        assertThat(cha.inputs()).allSatisfy(f -> assertThat(f.label()).doesNotStartWith("input."));
+        // a toy model without descriptions in the bundle shows its own words
+        RiskCardViewModel toy = panel(List.of(new Toy("1"))).card("toy").orElseThrow();
+        assertThat(toy.input("smoker").label()).isEqualTo("Current smoker");
+    }
+
+    @Test
     void chaDsVascShowsWhatTheChartKnowsAndAsksForTheRest() {
         RiskCardViewModel cha = panel(RiskModels.all()).card("cha2ds2-vasc").orElseThrow();
 

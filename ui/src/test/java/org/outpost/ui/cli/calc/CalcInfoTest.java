@@ -46,6 +46,7 @@ class CalcInfoTest {
             InputSpec spec = model.inputs().stream().filter(s -> s.name().equals(input.get("name").textValue()))
                     .findFirst().orElseThrow();
             assertThat(input.get("description").textValue()).isEqualTo(spec.description());
+            assertThat(input.get("descriptionKey").textValue()).isEqualTo(spec.descriptionKey());
             switch (spec.kind()) {
                 case NUMBER -> {
                     assertThat(input.get("type").textValue()).isEqualTo("number");
@@ -69,7 +70,8 @@ class CalcInfoTest {
     void schemaOfChaVascInDetail() throws Exception {
         JsonNode age = new ObjectMapper().readTree(calc("", "cha2ds2-vasc", "--schema").out()).get("inputs").get(0);
         assertThat(age.toString()).isEqualTo("{\"name\":\"age\",\"type\":\"number\",\"unit\":\"years\","
-                + "\"units\":[\"years\"],\"min\":0,\"max\":120,\"description\":\"Age in completed years\"}");
+                + "\"units\":[\"years\"],\"min\":0,\"max\":120,\"description\":\"Age in completed years\","
+                + "\"descriptionKey\":\"input.cha2ds2-vasc.age\"}");
     }
 
     @ParameterizedTest
