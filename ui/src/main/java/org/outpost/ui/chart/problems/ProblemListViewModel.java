@@ -38,7 +38,7 @@ import org.outpost.app.usecase.ProblemListService;
 import org.outpost.app.validation.ValidationException;
 import org.outpost.app.validation.Violation;
 import org.outpost.ui.concurrent.TaskRunner;
-import org.outpost.ui.controls.DateFields;
+import org.outpost.ui.text.DateText;
 import org.outpost.ui.text.UiText;
 
 /**
@@ -212,7 +212,7 @@ public final class ProblemListViewModel {
         }
         Optional<LocalDate> onsetDate = Optional.empty();
         if (!onset.get().isBlank()) {
-            LocalDate d = DateFields.converter().fromString(onset.get());
+            LocalDate d = DateText.parse(onset.get()).orElse(null);
             if (d == null) {
                 onsetError.set(text.get("chart.problems.notADate"));
                 ok = false;
@@ -278,7 +278,7 @@ public final class ProblemListViewModel {
                 ok = false;
             }
         }
-        LocalDate day = asOf.get().isBlank() ? LocalDate.now(clock) : DateFields.converter().fromString(asOf.get());
+        LocalDate day = asOf.get().isBlank() ? LocalDate.now(clock) : DateText.parse(asOf.get()).orElse(null);
         if (day == null) {
             asOfError.set(text.get("chart.problems.notADate"));
             ok = false;
