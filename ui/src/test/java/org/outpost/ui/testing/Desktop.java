@@ -59,6 +59,7 @@ public final class Desktop {
                                double width, double height) {
         Desktop d = new Desktop(vault, clock, idleLock, sync);
         stage.setScene(d.window.createScene(width, height));
+        stage.sizeToScene(); // TestFX reuses one primary stage: a size an earlier test set must not carry over
         stage.show();
         stage.toFront();
         return d;
