@@ -107,7 +107,7 @@ final class AuditAnchor implements AutoCloseable {
      * verification accepts. Forcing the data keeps a renamed anchor from ever being empty or torn.
      */
     void write(Head head) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
+        Path dir = Objects.requireNonNull(file.toAbsolutePath().getParent(), "the anchor file is inside a folder");
         Path tmp = dir.resolve(FILE + ".tmp-" + UUID.randomUUID());
         try {
             try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -66,7 +67,7 @@ final class BackupArchive {
     static void write(Connection c, DataDirectory files, Path target, Instant at, org.outpost.store.keys.DataKey key)
             throws SQLException, IOException {
         Path abs = target.toAbsolutePath().normalize();
-        Path parent = abs.getParent();
+        Path parent = Objects.requireNonNull(abs.getParent(), "a backup is written to a file inside a folder");
         Files.createDirectories(parent);
         String base = "." + abs.getFileName() + "-" + UUID.randomUUID();
         Path h2zip = parent.resolve(base + ".h2.zip");
@@ -229,7 +230,7 @@ final class BackupArchive {
             }
             try (InputStream in = zip.getInputStream(db);
                  FileChannel ch = FileChannel.open(target, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                         SecureFiles.ownerOnly(target.getParent()))) {
+                         SecureFiles.ownerOnly(Objects.requireNonNull(target.getParent(), "the extracted database is inside a folder")))) {
                 OutputStream out = Channels.newOutputStream(ch);
                 in.transferTo(out);
                 ch.force(true);

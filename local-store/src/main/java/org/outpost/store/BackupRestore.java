@@ -437,7 +437,7 @@ final class BackupRestore {
         TreeMap<String, List<Path>> byStamp = new TreeMap<>(Comparator.reverseOrder());
         try (Stream<Path> list = Files.list(files.root())) {
             for (Path p : list.toList()) {
-                String n = p.getFileName().toString();
+                String n = Objects.requireNonNull(p.getFileName(), "a folder entry has a name").toString();
                 int at = n.indexOf(ASIDE);
                 if (at > 0 && Files.isRegularFile(p)) {
                     byStamp.computeIfAbsent(n.substring(at + ASIDE.length()), s -> new ArrayList<>()).add(p);
@@ -453,7 +453,7 @@ final class BackupRestore {
             } else {
                 for (Path p : e.getValue()) {
                     Files.deleteIfExists(p);
-                    removed.add(p.getFileName().toString());
+                    removed.add(Objects.requireNonNull(p.getFileName(), "a backup file has a name").toString());
                 }
             }
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.outpost.app.port.StoreException;
 import org.outpost.app.validation.Echo;
@@ -78,7 +79,7 @@ record DataDirectory(Path root) {
             throw new StoreException("This data directory already holds an Outpost database");
         }
         try (Stream<Path> entries = Files.list(root)) {
-            List<String> foreign = entries.map(p -> p.getFileName().toString())
+            List<String> foreign = entries.map(p -> Objects.requireNonNull(p.getFileName(), "a folder entry has a name").toString())
                     .filter(n -> !ALLOWED_BEFORE_CREATE.contains(n) && !n.startsWith(STAGING_PREFIX))
                     .sorted().limit(3).toList();
             if (!foreign.isEmpty()) {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -90,6 +91,11 @@ final class FailedLoginLog {
         this.random = random;
     }
 
+    /** The folder the log lives in (its permissions are those of new files there). */
+    private Path folder() {
+        return Objects.requireNonNull(file.toAbsolutePath().getParent(), "the log is a file inside a folder");
+    }
+
     /**
      * Refuses, without any password work, an attempt for {@code name} (normalised, or null when not a valid
      * name) while its user name or this workstation is in a delay; the refusal is recorded.
@@ -115,7 +121,7 @@ final class FailedLoginLog {
     private synchronized void note(Instant at, String name, boolean known, Outcome outcome) {
         String recorded = known && name != null ? name : UNKNOWN_USER;
         try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE), SecureFiles.ownerOnly(file.getParent()));
+                StandardOpenOption.WRITE), SecureFiles.ownerOnly(folder()));
              FileLock lock = ch.lock()) {
             LoginGuardState state = pruned(LoginGuardState.read(stateFile, random), at);
             if (outcome == Outcome.WRONG) {
@@ -195,7 +201,7 @@ final class FailedLoginLog {
      */
     void startChain(NewChain chain) {
         try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                SecureFiles.ownerOnly(file.getParent()));
+                SecureFiles.ownerOnly(folder()));
              FileLock lock = ch.lock()) {
             ch.truncate(0);
             ch.force(true);
@@ -218,7 +224,7 @@ final class FailedLoginLog {
             byte[] secret = siteSecret(c);
             Anchor anchor = anchor(c);
             ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE), SecureFiles.ownerOnly(file.getParent()));
+                    StandardOpenOption.WRITE), SecureFiles.ownerOnly(folder()));
             FileLock lock = ch.lock();
             long size = ch.size();
             ByteBuffer buf = ByteBuffer.allocate((int) Math.min(size, MAX_READ));

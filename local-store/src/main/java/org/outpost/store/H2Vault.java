@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -225,7 +224,7 @@ public final class H2Vault implements Vault {
     private static void removeIfOnlyOurs(Path root) {
         try (Stream<Path> entries = Files.list(root)) {
             List<Path> left = entries.toList();
-            if (left.stream().allMatch(p -> p.getFileName().toString().equals(DataDirectory.CREATE_LOCK))) {
+            if (left.stream().allMatch(p -> DataDirectory.CREATE_LOCK.equals(String.valueOf(p.getFileName())))) {
                 left.forEach(H2Vault::deleteQuietly);
                 Files.deleteIfExists(root);
             }

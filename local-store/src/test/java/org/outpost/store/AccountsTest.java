@@ -15,7 +15,6 @@ import org.outpost.app.domain.PatientSummary;
 import org.outpost.app.domain.Role;
 import org.outpost.app.port.Store;
 import org.outpost.app.port.StoreException;
-import org.outpost.app.port.Vault;
 import org.outpost.app.port.WrongCredentialsException;
 import org.outpost.app.domain.PatientQuery;
 import org.outpost.app.validation.ValidationException;

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outpost.app.port.StoreException;
 import org.outpost.app.port.Vault;
-import org.outpost.store.jdbc.SqlErrors;
 import org.outpost.store.keys.KeySlotFile;
 
 /** A damaged database or key file is reported in words, and nothing is changed. */

@@ -22,7 +22,6 @@ import org.outpost.app.domain.Sex;
 import org.outpost.app.port.WrongCredentialsException;
 import org.outpost.store.keys.DataKey;
 import org.outpost.store.keys.KeySlotFile;
-import org.outpost.store.keys.KeyWrapper;
 import org.outpost.store.keys.TestKdfCost;
 
 /** Shared test data and helpers, including a raw JDBC door into an encrypted database. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Predicate;
-import org.outpost.app.ml.ClevelandCase;
 import org.outpost.app.ml.ClevelandCase.Labelled;
 import org.outpost.app.ml.CoronaryDiseaseLearnedModel;
 import org.outpost.app.ml.Metrics;

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -103,7 +104,7 @@ final class LogFiles {
                         || Files.exists(dataDir.resolve("outpost.mv.db"));
                 if (!holdsDatabase) {
                     try (Stream<Path> entries = Files.list(dataDir)) {
-                        if (!entries.map(p -> p.getFileName().toString())
+                        if (!entries.map(p -> String.valueOf(p.getFileName()))
                                 .allMatch(n -> BEFORE_SETUP.contains(n) || n.startsWith("."))) {
                             return Optional.empty();
                         }
@@ -114,7 +115,7 @@ final class LogFiles {
             if (!Files.isDirectory(logs)) {
                 boolean posix = dataDir.getFileSystem().supportedFileAttributeViews().contains("posix");
                 if (!Files.isDirectory(dataDir)) {
-                    Files.createDirectories(dataDir.toAbsolutePath().getParent());
+                    Files.createDirectories(Objects.requireNonNull(dataDir.toAbsolutePath().getParent(), "the data folder is inside a folder"));
                     if (posix) {
                         Files.createDirectory(dataDir, PosixFilePermissions.asFileAttribute(
                                 PosixFilePermissions.fromString("rwx------")));

@@ -144,7 +144,7 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
             }
             try {
                 VerifiedBundle bundle = SignedBundle.verify(entry, keys);
-                String folder = entry.getFileName().toString();
+                String folder = Objects.requireNonNull(entry.getFileName(), "a folder entry has a name").toString();
                 if (!bundle.bundleId().equals(folder)) {
                     throw new ContentRefusedException("holds bundle '" + bundle.bundleId() + "' but sits in folder '"
                             + folder + "' (install bundles with 'outpost admin content install')");
@@ -203,7 +203,7 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
         BundleInstaller installer = new BundleInstaller(keys, bundle -> {
             Loaded incoming = load(bundle);
             for (Path entry : entries(dir, new ArrayList<>())) {
-                String folder = entry.getFileName().toString();
+                String folder = Objects.requireNonNull(entry.getFileName(), "a folder entry has a name").toString();
                 if (folder.equals(bundle.bundleId()) || !Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
@@ -320,7 +320,7 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
         Map<String, Path> byName = new TreeMap<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
-                String name = p.getFileName().toString();
+                String name = Objects.requireNonNull(p.getFileName(), "a folder entry has a name").toString();
                 if (!name.startsWith(".")) {
                     byName.put(name, p);
                 }
@@ -332,7 +332,7 @@ public record ClinicalContent(CpicTables cpic, RenalDoseRules renal, DoseLimits 
     }
 
     private static String looseFile(Path file) {
-        String name = file.getFileName().toString();
+        String name = Objects.requireNonNull(file.getFileName(), "a content file has a name").toString();
         for (Table t : Table.values()) {
             if (t.path().equals(name) || t.path().equals(name + "/")) {
                 return t.label() + " update " + file + " refused, bundled " + bundledVersion(t) + " in force: "

@@ -101,7 +101,7 @@ public final class BundleInstaller {
             }
             for (ContentManifest.ContentFile f : bundle.manifest().files()) {
                 Path to = staging.resolve(f.path());
-                Files.createDirectories(to.getParent());
+                Files.createDirectories(Objects.requireNonNull(to.getParent(), "a staged file is inside the staging folder"));
                 Files.copy(bundle.resolve(f.path()), to, LinkOption.NOFOLLOW_LINKS);
             }
         } catch (IOException e) {

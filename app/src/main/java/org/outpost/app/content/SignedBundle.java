@@ -119,7 +119,7 @@ public final class SignedBundle {
                         refused.add(relative + "\u0000is not a plain file");
                         return FileVisitResult.TERMINATE;
                     }
-                    if (isDesktopLitter(f.getFileName().toString())) {
+                    if (isDesktopLitter(String.valueOf(f.getFileName()))) {
                         return FileVisitResult.CONTINUE; // never read, never installed: a USB stick from a Mac has them
                     }
                     files.put(relative, f);

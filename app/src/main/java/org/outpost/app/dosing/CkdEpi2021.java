@@ -1,6 +1,5 @@
 package org.outpost.app.dosing;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.model.ClinicalModel;

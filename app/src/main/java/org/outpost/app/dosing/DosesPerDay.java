@@ -52,6 +52,6 @@ final class DosesPerDay {
     /** Whether the frequency is once a week. */
     static boolean weekly(String frequency) {
         OptionalDouble n = of(frequency);
-        return n.isPresent() && n.getAsDouble() == WEEKLY;
+        return n.isPresent() && Double.compare(n.getAsDouble(), WEEKLY) == 0; // the table's own constant, exactly
     }
 }

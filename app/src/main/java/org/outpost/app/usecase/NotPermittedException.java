@@ -10,7 +10,7 @@ import org.outpost.app.validation.Messages;
  * The user's role does not grant what was asked. Says in words what the user may not do ("Your role (clinician)
  * may not manage user accounts"), never the permission's constant; {@link #text} gives it in the user's language.
  */
-public class NotPermittedException extends SecurityException {
+public final class NotPermittedException extends SecurityException {
     private static final long serialVersionUID = 1L;
 
     private final Role role;

@@ -1,6 +1,5 @@
 package org.outpost.app.usecase;
 
-import org.outpost.app.prescribing.*;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,8 +21,19 @@ import org.outpost.app.model.Severity;
 import org.outpost.app.model.SuggestedDose;
 import org.outpost.app.port.Repositories;
 import org.outpost.app.port.Store;
-import org.outpost.app.usecase.ChartService;
-import org.outpost.app.usecase.Session;
+import org.outpost.app.prescribing.AlertResponse;
+import org.outpost.app.prescribing.AnsweredAlert;
+import org.outpost.app.prescribing.MedicationOrder;
+import org.outpost.app.prescribing.MedicineReview;
+import org.outpost.app.prescribing.OrderAlert;
+import org.outpost.app.prescribing.OrderDraft;
+import org.outpost.app.prescribing.OrderReview;
+import org.outpost.app.prescribing.OrderStatus;
+import org.outpost.app.prescribing.PharmacistSnapshot;
+import org.outpost.app.prescribing.PrescribingCheck;
+import org.outpost.app.prescribing.ReviewAction;
+import org.outpost.app.prescribing.ReviewItem;
+import org.outpost.app.prescribing.UnansweredAlertsException;
 
 /**
  * Placing medication orders and reviewing them.

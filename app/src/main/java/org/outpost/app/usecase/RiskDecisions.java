@@ -1,11 +1,13 @@
 package org.outpost.app.usecase;
 
-import org.outpost.app.decision.*;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.outpost.app.decision.Decision;
+import org.outpost.app.decision.DecisionInputs;
+import org.outpost.app.decision.DecisionKind;
 import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEvent;
 import org.outpost.app.domain.PatientId;
@@ -13,7 +15,6 @@ import org.outpost.app.domain.Permission;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.port.Store;
-import org.outpost.app.usecase.Session;
 
 /**
  * Recording and reading clinicians' decisions on risk model results. A decision and its audit row

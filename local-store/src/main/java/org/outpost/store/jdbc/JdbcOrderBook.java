@@ -345,9 +345,12 @@ public final class JdbcOrderBook implements OrderBook {
 
     /** The constant named {@code name}, or a StoreException asking for a newer Outpost. */
     private static <E extends Enum<E>> E known(Class<E> type, String name, String what) {
+        if (name == null) {
+            throw new StoreException(what + " this version of Outpost does not know; update Outpost");
+        }
         try {
             return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw new StoreException(what + " this version of Outpost does not know; update Outpost");
         }
     }

@@ -115,13 +115,14 @@ public final class JdbcOutbox implements Outbox {
         tx.requireWritable();
         Instant now = tx.now();
         int n = Jdbc.run(tx, "queue every summary", c -> Jdbc.update(c, "MERGE INTO outbox o USING (SELECT id FROM "
-                + "patients WHERE consent = '" + Consent.GIVEN.name() + "') p ON o.patient_id = p.id "
+                + "patients WHERE consent = ?) p ON o.patient_id = p.id "
                 + "WHEN MATCHED THEN UPDATE SET generation = NEXT VALUE FOR outbox_generation, changed_at = ? "
                 + "WHEN NOT MATCHED THEN INSERT (patient_id, generation, first_changed_at, changed_at) "
                 + "VALUES (p.id, NEXT VALUE FOR outbox_generation, ?, ?)", ps -> {
-                    ps.setObject(1, now);
+                    ps.setString(1, Consent.GIVEN.name());
                     ps.setObject(2, now);
                     ps.setObject(3, now);
+                    ps.setObject(4, now);
                 }));
         tx.outboxForgetAll();
         return n;

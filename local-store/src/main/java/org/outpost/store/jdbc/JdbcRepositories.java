@@ -2,7 +2,6 @@ package org.outpost.store.jdbc;
 
 import java.util.Objects;
 import org.outpost.app.domain.IntegrityReport;
-import org.outpost.app.port.AuditLog;
 import org.outpost.app.port.DecisionLog;
 import org.outpost.app.port.EncounterRepository;
 import org.outpost.app.port.GenotypeRepository;

@@ -17,8 +17,8 @@ public final class Tx {
     private final boolean writable;
     private final RowSeal seal;
     private volatile boolean active = true;
-    private long appendedSeq = -1;
-    private String appendedHash;
+    /** Set and read as one value: the sequence number and hash always belong to the same audit row. */
+    private volatile ChainHead appended;
     /**
      * Patients whose outbox entry this transaction has already dealt with ({@link JdbcOutbox}): raised, or found
      * without consent. Once is enough per transaction.
@@ -68,13 +68,12 @@ public final class Tx {
 
     /** Notes the newest audit row this transaction appended, so the store can anchor it after the commit. */
     void auditAppended(long seq, String hash) {
-        appendedSeq = seq;
-        appendedHash = hash;
+        appended = new ChainHead(seq, hash);
     }
 
     /** The newest audit row appended in this transaction, if any (readable after {@link #end}). */
     public Optional<ChainHead> appendedHead() {
-        return appendedSeq < 0 ? Optional.empty() : Optional.of(new ChainHead(appendedSeq, appendedHash));
+        return Optional.ofNullable(appended);
     }
 
     /** Whether this transaction has already raised the patient's outbox entry, or found them without consent. */

@@ -92,7 +92,7 @@ public final class FhirBundleReader {
         } catch (CharacterCodingException e) {
             throw new FhirReadException(file.getFileName() + ": not a FHIR file (not UTF-8 text)");
         }
-        return read(file.getFileName().toString(), text);
+        return read(String.valueOf(file.getFileName()), text);
     }
 
     /**

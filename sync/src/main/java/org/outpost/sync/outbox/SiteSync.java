@@ -1,18 +1,13 @@
 package org.outpost.sync.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.outpost.app.domain.AuditAction;
 import org.outpost.app.domain.AuditEntry;
 import org.outpost.app.domain.AuditEvent;

@@ -173,7 +173,7 @@ public final class AuditLogViewModel {
         tasks.run("audit-export-open", () -> {
             long total = audit.count(filter);
             // created owner-only on POSIX systems: the file may hold MRNs and names
-            Path temp = Files.createTempFile(file.getParent(), ".outpost-audit-", ".csv.part");
+            Path temp = Files.createTempFile(Objects.requireNonNull(file.getParent(), "the export is a file inside a folder"), ".outpost-audit-", ".csv.part");
             try {
                 return new Export(file, temp, filter, total,
                         AuditCsv.open(temp, text, labels, zone, audit.showsPatientNames()));
@@ -204,7 +204,7 @@ public final class AuditLogViewModel {
         }, n -> {
             exporting.set(false);
             exportProgress.set(1);
-            exportStatus.set(text.get("admin.audit.export.done", n, job.target().getFileName().toString()));
+            exportStatus.set(text.get("admin.audit.export.done", n, String.valueOf(job.target().getFileName())));
             search(); // the export's own row is now in the log
         }, failure -> exportFailed(job, failure));
     }

@@ -13,7 +13,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.outpost.app.catalog.ClinicalContent;
 import org.outpost.app.content.VerifiedBundle;
-import org.outpost.app.ml.CoronaryDiseaseLearnedModel;
 import org.outpost.app.ml.ModelCard;
 import org.outpost.app.model.ClinicalModel;
 import org.outpost.app.model.ModelRef;

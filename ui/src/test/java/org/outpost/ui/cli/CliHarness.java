@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,11 +30,9 @@ import org.outpost.app.domain.AuditEntry;
 import org.outpost.app.port.Store;
 import org.outpost.app.port.Vault;
 import org.outpost.app.port.WrongCredentialsException;
-import org.outpost.store.H2Vault;
 import org.outpost.store.keys.DataKey;
 import org.outpost.store.keys.KeySlot;
 import org.outpost.store.keys.KeySlotFile;
-import org.outpost.store.keys.KeyWrapper;
 import org.outpost.store.keys.TestKdfCost;
 
 /**

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.outpost.app.domain.Sex;
-import org.outpost.store.H2Vault;
 import org.outpost.ui.chart.ObservationRow;
 import org.outpost.ui.testing.Desktop;
 import org.outpost.ui.testing.StoreFixture;

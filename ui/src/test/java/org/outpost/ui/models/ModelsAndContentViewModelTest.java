@@ -75,7 +75,7 @@ class ModelsAndContentViewModelTest {
         assertThat(model.models()).filteredOn(r -> !r.id().equals("cad-cleveland-learned"))
                 .isNotEmpty().allMatch(r -> !r.learned());
 
-        assertThat(model.tables()).extracting(ModelsAndContentViewModel.TableRow::name, 
+        assertThat(model.tables()).extracting(ModelsAndContentViewModel.TableRow::name,
                         ModelsAndContentViewModel.TableRow::version)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("CPIC tables", content.cpic().version()),

@@ -219,7 +219,7 @@ public final class CalcCommand implements Callable<Integer> {
         if (!Files.isRegularFile(in)) {
             throw new CalcFailure(ExitCode.FAILED, "cannot read " + csvIn + ": no such file");
         }
-        Path dir = out.getParent();
+        Path dir = Objects.requireNonNull(out.getParent(), "--out is a file inside a folder");
         Path temp;
         try {
             temp = Files.createTempFile(dir, "." + out.getFileName(), ".part");
