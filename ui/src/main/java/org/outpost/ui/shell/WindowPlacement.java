@@ -125,7 +125,8 @@ public record WindowPlacement(double x, double y, double width, double height, b
         p.setProperty("width", Double.toString(width));
         p.setProperty("height", Double.toString(height));
         p.setProperty("maximized", Boolean.toString(maximized));
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.createDirectories(java.util.Objects.requireNonNull(file.toAbsolutePath().getParent(),
+                "the window file is inside a folder"));
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             p.store(out, "Outpost main window: size, position, maximised");
