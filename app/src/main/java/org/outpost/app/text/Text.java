@@ -30,6 +30,11 @@ public record Text(String key, List<Object> args) {
         return new Text("", List.of(words));
     }
 
+    /** No text at all: shown as nothing in every language (an optional note that does not apply). */
+    public static Text empty() {
+        return new Text("", List.of());
+    }
+
     /** Whether this text is shown as written rather than looked up. */
     public boolean isVerbatim() {
         return key.isEmpty() && args.size() == 1;
