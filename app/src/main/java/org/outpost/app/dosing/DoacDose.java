@@ -248,14 +248,14 @@ public final class DoacDose implements ClinicalModel {
     }
 
     /** An applicable dose, in mg per administration. */
-    static Evaluation dose(Severity severity, SuggestedDose dose, String category, String text, String section,
+    static Evaluation dose(Severity severity, SuggestedDose dose, String category, Text text, String section,
                            List<Contribution> contributions) {
         return Evaluation.advice(REF, dose.amount(), "mg", category, contributions,
                 Recommendation.dose(severity, text, "", dose).withSource(section));
     }
 
     /** Advice not to give the drug: no dose, HIGH severity. */
-    static Evaluation avoid(String category, String text, String section, List<Contribution> contributions) {
+    static Evaluation avoid(String category, Text text, String section, List<Contribution> contributions) {
         return Evaluation.advice(REF, Double.NaN, "mg", category, contributions,
                 Recommendation.of(Severity.HIGH, text, "").withSource(section));
     }

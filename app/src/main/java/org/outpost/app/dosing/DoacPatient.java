@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.outpost.app.domain.Measure;
 import org.outpost.app.model.Contribution;
+import org.outpost.app.text.Text;
 
 /**
  * One person's values as the DOAC label rules read them.
@@ -29,6 +30,11 @@ record DoacPatient(double age, double weightKg, double creatinine, double crcl, 
     /** "CrCl 45.3 mL/min" */
     String crclText() {
         return "CrCl " + Measure.format(crcl) + " mL/min";
+    }
+
+    /** {@link #crclText()} as a clinical text, with the clearance as a number. */
+    Text crclKeyed() {
+        return Text.of("advice.doac.crcl", crcl);
     }
 
     /** Any P-gp inhibitor: a combined P-gp and strong CYP3A4 inhibitor is one too. */

@@ -8,6 +8,7 @@ import org.outpost.app.dosing.DoseLimit.Basis;
 import org.outpost.app.dosing.DoseLimitAdvice.Verdict;
 import org.outpost.app.model.Recommendation;
 import org.outpost.app.model.Severity;
+import org.outpost.app.text.Text;
 
 /**
  * One ordered dose checked against one table row: the arithmetic (unit conversion, per kg or m², per day) and the
@@ -27,6 +28,11 @@ final class DoseLimitCheck {
     /** Factors tried when guessing a slip: mg for mcg (or g for mg), then one or two zeros. */
     private static final double[] SLIPS = {1000, 10, 100};
 
+    private static final String UNITS = "advice.doseLimit.units";
+    private static final String MASS_UNITS = "advice.doseLimit.massUnits";
+    private static final String SINGLE = "single";
+    private static final String DAILY = "daily";
+
     private final DoseLimit limit;
     private final String tableVersion;
     private final double allowance;
@@ -36,7 +42,7 @@ final class DoseLimitCheck {
     private String frequency;
     // the order, worked out
     private double size = 1;
-    private String sizeText = "";
+    private Text sizeText = Text.empty();
     private double single;
     private OptionalDouble perDay = OptionalDouble.empty();
     /** Whether a dose passed an upper limit only thanks to the body-size rounding allowance. */
@@ -54,13 +60,11 @@ final class DoseLimitCheck {
         unit = DoseUnits.normalise(typedUnit);
         frequency = DosesPerDay.normalise(typedFrequency);
         if (!Double.isFinite(amount) || amount <= 0) {
-            return answer(Verdict.REFUSED, Severity.HIGH, limit.drug() + " " + Amounts.text(amount) + " " + unit
-                    + " is not a dose: the amount must be a positive number");
+            return answer(Verdict.REFUSED, Severity.HIGH, Text.of("advice.doseLimit.notADose", typed()));
         }
         if (unit.equals("mL")) {
-            return answer(Verdict.NOT_CHECKED, Severity.LOW, "dose in mL cannot be checked against the table: the "
-                    + limit.drug() + " limits are in " + limit.unit() + "; work out the " + limit.unit()
-                    + " from the product strength and check the dose by hand (" + limit.source() + ")");
+            return answer(Verdict.NOT_CHECKED, Severity.LOW,
+                    Text.of("advice.doseLimit.mL", limit.drug(), limit.unit(), limit.source()));
         }
         Optional<DoseLimitAdvice> unitProblem = unitProblem();
         if (unitProblem.isPresent()) {
@@ -81,15 +85,13 @@ final class DoseLimitCheck {
     private Optional<DoseLimitAdvice> unitProblem() {
         boolean mass = DoseUnits.isMass(unit);
         if (!mass && !unit.equals("units")) {
-            return Optional.of(answer(Verdict.NOT_CHECKED, Severity.MODERATE, "unit '" + unit
-                    + "' cannot be checked against the table: write the " + limit.drug() + " dose in "
-                    + (limit.dosedInUnits() ? "units" : "mg, mcg or g")));
+            return Optional.of(answer(Verdict.NOT_CHECKED, Severity.MODERATE, Text.of("advice.doseLimit.unitUnknown",
+                    unit, limit.drug(), Text.of(limit.dosedInUnits() ? UNITS : MASS_UNITS))));
         }
         if (mass == limit.dosedInUnits()) {
-            String dosedIn = limit.dosedInUnits() ? "units" : limit.unit();
-            return Optional.of(answer(Verdict.REFUSED, Severity.HIGH, limit.drug() + " " + Amounts.text(amount)
-                    + " " + unit + ": refused — " + limit.drug() + " is dosed in " + dosedIn + ", never in "
-                    + (mass ? "mg, mcg or g" : "units") + " (" + limit.source() + "); write the dose in " + dosedIn));
+            Text dosedIn = limit.dosedInUnits() ? Text.of(UNITS) : Text.verbatim(limit.unit());
+            return Optional.of(answer(Verdict.REFUSED, Severity.HIGH, Text.of("advice.doseLimit.wrongKind", typed(),
+                    limit.drug(), dosedIn, Text.of(mass ? MASS_UNITS : UNITS), limit.source())));
         }
         return Optional.empty();
     }
@@ -101,14 +103,12 @@ final class DoseLimitCheck {
         boolean perKg = limit.basis() == Basis.PER_KG;
         OptionalDouble given = perKg ? weightKg : bodySurfaceM2;
         if (given == null || given.isEmpty() || !Double.isFinite(given.getAsDouble()) || given.getAsDouble() <= 0) {
-            String what = perKg ? "weight" : "body surface area";
-            return Optional.of(answer(Verdict.NOT_CHECKED, Severity.MODERATE, "cannot check: " + what
-                    + " needed — the " + limit.drug() + " limits are in " + limit.doseUnit() + " (" + limit.source()
-                    + "); record the " + what + " and check " + limit.drug() + " " + Amounts.text(amount) + " "
-                    + unit + " again"));
+            Text what = Text.of(perKg ? "advice.doseLimit.weight" : "advice.doseLimit.bodySurface");
+            return Optional.of(answer(Verdict.NOT_CHECKED, Severity.MODERATE, Text.of("advice.doseLimit.sizeNeeded",
+                    what, limit.drug(), limit.doseUnit(), limit.source(), typed())));
         }
         size = given.getAsDouble();
-        sizeText = " at " + Amounts.text(size) + (perKg ? " kg" : " m\u00b2");
+        sizeText = Text.of(perKg ? "advice.doseLimit.atWeight" : "advice.doseLimit.atArea", Amounts.text(size));
         return Optional.empty();
     }
 
@@ -118,64 +118,57 @@ final class DoseLimitCheck {
         OptionalDouble daily = daily();
         double lowest = limit.usualSingle().low() / REFUSE_BELOW_DIVISOR;
         if (atLeast(single, REFUSE_ABOVE_FACTOR * limit.maxSingle())) {
-            return refused(describeSingle() + " is " + Amounts.ratio(single / limit.maxSingle())
-                    + " times the maximum single dose of " + text(limit.maxSingle()) + " (" + limit.source()
-                    + "): refused — check the amount and unit." + slip(true));
+            return refused(Text.of("advice.doseLimit.refusedSingle", describeSingle(),
+                    Amounts.ratio(single / limit.maxSingle()), text(limit.maxSingle()), limit.source(), slip(true)));
         }
         if (daily.isPresent() && atLeast(daily.getAsDouble(), REFUSE_ABOVE_FACTOR * limit.maxDaily())) {
-            return refused(describeOrder(false) + " is " + text(daily.getAsDouble()) + " a day, "
-                    + Amounts.ratio(daily.getAsDouble() / limit.maxDaily()) + " times the maximum daily dose of "
-                    + text(limit.maxDaily()) + " (" + limit.source() + "): refused — check the amount, unit and "
-                    + "frequency.");
+            return refused(Text.of("advice.doseLimit.refusedDaily", describeOrder(false), text(daily.getAsDouble()),
+                    Amounts.ratio(daily.getAsDouble() / limit.maxDaily()), text(limit.maxDaily()), limit.source()));
         }
         OptionalDouble weekly = weekly();
         if (weekly.isPresent() && atLeast(weekly.getAsDouble(), REFUSE_ABOVE_FACTOR * limit.maxWeekly().getAsDouble())) {
-            return refused(describeOrder(false) + " is " + text(weekly.getAsDouble()) + " a week, "
-                    + Amounts.ratio(weekly.getAsDouble() / limit.maxWeekly().getAsDouble())
-                    + " times the maximum weekly dose of " + text(limit.maxWeekly().getAsDouble()) + " ("
-                    + limit.source() + "): refused — check the amount, unit and frequency.");
+            return refused(Text.of("advice.doseLimit.refusedWeekly", describeOrder(false), text(weekly.getAsDouble()),
+                    Amounts.ratio(weekly.getAsDouble() / limit.maxWeekly().getAsDouble()),
+                    text(limit.maxWeekly().getAsDouble()), limit.source()));
         }
         if (below(single, lowest)) {
-            return refused(describeSingle() + " is below 1/" + Amounts.text(REFUSE_BELOW_DIVISOR)
-                    + " of the lowest usual single dose of " + text(limit.usualSingle().low()) + " ("
-                    + limit.source() + "): refused — check the amount and unit." + slip(false));
+            return refused(Text.of("advice.doseLimit.refusedLow", describeSingle(), Amounts.text(REFUSE_BELOW_DIVISOR),
+                    text(limit.usualSingle().low()), limit.source(), slip(false)));
         }
-        List<String> over = overMaximum(daily, weekly);
+        List<Text> over = overMaximum(daily, weekly);
         if (!over.isEmpty()) {
-            return answer(Verdict.ABOVE_MAXIMUM, Severity.HIGH, describeOrder(true) + " is above "
-                    + String.join(" and ", over) + " (" + limit.source() + "): give a reason to override this alert."
-                    + dailyUnknown() + note());
+            return answer(Verdict.ABOVE_MAXIMUM, Severity.HIGH, Text.of("advice.doseLimit.aboveMaximum",
+                    describeOrder(true), and(over), limit.source(), dailyUnknown(), note()));
         }
-        List<String> above = new ArrayList<>();
-        List<String> under = new ArrayList<>();
-        usual("single", single, limit.usualSingle(), above, under);
+        List<Text> above = new ArrayList<>();
+        List<Text> under = new ArrayList<>();
+        usual(SINGLE, single, limit.usualSingle(), above, under);
         if (daily.isPresent()) {
-            usual("daily", daily.getAsDouble(), limit.usualDaily(), above, under);
+            usual(DAILY, daily.getAsDouble(), limit.usualDaily(), above, under);
         }
         if (!above.isEmpty() || !under.isEmpty()) {
-            List<String> parts = new ArrayList<>(above);
+            List<Text> parts = new ArrayList<>(above);
             parts.addAll(under);
             return answer(Verdict.OUTSIDE_USUAL, above.isEmpty() ? Severity.LOW : Severity.MODERATE,
-                    describeOrder(true) + " is " + String.join(" and ", parts) + ", not above the maximum of "
-                            + text(limit.maxSingle()) + " per dose and " + text(limit.maxDaily()) + " a day ("
-                            + limit.source() + ")." + allowanceUsed() + dailyUnknown() + note());
+                    Text.of("advice.doseLimit.outsideUsual", describeOrder(true), and(parts), text(limit.maxSingle()),
+                            text(limit.maxDaily()), limit.source(), allowanceUsed(), dailyUnknown(), note()));
         }
-        return answer(Verdict.WITHIN_USUAL, Severity.LOW, describeOrder(true) + " is within the usual dose of "
-                + limit.usualSingle().text(limit.doseUnit()) + " per dose"
-                + (daily.isPresent() ? " and " + limit.usualDaily().text(limit.doseUnit()) + " a day" : "")
-                + " (" + limit.source() + ")." + allowanceUsed() + dailyUnknown());
+        return answer(Verdict.WITHIN_USUAL, Severity.LOW, Text.of("advice.doseLimit.withinUsual", describeOrder(true),
+                range(limit.usualSingle()),
+                daily.isPresent() ? Text.of("advice.doseLimit.andDaily", range(limit.usualDaily())) : Text.empty(),
+                limit.source(), allowanceUsed(), dailyUnknown()));
     }
 
-    private List<String> overMaximum(OptionalDouble daily, OptionalDouble weekly) {
-        List<String> over = new ArrayList<>();
+    private List<Text> overMaximum(OptionalDouble daily, OptionalDouble weekly) {
+        List<Text> over = new ArrayList<>();
         if (overUpper(single, limit.maxSingle())) {
-            over.add("the maximum single dose of " + text(limit.maxSingle()));
+            over.add(Text.of("advice.doseLimit.over.single", text(limit.maxSingle())));
         }
         if (daily.isPresent() && overUpper(daily.getAsDouble(), limit.maxDaily())) {
-            over.add("the maximum daily dose of " + text(limit.maxDaily()));
+            over.add(Text.of("advice.doseLimit.over.daily", text(limit.maxDaily())));
         }
         if (weekly.isPresent() && overUpper(weekly.getAsDouble(), limit.maxWeekly().getAsDouble())) {
-            over.add("the maximum weekly dose of " + text(limit.maxWeekly().getAsDouble()));
+            over.add(Text.of("advice.doseLimit.over.weekly", text(limit.maxWeekly().getAsDouble())));
         }
         return over;
     }
@@ -189,12 +182,31 @@ final class DoseLimitCheck {
         return false;
     }
 
-    private void usual(String which, double dose, DoseLimit.Range range, List<String> above, List<String> under) {
+    private void usual(String which, double dose, DoseLimit.Range range, List<Text> above, List<Text> under) {
+        boolean daily = which.equals(DAILY);
         if (overUpper(dose, range.high())) {
-            above.add("above the usual " + which + " dose of " + range.text(limit.doseUnit()));
+            above.add(Text.of(daily ? "advice.doseLimit.aboveUsual.daily" : "advice.doseLimit.aboveUsual.single",
+                    range(range)));
         } else if (below(dose, range.low())) {
-            under.add("below the usual " + which + " dose of " + range.text(limit.doseUnit()));
+            under.add(Text.of(daily ? "advice.doseLimit.belowUsual.daily" : "advice.doseLimit.belowUsual.single",
+                    range(range)));
         }
+    }
+
+    /** "a and b and c", as the verdicts join the limits a dose passes. */
+    private static Text and(List<Text> parts) {
+        Text joined = parts.getFirst();
+        for (Text next : parts.subList(1, parts.size())) {
+            joined = Text.of("advice.join.and", joined, next);
+        }
+        return joined;
+    }
+
+    /** "5 to 10 mg", or "5 mg" when the range is one figure (as {@link DoseLimit.Range#text}). */
+    private Text range(DoseLimit.Range range) {
+        Text amounts = range.low() == range.high() ? Text.verbatim(Amounts.text(range.low()))
+                : Text.of("advice.doseLimit.range", Amounts.text(range.low()), Amounts.text(range.high()));
+        return Text.of("advice.doseLimit.amount", amounts, limit.doseUnit());
     }
 
     /** The day's total, when the frequency says how many doses a day. */
@@ -216,62 +228,67 @@ final class DoseLimitCheck {
     // ------------------------------------------------------------------------------------------ words
 
     /** "warfarin 5000 mcg (5 mg)", "azathioprine 350 mg (5 mg/kg at 70 kg)". */
-    private String describeSingle() {
-        String converted = !unit.equals(limit.unit()) || limit.basis() != Basis.ABSOLUTE
-                ? " (" + text(single) + sizeText + ")" : "";
-        return typed() + converted;
+    private Text describeSingle() {
+        return !unit.equals(limit.unit()) || limit.basis() != Basis.ABSOLUTE
+                ? Text.of("advice.doseLimit.converted", typed(), text(single), sizeText) : typed();
     }
 
     /**
      * "metformin 1000 mg twice daily (2000 mg a day)": the order with what it comes to, where it differs; the day's
      * total only when {@code withDaily}.
      */
-    private String describeOrder(boolean withDaily) {
-        List<String> details = new ArrayList<>();
+    private Text describeOrder(boolean withDaily) {
+        List<Text> details = new ArrayList<>();
         if (!unit.equals(limit.unit()) || limit.basis() != Basis.ABSOLUTE) {
-            details.add(text(single) + " per dose" + sizeText);
+            details.add(Text.of("advice.doseLimit.perDose", text(single), sizeText));
         }
         OptionalDouble daily = daily();
         if (withDaily && daily.isPresent() && perDay.getAsDouble() != 1 && !DosesPerDay.weekly(frequency)) {
-            details.add(text(daily.getAsDouble()) + " a day");
+            details.add(Text.of("advice.doseLimit.aDay", text(daily.getAsDouble())));
         }
         OptionalDouble weekly = weekly();
         if (withDaily && weekly.isPresent() && !DosesPerDay.weekly(frequency)) {
-            details.add(text(weekly.getAsDouble()) + " a week");
+            details.add(Text.of("advice.doseLimit.aWeek", text(weekly.getAsDouble())));
         }
-        return typed() + (frequency.isEmpty() ? "" : " " + frequency)
-                + (details.isEmpty() ? "" : " (" + String.join("; ", details) + ")");
+        Text order = frequency.isEmpty() ? typed() : Text.of("advice.doseLimit.withFrequency", typed(), frequency);
+        if (details.isEmpty()) {
+            return order;
+        }
+        Text joined = details.getFirst();
+        for (Text next : details.subList(1, details.size())) {
+            joined = Text.of("advice.join.semicolon", joined, next);
+        }
+        return Text.of("advice.doseLimit.withDetails", order, joined);
     }
 
-    private String typed() {
-        return limit.drug() + " " + Amounts.text(amount) + " " + unit;
+    /** The dose as typed: "warfarin 5000 mcg". */
+    private Text typed() {
+        return Text.of("advice.doseLimit.typed", limit.drug(), Amounts.text(amount), unit);
     }
 
-    private String text(double rowAmount) {
-        return Amounts.text(rowAmount) + " " + limit.doseUnit();
+    private Text text(double rowAmount) {
+        return Text.of("advice.doseLimit.amount", Amounts.text(rowAmount), limit.doseUnit());
     }
 
-    private String dailyUnknown() {
+    private Text dailyUnknown() {
         if (perDay.isPresent()) {
-            return "";
+            return Text.empty();
         }
-        String why = DosesPerDay.asNeeded(frequency) ? "Taken as needed, the daily total is unknown"
-                : frequency.isEmpty() ? "No frequency given, so only the single dose was checked"
-                : "The frequency '" + frequency + "' is not one the table knows, so only the single dose was checked";
-        return " " + why + ": do not exceed " + text(limit.maxDaily()) + " a day.";
+        return DosesPerDay.asNeeded(frequency) ? Text.of("advice.doseLimit.asNeeded", text(limit.maxDaily()))
+                : frequency.isEmpty() ? Text.of("advice.doseLimit.noFrequency", text(limit.maxDaily()))
+                : Text.of("advice.doseLimit.unknownFrequency", frequency, text(limit.maxDaily()));
     }
 
-    private String allowanceUsed() {
-        return allowanceUsed ? " The dose is above the table's figure by no more than its "
-                + Amounts.text(allowance * 100) + "% allowance for rounding weight- and BSA-based doses." : "";
+    private Text allowanceUsed() {
+        return allowanceUsed ? Text.of("advice.doseLimit.allowance", Amounts.text(allowance * 100)) : Text.empty();
     }
 
-    private String note() {
-        return limit.comment().isEmpty() ? "" : " Note: " + limit.comment();
+    private Text note() {
+        return limit.comment().isEmpty() ? Text.empty() : Text.of("advice.doseLimit.note", limit.comment());
     }
 
     /** The likely slip behind a refused dose, when a unit or a factor of ten or a hundred gives a usual dose. */
-    private String slip(boolean tooHigh) {
+    private Text slip(boolean tooHigh) {
         for (double factor : SLIPS) {
             double candidate = tooHigh ? single / factor : single * factor;
             if (below(candidate, limit.usualSingle().low()) || above(candidate, upper(limit.usualSingle().high()))) {
@@ -282,31 +299,29 @@ final class DoseLimitCheck {
                 if (other.isEmpty() || limit.dosedInUnits()) {
                     continue;
                 }
-                String meant = Amounts.text(amount) + " " + other.get();
-                String converted = other.get().equals(limit.unit()) && limit.basis() == Basis.ABSOLUTE ? ""
-                        : " (" + text(candidate) + sizeText + ")";
-                return " Likely slip: " + meant + converted + " would be a usual dose — " + unit + " typed instead of "
-                        + other.get() + "?";
+                Text meant = Text.of("advice.doseLimit.amount", Amounts.text(amount), other.get());
+                Text converted = other.get().equals(limit.unit()) && limit.basis() == Basis.ABSOLUTE ? Text.empty()
+                        : Text.of("advice.doseLimit.slipConverted", text(candidate), sizeText);
+                return Text.of("advice.doseLimit.slipUnit", meant, converted, unit, other.get());
             }
             double meant = tooHigh ? amount / factor : amount * factor;
-            String zeros = factor == 10 ? (tooHigh ? "an extra zero" : "a missing zero")
-                    : (tooHigh ? "two extra zeros" : "two missing zeros");
-            return " Likely slip: " + Amounts.text(meant) + " " + unit + " would be a usual dose — " + zeros
-                    + " or a misplaced decimal point?";
+            Text zeros = Text.of(factor == 10 ? (tooHigh ? "advice.doseLimit.extraZero" : "advice.doseLimit.missingZero")
+                    : (tooHigh ? "advice.doseLimit.twoExtraZeros" : "advice.doseLimit.twoMissingZeros"));
+            return Text.of("advice.doseLimit.slipZeros", Amounts.text(meant), unit, zeros);
         }
-        return "";
+        return Text.empty();
     }
 
     // ------------------------------------------------------------------------------------------ answers
 
-    private DoseLimitAdvice refused(String text) {
+    private DoseLimitAdvice refused(Text text) {
         return answer(Verdict.REFUSED, Severity.HIGH, text);
     }
 
-    private DoseLimitAdvice answer(Verdict verdict, Severity severity, String text) {
+    private DoseLimitAdvice answer(Verdict verdict, Severity severity, Text text) {
         boolean worked = verdict != Verdict.NOT_CHECKED && single > 0;
         return new DoseLimitAdvice(limit.drug(), limit.route(), verdict,
-                new Recommendation(severity, text, "", Optional.empty(), limit.source()), Optional.of(limit),
+                new Recommendation(severity, text.english(), "", Optional.empty(), limit.source(), text), Optional.of(limit),
                 worked ? OptionalDouble.of(single) : OptionalDouble.empty(),
                 worked ? daily() : OptionalDouble.empty(), worked ? limit.doseUnit() : "", limit.source(),
                 tableVersion);

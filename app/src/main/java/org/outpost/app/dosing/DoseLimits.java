@@ -23,6 +23,7 @@ import org.outpost.app.dosing.DoseLimitAdvice.Verdict;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.Recommendation;
 import org.outpost.app.model.Severity;
+import org.outpost.app.text.Text;
 
 /**
  * The dose-limit check: for every drug Outpost knows, the usual and the maximum single and daily doses by route, so
@@ -227,11 +228,10 @@ public final class DoseLimits {
         DoseLimit row = byDrugAndRoute.get(key(name, r));
         if (row == null) {
             String routes = String.join(", ", rows.stream().map(DoseLimit::route).toList());
-            String text = "no " + r + " dose limits for " + name + " in the table (it has " + routes
-                    + "): the dose was not checked against a maximum";
+            Text text = Text.of("advice.doseLimit.noRow", r, name, routes);
             String source = title() + " " + version();
             return Optional.of(new DoseLimitAdvice(name, r, Verdict.NOT_CHECKED,
-                    new Recommendation(Severity.LOW, text, "", Optional.empty(), source), Optional.empty(),
+                    new Recommendation(Severity.LOW, text.english(), "", Optional.empty(), source, text), Optional.empty(),
                     OptionalDouble.empty(), OptionalDouble.empty(), "", source, version()));
         }
         return Optional.of(new DoseLimitCheck(row, version(), bodySizeAllowance)

@@ -5,6 +5,7 @@ import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.Severity;
 import org.outpost.app.model.SuggestedDose;
+import org.outpost.app.text.Text;
 
 /**
  * SAVAYSA (edoxaban) in non-valvular atrial fibrillation, US PI (see {@link DoacDose}): boxed warning and §2.1
@@ -27,37 +28,29 @@ final class EdoxabanLabel {
         if (p.dialysis() || p.crcl() < 15) {
             String why = p.dialysis() ? "on dialysis" : p.crclText();
             return DoacDose.avoid("not recommended: " + why,
-                    "Edoxaban is not recommended: " + why + (p.dialysis() ? "" : " is below 15 mL/min")
-                            + " \u2014 the label does not recommend it at CrCl < 15 mL/min. Choose another anticoagulant.",
+                    p.dialysis() ? Text.of("advice.doac.edoxaban.notRecommended.dialysis")
+                            : Text.of("advice.doac.edoxaban.notRecommended", p.crclKeyed()),
                     LOW_CRCL_SECTION, terms);
         }
         if (p.crcl() > 95) {
             return DoacDose.avoid("do not use: " + p.crclText(),
-                    "Do not use edoxaban: " + p.crclText() + " (Cockcroft\u2013Gault, actual body weight) is above "
-                            + "95 mL/min \u2014 reduced efficacy: more ischemic strokes than with warfarin in ENGAGE "
-                            + "AF-TIMI 48 (boxed warning). Use another anticoagulant.",
+                    Text.of("advice.doac.edoxaban.highCrcl", p.crclKeyed()),
                     HIGH_CRCL_SECTION, terms);
         }
         if (p.strongCyp3aPgpInducer()) {
             return DoacDose.avoid("avoid: P-gp inducer",
-                    "Avoid edoxaban with rifampin (the label's P-gp inducer; Outpost applies it to every combined "
-                            + "P-gp and strong CYP3A4 inducer): it decreases edoxaban exposure.",
+                    Text.of("advice.doac.edoxaban.avoidInducer"),
                     INTERACTION_SECTION, DoacPatient.with(terms, DoacDose.STRONG_INDUCER));
         }
-        String pgpNote = p.anyPgpInhibitor()
-                ? " No dose reduction for the P-gp inhibitor in atrial fibrillation (reduced doses gave lower "
-                        + "edoxaban levels in ENGAGE AF-TIMI 48)."
-                : "";
+        Text pgpNote = p.anyPgpInhibitor() ? Text.of("advice.doac.edoxaban.pgpNote") : Text.empty();
         if (p.crcl() <= 50) {
             return DoacDose.dose(Severity.MODERATE, new SuggestedDose(30, "mg", ONCE_DAILY),
                     "reduced dose: " + p.crclText(),
-                    "Edoxaban 30 mg once daily: " + p.crclText()
-                            + " (Cockcroft\u2013Gault, actual body weight) is 15\u201350 mL/min." + pgpNote,
+                    Text.of("advice.doac.edoxaban.reduce", p.crclKeyed(), pgpNote),
                     DOSE_SECTION, terms);
         }
         return DoacDose.dose(Severity.LOW, new SuggestedDose(60, "mg", ONCE_DAILY), "standard dose",
-                "Edoxaban 60 mg once daily: " + p.crclText()
-                        + " (Cockcroft\u2013Gault, actual body weight) is above 50 and at most 95 mL/min." + pgpNote,
+                Text.of("advice.doac.edoxaban.standard", p.crclKeyed(), pgpNote),
                 DOSE_SECTION, terms);
     }
 }

@@ -25,6 +25,7 @@ import org.outpost.app.dosing.RenalDoseRule.Measure;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.Recommendation;
 import org.outpost.app.model.Severity;
+import org.outpost.app.text.Text;
 import org.outpost.app.model.SuggestedDose;
 import org.outpost.app.table.TableFile;
 import org.outpost.app.table.TableFile.HeaderKeys;
@@ -242,13 +243,13 @@ public final class RenalDoseRules {
         }
         OptionalDouble given = d.measure() == Measure.CRCL ? crclMlMin : egfr;
         if (given == null || given.isEmpty()) {
-            return Optional.of(notChecked(name, d.measure(), NO_CREATININE + ": " + name + " is dosed by "
-                    + d.measure().title() + " (" + d.measure().unit() + "), and none is available"));
+            return Optional.of(notChecked(name, d.measure(), Text.of("advice.renal.noValue", name,
+                    d.measure().title(), d.measure().unit())));
         }
         double value = given.getAsDouble();
         if (!Double.isFinite(value) || value < 0) {
-            return Optional.of(notChecked(name, d.measure(), NO_CREATININE + ": the " + d.measure().abbreviation()
-                    + " given for " + name + " is not a usable value"));
+            return Optional.of(notChecked(name, d.measure(), Text.of("advice.renal.unusable",
+                    d.measure().abbreviation(), name)));
         }
         List<RenalDoseRule> rules = d.rules();
         RenalDoseRule match = rules.getLast();
@@ -262,7 +263,7 @@ public final class RenalDoseRules {
                 Optional.of(match), match.source(), version()));
     }
 
-    private RenalDoseAdvice notChecked(String drug, Measure measure, String text) {
+    private RenalDoseAdvice notChecked(String drug, Measure measure, Text text) {
         return new RenalDoseAdvice(drug, measure, OptionalDouble.empty(), Recommendation.of(Severity.LOW, text, ""),
                 Optional.empty(), title() + " " + version(), version());
     }

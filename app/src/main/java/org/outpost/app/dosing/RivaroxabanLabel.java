@@ -1,12 +1,11 @@
 package org.outpost.app.dosing;
 
-import static org.outpost.app.dosing.DoacDose.LE;
-
 import java.util.List;
 import org.outpost.app.model.Contribution;
 import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.Severity;
 import org.outpost.app.model.SuggestedDose;
+import org.outpost.app.text.Text;
 
 /**
  * XARELTO (rivaroxaban) in non-valvular atrial fibrillation, US PI (see {@link DoacDose}): §2.1 Table 1 CrCl &gt;
@@ -29,47 +28,33 @@ final class RivaroxabanLabel {
         List<Contribution> terms = p.renal();
         if (p.strongCyp3aPgpInhibitor()) {
             return DoacDose.avoid("avoid: combined P-gp and strong CYP3A inhibitor",
-                    "Avoid rivaroxaban with a combined P-gp and strong CYP3A inhibitor (e.g., ketoconazole, "
-                            + "itraconazole, ritonavir, conivaptan): it increases rivaroxaban exposure and bleeding risk.",
+                    Text.of("advice.doac.rivaroxaban.avoidInhibitor"),
                     INTERACTION_SECTION, DoacPatient.with(terms, DoacDose.STRONG_INHIBITOR));
         }
         if (p.strongCyp3aPgpInducer()) {
             return DoacDose.avoid("avoid: combined P-gp and strong CYP3A inducer",
-                    "Avoid rivaroxaban with a combined P-gp and strong CYP3A inducer (e.g., carbamazepine, "
-                            + "phenytoin, rifampin, St. John's wort): it decreases rivaroxaban exposure.",
+                    Text.of("advice.doac.rivaroxaban.avoidInducer"),
                     INTERACTION_SECTION, DoacPatient.with(terms, DoacDose.STRONG_INDUCER));
         }
         if (p.dialysis()) {
             return DoacDose.dose(Severity.MODERATE, new SuggestedDose(15, "mg", EVENING), "reduced dose: on dialysis",
-                    "Rivaroxaban 15 mg once daily with the evening meal: in ESRD on intermittent haemodialysis this "
-                            + "gives concentrations similar to ROCKET AF's, but efficacy and safety on dialysis "
-                            + "were not studied.",
+                    Text.of("advice.doac.rivaroxaban.dialysis"),
                     RENAL_SECTION, terms);
         }
-        String caution = p.anyPgpInhibitor() && p.crcl() < 80
-                ? " With a P-gp inhibitor at CrCl < 80 mL/min: if it is also a moderate CYP3A inhibitor (e.g., "
-                        + "erythromycin, diltiazem, verapamil, dronedarone), the label advises against rivaroxaban "
-                        + "unless the benefit justifies the risk."
-                : "";
-        List<Contribution> decided = caution.isEmpty() ? terms : DoacPatient.with(terms, p.pgpFlag());
+        boolean cautious = p.anyPgpInhibitor() && p.crcl() < 80;
+        Text caution = cautious ? Text.of("advice.doac.rivaroxaban.pgpCaution") : Text.empty();
+        List<Contribution> decided = !cautious ? terms : DoacPatient.with(terms, p.pgpFlag());
         if (p.crcl() > 50) {
-            return DoacDose.dose(caution.isEmpty() ? Severity.LOW : Severity.MODERATE,
+            return DoacDose.dose(!cautious ? Severity.LOW : Severity.MODERATE,
                     new SuggestedDose(20, "mg", EVENING), "standard dose",
-                    "Rivaroxaban 20 mg once daily with the evening meal: " + p.crclText()
-                            + " (Cockcroft\u2013Gault, actual body weight) is above 50 mL/min." + caution,
+                    Text.of("advice.doac.rivaroxaban.standard", p.crclKeyed(), caution),
                     DOSE_SECTION, decided);
         }
-        String note = p.crcl() < 15
-                ? " Below 15 mL/min off dialysis the label gives only Table 1 (no trial data; labels before "
-                        + "about 2016 said to avoid rivaroxaban here): weigh another anticoagulant."
-                : p.crcl() < 30
-                        ? " CrCl 15\u201330 mL/min was not studied in ROCKET AF; 15 mg is expected to give similar "
-                                + "concentrations. Observe for bleeding."
-                        : "";
+        Text note = p.crcl() < 15 ? Text.of("advice.doac.rivaroxaban.below15")
+                : p.crcl() < 30 ? Text.of("advice.doac.rivaroxaban.below30") : Text.empty();
         return DoacDose.dose(Severity.MODERATE, new SuggestedDose(15, "mg", EVENING),
                 "reduced dose: " + p.crclText(),
-                "Rivaroxaban 15 mg once daily with the evening meal: " + p.crclText()
-                        + " (Cockcroft\u2013Gault, actual body weight) is " + LE + " 50 mL/min." + note + caution,
+                Text.of("advice.doac.rivaroxaban.reduce", p.crclKeyed(), note, caution),
                 p.crcl() < 30 ? RENAL_SECTION : DOSE_SECTION, decided);
     }
 }

@@ -289,23 +289,19 @@ public final class WarfarinIwpcDose implements ClinicalModel {
         String category = String.join("; ", notes);
 
         SuggestedDose dose = new SuggestedDose(daily, "mg", "once daily");
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "Estimated warfarin starting dose %s mg daily (%.1f mg/week, IWPC %s algorithm); adjust by INR.",
-                dose.amountText(), reported, algorithm));
-        if (race.equals("black")) {
-            text.append(" CPIC 2017, African ancestry: if CYP2C9 *5, *6, *8 and *11 were not tested, dose "
-                    + "clinically; in carriers decrease the calculated dose by 15\u201330 %.");
-        }
-        if (cyp2c9.genotype().filter(g -> g == Cyp2c9.S2_3 || g == Cyp2c9.S3_3).isPresent()) {
-            text.append(" CPIC 2017: consider an alternative agent (CYP2C9 poor metaboliser genotype).");
-        }
+        Text text = Text.of("advice.warfarin-iwpc.estimate", dose.amount(), reported,
+                Text.of(pharmacogenetic ? "advice.warfarin-iwpc.algorithm.pharmacogenetic"
+                        : "advice.warfarin-iwpc.algorithm.clinical"),
+                race.equals("black") ? Text.of("advice.warfarin-iwpc.africanAncestry") : Text.empty(),
+                cyp2c9.genotype().filter(g -> g == Cyp2c9.S2_3 || g == Cyp2c9.S3_3).isPresent()
+                        ? Text.of("advice.warfarin-iwpc.poorMetaboliser") : Text.empty());
         Severity severity = reported <= LOW_DOSE_GROUP || reported >= HIGH_DOSE_GROUP ? Severity.MODERATE : Severity.LOW;
         String strength = !pharmacogenetic ? "" : switch (race) {
             case "asian", "white" -> "strong";
             case "black" -> "moderate";
             default -> "";
         };
-        Recommendation advice = Recommendation.dose(severity, text.toString(), strength, dose)
+        Recommendation advice = Recommendation.dose(severity, text, strength, dose)
                 .withSource("IWPC " + algorithm + " algorithm, N Engl J Med 2009;360:753-764"
                         + (strength.isEmpty() ? "" : "; strength as graded by CPIC warfarin 2017 (Johnson JA et al., "
                         + "Clin Pharmacol Ther 2017;102:397-404, Figure 2)"));

@@ -102,14 +102,10 @@ public final class WarfarinLabelDose implements ClinicalModel {
         WarfarinLabelTable.Range range = table.range(v, c);
         String span = Measure.format(range.minMgPerDay()) + "\u2013" + Measure.format(range.maxMgPerDay()) + " " + UNIT;
         String genotype = "VKORC1 " + v.label + ", CYP2C9 " + c.label;
-        StringBuilder text = new StringBuilder("COUMADIN label Table 1: expected maintenance dose " + span + " for "
-                + genotype + " (ranges from published studies); compare with the IWPC estimate and adjust by INR.");
-        if (range.prolongedTimeToMaxInr()) {
-            text.append(" The label: this CYP2C9 genotype may need a prolonged time (2 to 4 weeks) to reach the "
-                    + "maximum INR effect of a dose.");
-        }
+        Text text = Text.of("advice.warfarin-label.range", range.minMgPerDay(), range.maxMgPerDay(), v.label, c.label,
+                range.prolongedTimeToMaxInr() ? Text.of("advice.warfarin-label.prolonged") : Text.empty());
         Severity severity = range.maxMgPerDay() <= 2 ? Severity.MODERATE : Severity.LOW;
-        Recommendation advice = Recommendation.of(severity, text.toString(), "")
+        Recommendation advice = Recommendation.of(severity, text, "")
                 .withSource("COUMADIN (warfarin) US prescribing information, Table 1 (table " + table.version() + ")");
         return Evaluation.advice(ref, Double.NaN, UNIT, genotype + ": " + span, List.of(), advice);
     }

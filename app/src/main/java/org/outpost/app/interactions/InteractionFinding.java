@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import org.outpost.app.interactions.DoseFrequency.Period;
 import org.outpost.app.model.Severity;
 import org.outpost.app.model.SuggestedDose;
+import org.outpost.app.text.Text;
 
 /**
  * An interaction found between the drug being ordered and a drug on the chart.
@@ -43,6 +44,16 @@ public record InteractionFinding(String orderedDrug, String activeDrug, boolean 
     /** "simvastatin and clarithromycin" — ordered drug first (the alert puts "Interaction: " before it). */
     public String title() {
         return orderedDrug + " and " + activeDrug;
+    }
+
+    /** {@link #title()} as a text of the clinical bundle (the drug names are the table's). */
+    public Text titleText() {
+        return Text.of("advice.join.and", orderedDrug, activeDrug);
+    }
+
+    /** {@link #text()} as a text: the table's own words, shown as written (a translation is a translated table). */
+    public Text message() {
+        return Text.verbatim(text());
     }
 
     /** What the interaction does, then what to do. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.outpost.app.model.Severity;
+import org.outpost.app.text.Text;
 
 /**
  * One duplicate found between a medicine ordered and the medication list.
@@ -22,7 +23,23 @@ import org.outpost.app.model.Severity;
  */
 public record DuplicateFinding(Kind kind, String orderedDrug, String currentDrug, List<String> asWritten,
                                Optional<String> therapeuticClass, Severity severity, String text, String advice,
-                               String source, String tableVersion) {
+                               String source, String tableVersion, Text message, Text adviceText) {
+
+    /** A finding in words not behind keys: shown as written in every language. */
+    public DuplicateFinding(Kind kind, String orderedDrug, String currentDrug, List<String> asWritten,
+                            Optional<String> therapeuticClass, Severity severity, String text, String advice,
+                            String source, String tableVersion) {
+        this(kind, orderedDrug, currentDrug, asWritten, therapeuticClass, severity, text, advice, source, tableVersion,
+                null, null);
+    }
+
+    /** A finding whose text and advice are texts of the clinical bundle; the English fields are their English. */
+    public static DuplicateFinding keyed(Kind kind, String orderedDrug, String currentDrug, List<String> asWritten,
+                                         Optional<String> therapeuticClass, Severity severity, Text text, Text advice,
+                                         String source, String tableVersion) {
+        return new DuplicateFinding(kind, orderedDrug, currentDrug, asWritten, therapeuticClass, severity,
+                text.english(), advice.english(), source, tableVersion, text, advice);
+    }
 
     /** What kind of duplicate. */
     public enum Kind {
@@ -41,6 +58,8 @@ public record DuplicateFinding(Kind kind, String orderedDrug, String currentDrug
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(advice, "advice");
+        message = message == null ? Text.verbatim(text) : message;
+        adviceText = adviceText == null ? Text.verbatim(advice) : adviceText;
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(tableVersion, "tableVersion");
         if (kind == Kind.SAME_CLASS && therapeuticClass.isEmpty()) {

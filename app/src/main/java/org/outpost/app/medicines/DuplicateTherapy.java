@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.outpost.app.medicines.DuplicateFinding.Kind;
 import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.Severity;
+import org.outpost.app.text.Text;
 
 /**
  * The duplicate-therapy check: does a medicine being ordered duplicate one the patient already has?
@@ -123,27 +124,26 @@ public final class DuplicateTherapy {
     private DuplicateFinding sameDrug(DrugEntry drug, List<String> written) {
         TherapeuticClass rule = table.sameDrug();
         Severity severity = severity(rule);
-        String advice = rule.advice();
+        Text advice = Text.verbatim(rule.advice());
         String source = rule.source();
         Optional<TherapeuticClass> raise = mostSevere(List.copyOf(drug.classes()))
                 .filter(c -> severity(c).compareTo(severity(rule)) > 0);
         if (raise.isPresent()) {
             TherapeuticClass c = raise.get();
             severity = severity(c);
-            advice += " Rated " + severity + " because " + drug.generic() + " is one of the " + c.label()
-                    + ", whose duplicates are rated " + severity + ".";
+            advice = Text.of("alert.duplicate.rated", advice, String.valueOf(severity), drug.generic(), c.label());
             source += "; " + c.source();
         }
-        String text = drug.generic() + " is already on the medication list (as " + String.join("; ", written) + ")";
-        return new DuplicateFinding(Kind.SAME_DRUG, drug.generic(), drug.generic(), written, Optional.empty(), severity,
+        Text text = Text.of("alert.duplicate.sameText", drug.generic(), String.join("; ", written));
+        return DuplicateFinding.keyed(Kind.SAME_DRUG, drug.generic(), drug.generic(), written, Optional.empty(), severity,
                 text, advice, source, table.version());
     }
 
     private DuplicateFinding sameClass(DrugEntry ordered, DrugEntry current, TherapeuticClass cls, List<String> written) {
-        String text = "Two " + cls.label() + ": " + ordered.generic() + " ordered while " + current.generic()
-                + " is on the medication list (as " + String.join("; ", written) + ")";
-        return new DuplicateFinding(Kind.SAME_CLASS, ordered.generic(), current.generic(), written,
-                Optional.of(cls.name()), severity(cls), text, cls.advice(), cls.source(), table.version());
+        Text text = Text.of("alert.duplicate.classText", cls.label(), ordered.generic(), current.generic(),
+                String.join("; ", written));
+        return DuplicateFinding.keyed(Kind.SAME_CLASS, ordered.generic(), current.generic(), written,
+                Optional.of(cls.name()), severity(cls), text, Text.verbatim(cls.advice()), cls.source(), table.version());
     }
 
     /**
@@ -167,10 +167,9 @@ public final class DuplicateTherapy {
         }
         String name = String.join(" ", words);
         TherapeuticClass rule = table.sameDrug();
-        String text = name + " is already on the medication list (as " + String.join("; ", written) + ")";
-        String advice = rule.advice() + " " + name + " is not in the medicines-by-class table: it was found by its "
-                + "name alone, and its classes were not checked.";
-        return List.of(new DuplicateFinding(Kind.SAME_DRUG, name, name, written, Optional.empty(), severity(rule), text,
+        Text text = Text.of("alert.duplicate.sameText", name, String.join("; ", written));
+        Text advice = Text.of("alert.duplicate.notInTable", rule.advice(), name);
+        return List.of(DuplicateFinding.keyed(Kind.SAME_DRUG, name, name, written, Optional.empty(), severity(rule), text,
                 advice, rule.source(), table.version()));
     }
 }

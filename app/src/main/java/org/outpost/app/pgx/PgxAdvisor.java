@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import org.outpost.app.model.Recommendation;
 import org.outpost.app.model.Severity;
+import org.outpost.app.text.Text;
 
 /**
  * The prescribing check's entry point: for a drug being prescribed and the patient's pharmacogenomic results,
@@ -175,7 +176,8 @@ public final class PgxAdvisor {
                 return new NotTested(drug, untested);
             }
             CpicRecommendation rec = row.get();
-            String text = applies.map(i -> "For " + i.label() + ": ").orElse("") + rec.recommendation();
+            Text text = applies.map(i -> Text.of("advice.pgx.forIndication", i.label(), rec.recommendation()))
+                    .orElse(Text.verbatim(rec.recommendation()));
             return new Advised(new PgxAdvice(drug, category, results, activityScore(genes, results),
                     Recommendation.of(rec.severity(), text, rec.strength()).withSource(source(table)),
                     Optional.of(rec), table.version()));
@@ -200,9 +202,8 @@ public final class PgxAdvisor {
         if (rec == null) {
             return new NotTested(drug, untested);
         }
-        String text = allSame ? rec.recommendation()
-                : "Indication not stated: the strictest advice, for " + strictest.label() + ", is shown; state the "
-                + "indication for the advice that fits. " + rec.recommendation();
+        Text text = allSame ? Text.verbatim(rec.recommendation())
+                : Text.of("advice.pgx.indicationNotStated", strictest.label(), rec.recommendation());
         return new Advised(new PgxAdvice(drug, category, results, activityScore(genes, results),
                 Recommendation.of(rec.severity(), text, rec.strength()).withSource(source(table)),
                 Optional.of(rec), table.version()));
@@ -224,8 +225,8 @@ public final class PgxAdvisor {
                 problems.add(r.problem());
             }
         }
-        String text = INDETERMINATE_PREFIX + String.join("; ", problems)
-                + (known.isEmpty() ? "" : ". Other result: " + String.join("; ", known));
+        Text text = Text.of("advice.pgx.indeterminate", String.join("; ", problems),
+                known.isEmpty() ? Text.empty() : Text.of("advice.pgx.otherResult", String.join("; ", known)));
         return new PgxAdvice(drug, GeneResult.INDETERMINATE, results, OptionalDouble.empty(),
                 Recommendation.of(Severity.MODERATE, text, "").withSource(source(table)), Optional.empty(),
                 table.version());

@@ -28,6 +28,7 @@ import org.outpost.app.model.ModelRef;
 import org.outpost.app.model.Severity;
 import org.outpost.app.table.TableFile;
 import org.outpost.app.table.TableFile.HeaderKeys;
+import org.outpost.app.text.Text;
 
 /**
  * An order checked against the patient's recorded allergies:
@@ -179,12 +180,10 @@ public final class AllergyCheck {
         Objects.requireNonNull(status, "status");
         String ordered = drug.strip().toLowerCase(Locale.ROOT);
         return switch (status) {
-            case AllergyStatus.NotRecorded n -> promptIfNotRecorded ? List.of(new OrderAlert(ref.id(), ref.version(),
-                    ref.source(), Severity.LOW, "Allergies not recorded", "The patient's allergies have not been "
-                    + "recorded, so this order was not checked against them. Ask the patient and record their "
-                    + "allergies, or no known allergies, on the patient's record.", "", Optional.empty(), false,
-                    PrescribingCheck.fingerprint(ref.id(), ref.version(), ordered, "not recorded"),
-                    AlertResponse.NONE, "")) : List.of();
+            case AllergyStatus.NotRecorded n -> promptIfNotRecorded ? List.of(OrderAlert.keyed(ref.id(), ref.version(),
+                    ref.source(), Severity.LOW, Text.of("alert.allergy.notRecorded"),
+                    Text.of("alert.allergy.notRecordedText"), "", Optional.empty(), false,
+                    PrescribingCheck.fingerprint(ref.id(), ref.version(), ordered, "not recorded"))) : List.of();
             case AllergyStatus.NoKnownAllergies n -> List.of();
             case AllergyStatus.Listed l -> l.entries().stream().map(e -> finding(e, ordered)).flatMap(Optional::stream)
                     .toList();
@@ -206,20 +205,17 @@ public final class AllergyCheck {
                 namedClasses.add(cls);
             }
         });
-        String recorded = describe(allergy);
+        Text recorded = describe(allergy);
         if (allergenDrugs.stream().anyMatch(d -> d.generic().equals(generic)) || substanceWords.equals(words(ordered))) {
-            return Optional.of(alert(allergy, generic, Severity.HIGH, "Allergy: " + allergy.substance(),
-                    "The patient is recorded as allergic to " + allergy.substance() + " (" + recorded + "), and "
-                            + generic + " is that medicine. Choose another, or record why it is given.",
+            return Optional.of(alert(allergy, generic, Severity.HIGH, Text.of("alert.allergy", allergy.substance()),
+                    Text.of("alert.allergy.same", allergy.substance(), recorded, generic),
                     "The patient's allergy list", "same"));
         }
         Optional<String> namedClass = namedClasses.stream().filter(orderedKeys::contains).findFirst();
         if (namedClass.isPresent()) {
             TherapeuticClass cls = classes.therapeuticClass(namedClass.get()).orElseThrow();
-            return Optional.of(alert(allergy, generic, Severity.HIGH, "Allergy: " + allergy.substance(),
-                    "The patient is recorded as allergic to " + allergy.substance() + " (" + recorded + "), and "
-                            + generic + " is one of the " + cls.label() + ". Choose a medicine of another class, or "
-                            + "record why it is given.",
+            return Optional.of(alert(allergy, generic, Severity.HIGH, Text.of("alert.allergy", allergy.substance()),
+                    Text.of("alert.allergy.class", allergy.substance(), recorded, generic, cls.label()),
                     "The patient's allergy list; " + cls.label() + ": " + cls.source(), "class " + cls.name()));
         }
         Set<String> allergenKeys = new LinkedHashSet<>(namedClasses);
@@ -229,32 +225,32 @@ public final class AllergyCheck {
         });
         Optional<Cross> row = cross.stream().filter(c -> allergenKeys.contains(c.allergy())
                 && orderedKeys.contains(c.ordered())).max(Comparator.comparing(Cross::severity));
-        return row.map(c -> alert(allergy, generic, c.severity(), "Possible cross-reactivity: " + allergy.substance()
-                        + " allergy", "The patient is recorded as allergic to " + allergy.substance() + " (" + recorded
-                        + "); " + generic + " may cross-react. " + c.advice(), c.source(),
+        return row.map(c -> alert(allergy, generic, c.severity(), Text.of("alert.allergy.cross", allergy.substance()),
+                Text.of("alert.allergy.crossText", allergy.substance(), recorded, generic, c.advice()), c.source(),
                 "cross " + c.allergy() + ">" + c.ordered()));
     }
 
-    private OrderAlert alert(AllergyEntry allergy, String generic, Severity severity, String headline, String text,
+    private OrderAlert alert(AllergyEntry allergy, String generic, Severity severity, Text headline, Text text,
                              String source, String kind) {
         // the reaction and severity are part of the fingerprint: an answer given for a rash does not answer anaphylaxis
         String inputs = String.join("|", kind, allergy.substance().toLowerCase(Locale.ROOT), allergy.reaction(),
                 allergy.severity().name());
-        return new OrderAlert(ref.id(), ref.version(), source, severity, headline, text, "", Optional.empty(), true,
-                PrescribingCheck.fingerprint(ref.id(), ref.version(), generic, inputs), AlertResponse.NONE, "");
+        return OrderAlert.keyed(ref.id(), ref.version(), source, severity, headline, text, "", Optional.empty(), true,
+                PrescribingCheck.fingerprint(ref.id(), ref.version(), generic, inputs));
     }
 
     /** "hives, moderate" or "reaction and severity not recorded". */
-    static String describe(AllergyEntry e) {
+    static Text describe(AllergyEntry e) {
         String severity = e.severity() == AllergySeverity.UNKNOWN ? ""
                 : e.severity().name().toLowerCase(Locale.ROOT).replace('_', '-');
         if (e.reaction().isEmpty() && severity.isEmpty()) {
-            return "reaction and severity not recorded";
+            return Text.of("alert.allergy.recorded.none");
         }
         if (e.reaction().isEmpty()) {
-            return severity + " reaction, not described";
+            return Text.of("alert.allergy.recorded.severityOnly", severity);
         }
-        return e.reaction() + (severity.isEmpty() ? ", severity not recorded" : ", " + severity);
+        return severity.isEmpty() ? Text.of("alert.allergy.recorded.reactionOnly", e.reaction())
+                : Text.of("alert.allergy.recorded.both", e.reaction(), severity);
     }
 
     static List<String> words(String text) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.outpost.app.model.Severity;
 import org.outpost.app.model.SuggestedDose;
+import org.outpost.app.text.Text;
 
 /**
  * How far an order is from a dose a model <em>estimated</em> (the IWPC warfarin starting dose), compared as
@@ -85,12 +86,12 @@ record EstimateDeviation(double orderedPerDay, double estimatedPerDay) {
     }
 
     /** "The order (10 mg/day) is 100 % above the estimate." */
-    String describe() {
+    Text describe() {
         if (matches()) {
-            return "The order gives the estimated dose.";
+            return Text.of("alert.estimate.matches");
         }
-        return String.format(Locale.ROOT, "The order (%s mg/day) is %.0f %% %s the estimate.", format(orderedPerDay),
-                percent(), orderedPerDay > estimatedPerDay ? "above" : "below");
+        return Text.of(orderedPerDay > estimatedPerDay ? "alert.estimate.above" : "alert.estimate.below",
+                format(orderedPerDay), Math.round(percent()));
     }
 
     private static String format(double mg) {

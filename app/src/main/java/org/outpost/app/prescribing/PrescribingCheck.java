@@ -29,6 +29,7 @@ import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.Recommendation;
 import org.outpost.app.model.Severity;
+import org.outpost.app.text.Text;
 
 /**
  * The check run on a medication order before it is saved: every model relevant to the drug — the
@@ -61,6 +62,7 @@ public final class PrescribingCheck {
     private static final java.util.regex.Pattern PRASUGREL_NAMED = java.util.regex.Pattern.compile(
             "(?i)prasugrel or ticagrelor|ticagrelor or prasugrel");
     static final String PRASUGREL_STROKE_TIA = "prasugrel-stroke-tia";
+    private static final String SEMICOLON = "advice.join.semicolon";
 
     private final List<DrugModel> models;
     private final List<org.outpost.app.pgx.PgxAdvisor> advisors;
@@ -220,10 +222,9 @@ public final class PrescribingCheck {
                 alerts = check(others, draft, asOrdered.isPresent(), false, today, answered);
             } catch (DoseRefusedException e) {
                 ModelRef ref = safety.doseLimits().ref();
-                alerts = List.of(new OrderAlert(ref.id(), ref.version(), ref.title(), Severity.HIGH,
-                        "Impossible dose on the medication list", e.violations().getFirst().args().getFirst().toString(),
-                        "", Optional.empty(), true, fingerprint(ref.id(), ref.version(), drug.get(), "refused " + med.dose()),
-                        AlertResponse.NONE, ""));
+                alerts = List.of(OrderAlert.keyed(ref.id(), ref.version(), ref.title(), Severity.HIGH,
+                        Text.of("alert.dose.impossible"), e.advice(), "", Optional.empty(), true,
+                        fingerprint(ref.id(), ref.version(), drug.get(), "refused " + med.dose())));
             }
             reviews.add(new MedicineReview(med, drug.get(), asOrdered.isPresent(), alerts.stream()
                     .sorted((a, b) -> b.severity().compareTo(a.severity())).toList()));
@@ -290,16 +291,16 @@ public final class PrescribingCheck {
             return Optional.empty();
         }
         Recommendation r = e.recommendation().get();
-        String text = r.text();
+        Text text = r.message();
         if (draft.drug().equals(WARFARIN) && inputs.flag(AMIODARONE_INPUT).orElse(false)) {
-            text += " The estimate includes the interaction with amiodarone, which the patient takes.";
+            text = then(text, Text.of("alert.model.amiodaroneIncluded"));
         }
         Optional<String> strokeOrTia = StrokeOrTiaHistory.recorded(chart, draft, resolver.zone());
-        if (strokeOrTia.isPresent() && PRASUGREL_NAMED.matcher(text).find()) {
-            // never suggest prasugrel after a stroke or TIA (contraindicated: EFFIENT label, boxed warning)
-            text = PRASUGREL_NAMED.matcher(text).replaceAll("ticagrelor")
-                    + " Not prasugrel: stroke or TIA recorded (" + strokeOrTia.get() + "); prasugrel is "
-                    + "contraindicated after a stroke or TIA (EFFIENT prescribing information, boxed warning).";
+        if (strokeOrTia.isPresent() && PRASUGREL_NAMED.matcher(text.english()).find()) {
+            // never suggest prasugrel after a stroke or TIA (contraindicated: EFFIENT label, boxed warning); the
+            // advice being CPIC's words, the words with ticagrelor for prasugrel are shown as written
+            text = Text.of("alert.model.notPrasugrel",
+                    Text.verbatim(PRASUGREL_NAMED.matcher(text.english()).replaceAll("ticagrelor")), strokeOrTia.get());
         }
         boolean differs = r.suggestedDose().map(s -> !doseKnown || !draft.gives(s)).orElse(r.severity() != Severity.LOW);
         Severity severity = r.severity();
@@ -308,15 +309,15 @@ public final class PrescribingCheck {
             if (deviation.isPresent()) {
                 differs = deviation.get().differs();
                 severity = deviation.get().severity().orElse(severity);
-                text += " " + deviation.get().describe();
+                text = then(text, deviation.get().describe());
                 // an answer to a small deviation does not answer a larger one
                 fingerprint = fingerprint(model.ref().id(), model.ref().version(), draft.drug() + "@" + severity,
                         DecisionInputs.canonical(inputs));
             }
         }
-        return Optional.of(new OrderAlert(model.ref().id(), model.ref().version(), sourceOf(r, model.ref().title()),
-                severity, e.category().orElse(model.ref().title()), text, r.strength(), r.suggestedDose(), differs,
-                fingerprint, AlertResponse.NONE, ""));
+        return Optional.of(OrderAlert.keyed(model.ref().id(), model.ref().version(), sourceOf(r, model.ref().title()),
+                severity, Text.verbatim(e.category().orElse(model.ref().title())), text, r.strength(), r.suggestedDose(),
+                differs, fingerprint));
     }
 
     /**
@@ -324,24 +325,23 @@ public final class PrescribingCheck {
      * otherwise a moderate alert naming what is missing, so nobody takes silence for approval.
      */
     private static Optional<OrderAlert> notChecked(ClinicalModel model, Evaluation e, String fingerprint,
-                                                   Map<String, String> outOfDate) {
+                                                   Map<String, Text> outOfDate) {
         Set<String> genes = new LinkedHashSet<>();
         model.inputs().stream().filter(s -> s.kind() == InputSpec.Kind.TEXT).forEach(s -> genes.add(s.name()));
         if (e.reasons().isEmpty() && genes.containsAll(e.missing())) {
             return Optional.empty();
         }
-        List<String> why = new ArrayList<>(e.reasons());
+        List<Text> why = new ArrayList<>(e.reasonTexts());
         List<String> missing = e.missing().stream().filter(n -> !outOfDate.containsKey(n)).toList();
         e.missing().stream().filter(outOfDate::containsKey).forEach(n -> why.add(outOfDate.get(n)));
         if (!missing.isEmpty()) {
-            why.add("missing " + String.join(", ", missing) + " (creatinine and weight from the last "
-                    + DOSING_WINDOW.getMonths() + " months)");
+            why.add(Text.of("alert.model.missing", String.join(", ", missing), DOSING_WINDOW.getMonths()));
         }
         boolean stale = e.missing().stream().anyMatch(outOfDate::containsKey);
-        return Optional.of(new OrderAlert(model.ref().id(), model.ref().version(), model.ref().title(),
-                Severity.MODERATE, (stale ? "Out of date: " : "Not checked: ") + model.ref().title(),
-                "The dose could not be checked: " + String.join("; ", why) + ".", "", Optional.empty(), false,
-                fingerprint, AlertResponse.NONE, ""));
+        return Optional.of(OrderAlert.keyed(model.ref().id(), model.ref().version(), model.ref().title(),
+                Severity.MODERATE, Text.of(stale ? "alert.model.outOfDate" : "alert.model.notChecked", model.ref().title()),
+                Text.of("alert.model.notCheckedText", Text.join(SEMICOLON, why)), "", Optional.empty(), false,
+                fingerprint));
     }
 
     private ModelInputs inputs(DrugModel m, Chart chart, LocalDate today, Set<String> active) {
@@ -365,7 +365,7 @@ public final class PrescribingCheck {
         return renalRules.check(draft.drug(), clearance, gfr).map(advice -> {
             Recommendation r = advice.recommendation();
             boolean byEgfr = advice.measure() == org.outpost.app.dosing.RenalDoseRule.Measure.EGFR;
-            String staleText = advice.checked() ? "" : String.join("; ", outOfDate(chart, today,
+            List<Text> stale = advice.checked() ? List.of() : List.copyOf(outOfDate(chart, today,
                     byEgfr ? egfr : crcl).values());
             Map<String, Object> used = new LinkedHashMap<>();
             advice.kidneyValue().ifPresent(v -> used.put(advice.measure().code(), Math.round(v)));
@@ -376,19 +376,20 @@ public final class PrescribingCheck {
             String fingerprint = fingerprint(ref.id(), ref.version(), draft.drug(),
                     DecisionInputs.canonical(ModelInputs.of(used)));
             boolean differs = r.suggestedDose().map(s -> !doseKnown || !draft.gives(s)).orElse(r.severity() != Severity.LOW);
-            String text = staleText.isEmpty() ? r.text() : r.text() + ": out of date: " + staleText + ".";
-            String headline = staleText.isEmpty() ? headline(advice) : "Kidney function out of date";
+            Text text = stale.isEmpty() ? r.message()
+                    : Text.of("alert.renal.outOfDate", r.message(), Text.join(SEMICOLON, stale));
+            Text headline = stale.isEmpty() ? headline(advice) : Text.of("alert.renal.kidneyOutOfDate");
             if (byEgfr && advice.checked()) {
-                text += " " + equationUsed(chart, today, withCystatin, creatinineGfr);
+                text = then(text, equationUsed(chart, today, withCystatin, creatinineGfr));
                 if (withCystatin) {
-                    headline += " (creatinine\u2013cystatin C)";
+                    headline = Text.of("alert.renal.withCystatin", headline);
                 }
             }
             if (renalRules.draft()) {
-                text += " " + RenalDoseRules.DRAFT_NOTE;
+                text = then(text, Text.of("alert.renal.draft"));
             }
-            return new OrderAlert(ref.id(), ref.version(), sourceOf(r, ref.title()), r.severity(), headline, text,
-                    r.strength(), r.suggestedDose(), differs, fingerprint, AlertResponse.NONE, "");
+            return OrderAlert.keyed(ref.id(), ref.version(), sourceOf(r, ref.title()), r.severity(), headline, text,
+                    r.strength(), r.suggestedDose(), differs, fingerprint);
         });
     }
 
@@ -397,22 +398,19 @@ public final class PrescribingCheck {
      * creatinine and cystatin C of the last 3 months (creatinine alone: 26)." — or the creatinine equation, saying
      * when a cystatin C on the chart was too old to use.
      */
-    private String equationUsed(Chart chart, LocalDate today, boolean withCystatin, OptionalDouble creatinineGfr) {
+    private Text equationUsed(Chart chart, LocalDate today, boolean withCystatin, OptionalDouble creatinineGfr) {
         int months = DOSING_WINDOW.getMonths();
         if (withCystatin) {
-            String alone = creatinineGfr.isPresent() ? " (creatinine alone: " + Math.round(creatinineGfr.getAsDouble()) + ")" : "";
-            return "Kidney function: " + egfrWithCystatin.get().ref().title() + ", from creatinine and cystatin C of the "
-                    + "last " + months + " months" + alone + ".";
+            Text alone = creatinineGfr.isPresent()
+                    ? Text.of("alert.renal.creatinineAlone", Math.round(creatinineGfr.getAsDouble())) : Text.empty();
+            return Text.of("alert.renal.equationCystatin", egfrWithCystatin.get().ref().title(), months, alone);
         }
-        String text = "Kidney function: " + egfr.ref().title();
         java.time.Instant oldest = today.minus(DOSING_WINDOW).atStartOfDay(resolver.zone()).toInstant();
         Optional<org.outpost.app.domain.Observation> oldCystatin = egfrWithCystatin.isEmpty() ? Optional.empty()
                 : chart.latest(org.outpost.app.domain.Measure.CYSTATIN_C).filter(o -> o.effective().isBefore(oldest));
-        if (oldCystatin.isPresent()) {
-            text += "; the cystatin C of " + LocalDate.ofInstant(oldCystatin.get().effective(), resolver.zone())
-                    + " is older than " + months + " months and was not used";
-        }
-        return text + ".";
+        Text old = oldCystatin.isEmpty() ? Text.empty() : Text.of("alert.renal.oldCystatin",
+                LocalDate.ofInstant(oldCystatin.get().effective(), resolver.zone()).toString(), months);
+        return Text.of("alert.renal.equation", egfr.ref().title(), old);
     }
 
     /**
@@ -420,18 +418,18 @@ public final class PrescribingCheck {
      * "creatinine 14 months old (needs ≤ 3 months): last 1.4 mg/dL on 2025-09-01" — so an old value is shown as
      * out of date, not reported as missing.
      */
-    private Map<String, String> outOfDate(Chart chart, LocalDate today, ClinicalModel model) {
-        Map<String, String> stale = new LinkedHashMap<>();
+    private Map<String, Text> outOfDate(Chart chart, LocalDate today, ClinicalModel model) {
+        Map<String, Text> stale = new LinkedHashMap<>();
         for (Map.Entry<String, org.outpost.app.model.InputSource.FromObservation> e
                 : resolver.resolve(model, chart, today).expired().entrySet()) {
             chart.latest(e.getValue().measure()).ifPresent(o -> {
                 LocalDate taken = LocalDate.ofInstant(o.effective(), resolver.zone());
                 Period age = Period.between(taken, today);
                 long months = age.toTotalMonths();
-                String old = months >= 1 ? months + (months == 1 ? " month" : " months")
-                        : java.time.temporal.ChronoUnit.DAYS.between(taken, today) + " days";
-                stale.put(e.getKey(), e.getKey() + " " + old + " old (needs \u2264 " + DOSING_WINDOW.getMonths()
-                        + " months): last " + o.value() + " on " + taken);
+                Text old = months >= 1 ? Text.of("alert.stale.months", months)
+                        : Text.of("alert.stale.days", java.time.temporal.ChronoUnit.DAYS.between(taken, today));
+                stale.put(e.getKey(), Text.of("alert.stale", e.getKey(), old, DOSING_WINDOW.getMonths(),
+                        String.valueOf(o.value()), taken.toString()));
             });
         }
         return stale;
@@ -459,19 +457,19 @@ public final class PrescribingCheck {
         }
         org.outpost.app.dosing.DoseLimitAdvice advice = found.get();
         if (advice.refused()) {
-            throw new DoseRefusedException(advice.text());
+            throw new DoseRefusedException(advice.recommendation().message());
         }
         ModelRef ref = safety.doseLimits().ref();
         boolean above = advice.needsOverrideReason();
-        String headline = switch (advice.verdict()) {
-            case ABOVE_MAXIMUM -> "Above the maximum dose";
-            case OUTSIDE_USUAL -> "Outside the usual dose range";
-            default -> "Dose not checked against the limits";
-        };
-        return Optional.of(new OrderAlert(ref.id(), ref.version(), advice.source(), advice.severity(), headline,
-                advice.text(), "", Optional.empty(), above,
+        Text headline = Text.of(switch (advice.verdict()) {
+            case ABOVE_MAXIMUM -> "alert.dose.aboveMaximum";
+            case OUTSIDE_USUAL -> "alert.dose.outsideUsual";
+            default -> "alert.dose.notChecked";
+        });
+        return Optional.of(OrderAlert.keyed(ref.id(), ref.version(), advice.source(), advice.severity(), headline,
+                advice.recommendation().message(), "", Optional.empty(), above,
                 fingerprint(ref.id(), ref.version(), draft.drug(), draft.dose() + " " + draft.route() + " "
-                        + advice.verdict()), AlertResponse.NONE, ""));
+                        + advice.verdict())));
     }
 
     private static OptionalDouble recent(Chart chart, org.outpost.app.domain.Measure measure, java.time.Instant oldest) {
@@ -487,13 +485,12 @@ public final class PrescribingCheck {
     private List<OrderAlert> duplicates(Chart chart, OrderDraft draft, LocalDate today) {
         List<String> current = chart.medications().stream().filter(m -> m.activeOn(today)).map(Medication::name).toList();
         ModelRef ref = safety.duplicates().ref();
-        return safety.duplicates().check(draft.drug(), current).stream().map(f -> new OrderAlert(ref.id(), ref.version(),
-                f.source(), f.severity(), f.kind() == org.outpost.app.medicines.DuplicateFinding.Kind.SAME_DRUG
-                        ? "Duplicate: " + f.currentDrug() + " is already prescribed"
-                        : "Duplicate therapy: " + f.therapeuticClass().orElse(""),
-                f.text() + " " + f.advice(), "", Optional.empty(), f.severity() != Severity.LOW,
-                fingerprint(ref.id(), ref.version(), draft.drug(), "duplicate of " + f.currentDrug()),
-                AlertResponse.NONE, "")).toList();
+        return safety.duplicates().check(draft.drug(), current).stream().map(f -> OrderAlert.keyed(ref.id(),
+                ref.version(), f.source(), f.severity(), f.kind() == org.outpost.app.medicines.DuplicateFinding.Kind.SAME_DRUG
+                        ? Text.of("alert.duplicate.same", f.currentDrug())
+                        : Text.of("alert.duplicate.class", f.therapeuticClass().orElse("")),
+                then(f.message(), f.adviceText()), "", Optional.empty(), f.severity() != Severity.LOW,
+                fingerprint(ref.id(), ref.version(), draft.drug(), "duplicate of " + f.currentDrug()))).toList();
     }
 
     /**
@@ -512,33 +509,32 @@ public final class PrescribingCheck {
             }
             Severity severity = f.severity();
             boolean differs = severity != Severity.LOW || f.contraindicated();
-            String text = f.text();
+            Text text = f.message();
             if (f.orderedIsObject() && f.doseCap().isPresent() && !doseKnown) {
-                text += " The dose on the medication list could not be read to compare with the cap of "
-                        + new SuggestedCap(f.doseCap().get()) + ".";
+                text = then(text, Text.of("alert.interaction.capUnreadable", new SuggestedCap(f.doseCap().get()).toString()));
             } else if (f.orderedIsObject() && f.doseCap().isPresent()) {
-                SuggestedCap cap = new SuggestedCap(f.doseCap().get());
+                String cap = new SuggestedCap(f.doseCap().get()).toString();
                 switch (f.capCheck(draft.amount(), draft.unit(), draft.frequency())) {
                     case EXCEEDS -> {
                         severity = Severity.HIGH;
                         differs = true;
-                        text += " The order (" + draft.dose() + ") is above the cap of " + cap + ".";
+                        text = then(text, Text.of("alert.interaction.capExceeded", draft.dose(), cap));
                     }
                     case WITHIN -> {
                         if (!f.contraindicated()) {
                             severity = Severity.LOW;
                             differs = false;
                         }
-                        text += " The order (" + draft.dose() + ") is within the cap of " + cap + ".";
+                        text = then(text, Text.of("alert.interaction.capWithin", draft.dose(), cap));
                     }
-                    case UNKNOWN -> text += " The order's dose could not be compared with the cap of " + cap + ".";
+                    case UNKNOWN -> text = then(text, Text.of("alert.interaction.capUnknown", cap));
                     case NO_CAP -> { }
                 }
             }
-            alerts.add(new OrderAlert(ref.id(), ref.version(), f.source(), severity,
-                    (f.contraindicated() ? "Contraindicated: " : "Interaction: ") + f.title(), text, "",
-                    Optional.empty(), differs, fingerprint(ref.id(), ref.version(), f.key() + "@" + severity, ""),
-                    AlertResponse.NONE, ""));
+            alerts.add(OrderAlert.keyed(ref.id(), ref.version(), f.source(), severity,
+                    Text.of(f.contraindicated() ? "alert.interaction.contraindicated" : "alert.interaction",
+                            f.titleText()), text, "",
+                    Optional.empty(), differs, fingerprint(ref.id(), ref.version(), f.key() + "@" + severity, "")));
         }
         return alerts;
     }
@@ -553,14 +549,11 @@ public final class PrescribingCheck {
         if (!draft.drug().equals(PRASUGREL)) {
             return Optional.empty();
         }
-        return StrokeOrTiaHistory.recorded(chart, draft, resolver.zone()).map(what -> new OrderAlert(
+        return StrokeOrTiaHistory.recorded(chart, draft, resolver.zone()).map(what -> OrderAlert.keyed(
                 PRASUGREL_STROKE_TIA, "1.0.0", "EFFIENT (prasugrel) US prescribing information: boxed warning; "
                 + "4.2 Contraindications (prior transient ischemic attack or stroke)", Severity.HIGH,
-                "Contraindicated: prasugrel after a stroke or TIA",
-                "Prasugrel is contraindicated in patients with a prior stroke or TIA (" + what + "): in TRITON-TIMI 38 "
-                        + "they had more intracranial bleeding and no net benefit. Consider ticagrelor or clopidogrel "
-                        + "(check CYP2C19 first).", "", Optional.empty(), true,
-                fingerprint(PRASUGREL_STROKE_TIA, "1.0.0", draft.drug(), what), AlertResponse.NONE, ""));
+                Text.of("alert.prasugrel.headline"), Text.of("alert.prasugrel.text", what), "", Optional.empty(), true,
+                fingerprint(PRASUGREL_STROKE_TIA, "1.0.0", draft.drug(), what)));
     }
 
     /** A dose cap as the interaction states it: "20 mg daily". */
@@ -576,11 +569,16 @@ public final class PrescribingCheck {
         return r.source().isEmpty() ? modelTitle : r.source();
     }
 
-    private static String headline(RenalDoseAdvice advice) {
+    private static Text headline(RenalDoseAdvice advice) {
         return advice.kidneyValue().isPresent()
-                ? advice.measure().abbreviation() + " " + Math.round(advice.kidneyValue().getAsDouble()) + " "
-                        + advice.measure().unit()
-                : "No recent creatinine";
+                ? Text.of("alert.renal.kidney", advice.measure().abbreviation(),
+                        Math.round(advice.kidneyValue().getAsDouble()), advice.measure().unit())
+                : Text.of("alert.renal.noCreatinine");
+    }
+
+    /** A sentence followed by another ({@code alert.then}: "a b"). */
+    private static Text then(Text first, Text next) {
+        return Text.of("alert.then", first, next);
     }
 
     private OptionalDouble value(ClinicalModel model, Chart chart, LocalDate today) {
@@ -608,9 +606,9 @@ public final class PrescribingCheck {
         if (e.applicable() && e.value().isPresent()) {
             return new PharmacistSnapshot.KidneyFunction(model.ref().title(), e.value(), e.unit(), "");
         }
-        Map<String, String> stale = outOfDate(chart, today, model);
+        Map<String, Text> stale = outOfDate(chart, today, model);
         List<String> why = new ArrayList<>(e.reasons());
-        e.missing().forEach(n -> why.add(stale.getOrDefault(n, "missing " + n)));
+        e.missing().forEach(n -> why.add(stale.containsKey(n) ? stale.get(n).english() : "missing " + n));
         return new PharmacistSnapshot.KidneyFunction(model.ref().title(), OptionalDouble.empty(), e.unit(),
                 String.join("; ", why));
     }
@@ -637,18 +635,16 @@ public final class PrescribingCheck {
         ModelInputs inputs = inputs(warfarin.get(), chart, today, active);
         Evaluation without = model.evaluate(inputs.with(AMIODARONE_INPUT, false));
         Evaluation with = model.evaluate(inputs.with(AMIODARONE_INPUT, true));
-        String text = "Amiodarone inhibits the metabolism of warfarin (CYP2C9) and raises the INR over weeks. ";
+        Text text = Text.of("alert.amiodarone.text");
         if (without.applicable() && with.applicable() && without.value().isPresent() && with.value().isPresent()) {
             double before = without.value().getAsDouble();
             double after = with.value().getAsDouble();
-            text += String.format(Locale.ROOT, "The IWPC algorithm estimates the weekly warfarin dose falls from "
-                    + "%.1f to %.1f mg (%.0f %% less). ", before, after, 100 * (before - after) / before);
+            text = Text.of("alert.amiodarone.textWithFall", before, after, Math.round(100 * (before - after) / before));
         }
-        text += "Monitor the INR closely and expect to reduce the warfarin dose.";
-        return Optional.of(new OrderAlert(model.ref().id(), model.ref().version(), model.ref().title(),
-                Severity.MODERATE, "Interaction: warfarin and amiodarone", text, "", Optional.empty(), true,
+        return Optional.of(OrderAlert.keyed(model.ref().id(), model.ref().version(), model.ref().title(),
+                Severity.MODERATE, Text.of("alert.amiodarone.headline"), text, "", Optional.empty(), true,
                 fingerprint(model.ref().id(), model.ref().version(), "amiodarone+warfarin",
-                        DecisionInputs.canonical(inputs.without(AMIODARONE_INPUT))), AlertResponse.NONE, ""));
+                        DecisionInputs.canonical(inputs.without(AMIODARONE_INPUT)))));
     }
 
     private static OrderAlert remembered(OrderAlert alert, Map<String, AnsweredAlert> answered) {

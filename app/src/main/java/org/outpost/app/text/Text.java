@@ -30,6 +30,26 @@ public record Text(String key, List<Object> args) {
         return new Text("", List.of(words));
     }
 
+    /** No text at all: shown as nothing in every language (an optional note that does not apply). */
+    public static Text empty() {
+        return new Text("", List.of());
+    }
+
+    /**
+     * The parts joined two by two with {@code pairKey}, a pattern of two arguments ("{0}; {1}"), from the left: "a; b;
+     * c" is pairKey(pairKey(a, b), c). No parts is {@link #empty()}.
+     */
+    public static Text join(String pairKey, List<Text> parts) {
+        if (parts.isEmpty()) {
+            return empty();
+        }
+        Text joined = parts.getFirst();
+        for (Text next : parts.subList(1, parts.size())) {
+            joined = of(pairKey, joined, next);
+        }
+        return joined;
+    }
+
     /** Whether this text is shown as written rather than looked up. */
     public boolean isVerbatim() {
         return key.isEmpty() && args.size() == 1;

@@ -13,7 +13,8 @@ import org.outpost.ui.text.UiText;
 /**
  * One prescribing alert as a card, the same on the order form and in the review queue: severity badge and
  * headline, the advice, its source with model and version (and CPIC's strength), and the suggested dose.
- * Callers add what their screen needs below (a reason field, the prescriber's reason).
+ * Callers add what their screen needs below (a reason field, the prescriber's reason). The headline and advice are
+ * shown in the reader's language through the clinical bundle (an alert read back from storage, in English).
  */
 public final class AlertCard {
     private AlertCard() {
@@ -27,12 +28,12 @@ public final class AlertCard {
         String severity = a.severity().name().toLowerCase(Locale.ROOT);
         Label badge = new Label(text.severity(a.severity()));
         badge.getStyleClass().addAll("severity-badge", "severity-" + severity);
-        Label headline = new Label(a.headline());
+        Label headline = new Label(text.clinical(a.headlineText()));
         headline.setId(idPrefix + "-alert-headline-" + index);
         headline.getStyleClass().add("alert-headline");
         HBox top = new HBox(8, badge, headline);
         top.setAlignment(Pos.CENTER_LEFT);
-        Label advice = new Label(a.text());
+        Label advice = new Label(text.clinical(a.message()));
         advice.setId(idPrefix + "-alert-text-" + index);
         advice.setWrapText(true);
         Label source = new Label(text.get("order.source", a.modelTitle(), a.modelId(), a.modelVersion(),

@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.outpost.app.domain.PatientId;
 import org.outpost.app.pgx.Indication;
+import org.outpost.app.prescribing.DoseRefusedException;
 import org.outpost.app.prescribing.MedicationOrder;
 import org.outpost.app.prescribing.OrderAlert;
 import org.outpost.app.prescribing.OrderDraft;
@@ -236,6 +237,11 @@ public final class OrderViewModel {
         busy.set(false);
         if (failure instanceof ValidationException v) {
             showViolations(v.violations());
+            ReadOnlyStringWrapper amountError = fieldErrors.get("amount");
+            if (failure instanceof DoseRefusedException refused && amountError != null) {
+                // the dose-limit check's words in the reader's language (the violation holds their English)
+                amountError.set(text.clinical(refused.advice()));
+            }
         } else {
             status.set(text.get("order.failed"));
             tasks.reporter().report(failure);

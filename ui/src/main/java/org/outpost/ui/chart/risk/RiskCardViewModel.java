@@ -305,7 +305,7 @@ public final class RiskCardViewModel {
                 result = e.category().map(text::category).orElse("");
             }
             // advising models (dosing, pharmacogenomics) say what to do as well
-            return e.recommendation().map(r -> text.get("chart.risk.advice", result, r.text())).orElse(result);
+            return e.recommendation().map(r -> text.get("chart.risk.advice", result, text.clinical(r.message()))).orElse(result);
         }
         List<String> parts = new ArrayList<>();
         if (!e.reasonTexts().isEmpty()) {
