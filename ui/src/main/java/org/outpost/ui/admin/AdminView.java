@@ -233,10 +233,12 @@ public final class AdminView {
         action.setButtonCell(nullAware(a -> a == null ? text.get("admin.audit.filter.anyAction") : model.action(a)));
         action.valueProperty().bindBidirectional(model.actionProperty());
         DatePicker from = new DatePicker();
+        from.setConverter(isoDates());
         from.setId("admin-audit-from");
         from.setPrefWidth(130);
         from.valueProperty().bindBidirectional(model.fromDayProperty());
         DatePicker to = new DatePicker();
+        to.setConverter(isoDates());
         to.setId("admin-audit-to");
         to.setPrefWidth(130);
         to.valueProperty().bindBidirectional(model.toDayProperty());
@@ -361,5 +363,20 @@ public final class AdminView {
 
     public void focus() {
         tabs.requestFocus();
+    }
+
+    /** Dates shown ISO and read ISO or day first, as everywhere else in Outpost (never the locale's m/d/y). */
+    private static javafx.util.StringConverter<java.time.LocalDate> isoDates() {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(java.time.LocalDate date) {
+                return org.outpost.ui.text.DateText.format(date);
+            }
+
+            @Override
+            public java.time.LocalDate fromString(String typed) {
+                return org.outpost.ui.text.DateText.parse(typed).orElse(null);
+            }
+        };
     }
 }

@@ -78,12 +78,16 @@ public final class ChartView {
         allergies.setId("chart-allergies");
         allergies.textProperty().bind(model.allergiesProperty());
         allergies.getStyleClass().add("allergies");
+        allergies.setWrapText(true); // a long list wraps rather than pushing the actions off the header
         model.hasAllergiesProperty().addListener((o, a, has) -> allergies.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("present"), has));
         model.allergiesRecordedProperty().addListener((o, a, recorded) -> allergies.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("unrecorded"), !recorded));
         Button record = Labels.button("chart-record", text.get("chart.record"), this::openRecord);
         Button edit = Labels.button("chart-edit", text.get("chart.edit"), onEdit);
+        // a long allergy list wraps or is cut in its banner; the actions keep their words
+        record.setMinWidth(Region.USE_PREF_SIZE);
+        edit.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label problem = new Label();
