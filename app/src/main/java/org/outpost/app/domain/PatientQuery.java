@@ -1,14 +1,11 @@
 package org.outpost.app.domain;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a user typed into the patient search box, split into what it can mean: name prefixes, an MRN
@@ -21,8 +18,6 @@ import java.util.regex.Pattern;
  * @param birthDate  set when a token is a date
  */
 public record PatientQuery(List<String> nameTokens, Optional<String> mrnPrefix, Optional<LocalDate> birthDate) {
-    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
-    private static final Pattern DMY = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})");
 
     public PatientQuery {
         nameTokens = List.copyOf(nameTokens);
@@ -41,7 +36,7 @@ public record PatientQuery(List<String> nameTokens, Optional<String> mrnPrefix, 
             if (token.isEmpty()) {
                 continue;
             }
-            Optional<LocalDate> date = date(token);
+            Optional<LocalDate> date = TypedDate.parse(token);
             if (date.isPresent()) {
                 dob = date;
             } else if (token.chars().anyMatch(Character::isDigit)) {
@@ -101,22 +96,4 @@ public record PatientQuery(List<String> nameTokens, Optional<String> mrnPrefix, 
             java.util.Map.entry('\u014b', "n"), // ŋ
             java.util.Map.entry('\u0140', "l"), // ŀ
             java.util.Map.entry('\u0138', "k")); // ĸ
-
-    private static Optional<LocalDate> date(String token) {
-        try {
-            Matcher iso = ISO.matcher(token);
-            if (iso.matches()) {
-                return Optional.of(LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
-                        Integer.parseInt(iso.group(3))));
-            }
-            Matcher dmy = DMY.matcher(token);
-            if (dmy.matches()) {
-                return Optional.of(LocalDate.of(Integer.parseInt(dmy.group(3)), Integer.parseInt(dmy.group(2)),
-                        Integer.parseInt(dmy.group(1))));
-            }
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
-    }
 }

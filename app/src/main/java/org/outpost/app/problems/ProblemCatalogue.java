@@ -152,11 +152,6 @@ public final class ProblemCatalogue {
         return Set.of();
     }
 
-    /** The listed term for a code, if listed exactly. */
-    public java.util.Optional<ProblemTerm> term(CodeSystem system, String code) {
-        return java.util.Optional.ofNullable(byKey.get(key(system, code.strip().toUpperCase(Locale.ROOT))));
-    }
-
     /**
      * Terms for a picker: each word typed must start a word of the term ("atr fib" finds "Atrial fibrillation"),
      * or the text is the start of a code ("I48", "4943"). Terms the models read come first, then alphabetical;

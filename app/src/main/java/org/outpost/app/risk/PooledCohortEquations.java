@@ -114,8 +114,11 @@ public final class PooledCohortEquations implements ClinicalModel {
     private static final double SBP_MIN = 90;
     private static final double SBP_MAX = 200;
 
-    /** The population the equations were validated on; outside it they are not applicable. */
-    private static final List<ValidatedRange> VALIDATED_RANGES = List.of(
+    /**
+     * The population the equations were validated on; outside it they are not applicable. The revised equations
+     * (Yadlowsky 2018) keep the same population.
+     */
+    static final List<ValidatedRange> VALIDATED_RANGES = List.of(
             new ValidatedRange("age", "label.age", AGE_MIN, AGE_MAX, "years"),
             new ValidatedRange("totalCholesterol", "label.totalCholesterol", TC_MIN, TC_MAX, "mg/dL"),
             new ValidatedRange("hdl", "label.hdl", HDL_MIN, HDL_MAX, "mg/dL"),

@@ -92,12 +92,6 @@ public final class RevisedPooledCohortEquations implements ClinicalModel {
     record Person(double age, boolean black, double totalCholesterol, double hdl, double sbp, boolean bpTreated,
                   boolean smoker, boolean diabetes) { }
 
-    private static final List<ValidatedRange> VALIDATED_RANGES = List.of(
-            new ValidatedRange("age", "label.age", 40, 79, "years"),
-            new ValidatedRange("totalCholesterol", "label.totalCholesterol", 130, 320, "mg/dL"),
-            new ValidatedRange("hdl", "label.hdl", 20, 100, "mg/dL"),
-            new ValidatedRange("systolicBp", "label.systolicBp", 90, 200, "mmHg"));
-
     @Override
     public ModelRef ref() {
         return REF;
@@ -113,7 +107,7 @@ public final class RevisedPooledCohortEquations implements ClinicalModel {
         List<String> missing = in.absent("age", "sex", "race", "totalCholesterol", "hdl", "systolicBp",
                 "bpTreated", "smoker", "diabetes");
         List<Text> reasons = new ArrayList<>();
-        VALIDATED_RANGES.forEach(range -> range.check(in, reasons));
+        PooledCohortEquations.VALIDATED_RANGES.forEach(range -> range.check(in, reasons));
         if (!missing.isEmpty() || !reasons.isEmpty()) {
             return Evaluation.notApplicableBecause(REF, missing, reasons);
         }

@@ -3,17 +3,13 @@ package org.outpost.ui.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outpost.ui.testing.Desktop.await;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,17 +58,9 @@ class AuditScreenshotTest {
         robot.moveTo("#admin-audit-summary");
         robot.sleep(300); // a few pulses so the table has laid out its rows
 
-        WritableImage image = Desktop.onFx(() -> audit.getScene().snapshot(null));
-        BufferedImage png = SwingFXUtils.fromFXImage(image, null);
-        Path target = repositoryRoot().resolve("docs").resolve("screenshot-audit.png");
-        Files.createDirectories(target.getParent());
-        ImageIO.write(png, "png", target.toFile());
-        assertThat(png.getWidth()).isEqualTo(1180);
-        assertThat(Files.size(target)).isGreaterThan(20_000);
+        Journey.Screenshot shot = Journey.writeScreenshot(audit.getScene(), "screenshot-audit.png");
+        assertThat(shot.image().getWidth()).isEqualTo(1180);
+        assertThat(Files.size(shot.file())).isGreaterThan(20_000);
     }
 
-    /** The module directory's parent: surefire runs in the module directory and sets {@code basedir}. */
-    private static Path repositoryRoot() {
-        return Path.of(System.getProperty("basedir", "")).toAbsolutePath().getParent();
-    }
 }

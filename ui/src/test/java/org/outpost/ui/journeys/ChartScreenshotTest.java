@@ -3,7 +3,6 @@ package org.outpost.ui.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.outpost.ui.testing.Desktop.await;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,11 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.chart.LineChart;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -119,18 +115,9 @@ class ChartScreenshotTest {
         robot.moveTo("#chart-name");
         robot.sleep(300); // a few pulses so the chart has laid out its axes
 
-        WritableImage image = Desktop.onFx(() -> trend.getScene().snapshot(null));
-        BufferedImage png = SwingFXUtils.fromFXImage(image, null);
-        Path target = repositoryRoot().resolve("docs").resolve("screenshot-chart.png");
-        Files.createDirectories(target.getParent());
-        ImageIO.write(png, "png", target.toFile());
-        assertThat(png.getWidth()).isEqualTo(1180);
-        assertThat(Files.size(target)).isGreaterThan(20_000);
+        Journey.Screenshot shot = Journey.writeScreenshot(trend.getScene(), "screenshot-chart.png");
+        assertThat(shot.image().getWidth()).isEqualTo(1180);
+        assertThat(Files.size(shot.file())).isGreaterThan(20_000);
     }
 
-    /** The module directory's parent: surefire runs in the module directory and sets {@code basedir}. */
-    private static Path repositoryRoot() {
-        Path module = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-        return module.getParent();
-    }
 }

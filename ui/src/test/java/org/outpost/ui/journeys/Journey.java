@@ -56,4 +56,21 @@ final class Journey {
         await(() -> desktop.shell().currentScreen().equals("chart")
                 && robot.lookup("#chart-name").queryAs(Label.class).getText().equals(expectedName));
     }
+
+    /**
+     * Renders {@code scene} and writes it to {@code docs/<name>} at the repository root (surefire runs in the module
+     * directory and sets {@code basedir}); returns the image and the file written.
+     */
+    static Screenshot writeScreenshot(javafx.scene.Scene scene, String name) throws java.io.IOException {
+        javafx.scene.image.WritableImage image = Desktop.onFx(() -> scene.snapshot(null));
+        java.awt.image.BufferedImage png = javafx.embed.swing.SwingFXUtils.fromFXImage(image, null);
+        Path target = Path.of(System.getProperty("basedir", "")).toAbsolutePath().getParent().resolve("docs")
+                .resolve(name);
+        java.nio.file.Files.createDirectories(target.getParent());
+        javax.imageio.ImageIO.write(png, "png", target.toFile());
+        return new Screenshot(png, target);
+    }
+
+    /** A screenshot written under docs/. */
+    record Screenshot(java.awt.image.BufferedImage image, Path file) { }
 }

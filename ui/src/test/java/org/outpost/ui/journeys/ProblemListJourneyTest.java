@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.outpost.ui.testing.Desktop.await;
 import static org.outpost.ui.testing.Desktop.onFx;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,14 +13,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -128,12 +124,8 @@ class ProblemListJourneyTest {
         robot.interact(() -> robot.lookup("#problems-table").queryAs(TableView.class).getSelectionModel().clearSelection());
         robot.moveTo("#chart-name");
         robot.sleep(200);
-        WritableImage image = Desktop.onFx(() -> robot.lookup("#chart-name").queryAs(Label.class).getScene().snapshot(null));
-        BufferedImage png = SwingFXUtils.fromFXImage(image, null);
-        Path target = Path.of(System.getProperty("basedir", "")).toAbsolutePath().getParent().resolve("docs")
-                .resolve("screenshot-problems.png");
-        Files.createDirectories(target.getParent());
-        ImageIO.write(png, "png", target.toFile());
-        assertThat(Files.size(target)).isGreaterThan(20_000);
+        Journey.Screenshot shot = Journey.writeScreenshot(robot.lookup("#chart-name").queryAs(Label.class).getScene(),
+                "screenshot-problems.png");
+        assertThat(Files.size(shot.file())).isGreaterThan(20_000);
     }
 }
