@@ -10,7 +10,6 @@ import org.outpost.app.model.Evaluation;
 import org.outpost.app.model.InputSpec;
 import org.outpost.app.model.ModelInputs;
 import org.outpost.app.model.ModelRef;
-import org.outpost.app.model.ValidatedRange;
 import org.outpost.app.text.Text;
 
 /**
