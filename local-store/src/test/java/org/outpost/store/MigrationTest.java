@@ -23,10 +23,10 @@ class MigrationTest {
         try (DataKey key = DataKey.generate(new SecureRandom());
              Connection keepOpen = H2Database.connect(dir, key, false)) {
             MigrateResult first = H2Database.migrate(dir, key);
-            assertThat(first.migrationsExecuted).isEqualTo(14);
-            assertThat(first.targetSchemaVersion).isEqualTo("15");
+            assertThat(first.migrationsExecuted).isEqualTo(15);
+            assertThat(first.targetSchemaVersion).isEqualTo("16");
             assertThat(first.migrations).extracting(m -> m.version)
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "11", "12", "13", "14", "15");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "11", "12", "13", "14", "15", "16");
 
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = keepOpen.createStatement().executeQuery(
@@ -41,7 +41,8 @@ class MigrationTest {
                     "decisions", "medication_orders", "order_alerts", "order_reviews", "order_review_alerts", "row_seal_state",
                     "allergy_status", "allergy_entries",
                     "outbox", "sent_summaries", "pseudonym_secret", "sync_settings", "name_folding_state",
-                    "conditions", "problem_list_reviews", "smoking_history", "result_units");
+                    "conditions", "problem_list_reviews", "smoking_history", "result_units",
+                    "monitoring_days", "monitoring_flags");
 
             try (ResultSet rs = keepOpen.createStatement().executeQuery("SELECT secret FROM site_secret")) {
                 assertThat(rs.next()).isTrue();

@@ -86,5 +86,14 @@ public enum AuditAction {
      * Someone exported audit rows to a file for an auditor; detail: the filter in non-identifying terms (a patient
      * filter is recorded as set, never its text) and the row count.
      */
-    AUDIT_EXPORTED
+    AUDIT_EXPORTED,
+    /**
+     * Home or wearable readings were imported for a patient; detail: the format and, per measure, how many readings
+     * were new and how many already stored (never values or file names).
+     */
+    MONITORING_IMPORTED,
+    /** A clinician confirmed a monitoring flag; detail: the measure, kind and direction (never the note). */
+    MONITORING_FLAG_CONFIRMED,
+    /** A clinician dismissed a monitoring flag; detail: the measure, kind and direction (never the note). */
+    MONITORING_FLAG_DISMISSED
 }

@@ -34,4 +34,7 @@ public interface Repositories {
 
     /** The unit each measure is shown in at this site (issue 14). */
     ResultUnitRepository resultUnits();
+
+    /** Home and wearable readings and the flags raised on them (issue 15). */
+    MonitoringRepository monitoring();
 }

@@ -27,6 +27,7 @@ public final class JdbcRepositories implements Repositories {
     private final JdbcProblemList problems;
     private final JdbcSmokingHistory smoking;
     private final JdbcResultUnits resultUnits;
+    private final JdbcMonitoring monitoring;
     private final Tx tx;
 
     public JdbcRepositories(Tx tx) {
@@ -45,6 +46,12 @@ public final class JdbcRepositories implements Repositories {
         this.problems = new JdbcProblemList(tx);
         this.smoking = new JdbcSmokingHistory(tx);
         this.resultUnits = new JdbcResultUnits(tx);
+        this.monitoring = new JdbcMonitoring(tx);
+    }
+
+    @Override
+    public JdbcMonitoring monitoring() {
+        return monitoring;
     }
 
     @Override

@@ -60,7 +60,13 @@ public enum SealedTable {
     SMOKING_HISTORY("smoking_history", List.of("id"), "id, patient_id, status, cigarettes_per_day, as_of, "
             + "recorded_by, recorded_at"),
     /** The unit each measure is shown in at this site (V15): a flipped byte must not show a result in another unit. */
-    RESULT_UNITS("result_units", List.of("loinc"), "loinc, ucum_unit, changed_by, changed_at");
+    RESULT_UNITS("result_units", List.of("loinc"), "loinc, ucum_unit, changed_by, changed_at"),
+    /** One patient's packed readings of one measure on one day (V16). */
+    MONITORING_DAYS("monitoring_days", List.of("patient_id", "measure", "reading_day"), "patient_id, measure, reading_day, readings, "
+            + "first_second, last_second, packed"),
+    /** Flags on monitored series and the decisions on them (V16). */
+    MONITORING_FLAGS("monitoring_flags", List.of("id"), "id, patient_id, measure, kind, direction, start_at, end_at, "
+            + "baseline, observed, raised_at, outcome, decided_by, decided_at, note");
 
     private final String table;
     private final List<String> key;

@@ -108,6 +108,9 @@ public final class AuditText {
             case PROBLEM_LIST_REVIEWED -> "admin.audit.action.problemListReviewed";
             case SMOKING_STATUS_RECORDED -> "admin.audit.action.smokingRecorded";
             case RESULT_UNIT_CHANGED -> "admin.audit.action.resultUnitChanged";
+            case MONITORING_IMPORTED -> "admin.audit.action.monitoringImported";
+            case MONITORING_FLAG_CONFIRMED -> "admin.audit.action.monitoringFlagConfirmed";
+            case MONITORING_FLAG_DISMISSED -> "admin.audit.action.monitoringFlagDismissed";
         });
     }
 
