@@ -67,6 +67,7 @@ public final class DemoDataService {
         }
         DemoDataGenerator generator = new DemoDataGenerator(seed, LocalDate.now(clock), clock.getZone(),
                 session.username());
+        DemoMonitoring monitoring = new DemoMonitoring(seed, clock.instant(), clock.getZone());
         long next = store.read(r -> r.patients().count()) + 1;
         int done = 0;
         long observations = 0;
@@ -74,7 +75,7 @@ public final class DemoDataService {
         Mrn last = null;
         while (done < count) {
             int batch = Math.min(BATCH_SIZE, count - done);
-            Batch written = writeBatch(generator, next, batch, seed);
+            Batch written = writeBatch(generator, monitoring, next, batch, seed);
             first = first == null ? written.first() : first;
             last = written.last();
             next = written.nextNumber();
@@ -87,7 +88,7 @@ public final class DemoDataService {
 
     private record Batch(Mrn first, Mrn last, long nextNumber, long observations) { }
 
-    private Batch writeBatch(DemoDataGenerator generator, long from, int size, long seed) {
+    private Batch writeBatch(DemoDataGenerator generator, DemoMonitoring monitoring, long from, int size, long seed) {
         return store.write(r -> {
             long number = from;
             long observations = 0;
@@ -96,7 +97,7 @@ public final class DemoDataService {
             for (int i = 0; i < size; i++) {
                 number = nextFree(r.patients(), number);
                 DemoPatient p = generator.patient(number);
-                insert(r, p, seed);
+                insert(r, p, number, monitoring, seed);
                 observations += p.observations().size();
                 first = first == null ? p.patient().mrn() : first;
                 last = p.patient().mrn();
@@ -114,7 +115,7 @@ public final class DemoDataService {
         return n;
     }
 
-    private void insert(Repositories r, DemoPatient p, long seed) {
+    private void insert(Repositories r, DemoPatient p, long number, DemoMonitoring monitoring, long seed) {
         r.patients().insert(p.patient());
         for (Encounter e : p.encounters()) {
             r.encounters().insert(e);
@@ -135,6 +136,8 @@ public final class DemoDataService {
         for (Genotype g : p.genotypes()) {
             r.genotypes().insert(g);
         }
+        monitoring.series(number, p.observations()).forEach((m, readings) -> r.monitoring().add(p.patient().id(), m,
+                readings));
         r.audit().append(AuditEvent.about(clock.instant(), session.username(), AuditAction.DEMO_DATA_CREATED,
                 p.patient().id(), "seed=" + seed));
     }

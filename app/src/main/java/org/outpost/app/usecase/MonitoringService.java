@@ -137,6 +137,22 @@ public final class MonitoringService {
         }
     }
 
+    /**
+     * Assesses every series of the patient again and raises flags on what is found (readings written without an
+     * import, such as the demo data's, or after a detector changed); returns the new flags.
+     */
+    public List<MonitoringFlag> refresh(PatientId patient) {
+        session.require(Permission.RECORD_OBSERVATION);
+        return store.write(r -> {
+            patient(r, patient);
+            List<MonitoringFlag> raised = new ArrayList<>();
+            for (SeriesExtent e : r.monitoring().extents(patient)) {
+                raised.addAll(refreshFlags(r, patient, e.measure()));
+            }
+            return raised;
+        });
+    }
+
     /** Runs the measure's detector over the recent history and stores what it finds; returns the new flags. */
     private List<MonitoringFlag> refreshFlags(Repositories r, PatientId patient, Measure measure) {
         List<SeriesExtent> extents = r.monitoring().extents(patient);
