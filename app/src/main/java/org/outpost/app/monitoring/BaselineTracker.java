@@ -29,7 +29,7 @@ import java.util.Optional;
  * need only be consecutive reading days (home readings skip days).
  *
  * <p><b>Per day.</b> The day's standardised residual — the median, over its periods, of (median − centre) / σ,
- * σ = half-width / k — feeds a {@link DriftCusum}; a signal is a {@link Deviation.Kind#DRIFT} deviation from the
+ * σ = half-width / k — winsorised at ±{@value #DRIFT_CLIP}, feeds a {@link DriftCusum}; a signal is a {@link Deviation.Kind#DRIFT} deviation from the
  * first day of the run that crossed, merged with the previous drift on that side if they touch.
  *
  * <p>Not thread-safe; one tracker per patient and measure.
@@ -37,6 +37,13 @@ import java.util.Optional;
 public final class BaselineTracker {
     /** Assessed hourly periods a day needs before its residual feeds the CUSUM. */
     static final int MIN_PERIODS_PER_DAY_FOR_DRIFT = 3;
+    /**
+     * Daily residuals are winsorised at ± this many standard units before the CUSUM: one wild day (a home reading
+     * taken after a run on a day with only two) then adds at most 1.5 to the sum, so it takes several days to signal.
+     * Winsorising the CUSUM's input is the usual guard against isolated outliers (Hawkins DM, Olwell DH. Cumulative
+     * Sum Charts and Charting for Quality Improvement. Springer 1998); a drift's daily residuals are smaller anyway.
+     */
+    static final double DRIFT_CLIP = 2;
 
     private final BaselineSettings s;
     private final ZoneId zone;
@@ -305,7 +312,8 @@ public final class BaselineTracker {
             if (n >= Math.min(bins, MIN_PERIODS_PER_DAY_FOR_DRIFT)) {
                 assessedDays.add(new AssessedDay(todayStart, todayEnd, RobustStats.medianInPlace(c, n),
                         RobustStats.medianInPlace(o, n)));
-                Optional<DriftCusum.Signal> signal = cusum.add(RobustStats.medianInPlace(z, n));
+                double residual = RobustStats.medianInPlace(z, n);
+                Optional<DriftCusum.Signal> signal = cusum.add(Math.max(-DRIFT_CLIP, Math.min(DRIFT_CLIP, residual)));
                 signal.ifPresent(sig -> drift(sig, changed));
             }
         }
