@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * Refuses, as the characters go by and before the CSV parser buffers them, a cell longer than {@link #MAX_CELL}
- * characters, a row of more than {@link #MAX_CELLS} cells and NUL characters (binary data): a hostile file cannot
- * make the importer hold gigabytes. Follows CSV quoting (a quoted cell may hold commas, line breaks and "").
+ * characters, a row of more than {@link #MAX_CELLS} cells, NUL characters (binary data) and U+FFFD (what the decoder
+ * makes of bytes that are not UTF-8): a hostile file cannot make the importer hold gigabytes. Follows CSV quoting (a quoted cell may hold commas, line breaks and "").
  */
 final class CsvLimitReader extends FilterReader {
     /** The longest cell accepted. */
@@ -66,6 +66,9 @@ final class CsvLimitReader extends FilterReader {
     private void see(char c) throws LimitException {
         if (c == '\0') {
             throw new LimitException(line, "the file holds binary data (a NUL character), not text");
+        }
+        if (c == '\uFFFD') {
+            throw new LimitException(line, SeriesFiles.NOT_UTF8);
         }
         if (state == QUOTE_IN_QUOTED) {
             state = c == '"' ? QUOTED : UNQUOTED;

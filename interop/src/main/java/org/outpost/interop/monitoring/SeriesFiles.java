@@ -31,6 +31,7 @@ import org.outpost.interop.monitoring.Values.BadValue;
 public final class SeriesFiles {
     /** The largest file read: 2 GiB (a year of per-second heart rate as CSV is about 1 GB). */
     public static final long MAX_BYTES = 2L * 1024 * 1024 * 1024;
+    static final String NOT_UTF8 = "not UTF-8 text (save the file as UTF-8)";
     private static final int HEAD_BYTES = 8192;
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
 
@@ -86,8 +87,8 @@ public final class SeriesFiles {
                 in.skipNBytes(start);
             }
             ParsedSeries result = kind == SeriesFormat.FHIR
-                    ? FhirSeries.read(reader(in), zone)
-                    : readCsv(new CsvLimitReader(reader(in)), CsvRows.of(kind, zone), kind);
+                    ? FhirSeries.read(reader(in, CodingErrorAction.REPORT), zone)
+                    : readCsv(new CsvLimitReader(reader(in, CodingErrorAction.REPLACE)), CsvRows.of(kind, zone), kind);
             counted.finished();
             return result;
         } catch (IOException e) {
@@ -139,7 +140,7 @@ public final class SeriesFiles {
             return limit.toSeriesFileException();
         }
         if (e instanceof CharacterCodingException) {
-            return SeriesFileException.atLine(reader.line(), "not UTF-8 text (save the file as UTF-8)");
+            return SeriesFileException.atLine(reader.line(), NOT_UTF8);
         }
         if (e.getClass().getName().startsWith("org.apache.commons.csv")
                 || String.valueOf(e.getMessage()).contains("encapsulated token")) {
@@ -149,10 +150,13 @@ public final class SeriesFiles {
         return unreadable(e);
     }
 
-    /** UTF-8 text, refusing bytes that are not UTF-8 instead of replacing them. */
-    static Reader reader(InputStream in) {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    /**
+     * UTF-8 text. Bytes that are not UTF-8 end the read ({@code REPORT}) or become U+FFFD ({@code REPLACE}), which
+     * {@link CsvLimitReader} refuses naming the line.
+     */
+    static Reader reader(InputStream in, CodingErrorAction malformed) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(malformed)
+                .onUnmappableCharacter(malformed);
         return new InputStreamReader(in, utf8);
     }
 
