@@ -1,5 +1,10 @@
 package org.outpost.app.demo;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.outpost.app.domain.PatientId;
+import org.outpost.app.monitoring.MonitoringDetectors;
+import org.outpost.app.usecase.MonitoringService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -75,7 +80,11 @@ public final class DemoDataService {
         Mrn last = null;
         while (done < count) {
             int batch = Math.min(BATCH_SIZE, count - done);
-            Batch written = writeBatch(generator, monitoring, next, batch, seed);
+            List<PatientId> monitored = new ArrayList<>();
+            Batch written = writeBatch(generator, monitoring, monitored, next, batch, seed);
+            // the detectors raise the demo series' flags as they would after an import
+            MonitoringService flags = new MonitoringService(store, clock, session, MonitoringDetectors::forMeasure);
+            monitored.forEach(flags::refresh);
             first = first == null ? written.first() : first;
             last = written.last();
             next = written.nextNumber();
@@ -88,7 +97,8 @@ public final class DemoDataService {
 
     private record Batch(Mrn first, Mrn last, long nextNumber, long observations) { }
 
-    private Batch writeBatch(DemoDataGenerator generator, DemoMonitoring monitoring, long from, int size, long seed) {
+    private Batch writeBatch(DemoDataGenerator generator, DemoMonitoring monitoring, List<PatientId> monitored,
+                             long from, int size, long seed) {
         return store.write(r -> {
             long number = from;
             long observations = 0;
@@ -97,7 +107,9 @@ public final class DemoDataService {
             for (int i = 0; i < size; i++) {
                 number = nextFree(r.patients(), number);
                 DemoPatient p = generator.patient(number);
-                insert(r, p, number, monitoring, seed);
+                if (insert(r, p, number, monitoring, seed)) {
+                    monitored.add(p.patient().id());
+                }
                 observations += p.observations().size();
                 first = first == null ? p.patient().mrn() : first;
                 last = p.patient().mrn();
@@ -115,7 +127,8 @@ public final class DemoDataService {
         return n;
     }
 
-    private void insert(Repositories r, DemoPatient p, long number, DemoMonitoring monitoring, long seed) {
+    /** Writes one patient; returns whether they have monitored series. */
+    private boolean insert(Repositories r, DemoPatient p, long number, DemoMonitoring monitoring, long seed) {
         r.patients().insert(p.patient());
         for (Encounter e : p.encounters()) {
             r.encounters().insert(e);
@@ -136,9 +149,10 @@ public final class DemoDataService {
         for (Genotype g : p.genotypes()) {
             r.genotypes().insert(g);
         }
-        monitoring.series(number, p.observations()).forEach((m, readings) -> r.monitoring().add(p.patient().id(), m,
-                readings));
+        var series = monitoring.series(number, p.observations());
+        series.forEach((m, readings) -> r.monitoring().add(p.patient().id(), m, readings));
         r.audit().append(AuditEvent.about(clock.instant(), session.username(), AuditAction.DEMO_DATA_CREATED,
                 p.patient().id(), "seed=" + seed));
+        return !series.isEmpty();
     }
 }

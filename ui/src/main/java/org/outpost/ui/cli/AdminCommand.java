@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {InitCommand.class, UserCommand.class, BackupCommand.class, RestoreCommand.class,
                 RotateKeyCommand.class,
                 VerifyAuditCommand.class, VerifyCommand.class, DemoCommand.class, PatientsCommand.class, ContentCommand.class,
-                org.outpost.ui.cli.calc.CalcCommand.class, DeidCommand.class, SyncCommand.class})
+                org.outpost.ui.cli.calc.CalcCommand.class, DeidCommand.class, SyncCommand.class, MonitorCommand.class})
 final class AdminCommand implements Runnable {
     @Mixin
     HelpOption help;
