@@ -59,7 +59,7 @@ public class MonitoringImportBenchmark {
     /** A year of minutes. */
     static final int ROWS = 365 * 24 * 60;
     private static final String USER = "bench";
-    private static final char[] PASSWORD = "monitoring bench password".toCharArray();
+    private static final char[] PASSWORD = "ward round kettle 2026".toCharArray();
 
     private Path root;
     private Path file;
