@@ -39,11 +39,11 @@ public final class BaselineTracker {
     static final int MIN_PERIODS_PER_DAY_FOR_DRIFT = 3;
     /**
      * Daily residuals are winsorised at ± this many standard units before the CUSUM: one wild day (a home reading
-     * taken after a run on a day with only two) then adds at most 1.5 to the sum, so it takes several days to signal.
+     * taken after a run on a day with only two) then adds at most 1 to the sum (with k = 0.5), so it takes several days to signal.
      * Winsorising the CUSUM's input is the usual guard against isolated outliers (Hawkins DM, Olwell DH. Cumulative
      * Sum Charts and Charting for Quality Improvement. Springer 1998); a drift's daily residuals are smaller anyway.
      */
-    static final double DRIFT_CLIP = 2;
+    static final double DRIFT_CLIP = 1.5;
 
     private final BaselineSettings s;
     private final ZoneId zone;

@@ -43,7 +43,13 @@ public final class HeartRateBaseline extends RollingBaseline {
             BaselineSettings.Period.HOUR_OF_DAY, MIN_DAYS, WINDOW_DAYS, MIN_DAYS_PER_HOUR, MIN_READINGS_PER_HOUR, K,
             MIN_HALF_WIDTH, SUSTAINED_HOURS, CUSUM_K, CUSUM_H);
 
+    /** The detector. */
     public HeartRateBaseline() {
-        super(SETTINGS);
+        // the settings are constants
+    }
+
+    @Override
+    public BaselineSettings settings() {
+        return SETTINGS;
     }
 }

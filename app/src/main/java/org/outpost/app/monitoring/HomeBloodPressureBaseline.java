@@ -34,13 +34,20 @@ public final class HomeBloodPressureBaseline extends RollingBaseline {
     public static final double CUSUM_K = 0.5;
     public static final double CUSUM_H = 5;
 
+    private final BaselineSettings settings;
+
     /**
      * The detector for home systolic or diastolic pressure.
      *
      * @throws IllegalArgumentException for any other measure
      */
     public HomeBloodPressureBaseline(Measure measure) {
-        super(settings(measure));
+        this.settings = settings(measure);
+    }
+
+    @Override
+    public BaselineSettings settings() {
+        return settings;
     }
 
     /** The settings for {@link Measure#SYSTOLIC_BP} or {@link Measure#DIASTOLIC_BP}. */

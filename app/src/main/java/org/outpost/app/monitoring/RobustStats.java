@@ -20,7 +20,7 @@ final class RobustStats {
             return Double.NaN;
         }
         Arrays.sort(values, 0, n);
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+        return n % 2 != 0 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     /** The median of the values (the array is left as it was); NaN for none. */

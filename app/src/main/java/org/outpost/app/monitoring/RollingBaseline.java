@@ -25,27 +25,19 @@ import java.util.Objects;
  * <p>Fewer than {@link BaselineSettings#minDays()} days with readings: {@link Assessment.NotEstablished}, never a
  * deviation.
  */
-public class RollingBaseline implements PersonalBaseline {
-    private final BaselineSettings settings;
-
-    /** A detector with these settings. */
-    public RollingBaseline(BaselineSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-    }
-
+public abstract sealed class RollingBaseline implements PersonalBaseline
+        permits HeartRateBaseline, GlucoseBaseline, HomeBloodPressureBaseline, WeightBaseline {
     /** The numbers this detector uses. */
-    public final BaselineSettings settings() {
-        return settings;
-    }
+    public abstract BaselineSettings settings();
 
     @Override
     public final Measure measure() {
-        return settings.measure();
+        return settings().measure();
     }
 
     /** A fresh tracker with this detector's settings, for live updates. */
     public final BaselineTracker tracker(ZoneId zone) {
-        return new BaselineTracker(settings, zone);
+        return new BaselineTracker(settings(), zone);
     }
 
     /**

@@ -36,7 +36,13 @@ public final class WeightBaseline extends RollingBaseline {
     public static final BaselineSettings SETTINGS = new BaselineSettings(Measure.WEIGHT, BaselineSettings.Period.DAY,
             MIN_DAYS, WINDOW_DAYS, MIN_DAYS, 1, K, MIN_HALF_WIDTH, SUSTAINED_DAYS, CUSUM_K, CUSUM_H);
 
+    /** The detector. */
     public WeightBaseline() {
-        super(SETTINGS);
+        // the settings are constants
+    }
+
+    @Override
+    public BaselineSettings settings() {
+        return SETTINGS;
     }
 }
