@@ -11,10 +11,10 @@ import org.outpost.interop.monitoring.Values.BadValue;
 
 /** How the rows of one CSV format become readings. The header is line 1; rows are the lines after it. */
 abstract sealed class CsvRows permits CsvRows.Fitbit, CsvRows.Dexcom, CsvRows.Generic {
-    final ZoneId zone;
+    final Times times;
 
     CsvRows(ZoneId zone) {
-        this.zone = zone;
+        this.times = new Times(zone);
     }
 
     static CsvRows of(SeriesFormat format, ZoneId zone) {
@@ -68,7 +68,7 @@ abstract sealed class CsvRows permits CsvRows.Fitbit, CsvRows.Dexcom, CsvRows.Ge
         @Override
         void row(CSVRecord row, SeriesCollector out) throws BadValue {
             expectCells(row, 3, "id,time,hr");
-            long at = Values.dateTime(row.get(1), zone, true);
+            long at = times.read(row.get(1));
             double bpm = Values.plausible(Measure.HEART_RATE, Values.number(row.get(2)), "");
             out.add(Measure.HEART_RATE, at, bpm);
         }
@@ -139,7 +139,7 @@ abstract sealed class CsvRows permits CsvRows.Fitbit, CsvRows.Dexcom, CsvRows.Ge
                 out.skip(Skipped.of(SkipReason.DEXCOM_EGV_WITHOUT_VALUE));
                 return;
             }
-            long at = Values.dateTime(cell(row, timestamp), zone, true);
+            long at = times.read(cell(row, timestamp));
             double mgPerDl;
             if (value.equalsIgnoreCase("Low")) {
                 mgPerDl = LOW_MG_PER_DL;
@@ -172,7 +172,7 @@ abstract sealed class CsvRows permits CsvRows.Fitbit, CsvRows.Dexcom, CsvRows.Ge
         @Override
         void row(CSVRecord row, SeriesCollector out) throws BadValue {
             expectCells(row, 4, "timestamp,measure,value,unit");
-            long at = Values.dateTime(row.get(0), zone, true);
+            long at = times.read(row.get(0));
             String code = row.get(1);
             Measure measure = Measure.fromCode(code).orElseThrow(() -> new BadValue("measure " + Values.quote(code)
                     + " is not one of heart-rate, glucose, systolic-bp, diastolic-bp, weight"));

@@ -40,6 +40,7 @@ final class FhirSeries {
             Map.entry("29463-7", Measure.WEIGHT), // Body weight
             Map.entry("3141-9", Measure.WEIGHT), // Body weight Measured
             Map.entry("2339-0", Measure.GLUCOSE), // Glucose [Mass/volume] in Blood
+            Map.entry("2340-8", Measure.GLUCOSE), // Glucose [Mass/volume] in Blood by Automated test strip (Measure.loinc())
             Map.entry("15074-8", Measure.GLUCOSE), // Glucose [Moles/volume] in Blood
             Map.entry("41653-7", Measure.GLUCOSE), // Glucose [Mass/volume] in Capillary blood by Glucometer
             Map.entry("14743-9", Measure.GLUCOSE), // Glucose [Moles/volume] in Capillary blood by Glucometer
@@ -61,13 +62,14 @@ final class FhirSeries {
                     + (code.find() ? ", " + code.group() : "") + ")");
         }
         SeriesCollector out = new SeriesCollector();
+        Times times = new Times(zone);
         if (resource instanceof Bundle bundle) {
             List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
             for (int i = 0; i < entries.size(); i++) {
-                resource(entries.get(i).getResource(), "Bundle.entry[" + i + "]", zone, out);
+                resource(entries.get(i).getResource(), "Bundle.entry[" + i + "]", times, out);
             }
         } else if (resource instanceof Observation observation) {
-            resource(observation, "Observation", zone, out);
+            resource(observation, "Observation", times, out);
         } else {
             throw new SeriesFileException("The file is a FHIR " + resource.fhirType()
                     + ", not a Bundle or an Observation");
@@ -75,7 +77,7 @@ final class FhirSeries {
         return out.result(SeriesFormat.FHIR);
     }
 
-    private static void resource(Resource resource, String where, ZoneId zone, SeriesCollector out)
+    private static void resource(Resource resource, String where, Times times, SeriesCollector out)
             throws SeriesFileException {
         out.row();
         if (!(resource instanceof Observation observation)) {
@@ -83,13 +85,13 @@ final class FhirSeries {
             return;
         }
         try {
-            observation(observation, zone, out);
+            observation(observation, times, out);
         } catch (BadValue e) {
             throw new SeriesFileException(where + ": " + e.getMessage());
         }
     }
 
-    private static void observation(Observation observation, ZoneId zone, SeriesCollector out) throws BadValue {
+    private static void observation(Observation observation, Times times, SeriesCollector out) throws BadValue {
         Optional<String> loinc = loinc(observation.getCode(), true);
         if (loinc.isEmpty()) {
             out.skip(new Skipped(SkipReason.FHIR_OTHER_CODE, firstCoding(observation.getCode())));
@@ -108,7 +110,7 @@ final class FhirSeries {
                 Optional<Measure> measure = loinc(component.getCode(), false).map(CODES::get)
                         .filter(m -> m == Measure.SYSTOLIC_BP || m == Measure.DIASTOLIC_BP);
                 if (measure.isPresent() && component.hasValueQuantity()) {
-                    add(measure.get(), component.getValueQuantity(), observation, zone, out);
+                    add(measure.get(), component.getValueQuantity(), observation, times, out);
                     any = true;
                 }
             }
@@ -125,10 +127,10 @@ final class FhirSeries {
             throw new BadValue("the " + code + " Observation's value is a " + observation.getValue().fhirType()
                     + ", not a Quantity");
         }
-        add(CODES.get(code), observation.getValueQuantity(), observation, zone, out);
+        add(CODES.get(code), observation.getValueQuantity(), observation, times, out);
     }
 
-    private static void add(Measure measure, Quantity quantity, Observation observation, ZoneId zone,
+    private static void add(Measure measure, Quantity quantity, Observation observation, Times times,
             SeriesCollector out) throws BadValue {
         BigDecimal number = quantity.getValue();
         if (number == null) {
@@ -140,30 +142,30 @@ final class FhirSeries {
         double given = number.doubleValue();
         double value = Values.plausible(measure, given * factor,
                 factor == 1 ? "" : " (" + Values.format(given) + " " + unit + ")");
-        out.add(measure, effective(observation, zone), value);
+        out.add(measure, effective(observation, times), value);
     }
 
     /** effectiveDateTime, effectiveInstant or effectivePeriod.start, in epoch milliseconds. */
-    private static long effective(Observation observation, ZoneId zone) throws BadValue {
+    private static long effective(Observation observation, Times times) throws BadValue {
         if (observation.hasEffectiveDateTimeType()) {
-            return dateTime(observation.getEffectiveDateTimeType(), zone);
+            return dateTime(observation.getEffectiveDateTimeType(), times);
         }
         if (observation.hasEffectiveInstantType() && observation.getEffectiveInstantType().getValue() != null) {
             return observation.getEffectiveInstantType().getValue().getTime();
         }
         if (observation.hasEffectivePeriod() && observation.getEffectivePeriod().hasStart()) {
-            return dateTime(observation.getEffectivePeriod().getStartElement(), zone);
+            return dateTime(observation.getEffectivePeriod().getStartElement(), times);
         }
         throw new BadValue("the Observation has no effectiveDateTime, effectiveInstant or effectivePeriod.start");
     }
 
     /** The dateTime as written (HAPI would read a time without an offset in the JVM's zone, not the patient's). */
-    private static long dateTime(DateTimeType dateTime, ZoneId zone) throws BadValue {
+    private static long dateTime(DateTimeType dateTime, Times times) throws BadValue {
         String text = dateTime.getValueAsString();
         if (text == null) {
             throw new BadValue("the Observation's effective time is empty");
         }
-        return Values.dateTime(text, zone, true);
+        return times.read(text);
     }
 
     /** The first LOINC code of the concept Outpost monitors (panel included if {@code panel}). */

@@ -3,16 +3,9 @@ package org.outpost.interop.monitoring;
 import java.io.Serial;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.time.DateTimeException;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.zone.ZoneRules;
 import org.outpost.app.monitoring.Measure;
 
-/** Strict parsing of the numbers and times in series files, and the wording of their errors. */
+/** Strict parsing of the numbers in series files, and the wording of value errors. */
 final class Values {
     /** Longest value quoted back in a message. */
     private static final int QUOTE_MAX = 40;
@@ -46,33 +39,6 @@ final class Values {
         return Double.parseDouble(s);
     }
 
-    /**
-     * A date and time: ISO-8601 with an offset ({@code 2016-04-12T07:21:00+02:00}, {@code ...Z}) when
-     * {@code offsetAllowed}, or local ({@code 2016-04-12T07:21:00}, a space for the T allowed) taken in {@code zone}.
-     * Returns epoch milliseconds.
-     */
-    static long dateTime(String cell, ZoneId zone, boolean offsetAllowed) throws BadValue {
-        String s = cell.strip();
-        try {
-            if (s.length() == 19) {
-                LocalDateTime fast = fastLocal(s);
-                if (fast != null) {
-                    return toEpochMilli(fast, zone);
-                }
-            }
-            String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
-            if (hasOffset(iso)) {
-                if (!offsetAllowed) {
-                    throw new BadValue(quote(cell) + " has a time zone offset; this format has local times");
-                }
-                return OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
-            }
-            return toEpochMilli(LocalDateTime.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE_TIME), zone);
-        } catch (DateTimeException | ArithmeticException e) {
-            throw new BadValue(quote(cell) + " is not a date and time");
-        }
-    }
-
     /** {@code value} (in {@code measure}'s unit) if plausible; else the error naming it and the range. */
     static double plausible(Measure measure, double value, String given) throws BadValue {
         if (!measure.plausible(value)) {
@@ -102,15 +68,6 @@ final class Values {
         return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
-    static long toEpochMilli(LocalDateTime time, ZoneId zone) {
-        ZoneRules rules = zone.getRules();
-        if (rules.isFixedOffset()) {
-            ZoneOffset offset = rules.getOffset(time);
-            return Math.multiplyExact(time.toEpochSecond(offset), 1000L) + time.getNano() / 1_000_000;
-        }
-        return time.atZone(zone).toInstant().toEpochMilli();
-    }
-
     /** What is wrong with one value; the caller says where (line or entry). No stack trace: it is a message. */
     static final class BadValue extends Exception {
         @Serial
@@ -119,43 +76,5 @@ final class Values {
         BadValue(String problem) {
             super(problem, null, false, false);
         }
-    }
-
-    private static boolean hasOffset(String iso) {
-        if (iso.endsWith("Z") || iso.endsWith("z")) {
-            return true;
-        }
-        int t = iso.indexOf('T');
-        return t > 0 && (iso.indexOf('+', t) > 0 || iso.indexOf('-', t) > 0);
-    }
-
-    /** {@code yyyy-MM-ddTHH:mm:ss} (or a space for the T) without the formatter's cost; null if not that shape. */
-    private static LocalDateTime fastLocal(String s) {
-        if (s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
-            return null;
-        }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 7);
-        int day = digits(s, 8, 10);
-        int hour = digits(s, 11, 13);
-        int minute = digits(s, 14, 16);
-        int second = digits(s, 17, 19);
-        if ((year | month | day | hour | minute | second) < 0) {
-            return null;
-        }
-        return LocalDateTime.of(year, month, day, hour, minute, second); // DateTimeException if out of range
-    }
-
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 }

@@ -74,6 +74,25 @@ class SeriesFormatsTest {
     }
 
     @Test
+    void theHourAClockGoesBackIsReadTwiceInOrderNotFoldedOntoOne() throws Exception {
+        // Paris, 2023-10-29: at 03:00 CEST (01:00Z) clocks go back to 02:00 CET, so 02:00-02:59 local happens twice
+        Path file = write("dst.csv", """
+                id,time,hr
+                1,2023-10-29T02:30:00,60
+                1,2023-10-29T02:45:00,61
+                1,2023-10-29T02:15:00,62
+                1,2023-10-29T02:30:00,63
+                1,2023-10-29T03:00:00,64
+                """);
+        assertThat(SeriesFiles.read(file, Optional.empty(), ZONE).readings(Measure.HEART_RATE)).containsExactly(
+                new Reading(Instant.parse("2023-10-29T00:30:00Z"), 60),
+                new Reading(Instant.parse("2023-10-29T00:45:00Z"), 61),
+                new Reading(Instant.parse("2023-10-29T01:15:00Z"), 62),
+                new Reading(Instant.parse("2023-10-29T01:30:00Z"), 63),
+                new Reading(Instant.parse("2023-10-29T02:00:00Z"), 64));
+    }
+
+    @Test
     void dexcomLowAndHighAreStoredAtTheSensorLimitsAndCounted() throws Exception {
         Path file = write("cgm.csv", """
                 \uFEFFIndex,Timestamp (YYYY-MM-DDThh:mm:ss),Event Type,Event Subtype,Patient Info,Device Info,Source Device ID,Glucose Value (mg/dL)
