@@ -24,6 +24,8 @@ public final class ChildProcess {
         try {
             if (args[0].equals("write")) {
                 writeUntilKilled(dir, Integer.parseInt(args[2]));
+            } else if (args[0].equals("monitor")) {
+                importUntilKilled(dir, java.util.UUID.fromString(args[2]), Integer.parseInt(args[3]));
             } else if (args[0].equals("create")) {
                 try (Store s = TestVaults.fast(dir, Clock.systemUTC()).create(args[2], "Admin", Fixtures.pw()).store()) {
                     System.out.println("CREATED");
@@ -59,6 +61,31 @@ public final class ChildProcess {
                     return null;
                 });
                 System.out.println("COMMITTED " + n);
+                System.out.flush();
+            }
+        } catch (Exception e) {
+            System.out.println("FAILED " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code monitor DIR PATIENT FROM}: imports day after day of per-second heart rate (86,400 readings, one
+     * transaction a day, days numbered from FROM after 2026-01-01 UTC), printing {@code COMMITTED n} after each.
+     */
+    private static void importUntilKilled(Path dir, java.util.UUID patient, int from) {
+        try (Store s = TestVaults.fast(dir, Clock.systemUTC()).unlock(Fixtures.ADMIN, Fixtures.pw()).store()) {
+            System.out.println("OPEN");
+            System.out.flush();
+            java.time.Instant start = java.time.Instant.parse("2026-01-01T00:00:00Z");
+            for (int day = from; ; day++) {
+                List<org.outpost.app.monitoring.Reading> readings = new ArrayList<>(86_400);
+                for (int sec = 0; sec < 86_400; sec++) {
+                    readings.add(new org.outpost.app.monitoring.Reading(start.plusSeconds(86_400L * day + sec),
+                            60 + (sec % 40)));
+                }
+                s.write(r -> r.monitoring().add(new org.outpost.app.domain.PatientId(patient),
+                        org.outpost.app.monitoring.Measure.HEART_RATE, readings));
+                System.out.println("COMMITTED " + day);
                 System.out.flush();
             }
         } catch (Exception e) {
