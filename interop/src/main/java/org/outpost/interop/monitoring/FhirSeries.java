@@ -1,7 +1,6 @@
 package org.outpost.interop.monitoring;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.io.Reader;
@@ -10,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -56,7 +56,11 @@ final class FhirSeries {
         IBaseResource resource;
         try {
             resource = parser.parseResource(json);
-        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // DataFormatException as a rule; on hostile input HAPI has also been seen to fail with a
+            // NullPointerException ({"resource": "Patient"}), so whatever the parser throws means "not FHIR"
             Matcher code = HAPI_CODE.matcher(String.valueOf(e.getMessage()));
             throw new SeriesFileException("The file is not FHIR R4 JSON (the parser refused it"
                     + (code.find() ? ", " + code.group() : "") + ")");

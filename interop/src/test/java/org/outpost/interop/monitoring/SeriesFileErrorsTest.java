@@ -134,6 +134,17 @@ class SeriesFileErrorsTest {
     }
 
     @Test
+    void aFhirFileOverItsLimitIsRefusedWithoutParsingIt() throws IOException {
+        Path file = dir.resolve("huge.json");
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.write(("{\"resourceType\": \"Bundle\"" + " ".repeat(10_000)).getBytes(StandardCharsets.UTF_8));
+            f.setLength(SeriesFiles.MAX_FHIR_BYTES + 1); // then NULs, sparse, beyond what the format check reads
+        }
+        assertThatThrownBy(() -> SeriesFiles.read(file, Optional.empty(), ZONE)).isInstanceOf(SeriesFileException.class)
+                .hasMessage("The file is 256 MB; FHIR files of up to 256 MB are read (split the Bundle)");
+    }
+
+    @Test
     void aMissingFileIsRefusedWithoutNamingItsPath() {
         Path file = dir.resolve("Jane-Doe-cgm.csv");
         assertThatThrownBy(() -> SeriesFiles.read(file, Optional.empty(), ZONE)).isInstanceOf(SeriesFileException.class)
@@ -171,6 +182,17 @@ class SeriesFileErrorsTest {
                 .hasMessage("Bundle.entry[1]: weight 700 kg is not a plausible reading (2–350 kg)");
         reading(bundle.replace("2024-03-01T08:00:00Z", "2024-03").replace("stone", "kg"))
                 .hasMessage("Bundle.entry[1]: '2024-03' is not a date and time");
+    }
+
+    @Test
+    void hostileFhirIsRefusedLikeAnyBrokenFile() throws IOException {
+        // deep nesting (a stack overflow in a recursive parser) and a 30 MB string (beyond the JSON reader's limits)
+        reading("{\"resourceType\": \"Bundle\", \"entry\": " + "[".repeat(200_000))
+                .hasMessageStartingWith("The file is not FHIR R4 JSON");
+        reading("{\"resourceType\": \"Observation\", \"status\": \"" + "x".repeat(30_000_000) + "\"}")
+                .hasMessageStartingWith("The file is not FHIR R4 JSON");
+        reading("{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": \"Patient\"}]}")
+                .hasMessageStartingWith("The file is not FHIR R4 JSON");
     }
 
     @Test
