@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +31,11 @@ import org.outpost.interop.monitoring.Values.BadValue;
  */
 final class FhirSeries {
     static final String LOINC = "http://loinc.org";
-    /** Blood pressure panel with all children optional; its components carry the systolic and diastolic values. */
-    static final String BP_PANEL = "85354-9";
+    /**
+     * Blood pressure panels, whose components carry the systolic and diastolic values: 85354-9 "Blood pressure panel
+     * with all children optional" and 55284-4 "Blood pressure systolic and diastolic" (what Synthea writes).
+     */
+    static final Set<String> BP_PANELS = Set.of("85354-9", "55284-4");
     /** LOINC codes of single-valued observations and the measure they are. */
     static final Map<String, Measure> CODES = Map.ofEntries(
             Map.entry("8867-4", Measure.HEART_RATE), // Heart rate
@@ -108,7 +112,7 @@ final class FhirSeries {
             return;
         }
         String code = loinc.get();
-        if (code.equals(BP_PANEL)) {
+        if (BP_PANELS.contains(code)) {
             boolean any = false;
             for (Observation.ObservationComponentComponent component : observation.getComponent()) {
                 Optional<Measure> measure = loinc(component.getCode(), false).map(CODES::get)
@@ -177,7 +181,7 @@ final class FhirSeries {
         for (Coding coding : concept.getCoding()) {
             if (LOINC.equals(coding.getSystem()) && coding.getCode() != null) {
                 String code = coding.getCode().strip();
-                if (CODES.containsKey(code) || (panel && code.equals(BP_PANEL))) {
+                if (CODES.containsKey(code) || (panel && BP_PANELS.contains(code))) {
                     return Optional.of(code);
                 }
             }
