@@ -60,9 +60,12 @@ final class FhirSeries {
         IBaseResource resource;
         try {
             resource = parser.parseResource(json);
-        } catch (CancellationException e) {
-            throw e;
         } catch (RuntimeException e) {
+            for (Throwable c = e; c != null && c != c.getCause(); c = c.getCause()) {
+                if (c instanceof CancellationException cancelled) {
+                    throw cancelled; // HAPI wraps what the reader throws, the user's cancel included
+                }
+            }
             // DataFormatException as a rule; on hostile input HAPI has also been seen to fail with a
             // NullPointerException ({"resource": "Patient"}), so whatever the parser throws means "not FHIR"
             Matcher code = HAPI_CODE.matcher(String.valueOf(e.getMessage()));

@@ -23,7 +23,10 @@ public record ParsedSeries(SeriesFormat format, Map<Measure, List<Reading>> read
         Map<Skipped, Long> skipped, long atSensorLimit) {
     public ParsedSeries {
         Objects.requireNonNull(format, "format");
-        readings = readings.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(readings));
+        EnumMap<Measure, List<Reading>> copy = new EnumMap<>(Measure.class);
+        // the importer's own lists are compact and immutable already; anything else is copied
+        readings.forEach((m, list) -> copy.put(m, list instanceof ReadingSeries ? list : List.copyOf(list)));
+        readings = Collections.unmodifiableMap(copy);
         skipped = Collections.unmodifiableMap(new TreeMap<>(skipped));
     }
 

@@ -237,6 +237,17 @@ class SeriesFormatsTest {
             return true;
         });
         assertThat(seen).hasSizeGreaterThan(2).isSorted().endsWith(size);
+        // FHIR too: the bundle is read through the same counting stream
+        StringBuilder bundle = new StringBuilder("{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [");
+        for (int i = 0; i < 2_000; i++) {
+            bundle.append(i == 0 ? "" : ",").append("{\"resource\": {\"resourceType\": \"Basic\", \"id\": \"b")
+                    .append(i).append("\"}}");
+        }
+        Path fhir = write("bundle.json", bundle.append("]}").toString());
+        Assertions.assertThatThrownBy(() -> SeriesFiles.read(fhir, Optional.empty(), ZONE, (read, total) -> false))
+                .isInstanceOf(CancellationException.class);
+        assertThat(SeriesFiles.read(fhir, Optional.empty(), ZONE).skipped())
+                .containsExactly(Map.entry(new Skipped(SkipReason.FHIR_NOT_AN_OBSERVATION, "Basic"), 2_000L));
         Assertions.assertThatThrownBy(() -> SeriesFiles.read(file, Optional.empty(), ZONE, (read, total) -> false))
                 .isInstanceOf(CancellationException.class);
     }
