@@ -47,6 +47,16 @@ class SeriesFileErrorsTest {
     }
 
     @Test
+    void lineNumbersCountBlankLinesCrlfAndQuotedLineBreaks() throws IOException {
+        reading("id,time,hr\n1,2016-04-12T07:21:00,70\n\n   \n1,2016-04-12T07:22:00,7000\n")
+                .hasMessageStartingWith("Line 5: heart rate 7000 /min");
+        reading("id,time,hr\r\n1,2016-04-12T07:21:00,70\r\n1,2016-04-12T07:22:00,abc\r\n")
+                .hasMessage("Line 3: 'abc' is not a number");
+        reading("id,time,hr\n\"1\n2\",2016-04-12T07:21:00,70\n1,2016-04-12T07:22:00,abc\n")
+                .hasMessage("Line 4: 'abc' is not a number");
+    }
+
+    @Test
     void anUnknownUnitOrMeasureIsNamed() throws IOException {
         reading("""
                 timestamp,measure,value,unit

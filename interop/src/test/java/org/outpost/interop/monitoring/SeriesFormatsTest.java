@@ -71,6 +71,11 @@ class SeriesFormatsTest {
                 new Reading(local("2016-04-12T07:21:05"), 101));
         assertThat(series.duplicateTimestamps(Measure.HEART_RATE)).isEqualTo(1);
         assertThat(series.rowsRead()).isEqualTo(3);
+        Path blank = write("hr-blank.csv", "id,time,hr\n\n1,2016-04-12T07:21:00,97\n  \n");
+        ParsedSeries withBlanks = SeriesFiles.read(blank, Optional.empty(), ZONE);
+        assertThat(withBlanks.readingCount()).isEqualTo(1);
+        assertThat(withBlanks.skipped()).containsExactly(Map.entry(Skipped.of(SkipReason.BLANK_LINE), 2L));
+        assertThat(withBlanks.rowsRead()).isEqualTo(3);
     }
 
     @Test
