@@ -153,6 +153,9 @@ final class FhirSeries {
         double given = number.doubleValue();
         double value = Values.plausible(measure, given * factor,
                 factor == 1 ? "" : " (" + Values.format(given) + " " + unit + ")");
+        if (quantity.hasComparator()) {
+            out.atSensorLimit(); // "<40 mg/dL": below the device's range, kept at its limit as Dexcom's "Low" is
+        }
         out.add(measure, effective(observation, times), value);
     }
 

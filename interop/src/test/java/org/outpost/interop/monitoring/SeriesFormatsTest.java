@@ -228,6 +228,19 @@ class SeriesFormatsTest {
     }
 
     @Test
+    void aFhirValueWithAComparatorIsKeptAtTheLimitAndCounted() throws Exception {
+        Path file = write("cgm.json", """
+                {"resourceType": "Observation", "status": "final",
+                 "code": {"coding": [{"system": "http://loinc.org", "code": "99504-3"}]},
+                 "effectiveDateTime": "2024-03-01T03:00:00Z",
+                 "valueQuantity": {"value": 40, "comparator": "<", "system": "http://unitsofmeasure.org", "code": "mg/dL"}}
+                """);
+        ParsedSeries series = SeriesFiles.read(file, Optional.empty(), ZONE);
+        assertThat(series.readings(Measure.GLUCOSE)).containsExactly(new Reading(Instant.parse("2024-03-01T03:00:00Z"), 40));
+        assertThat(series.atSensorLimit()).isEqualTo(1);
+    }
+
+    @Test
     void progressIsReportedAndCanCancelTheRead() throws Exception {
         StringBuilder text = new StringBuilder("id,time,hr\n");
         for (int i = 0; i < 20_000; i++) {
