@@ -1,7 +1,6 @@
 package org.outpost.interop.monitoring;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.io.Reader;
@@ -10,6 +9,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -30,8 +31,11 @@ import org.outpost.interop.monitoring.Values.BadValue;
  */
 final class FhirSeries {
     static final String LOINC = "http://loinc.org";
-    /** Blood pressure panel with all children optional; its components carry the systolic and diastolic values. */
-    static final String BP_PANEL = "85354-9";
+    /**
+     * Blood pressure panels, whose components carry the systolic and diastolic values: 85354-9 "Blood pressure panel
+     * with all children optional" and 55284-4 "Blood pressure systolic and diastolic" (what Synthea writes).
+     */
+    static final Set<String> BP_PANELS = Set.of("85354-9", "55284-4");
     /** LOINC codes of single-valued observations and the measure they are. */
     static final Map<String, Measure> CODES = Map.ofEntries(
             Map.entry("8867-4", Measure.HEART_RATE), // Heart rate
@@ -56,7 +60,14 @@ final class FhirSeries {
         IBaseResource resource;
         try {
             resource = parser.parseResource(json);
-        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
+        } catch (RuntimeException e) {
+            for (Throwable c = e; c != null && c != c.getCause(); c = c.getCause()) {
+                if (c instanceof CancellationException cancelled) {
+                    throw cancelled; // HAPI wraps what the reader throws, the user's cancel included
+                }
+            }
+            // DataFormatException as a rule; on hostile input HAPI has also been seen to fail with a
+            // NullPointerException ({"resource": "Patient"}), so whatever the parser throws means "not FHIR"
             Matcher code = HAPI_CODE.matcher(String.valueOf(e.getMessage()));
             throw new SeriesFileException("The file is not FHIR R4 JSON (the parser refused it"
                     + (code.find() ? ", " + code.group() : "") + ")");
@@ -104,7 +115,7 @@ final class FhirSeries {
             return;
         }
         String code = loinc.get();
-        if (code.equals(BP_PANEL)) {
+        if (BP_PANELS.contains(code)) {
             boolean any = false;
             for (Observation.ObservationComponentComponent component : observation.getComponent()) {
                 Optional<Measure> measure = loinc(component.getCode(), false).map(CODES::get)
@@ -142,6 +153,9 @@ final class FhirSeries {
         double given = number.doubleValue();
         double value = Values.plausible(measure, given * factor,
                 factor == 1 ? "" : " (" + Values.format(given) + " " + unit + ")");
+        if (quantity.hasComparator()) {
+            out.atSensorLimit(); // "<40 mg/dL": below the device's range, kept at its limit as Dexcom's "Low" is
+        }
         out.add(measure, effective(observation, times), value);
     }
 
@@ -173,7 +187,7 @@ final class FhirSeries {
         for (Coding coding : concept.getCoding()) {
             if (LOINC.equals(coding.getSystem()) && coding.getCode() != null) {
                 String code = coding.getCode().strip();
-                if (CODES.containsKey(code) || (panel && code.equals(BP_PANEL))) {
+                if (CODES.containsKey(code) || (panel && BP_PANELS.contains(code))) {
                     return Optional.of(code);
                 }
             }

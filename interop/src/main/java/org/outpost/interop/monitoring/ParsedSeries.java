@@ -14,16 +14,20 @@ import org.outpost.app.monitoring.Reading;
  * them on re-import is the store's job) and the counts a user sees after an import.
  *
  * @param format         the file's format
- * @param readings       per measure found in the file, oldest first (compact, immutable lists)
+ * @param readings       per measure found in the file, oldest first (compact, immutable lists; times to the millisecond)
  * @param rowsRead       data rows (CSV, not counting the header) or resources (FHIR) read
  * @param skipped        rows that gave no reading although the file is fine, per reason
- * @param atSensorLimit  Dexcom "Low"/"High" values, stored at the sensor's limit (40 / 400 mg/dL) and counted here
+ * @param atSensorLimit  readings beyond what the device measures, stored at its limit and counted here: Dexcom
+ *                       "Low"/"High" (40 / 400 mg/dL), FHIR values with a comparator ({@code <40 mg/dL})
  */
 public record ParsedSeries(SeriesFormat format, Map<Measure, List<Reading>> readings, long rowsRead,
         Map<Skipped, Long> skipped, long atSensorLimit) {
     public ParsedSeries {
         Objects.requireNonNull(format, "format");
-        readings = readings.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(readings));
+        EnumMap<Measure, List<Reading>> copy = new EnumMap<>(Measure.class);
+        // the importer's own lists are compact and immutable already; anything else is copied
+        readings.forEach((m, list) -> copy.put(m, list instanceof ReadingSeries ? list : List.copyOf(list)));
+        readings = Collections.unmodifiableMap(copy);
         skipped = Collections.unmodifiableMap(new TreeMap<>(skipped));
     }
 

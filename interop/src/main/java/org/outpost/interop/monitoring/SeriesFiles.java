@@ -31,6 +31,8 @@ import org.outpost.interop.monitoring.Values.BadValue;
 public final class SeriesFiles {
     /** The largest file read: 2 GiB (a year of per-second heart rate as CSV is about 1 GB). */
     public static final long MAX_BYTES = 2L * 1024 * 1024 * 1024;
+    /** The largest FHIR file read: HAPI holds the whole Bundle in memory (several times its size). */
+    public static final long MAX_FHIR_BYTES = 256L * 1024 * 1024;
     static final String NOT_UTF8 = "not UTF-8 text (save the file as UTF-8)";
     private static final int HEAD_BYTES = 8192;
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
@@ -80,6 +82,10 @@ public final class SeriesFiles {
         SeriesFormat kind = format.isPresent() ? format.get() : SeriesFormat.detect(head).orElseThrow(
                 () -> SeriesFileException.atLine(1, "the header is not one Outpost reads: expected id,time,hr (Fitbit),"
                         + " a Dexcom G6/Clarity export, timestamp,measure,value,unit (generic) or FHIR R4 JSON"));
+        if (kind == SeriesFormat.FHIR && size > MAX_FHIR_BYTES) {
+            throw new SeriesFileException("The file is " + size / (1024 * 1024) + " MB; FHIR files of up to "
+                    + MAX_FHIR_BYTES / (1024 * 1024) + " MB are read (split the Bundle)");
+        }
         try (InputStream raw = Files.newInputStream(file)) {
             ProgressInputStream counted = new ProgressInputStream(raw, progress, size);
             InputStream in = new BufferedInputStream(counted, 1 << 16);

@@ -14,7 +14,7 @@ public enum SkipReason {
     FHIR_NOT_AN_OBSERVATION,
     /** An Observation of a code Outpost does not monitor; detail = {@code system|code} of its first coding. */
     FHIR_OTHER_CODE,
-    /** An Observation whose status is entered-in-error, cancelled or preliminary; detail = status. */
+    /** An Observation whose status is entered-in-error or cancelled; detail = status. */
     FHIR_STATUS,
     /** An Observation (or a BP panel component) without a value (a dataAbsentReason instead). */
     FHIR_WITHOUT_VALUE

@@ -47,6 +47,16 @@ class SeriesFileErrorsTest {
     }
 
     @Test
+    void lineNumbersCountBlankLinesCrlfAndQuotedLineBreaks() throws IOException {
+        reading("id,time,hr\n1,2016-04-12T07:21:00,70\n\n   \n1,2016-04-12T07:22:00,7000\n")
+                .hasMessageStartingWith("Line 5: heart rate 7000 /min");
+        reading("id,time,hr\r\n1,2016-04-12T07:21:00,70\r\n1,2016-04-12T07:22:00,abc\r\n")
+                .hasMessage("Line 3: 'abc' is not a number");
+        reading("id,time,hr\n\"1\n2\",2016-04-12T07:21:00,70\n1,2016-04-12T07:22:00,abc\n")
+                .hasMessage("Line 4: 'abc' is not a number");
+    }
+
+    @Test
     void anUnknownUnitOrMeasureIsNamed() throws IOException {
         reading("""
                 timestamp,measure,value,unit
@@ -134,6 +144,17 @@ class SeriesFileErrorsTest {
     }
 
     @Test
+    void aFhirFileOverItsLimitIsRefusedWithoutParsingIt() throws IOException {
+        Path file = dir.resolve("huge.json");
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.write(("{\"resourceType\": \"Bundle\"" + " ".repeat(10_000)).getBytes(StandardCharsets.UTF_8));
+            f.setLength(SeriesFiles.MAX_FHIR_BYTES + 1); // then NULs, sparse, beyond what the format check reads
+        }
+        assertThatThrownBy(() -> SeriesFiles.read(file, Optional.empty(), ZONE)).isInstanceOf(SeriesFileException.class)
+                .hasMessage("The file is 256 MB; FHIR files of up to 256 MB are read (split the Bundle)");
+    }
+
+    @Test
     void aMissingFileIsRefusedWithoutNamingItsPath() {
         Path file = dir.resolve("Jane-Doe-cgm.csv");
         assertThatThrownBy(() -> SeriesFiles.read(file, Optional.empty(), ZONE)).isInstanceOf(SeriesFileException.class)
@@ -171,6 +192,17 @@ class SeriesFileErrorsTest {
                 .hasMessage("Bundle.entry[1]: weight 700 kg is not a plausible reading (2–350 kg)");
         reading(bundle.replace("2024-03-01T08:00:00Z", "2024-03").replace("stone", "kg"))
                 .hasMessage("Bundle.entry[1]: '2024-03' is not a date and time");
+    }
+
+    @Test
+    void hostileFhirIsRefusedLikeAnyBrokenFile() throws IOException {
+        // deep nesting (a stack overflow in a recursive parser) and a 30 MB string (beyond the JSON reader's limits)
+        reading("{\"resourceType\": \"Bundle\", \"entry\": " + "[".repeat(200_000))
+                .hasMessageStartingWith("The file is not FHIR R4 JSON");
+        reading("{\"resourceType\": \"Observation\", \"status\": \"" + "x".repeat(30_000_000) + "\"}")
+                .hasMessageStartingWith("The file is not FHIR R4 JSON");
+        reading("{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": \"Patient\"}]}")
+                .hasMessageStartingWith("The file is not FHIR R4 JSON");
     }
 
     @Test

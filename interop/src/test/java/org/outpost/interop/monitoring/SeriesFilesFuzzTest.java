@@ -14,6 +14,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
@@ -40,6 +41,34 @@ class SeriesFilesFuzzTest {
                 "5,2020-01-01T00:00:00,EGV,Low", "6,2020-01-01T00:00:00,EGV,", "7,,FirstName,Ann",
                 "\"entry\": [{\"resource\": {\"resourceType\": \"Observation\"}}]}", "}", "\"");
         return Arbitraries.oneOf(noise, csvish, plausible);
+    }
+
+    @Property(tries = 200)
+    void aMutilatedFhirBundleEndsInReadingsOrASeriesFileException(@ForAll @IntRange(max = 100_000) int at,
+            @ForAll @IntRange(max = 40) int cut, @ForAll("fhirNoise") String insert) throws IOException {
+        String bundle;
+        try (var in = java.util.Objects.requireNonNull(getClass().getResourceAsStream("vitals-bundle.json"))) {
+            bundle = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int from = at % bundle.length();
+        String mutated = bundle.substring(0, from) + insert + bundle.substring(Math.min(bundle.length(), from + cut));
+        Path file = Files.createTempFile("series-fuzz", ".json");
+        try {
+            Files.write(file, mutated.getBytes(StandardCharsets.UTF_8));
+            ParsedSeries series = SeriesFiles.read(file, Optional.empty(), ZoneId.of("Europe/Paris"));
+            assertThat(series.rowsRead()).isGreaterThanOrEqualTo(0);
+        } catch (SeriesFileException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> fhirNoise() {
+        return Arbitraries.oneOf(Arbitraries.of("", "{", "}", "[", "]", "\"", ",", "null", "0", "-1e999", "\"x\"",
+                "\"resourceType\": \"Patient\",", "\"valueQuantity\": {}", "\"effectiveDateTime\": \"2024\","),
+                Arbitraries.strings().ofMaxLength(8));
     }
 
     @Property(tries = 300)

@@ -71,6 +71,11 @@ class SeriesFormatsTest {
                 new Reading(local("2016-04-12T07:21:05"), 101));
         assertThat(series.duplicateTimestamps(Measure.HEART_RATE)).isEqualTo(1);
         assertThat(series.rowsRead()).isEqualTo(3);
+        Path blank = write("hr-blank.csv", "id,time,hr\n\n1,2016-04-12T07:21:00,97\n  \n");
+        ParsedSeries withBlanks = SeriesFiles.read(blank, Optional.empty(), ZONE);
+        assertThat(withBlanks.readingCount()).isEqualTo(1);
+        assertThat(withBlanks.skipped()).containsExactly(Map.entry(Skipped.of(SkipReason.BLANK_LINE), 2L));
+        assertThat(withBlanks.rowsRead()).isEqualTo(3);
     }
 
     @Test
@@ -223,6 +228,19 @@ class SeriesFormatsTest {
     }
 
     @Test
+    void aFhirValueWithAComparatorIsKeptAtTheLimitAndCounted() throws Exception {
+        Path file = write("cgm.json", """
+                {"resourceType": "Observation", "status": "final",
+                 "code": {"coding": [{"system": "http://loinc.org", "code": "99504-3"}]},
+                 "effectiveDateTime": "2024-03-01T03:00:00Z",
+                 "valueQuantity": {"value": 40, "comparator": "<", "system": "http://unitsofmeasure.org", "code": "mg/dL"}}
+                """);
+        ParsedSeries series = SeriesFiles.read(file, Optional.empty(), ZONE);
+        assertThat(series.readings(Measure.GLUCOSE)).containsExactly(new Reading(Instant.parse("2024-03-01T03:00:00Z"), 40));
+        assertThat(series.atSensorLimit()).isEqualTo(1);
+    }
+
+    @Test
     void progressIsReportedAndCanCancelTheRead() throws Exception {
         StringBuilder text = new StringBuilder("id,time,hr\n");
         for (int i = 0; i < 20_000; i++) {
@@ -237,6 +255,17 @@ class SeriesFormatsTest {
             return true;
         });
         assertThat(seen).hasSizeGreaterThan(2).isSorted().endsWith(size);
+        // FHIR too: the bundle is read through the same counting stream
+        StringBuilder bundle = new StringBuilder("{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [");
+        for (int i = 0; i < 2_000; i++) {
+            bundle.append(i == 0 ? "" : ",").append("{\"resource\": {\"resourceType\": \"Basic\", \"id\": \"b")
+                    .append(i).append("\"}}");
+        }
+        Path fhir = write("bundle.json", bundle.append("]}").toString());
+        Assertions.assertThatThrownBy(() -> SeriesFiles.read(fhir, Optional.empty(), ZONE, (read, total) -> false))
+                .isInstanceOf(CancellationException.class);
+        assertThat(SeriesFiles.read(fhir, Optional.empty(), ZONE).skipped())
+                .containsExactly(Map.entry(new Skipped(SkipReason.FHIR_NOT_AN_OBSERVATION, "Basic"), 2_000L));
         Assertions.assertThatThrownBy(() -> SeriesFiles.read(file, Optional.empty(), ZONE, (read, total) -> false))
                 .isInstanceOf(CancellationException.class);
     }
