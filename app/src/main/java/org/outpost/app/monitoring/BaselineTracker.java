@@ -261,7 +261,7 @@ public final class BaselineTracker {
         Deviation.Direction direction = null;
         double observed = Double.NaN;
         if (count >= s.minReadings()) {
-            observed = RobustStats.medianInPlace(buffer, count);
+            observed = RobustStats.quantileInPlace(buffer, count, s.summaryQuantile());
             todaySummary[periodBin] = observed;
             if (todayEstablished && known[periodBin]) {
                 double d = observed - centre[periodBin];

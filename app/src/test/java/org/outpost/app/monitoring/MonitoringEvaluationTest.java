@@ -382,13 +382,13 @@ class MonitoringEvaluationTest {
     }
 
     // ---- what was measured when this was written (docs/monitoring-evaluation.md) ----
-    private static final double MEASURED_HR_SHIFT_RECALL = 0.43;
-    private static final double MEASURED_HR_SHIFT_PRECISION = 0.22;
-    private static final double MEASURED_HR_DRIFT_RECALL = 0.60;
-    private static final double MEASURED_HR_DRIFT_PRECISION = 0.43;
-    private static final double MEASURED_HR_FALSE_FLAGS = 0.58;
+    private static final double MEASURED_HR_SHIFT_RECALL = 0.50;
+    private static final double MEASURED_HR_SHIFT_PRECISION = 1.00;
+    private static final double MEASURED_HR_DRIFT_RECALL = 1.00;
+    private static final double MEASURED_HR_DRIFT_PRECISION = 1.00;
+    private static final double MEASURED_HR_FALSE_FLAGS = 0.00;
     private static final double MEASURED_HR_DIP_RECALL = 1.00;
-    private static final double MEASURED_HR_DIP_PRECISION = 0.71;
+    private static final double MEASURED_HR_DIP_PRECISION = 0.75;
     private static final double MEASURED_HR_SYNTHETIC_FALSE_FLAGS = 0.00;
     private static final double MEASURED_GLUCOSE_SHIFT_RECALL = 0.27;
     private static final double MEASURED_GLUCOSE_SHIFT_PRECISION = 0.14;
