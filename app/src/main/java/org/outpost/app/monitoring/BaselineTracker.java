@@ -18,19 +18,20 @@ import java.util.Optional;
  * same answers as {@link RollingBaseline#assess} on the same series: that method is this tracker fed the series
  * in order.
  *
- * <p><b>State.</b> The period summaries (medians) of the days in the learning window, the current day's bands
+ * <p><b>State.</b> The period summaries (medians, or the settings' quantile) of the days in the learning window, the current day's bands
  * (worked out once when the day begins, from the days before it only), the open period's readings, the current run
  * of deviating periods and the drift CUSUM. A period is judged when it closes, that is when the first reading of a
  * later period arrives; {@link #assessment()} also judges the open one, without changing the tracker.
  *
- * <p><b>Per period.</b> The period's median against its band: outside on the same side for
+ * <p><b>Per period.</b> The period's summary against its band: outside on the same side for
  * {@link BaselineSettings#sustainedPeriods()} consecutive periods is a {@link Deviation.Kind#SUSTAINED} deviation,
  * extended for as long as the run goes on. Hourly periods must be adjacent in time (a gap breaks the run); days
  * need only be consecutive reading days (home readings skip days).
  *
- * <p><b>Per day.</b> The day's standardised residual — the median, over its periods, of (median − centre) / σ,
- * σ = half-width / k — winsorised at ±{@value #DRIFT_CLIP}, feeds a {@link DriftCusum}; a signal is a {@link Deviation.Kind#DRIFT} deviation from the
- * first day of the run that crossed, merged with the previous drift on that side if they touch.
+ * <p><b>Per day.</b> The day's standardised residual — the median, over its periods, of (summary − centre) / σ,
+ * σ = half-width / k — winsorised at ±{@value #DRIFT_CLIP}, feeds a {@link DriftCusum}; a signal is a
+ * {@link Deviation.Kind#DRIFT} deviation from the first day of the run that crossed, merged with the previous drift
+ * on that side if they touch.
  *
  * <p>Not thread-safe; one tracker per patient and measure.
  */
@@ -39,9 +40,10 @@ public final class BaselineTracker {
     static final int MIN_PERIODS_PER_DAY_FOR_DRIFT = 3;
     /**
      * Daily residuals are winsorised at ± this many standard units before the CUSUM: one wild day (a home reading
-     * taken after a run on a day with only two) then adds at most 1 to the sum (with k = 0.5), so it takes several days to signal.
-     * Winsorising the CUSUM's input is the usual guard against isolated outliers (Hawkins DM, Olwell DH. Cumulative
-     * Sum Charts and Charting for Quality Improvement. Springer 1998); a drift's daily residuals are smaller anyway.
+     * taken after a run on a day with only two) then adds at most 1 to the sum (with k = 0.5), so it takes several
+     * days to signal. Winsorising the CUSUM's input limits isolated outliers "with little effect on its
+     * out-of-control performance" (Hawkins DM. "Robustification of cumulative sum charts by winsorization." J Qual
+     * Technol 1993;25:248–261); a drift's daily residuals are mostly below the limit anyway.
      */
     static final double DRIFT_CLIP = 1.5;
 
@@ -261,7 +263,7 @@ public final class BaselineTracker {
         Deviation.Direction direction = null;
         double observed = Double.NaN;
         if (count >= s.minReadings()) {
-            observed = RobustStats.medianInPlace(buffer, count);
+            observed = RobustStats.quantileInPlace(buffer, count, s.summaryQuantile());
             todaySummary[periodBin] = observed;
             if (todayEstablished && known[periodBin]) {
                 double d = observed - centre[periodBin];

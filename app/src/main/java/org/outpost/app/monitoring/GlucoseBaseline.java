@@ -45,7 +45,7 @@ public final class GlucoseBaseline extends RollingBaseline {
 
     /** The settings. */
     public static final BaselineSettings SETTINGS = new BaselineSettings(Measure.GLUCOSE,
-            BaselineSettings.Period.HOUR_OF_DAY, MIN_DAYS, WINDOW_DAYS, MIN_DAYS_PER_HOUR, MIN_READINGS_PER_HOUR, K,
+            BaselineSettings.Period.HOUR_OF_DAY, MIN_DAYS, WINDOW_DAYS, MIN_DAYS_PER_HOUR, 0.5, MIN_READINGS_PER_HOUR, K,
             MIN_HALF_WIDTH, SUSTAINED_HOURS, CUSUM_K, CUSUM_H);
 
     /** The detector. */

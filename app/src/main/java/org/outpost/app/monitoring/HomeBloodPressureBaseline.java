@@ -56,7 +56,7 @@ public final class HomeBloodPressureBaseline extends RollingBaseline {
             throw new IllegalArgumentException("A home blood pressure baseline is for systolic or diastolic pressure,"
                     + " not " + measure.code());
         }
-        return new BaselineSettings(measure, BaselineSettings.Period.DAY, MIN_DAYS, WINDOW_DAYS, MIN_DAYS, 1, K,
+        return new BaselineSettings(measure, BaselineSettings.Period.DAY, MIN_DAYS, WINDOW_DAYS, MIN_DAYS, 0.5, 1, K,
                 MIN_HALF_WIDTH, SUSTAINED_DAYS, CUSUM_K, CUSUM_H);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * The rolling robust baseline all measures share, with each measure's numbers in {@link BaselineSettings}.
  *
  * <p><b>Method, and why.</b> Readings are summarised per period (a clock hour for a daily rhythm, a day for home
- * readings) by their median, so a single noisy point moves nothing. Each day is compared with a baseline learnt from
+ * readings) by their median (heart rate: its 10th percentile, see {@link HeartRateBaseline}), so a single noisy
+ * point moves nothing. Each day is compared with a baseline learnt from
  * the summaries of up to {@link BaselineSettings#windowDays()} calendar days before it — never from itself, so a
  * change cannot hide in its own baseline, and a long-lasting change becomes the new normal once it fills half the
  * window. Per hour of the day (or for the day) the baseline is the median of those summaries, with a band of

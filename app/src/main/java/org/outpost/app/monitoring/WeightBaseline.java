@@ -34,7 +34,7 @@ public final class WeightBaseline extends RollingBaseline {
 
     /** The settings. */
     public static final BaselineSettings SETTINGS = new BaselineSettings(Measure.WEIGHT, BaselineSettings.Period.DAY,
-            MIN_DAYS, WINDOW_DAYS, MIN_DAYS, 1, K, MIN_HALF_WIDTH, SUSTAINED_DAYS, CUSUM_K, CUSUM_H);
+            MIN_DAYS, WINDOW_DAYS, MIN_DAYS, 0.5, 1, K, MIN_HALF_WIDTH, SUSTAINED_DAYS, CUSUM_K, CUSUM_H);
 
     /** The detector. */
     public WeightBaseline() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,6 +70,29 @@ class BaselineTrackerTest {
         t.accept(new Reading(noon.plusSeconds(30), 72));
         t.accept(new Reading(noon.plusSeconds(10), 71));
         assertThat(t.assessment()).isEqualTo(new Assessment.NotEstablished(Measure.HEART_RATE, 1, 7));
+    }
+
+    @Test
+    void aDaylightSavingDayHasTwentyThreeHourlySegments() {
+        // Europe/Berlin springs forward on 2026-03-29 (02:00 → 03:00): that day has 23 clock hours, and so 23 bands
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        HeartRateBaseline det = new HeartRateBaseline();
+        List<Reading> series = SyntheticHeartRate.perMinute(21, 70); // 2026-02-02 to 2026-04-12
+        Assessment.Established a = (Assessment.Established) det.assess(series, berlin);
+        LocalDate dst = LocalDate.of(2026, 3, 29);
+        assertThat(a.band()).filteredOn(s -> s.start().atZone(berlin).toLocalDate().equals(dst)).hasSize(23)
+                .allSatisfy(s -> assertThat(s.end()).isEqualTo(s.start().plusSeconds(3600)));
+        assertThat(a.band()).filteredOn(s -> s.start().atZone(berlin).toLocalDate().equals(dst.plusDays(1)))
+                .hasSize(24);
+        assertThat(det.tracker(berlin).assessment()).isEqualTo(new Assessment.NotEstablished(Measure.HEART_RATE, 0,
+                HeartRateBaseline.MIN_DAYS));
+    }
+
+    @Test
+    void sevenDaysAreABaselineWithNothingYetToCompare() {
+        List<Reading> week = SyntheticHomeSeries.weight(1, 30, d -> 0).subList(0, 7); // seven reading days
+        Assessment a = new WeightBaseline().assess(week, ZoneOffset.UTC);
+        assertThat(a).isEqualTo(new Assessment.Established(Measure.WEIGHT, List.of(), List.of()));
     }
 
     @Test

@@ -83,7 +83,7 @@ class HeartRateBaselineTest {
         assertThat(after.centre()).isCloseTo(before.centre(), org.assertj.core.data.Offset.offset(3.0));
         assertThat(after.upper() - after.lower()).isCloseTo(before.upper() - before.lower(),
                 org.assertj.core.data.Offset.offset(6.0));
-        // a mean ± 2.5 SD band would have moved by (180 − ~75) / 8 days ≈ 13 /min at the centre
+        // a mean of the 8 earlier days would have moved by (180 − ~70) / 8 ≈ 14 /min
     }
 
     private static BandSegment noonOfDay8(Assessment.Established a) {

@@ -14,10 +14,10 @@ import java.util.function.DoubleUnaryOperator;
  *   <li>weight: one reading most mornings (15 % of days missed), the day's true weight 80 kg + N(0, 0.3) kg plus a
  *       reading error N(0, 0.2) kg — day-to-day weight SD ≈ 0.4 kg;</li>
  *   <li>blood pressure: 1–4 readings on 85 % of days, morning and evening; the day's level 132/82 + N(0, 4)/N(0, 3)
- *       mmHg, each reading that plus N(0, 6)/N(0, 4) mmHg (within-day home SD of ~6 mmHg systolic, Stergiou GS et
- *       al. J Hypertens 2021;39:1293–1302, order of magnitude).</li>
+ *       mmHg, each reading that plus N(0, 6)/N(0, 4) mmHg.</li>
  * </ul>
- * A change is injected as a function of the day offset added to each reading.
+ * The noise levels are assumptions of a plausible order, not fitted to any data set. A change is injected as a
+ * function of the day offset added to each reading.
  */
 final class SyntheticHomeSeries {
     static final LocalDate FIRST = LocalDate.of(2026, 1, 5);
