@@ -18,6 +18,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.outpost.ui.chart.monitoring.MonitoringView;
+import org.outpost.ui.chart.monitoring.MonitoringViewModel;
 import org.outpost.ui.chart.order.OrderView;
 import org.outpost.ui.chart.problems.ProblemListView;
 import org.outpost.ui.chart.problems.ProblemListViewModel;
@@ -170,6 +172,24 @@ public final class ChartView {
         tabs.getTabs().add(1, tab("chart-tab-problems", text.get("chart.tab.problems"),
                 new ProblemListView(problemsModel, text).root()));
         problemsModel.follow(model.chartProperty());
+    }
+
+    /**
+     * Adds the "Monitoring" tab after vitals and labs: home and wearable readings against the patient's own baseline,
+     * and the flags on them.
+     */
+    public void addMonitoring(MonitoringViewModel monitoringModel, UiText text, java.time.ZoneId zone) {
+        int afterResults = tabs.getTabs().indexOf(tabs.getTabs().stream()
+                .filter(t -> "chart-tab-observations".equals(t.getId())).findFirst().orElseThrow()) + 1;
+        tabs.getTabs().add(afterResults, tab("chart-tab-monitoring", text.get("chart.tab.monitoring"),
+                new MonitoringView(monitoringModel, text, zone).root()));
+        monitoringModel.follow(model.chartProperty());
+    }
+
+    /** Shows the monitoring tab, if there is one. */
+    public void showMonitoring() {
+        tabs.getTabs().stream().filter(t -> "chart-tab-monitoring".equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.outpost.ui.shell;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.outpost.app.catalog.BundledModels;
 import org.outpost.app.catalog.ClinicalContent;
 import org.outpost.app.usecase.RiskDecisions;
@@ -14,6 +17,10 @@ import org.outpost.app.domain.User;
 import org.outpost.app.port.Store;
 import org.outpost.app.usecase.AuditService;
 import org.outpost.app.usecase.ChartService;
+import org.outpost.app.usecase.MonitoringService;
+import org.outpost.app.monitoring.Assessment;
+import org.outpost.app.monitoring.PersonalBaseline;
+import org.outpost.app.monitoring.Reading;
 import org.outpost.app.usecase.ProblemListService;
 import org.outpost.app.usecase.ConsentService;
 import org.outpost.app.usecase.PatientRegistry;
@@ -43,6 +50,7 @@ public final class Workspace {
     private final ClinicalContent content;
     private final SharingHistory sharing;
     private final SessionSync sync;
+    private final MonitoringService monitoring;
 
     public Workspace(User user, Store opened, Clock clock) {
         this(user, opened, clock, ClinicalContent.bundled());
@@ -58,6 +66,19 @@ public final class Workspace {
      * @param syncOptions how this session's sync runs (the pinned CA file, the loop)
      */
     public Workspace(User user, Store opened, Clock clock, ClinicalContent content, SyncOptions syncOptions) {
+        // the monitoring detectors: replaced by MonitoringDetectors::forMeasure when it lands (issue 15, the
+        // detectors are being written in parallel). Until then the interim below draws the series with no band and
+        // raises no flags; this is the ONE place to change.
+        this(user, opened, clock, content, syncOptions, Workspace::interimDetector);
+    }
+
+    /**
+     * @param content     the clinical tables in force (bundled, or an update from the data directory)
+     * @param syncOptions how this session's sync runs (the pinned CA file, the loop)
+     * @param detectors   the personal-baseline detector for each monitored measure
+     */
+    public Workspace(User user, Store opened, Clock clock, ClinicalContent content, SyncOptions syncOptions,
+                     Function<org.outpost.app.monitoring.Measure, PersonalBaseline> detectors) {
         this.content = Objects.requireNonNull(content);
         PrescribingCheck check = BundledModels.prescribingCheck(clock.getZone(), content);
         this.session = new Session(Objects.requireNonNull(user));
@@ -71,6 +92,35 @@ public final class Workspace {
         this.problems = new ProblemListService(store, clock, session);
         this.sharing = new SharingHistory(store, clock, session);
         this.sync = new SessionSync(store, user.username(), clock, syncOptions);
+        this.monitoring = new MonitoringService(store, clock, session, Objects.requireNonNull(detectors));
+    }
+
+    /**
+     * Interim detector until MonitoringDetectors lands (replaced by MonitoringDetectors::forMeasure when it lands):
+     * the series is shown without a band and nothing is flagged, rather than a made-up baseline.
+     */
+    private static PersonalBaseline interimDetector(org.outpost.app.monitoring.Measure measure) {
+        return new PersonalBaseline() {
+            @Override
+            public org.outpost.app.monitoring.Measure measure() {
+                return measure;
+            }
+
+            @Override
+            public Assessment assess(List<Reading> readings, ZoneId zone) {
+                return new Assessment.Established(measure, List.of(), List.of());
+            }
+        };
+    }
+
+    /** Home and wearable readings against the patient's own baseline, and the flags on them. */
+    public MonitoringService monitoring() {
+        return monitoring;
+    }
+
+    /** Whether this user may confirm or dismiss monitoring flags (clinicians, pharmacists, administrators). */
+    public boolean mayDecideFlags() {
+        return session.user().role().may(Permission.RECORD_OBSERVATION);
     }
 
     /** What was sent for a patient (the exact de-identified bundle, and when). */
