@@ -422,7 +422,8 @@ public final class MonitoringViewModel {
     /** Selects a flag (from the list or a click on its period in the chart); null clears the selection. */
     public void selectFlag(UUID id) {
         FlagRow row = id == null ? null : flags.stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
-        if (row != selectedFlag.get()) {
+        FlagRow before = selectedFlag.get();
+        if (!Objects.equals(id, before == null ? null : before.id())) { // another flag: what was said was of the last
             message.set("");
             error.set("");
         }
