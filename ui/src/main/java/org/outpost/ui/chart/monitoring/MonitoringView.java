@@ -132,11 +132,11 @@ public final class MonitoringView {
         table.setId("monitoring-flags");
         table.setPlaceholder(new Label(text.get("chart.monitoring.noFlags")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column(text.get("chart.monitoring.column.measure"), FlagRow::measureLabel, 110));
-        table.getColumns().add(column(text.get("chart.monitoring.column.period"), FlagRow::period, 230));
-        table.getColumns().add(column(text.get("chart.monitoring.column.direction"), FlagRow::direction, 170));
-        table.getColumns().add(column(text.get("chart.monitoring.column.change"), FlagRow::change, 130));
-        table.getColumns().add(column(text.get("chart.monitoring.column.status"), FlagRow::status, 220));
+        table.getColumns().add(column(text.get("chart.monitoring.column.measure"), FlagRow::measureLabel, 100));
+        table.getColumns().add(column(text.get("chart.monitoring.column.period"), FlagRow::period, 215));
+        table.getColumns().add(column(text.get("chart.monitoring.column.direction"), FlagRow::direction, 130));
+        table.getColumns().add(column(text.get("chart.monitoring.column.change"), FlagRow::change, 125));
+        table.getColumns().add(column(text.get("chart.monitoring.column.status"), FlagRow::status, 280));
         table.setRowFactory(t -> {
             TableRow<FlagRow> row = new TableRow<>();
             row.itemProperty().addListener((o, a, item) -> row.pseudoClassStateChanged(

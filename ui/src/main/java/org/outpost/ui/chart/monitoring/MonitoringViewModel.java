@@ -56,6 +56,8 @@ public final class MonitoringViewModel {
     static final long DENSE_BREAK_SECONDS = Duration.ofHours(1).toSeconds();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     /** How much of the series the chart shows at once. */
     public enum Span {
@@ -408,15 +410,27 @@ public final class MonitoringViewModel {
             case DRIFT -> d.direction() == Deviation.Direction.ABOVE
                     ? text.get("chart.monitoring.flag.aboveDrift") : text.get("chart.monitoring.flag.belowDrift");
         };
-        String status = f.decision().map(x -> {
-            String who = text.get(x.outcome() == MonitoringFlag.Outcome.CONFIRMED ? "chart.monitoring.flag.confirmed"
-                    : "chart.monitoring.flag.dismissed", x.by(), MINUTE.format(x.at().atZone(zone)));
-            return x.note().map(n -> text.get("chart.monitoring.flag.withNote", who, n)).orElse(who);
-        }).orElseGet(() -> text.get("chart.monitoring.flag.open"));
-        return new FlagRow(f.id(), f.measure(), measureLabel(f.measure()), windowText(d.start(), d.end()), direction,
+        String status = f.decision().map(x -> text.get(x.outcome() == MonitoringFlag.Outcome.CONFIRMED
+                ? "chart.monitoring.flag.confirmed" : "chart.monitoring.flag.dismissed", x.by(),
+                MINUTE.format(x.at().atZone(zone)))).orElseGet(() -> text.get("chart.monitoring.flag.open"));
+        String decided = f.decision().flatMap(MonitoringFlag.Decision::note)
+                .map(n -> text.get("chart.monitoring.flag.withNote", status, n)).orElse(status);
+        return new FlagRow(f.id(), f.measure(), measureLabel(f.measure()), flagPeriod(d.start(), d.end()), direction,
                 text.get("chart.monitoring.flag.change", value(f.measure(), d.baseline()),
                         value(f.measure(), d.observed()), f.measure().unit()),
-                status, f.open(), d.start(), d.end());
+                status, decided, f.open(), d.start(), d.end());
+    }
+
+    /**
+     * A flag's period, short enough for its column: the end's day only when it differs from the start's, its year
+     * only when that differs.
+     */
+    private String flagPeriod(Instant start, Instant end) {
+        var s = start.atZone(zone);
+        var e = end.atZone(zone);
+        return text.get("chart.monitoring.flag.period", MINUTE.format(s),
+                s.toLocalDate().equals(e.toLocalDate()) ? TIME.format(e)
+                        : s.getYear() == e.getYear() ? DAY_TIME.format(e) : MINUTE.format(e));
     }
 
     /** Selects a flag (from the list or a click on its period in the chart); null clears the selection. */
@@ -430,7 +444,7 @@ public final class MonitoringViewModel {
         selectedFlag.set(row);
         selectedLine.set(row == null ? text.get("chart.monitoring.noFlagSelected")
                 : text.get("chart.monitoring.selected", row.measureLabel(), row.period(), row.direction(), row.change(),
-                row.status()));
+                row.decision()));
         replot();
     }
 

@@ -2,6 +2,7 @@ package org.outpost.ui.chart.monitoring;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
@@ -20,7 +21,7 @@ import javafx.scene.text.TextAlignment;
  * than a LineChart: the path is already reduced to at most two points a pixel, and one stroke of it costs well
  * under a millisecond where a LineChart builds a node per point. A click on a flag's period reports the flag.
  */
-final class SeriesCanvas extends Region {
+public final class SeriesCanvas extends Region {
     static final double LEFT = 52;
     static final double RIGHT = 12;
     static final double TOP = 10;
@@ -69,7 +70,8 @@ final class SeriesCanvas extends Region {
         }
     }
 
-    void show(Plot p) {
+    /** Draws {@code p} from now on (null: an empty chart). */
+    public void show(Plot p) {
         this.plot = p;
         paint();
     }
@@ -94,8 +96,8 @@ final class SeriesCanvas extends Region {
         return best;
     }
 
-    /** The centre x of a flag's period, for tests and keyboard users' pointer. */
-    double flagCentre(UUID id) {
+    /** The x (in this node) of the middle of a flag's period as drawn (journeys click there). */
+    public double flagCentre(UUID id) {
         Plot p = plot;
         double w = canvas.getWidth() - LEFT - RIGHT;
         return p.flags().stream().filter(f -> f.id().equals(id)).findFirst()
@@ -103,12 +105,13 @@ final class SeriesCanvas extends Region {
                 .orElseThrow();
     }
 
-    Canvas canvas() {
+    /** The canvas drawn on. */
+    public Canvas canvas() {
         return canvas;
     }
 
-    /** Draws the plot. */
-    void paint() {
+    /** Draws the plot (the paint bench times it with the render that follows). */
+    public void paint() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
@@ -197,14 +200,10 @@ final class SeriesCanvas extends Region {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        long span = p.to() - p.from();
-        DateTimeFormatter f = DateTimeFormatter.ofPattern(span <= 2 * 86_400 ? "HH:mm" : "MMM d", Locale.ENGLISH);
-        int ticks = (int) Math.max(2, Math.min(8, w / 110));
-        for (int i = 0; i <= ticks; i++) {
-            double x = LEFT + w * i / ticks;
+        for (ZonedDateTime tick : timeTicks(p.from(), p.to(), zone, (int) Math.max(2, w / 90))) {
+            double x = LEFT + p.x(tick.toEpochSecond(), w);
             g.strokeLine(x, TOP, x, TOP + h);
-            long t = p.time(x - LEFT, w);
-            g.fillText(f.format(Instant.ofEpochSecond(t).atZone(zone)), Math.min(Math.max(x, LEFT + 20), LEFT + w - 20),
+            g.fillText(tickLabel(tick, p.to() - p.from()), Math.min(Math.max(x, LEFT + 20), LEFT + w - 20),
                     TOP + h + 5);
         }
         // the series: one path, broken where a NaN marks a gap
@@ -243,6 +242,54 @@ final class SeriesCanvas extends Region {
         }
         g.setStroke(AXIS_TEXT);
         g.strokeRect(LEFT, TOP, w, h);
+    }
+
+    private static final long HOUR = 3600;
+    private static final long[] STEPS = {HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR, 48 * HOUR,
+        7 * 24 * HOUR, 14 * 24 * HOUR};
+    private static final int[] MONTH_STEPS = {1, 2, 3, 6, 12};
+    private static final DateTimeFormatter HOUR_LABEL = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH_LABEL = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+
+    /**
+     * Time ticks on whole hours, days or months of the clinic's calendar, at most {@code most} of them in
+     * [{@code from}, {@code to}).
+     */
+    static java.util.List<ZonedDateTime> timeTicks(long from, long to, ZoneId zone, int most) {
+        java.util.List<ZonedDateTime> ticks = new java.util.ArrayList<>();
+        long span = to - from;
+        ZonedDateTime midnight = Instant.ofEpochSecond(from).atZone(zone).toLocalDate().atStartOfDay(zone);
+        for (long step : STEPS) {
+            if (span / step <= most) {
+                for (ZonedDateTime t = midnight; t.toEpochSecond() < to; t = t.plusSeconds(step)) {
+                    if (t.toEpochSecond() >= from) {
+                        ticks.add(t);
+                    }
+                }
+                return ticks;
+            }
+        }
+        ZonedDateTime month = midnight.withDayOfMonth(1);
+        for (int step : MONTH_STEPS) {
+            if (span / (step * 30 * 24 * HOUR) <= most) {
+                for (ZonedDateTime t = month; t.toEpochSecond() < to; t = t.plusMonths(step)) {
+                    if (t.toEpochSecond() >= from) {
+                        ticks.add(t);
+                    }
+                }
+                return ticks;
+            }
+        }
+        return ticks;
+    }
+
+    private static String tickLabel(ZonedDateTime t, long span) {
+        if (span > 200 * 24 * HOUR) {
+            return MONTH_LABEL.format(t);
+        }
+        boolean midnight = t.getHour() == 0 && t.getMinute() == 0;
+        return span <= 2 * 24 * HOUR && !midnight ? HOUR_LABEL.format(t) : DAY_LABEL.format(t);
     }
 
     private static double niceStep(double raw) {

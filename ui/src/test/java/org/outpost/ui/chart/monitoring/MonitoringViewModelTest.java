@@ -241,15 +241,15 @@ class MonitoringViewModelTest {
     @Test
     void flagsAreListedOpenFirstAndADismissUpdatesTheListAndTheRate() {
         importHeartRate(14);
-        MonitoringFlag older = flag(Instant.parse("2026-02-18T01:00:00Z"), Instant.parse("2026-02-18T05:00:00Z"), 58, 81);
+        MonitoringFlag older = flag(Instant.parse("2026-02-17T22:00:00Z"), Instant.parse("2026-02-18T05:00:00Z"), 58, 81);
         MonitoringFlag newer = flag(Instant.parse("2026-02-27T13:00:00Z"), Instant.parse("2026-02-27T17:00:00Z"), 74, 97);
         MonitoringViewModel m = model(true);
 
         assertThat(m.flags()).extracting(FlagRow::id).containsExactly(newer.id(), older.id());
         assertThat(m.flags().get(1)).satisfies(r -> {
             assertThat(r.change()).isEqualTo("58 → 81 /min");
-            assertThat(r.direction()).isEqualTo("Above baseline (sustained)");
-            assertThat(r.period()).isEqualTo("2026-02-18 01:00 to 2026-02-18 05:00");
+            assertThat(r.direction()).isEqualTo("Above, sustained");
+            assertThat(r.period()).isEqualTo("2026-02-17 22:00–02-18 05:00"); // over midnight: the end's day too
             assertThat(r.status()).isEqualTo("Open");
         });
         assertThat(m.dismissRatesProperty().get()).isEqualTo("No flags decided yet at this site");
@@ -262,10 +262,11 @@ class MonitoringViewModelTest {
         m.dismiss();
 
         assertThat(m.errorProperty().get()).isEmpty();
-        assertThat(m.messageProperty().get()).isEqualTo("Dismissed the Heart rate flag of 2026-02-27 13:00 to 2026-02-27 17:00");
+        assertThat(m.messageProperty().get()).isEqualTo("Dismissed the Heart rate flag of 2026-02-27 13:00–17:00");
         assertThat(m.flags()).extracting(FlagRow::id).containsExactly(older.id(), newer.id()); // open ones first
-        assertThat(m.selectedFlagProperty().get().status())
-                .isEqualTo("Dismissed by admin on 2026-03-01 10:00: Walked up to the fourth floor for the clinic");
+        assertThat(m.selectedFlagProperty().get().status()).isEqualTo("Dismissed by admin on 2026-03-01 10:00");
+        assertThat(m.selectedLineProperty().get()).isEqualTo("Heart rate, 2026-02-27 13:00–17:00: Above, sustained, "
+                + "74 → 97 /min. Dismissed by admin on 2026-03-01 10:00: Walked up to the fourth floor for the clinic");
         assertThat(m.noteProperty().get()).isEmpty();
         assertThat(m.dismissRatesProperty().get()).isEqualTo("Dismissed 1 of 1 heart rate flag (100 %)");
         assertThat(service.flags(patient.id())).filteredOn(f -> f.id().equals(newer.id())).singleElement()
