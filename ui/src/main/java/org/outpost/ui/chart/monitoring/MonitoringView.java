@@ -147,7 +147,7 @@ public final class MonitoringView {
         table.setMinHeight(120);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null && row != model.selectedFlagProperty().get()) {
-                model.selectFlag(row.id());
+                model.showFlag(row.id());
             }
         });
         model.selectedFlagProperty().addListener((o, a, row) -> {

@@ -447,6 +447,38 @@ public final class MonitoringViewModel {
         replot();
     }
 
+    /**
+     * Selects a flag picked in the list and brings its period into the chart: its measure, and a window ending a
+     * little after it (when the current window does not already show it all).
+     */
+    public void showFlag(UUID id) {
+        selectFlag(id);
+        FlagRow row = selectedFlag.get();
+        if (row == null || extent(row.measure()).isEmpty()) {
+            return;
+        }
+        Instant to = end.get();
+        boolean sameMeasure = row.measure() == measure.get();
+        boolean inView = sameMeasure && to != null && !row.start().isBefore(to.minus(span.get().length()))
+                && !row.end().isAfter(to);
+        if (inView) {
+            return;
+        }
+        if (!sameMeasure) {
+            measure.set(row.measure());
+            seriesLine.set(seriesText(row.measure()));
+        }
+        Duration length = span.get().length();
+        while (Duration.between(row.start(), row.end()).compareTo(length) > 0 && span.get() != Span.YEAR) {
+            span.set(span.get().longer());
+            length = span.get().length();
+        }
+        Instant wanted = row.end().plus(length.minus(Duration.between(row.start(), row.end())).dividedBy(2));
+        Instant latest = latestEnd(extent(row.measure()).get());
+        end.set(wanted.isAfter(latest) ? latest : wanted);
+        load();
+    }
+
     /** Confirms the selected flag: a real change worth acting on. */
     public void confirm() {
         decide(MonitoringFlag.Outcome.CONFIRMED);

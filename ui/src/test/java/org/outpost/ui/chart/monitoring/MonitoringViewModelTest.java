@@ -272,7 +272,10 @@ class MonitoringViewModelTest {
         assertThat(service.flags(patient.id())).filteredOn(f -> f.id().equals(newer.id())).singleElement()
                 .satisfies(f -> assertThat(f.decision().orElseThrow().outcome()).isEqualTo(MonitoringFlag.Outcome.DISMISSED));
 
-        m.selectFlag(older.id());
+        // picked in the list: the chart moves to show it, centred in the week
+        m.showFlag(older.id());
+        assertThat(m.windowLineProperty().get()).isEqualTo("Showing 2026-02-14 13:30 to 2026-02-21 13:30");
+        assertThat(m.plotProperty().get().flags()).extracting(Plot.FlagSpan::id).containsExactly(older.id());
         m.confirm();
         assertThat(m.dismissRatesProperty().get()).isEqualTo("Dismissed 1 of 2 heart rate flags (50 %)");
         assertThat(m.selectedFlagProperty().get().status()).isEqualTo("Confirmed by admin on 2026-03-01 10:00");
