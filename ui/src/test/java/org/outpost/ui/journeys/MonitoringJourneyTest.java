@@ -121,6 +121,13 @@ class MonitoringJourneyTest {
         assertThat(text(robot, "#monitoring-selected")).isEqualTo(
                 "Heart rate, 2026-02-27 13:00–18:00: Above, sustained, 66 → 94 /min. Open");
 
+        // the chart takes the keyboard: left steps a window back, right forward again
+        robot.interact(chart::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.LEFT);
+        await(() -> text(robot, "#monitoring-window-line").equals("Showing 2026-02-16 09:59 to 2026-02-23 09:59"));
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        await(() -> text(robot, "#monitoring-window-line").equals("Showing 2026-02-23 09:59 to 2026-03-02 09:59"));
+
         Desktop.typeInto(robot, "#monitoring-note", "Gardening all afternoon, felt well");
         writeScreenshot(robot, chart);
         robot.clickOn("#monitoring-dismiss");

@@ -303,6 +303,23 @@ class MonitoringViewModelTest {
     }
 
     @Test
+    void aFlagDecidedMeanwhileElsewhereIsRefusedOnTheScreen() {
+        importHeartRate(14);
+        MonitoringFlag f = flag(Instant.parse("2026-02-27T13:00:00Z"), Instant.parse("2026-02-27T17:00:00Z"), 74, 97);
+        MonitoringViewModel m = model(true);
+        m.selectFlag(f.id());
+        service.decide(patient.id(), f.id(), MonitoringFlag.Outcome.CONFIRMED, Optional.empty()); // another desk
+        m.noteProperty().set("Probably the stairs");
+        m.dismiss();
+
+        assertThat(m.errorProperty().get()).isEqualTo("This flag was already decided by admin (CONFIRMED)");
+        assertThat(m.noteProperty().get()).isEqualTo("Probably the stairs");
+        assertThat(service.flags(patient.id()).getFirst().decision().orElseThrow().outcome())
+                .isEqualTo(MonitoringFlag.Outcome.CONFIRMED);
+        assertThat(service.decisionCounts().get(Measure.HEART_RATE).dismissed()).isZero();
+    }
+
+    @Test
     void withoutThePermissionNothingIsDecided() {
         importHeartRate(14);
         MonitoringFlag f = flag(Instant.parse("2026-02-27T13:00:00Z"), Instant.parse("2026-02-27T17:00:00Z"), 74, 97);
