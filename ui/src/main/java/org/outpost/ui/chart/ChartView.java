@@ -181,8 +181,10 @@ public final class ChartView {
     public void addMonitoring(MonitoringViewModel monitoringModel, UiText text, java.time.ZoneId zone) {
         int afterResults = tabs.getTabs().indexOf(tabs.getTabs().stream()
                 .filter(t -> "chart-tab-observations".equals(t.getId())).findFirst().orElseThrow()) + 1;
-        tabs.getTabs().add(afterResults, tab("chart-tab-monitoring", text.get("chart.tab.monitoring"),
-                new MonitoringView(monitoringModel, text, zone).root()));
+        Tab monitoring = tab("chart-tab-monitoring", text.get("chart.tab.monitoring"),
+                new MonitoringView(monitoringModel, text, zone).root());
+        tabs.getTabs().add(afterResults, monitoring);
+        monitoringModel.shownProperty().bind(monitoring.selectedProperty()); // readings load when it is looked at
         monitoringModel.follow(model.chartProperty());
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -94,6 +96,7 @@ public final class MonitoringViewModel {
     private final ReadOnlyObjectWrapper<Span> span = new ReadOnlyObjectWrapper<>(this, "span", Span.WEEK);
     private final ReadOnlyObjectWrapper<Instant> end = new ReadOnlyObjectWrapper<>(this, "end");
     private final IntegerProperty columns = new SimpleIntegerProperty(this, "columns", 800);
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
     private final ReadOnlyObjectWrapper<Plot> plot = new ReadOnlyObjectWrapper<>(this, "plot");
     private final ReadOnlyObjectWrapper<FlagRow> selectedFlag = new ReadOnlyObjectWrapper<>(this, "selectedFlag");
     private final ReadOnlyStringWrapper seriesLine = new ReadOnlyStringWrapper(this, "seriesLine", "");
@@ -112,6 +115,8 @@ public final class MonitoringViewModel {
     private List<MonitoringFlag> allFlags = List.of();
     private Window loaded;
     private int generation;
+    /** A window was asked for while the tab was not on show: it loads when the tab is shown. */
+    private boolean pending;
 
     /**
      * @param mayDecide whether the user may confirm or dismiss flags (RECORD_OBSERVATION); the buttons are hidden
@@ -127,6 +132,11 @@ public final class MonitoringViewModel {
         this.text = Objects.requireNonNull(text);
         this.zone = clock.getZone();
         columns.addListener((o, a, b) -> replot());
+        shown.addListener((o, a, now) -> {
+            if (now && pending) {
+                load();
+            }
+        });
         note.addListener((o, a, b) -> error.set(""));
     }
 
@@ -279,6 +289,11 @@ public final class MonitoringViewModel {
         Instant from = to.minus(span.get().length());
         windowLine.set(text.get("chart.monitoring.window", windowText(from, to)));
         int mine = ++generation;
+        if (!shown.get()) {
+            pending = true; // opening a chart does not read a year of readings for a tab nobody looks at
+            return;
+        }
+        pending = false;
         loading.set(true);
         tasks.run("monitoring-window", () -> read(m, from, to), w -> {
             if (mine == generation) {
@@ -596,6 +611,14 @@ public final class MonitoringViewModel {
     /** The chart's width in pixels: what the series is reduced to. */
     public IntegerProperty columnsProperty() {
         return columns;
+    }
+
+    /**
+     * Whether the tab is on show (bound by the chart to its tab's selection): windows load only then, so opening a
+     * chart reads the measures and flags but not the readings until someone looks.
+     */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     /** What the chart draws; null before anything loaded. */

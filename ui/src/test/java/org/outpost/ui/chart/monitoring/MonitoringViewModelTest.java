@@ -351,6 +351,21 @@ class MonitoringViewModelTest {
     }
 
     @Test
+    void readingsLoadOnlyOnceTheTabIsShown() {
+        importHeartRate(14);
+        MonitoringViewModel m = new MonitoringViewModel(service, patient.id(), true, tasks, text, CLOCK);
+        m.shownProperty().set(false);
+        m.follow(chart.chartProperty());
+        chart.open();
+        assertThat(m.series()).hasSize(1); // the measures and flags are read with the chart
+        assertThat(m.loadedReadings()).isZero();
+        assertThat(m.plotProperty().get()).isNull();
+        m.shownProperty().set(true);
+        assertThat(m.loadedReadings()).isEqualTo(7 * 24 * 60);
+        assertThat(m.plotProperty().get()).isNotNull();
+    }
+
+    @Test
     void aPatientWithoutReadingsSaysSo() {
         MonitoringViewModel m = model(true);
         assertThat(m.series()).isEmpty();
