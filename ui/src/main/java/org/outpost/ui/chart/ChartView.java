@@ -18,6 +18,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.outpost.ui.chart.monitoring.MonitoringView;
+import org.outpost.ui.chart.monitoring.MonitoringViewModel;
 import org.outpost.ui.chart.order.OrderView;
 import org.outpost.ui.chart.problems.ProblemListView;
 import org.outpost.ui.chart.problems.ProblemListViewModel;
@@ -170,6 +172,42 @@ public final class ChartView {
         tabs.getTabs().add(1, tab("chart-tab-problems", text.get("chart.tab.problems"),
                 new ProblemListView(problemsModel, text).root()));
         problemsModel.follow(model.chartProperty());
+    }
+
+    /**
+     * Adds the "Monitoring" tab after vitals and labs: home and wearable readings against the patient's own baseline,
+     * and the flags on them.
+     */
+    public void addMonitoring(MonitoringViewModel monitoringModel, UiText text, java.time.ZoneId zone) {
+        addMonitoring(monitoringModel, java.util.Optional.empty(), text, zone);
+    }
+
+    /**
+     * Adds the "Monitoring" tab after the results, with the "Import readings…" row when {@code importModel} is given
+     * (users who may record readings); an import reloads the tab.
+     */
+    public void addMonitoring(MonitoringViewModel monitoringModel,
+                              java.util.Optional<org.outpost.ui.chart.monitoring.MonitoringImportViewModel> importModel,
+                              UiText text, java.time.ZoneId zone) {
+        java.util.Optional<javafx.scene.Node> importRow = importModel.map(i -> {
+            i.setOnImported(monitoringModel::refresh);
+            return new org.outpost.ui.chart.monitoring.MonitoringImportPane(i,
+                    () -> java.util.Optional.ofNullable(model.chartProperty().get()).map(c -> c.patient().id()), text)
+                    .root();
+        });
+        int afterResults = tabs.getTabs().indexOf(tabs.getTabs().stream()
+                .filter(t -> "chart-tab-observations".equals(t.getId())).findFirst().orElseThrow()) + 1;
+        Tab monitoring = tab("chart-tab-monitoring", text.get("chart.tab.monitoring"),
+                new MonitoringView(monitoringModel, text, zone, importRow).root());
+        tabs.getTabs().add(afterResults, monitoring);
+        monitoringModel.shownProperty().bind(monitoring.selectedProperty()); // readings load when it is looked at
+        monitoringModel.follow(model.chartProperty());
+    }
+
+    /** Shows the monitoring tab, if there is one. */
+    public void showMonitoring() {
+        tabs.getTabs().stream().filter(t -> "chart-tab-monitoring".equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     /**

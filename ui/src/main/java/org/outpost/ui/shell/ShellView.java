@@ -31,6 +31,7 @@ import org.outpost.app.problems.ProblemCatalogue;
 import org.outpost.ui.chart.ChartView;
 import org.outpost.ui.chart.problems.ProblemListViewModel;
 import org.outpost.ui.chart.medreview.MedicationReviewViewModel;
+import org.outpost.ui.chart.monitoring.MonitoringViewModel;
 import org.outpost.ui.chart.order.OrderViewModel;
 import org.outpost.ui.review.ReviewQueueView;
 import org.outpost.ui.review.ReviewQueueViewModel;
@@ -243,6 +244,12 @@ public final class ShellView {
                 text);
         holder[0].addProblems(new ProblemListViewModel(workspace.problems(), ProblemCatalogue.bundled(), id,
                 workspace.mayEditPatients(), context.tasks(), text, workspace.clock(), chart::reload), text);
+        holder[0].addMonitoring(new MonitoringViewModel(workspace.monitoring(), id, workspace.mayDecideFlags(),
+                context.tasks(), text, workspace.clock()), workspace.mayDecideFlags()
+                        ? java.util.Optional.of(new org.outpost.ui.chart.monitoring.MonitoringImportViewModel(
+                                workspace.monitoring(), context.tasks(), Platform::runLater,
+                                workspace.clock().getZone(), text))
+                        : java.util.Optional.empty(), text, workspace.clock().getZone());
         holder[0].addDosingTab(new RiskPanelViewModel(workspace.decisions(), id,
                 workspace.prescribing().engine().models(), context.tasks(), text, workspace.clock()), text);
         holder[0].addMedicationReviewTab(new MedicationReviewViewModel(workspace.prescribing(), id, context.tasks(),

@@ -1,7 +1,10 @@
 package org.outpost.ui.shell;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.outpost.app.catalog.BundledModels;
 import org.outpost.app.catalog.ClinicalContent;
 import org.outpost.app.usecase.RiskDecisions;
@@ -14,6 +17,10 @@ import org.outpost.app.domain.User;
 import org.outpost.app.port.Store;
 import org.outpost.app.usecase.AuditService;
 import org.outpost.app.usecase.ChartService;
+import org.outpost.app.monitoring.MonitoringDetectors;
+import org.outpost.app.usecase.MonitoringService;
+import org.outpost.app.monitoring.PersonalBaseline;
+import org.outpost.app.monitoring.Reading;
 import org.outpost.app.usecase.ProblemListService;
 import org.outpost.app.usecase.ConsentService;
 import org.outpost.app.usecase.PatientRegistry;
@@ -43,6 +50,7 @@ public final class Workspace {
     private final ClinicalContent content;
     private final SharingHistory sharing;
     private final SessionSync sync;
+    private final MonitoringService monitoring;
 
     public Workspace(User user, Store opened, Clock clock) {
         this(user, opened, clock, ClinicalContent.bundled());
@@ -58,6 +66,16 @@ public final class Workspace {
      * @param syncOptions how this session's sync runs (the pinned CA file, the loop)
      */
     public Workspace(User user, Store opened, Clock clock, ClinicalContent content, SyncOptions syncOptions) {
+        this(user, opened, clock, content, syncOptions, MonitoringDetectors::forMeasure);
+    }
+
+    /**
+     * @param content     the clinical tables in force (bundled, or an update from the data directory)
+     * @param syncOptions how this session's sync runs (the pinned CA file, the loop)
+     * @param detectors   the personal-baseline detector for each monitored measure
+     */
+    public Workspace(User user, Store opened, Clock clock, ClinicalContent content, SyncOptions syncOptions,
+                     Function<org.outpost.app.monitoring.Measure, PersonalBaseline> detectors) {
         this.content = Objects.requireNonNull(content);
         PrescribingCheck check = BundledModels.prescribingCheck(clock.getZone(), content);
         this.session = new Session(Objects.requireNonNull(user));
@@ -71,6 +89,17 @@ public final class Workspace {
         this.problems = new ProblemListService(store, clock, session);
         this.sharing = new SharingHistory(store, clock, session);
         this.sync = new SessionSync(store, user.username(), clock, syncOptions);
+        this.monitoring = new MonitoringService(store, clock, session, Objects.requireNonNull(detectors));
+    }
+
+    /** Home and wearable readings against the patient's own baseline, and the flags on them. */
+    public MonitoringService monitoring() {
+        return monitoring;
+    }
+
+    /** Whether this user may confirm or dismiss monitoring flags (clinicians, pharmacists, administrators). */
+    public boolean mayDecideFlags() {
+        return session.user().role().may(Permission.RECORD_OBSERVATION);
     }
 
     /** What was sent for a patient (the exact de-identified bundle, and when). */

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -27,6 +29,11 @@ import org.outpost.app.domain.Measure;
 import org.outpost.app.domain.Patient;
 import org.outpost.app.domain.Quantity;
 import org.outpost.app.domain.Unit;
+import org.outpost.app.monitoring.Deviation;
+import org.outpost.app.monitoring.MonitoringFlag;
+import org.outpost.app.monitoring.Reading;
+import org.outpost.app.usecase.MonitoringService;
+import org.outpost.app.monitoring.MonitoringDetectors;
 import org.outpost.store.TestVaults;
 import org.outpost.ui.shell.sync.SyncOptions;
 import org.outpost.ui.testing.Desktop;
@@ -39,7 +46,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Issue 14 item 6: on a 1366×768 laptop and a 1280×720 screen every main screen's important controls (its save
  * and record buttons, its last field) lie within the window, or inside a scroll pane that does and can bring them
- * into view. The scene sizes are the screens less a 40 px task bar and a 30 px title bar.
+ * into view. The scene sizes are the screens less a 40 px task bar and a 30 px title bar. On the monitoring tab
+ * (issue 15), with readings and a flag on show, no text is cut short either.
  */
 @ExtendWith(ApplicationExtension.class)
 class SmallScreenLayoutTest {
@@ -59,6 +67,7 @@ class SmallScreenLayoutTest {
                         Map.of(Measure.SYSTOLIC_BP, new Quantity(120 + i, Unit.MM_HG),
                                 Measure.DIASTOLIC_BP, new Quantity(80, Unit.MM_HG)));
             }
+            monitoring(f, p);
         }
         desktop = Desktop.show(stage, TestVaults.fast(dir, clock), clock, Duration.ofMinutes(10),
                 SyncOptions.standard(), 1366, 698);
@@ -97,6 +106,11 @@ class SmallScreenLayoutTest {
                 WaitForAsyncUtils.waitForFxEvents();
                 reachable(robot, at + tab.getId() + ": ", "#chart-record", "#chart-edit");
                 reachableAll(robot, at + tab.getId() + ": ", onFx(tab::getContent));
+                if ("chart-tab-monitoring".equals(tab.getId())) {
+                    await(() -> !robot.lookup("#monitoring-flags").queryTableView().getItems().isEmpty());
+                    assertThat(onFx(() -> robot.lookup("#monitoring-confirm").query().isVisible())).isTrue();
+                    noTextCutShort(at + tab.getId() + ": ", onFx(tab::getContent));
+                }
             }
             robot.interact(() -> desktop.shell().record());
             await(() -> desktop.shell().currentChart().orElseThrow().isRecording());
@@ -114,6 +128,55 @@ class SmallScreenLayoutTest {
                     "#admin-reset", "#admin-disable");
             robot.clickOn("#admin-tab-audit .tab-label");
             reachable(robot, at, "#admin-verify-database", "#admin-verify", "#admin-audit");
+        }
+    }
+
+    /**
+     * Three days of per-minute heart rate and a flag, so the monitoring tab shows its chart, its flag list and its
+     * confirm and dismiss buttons.
+     */
+    private static void monitoring(StoreFixture f, Patient p) {
+        Instant last = Instant.now().minus(Duration.ofHours(1));
+        List<Reading> readings = new ArrayList<>();
+        for (Instant t = last.minus(Duration.ofDays(3)); t.isBefore(last); t = t.plusSeconds(60)) {
+            readings.add(new Reading(t, 60 + t.getEpochSecond() / 60 % 15));
+        }
+        new MonitoringService(f.store(), f.clock(), f.session(), MonitoringDetectors::forMeasure)
+                .importReadings(p.id(), Map.of(org.outpost.app.monitoring.Measure.HEART_RATE, readings), "generic");
+        MonitoringFlag flag = new MonitoringFlag(UUID.randomUUID(), p.id(), new Deviation(
+                org.outpost.app.monitoring.Measure.HEART_RATE, last.minus(Duration.ofHours(30)),
+                last.minus(Duration.ofHours(2)), Deviation.Kind.DRIFT, Deviation.Direction.BELOW, 66, 58),
+                Instant.now(), Optional.empty());
+        f.store().write(r -> {
+            r.monitoring().insertFlag(flag);
+            return null;
+        });
+    }
+
+    /** No label, button or table cell in {@code content} shows its text cut short (an ellipsis in place of words). */
+    private static void noTextCutShort(String at, Node content) {
+        List<String> cut = onFx(() -> {
+            List<String> found = new ArrayList<>();
+            cutShort(content, found);
+            return found;
+        });
+        assertThat(cut).as(at + "text cut short").isEmpty();
+    }
+
+    private static void cutShort(Node n, List<String> into) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            String full = l.isMnemonicParsing() ? l.getText().replace("_", "") : l.getText();
+            l.getChildrenUnmodifiable().stream().filter(c -> c instanceof javafx.scene.text.Text).findFirst()
+                    .map(c -> ((javafx.scene.text.Text) c).getText())
+                    .filter(shown -> !shown.replace("_", "").equals(full))
+                    .ifPresent(shown -> into.add((l.getId() == null ? l.getClass().getSimpleName() : l.getId())
+                            + ": " + shown));
+        }
+        if (n instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> cutShort(c, into));
         }
     }
 
