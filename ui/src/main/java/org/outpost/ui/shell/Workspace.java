@@ -1,8 +1,6 @@
 package org.outpost.ui.shell;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.outpost.app.catalog.BundledModels;
@@ -20,7 +18,6 @@ import org.outpost.app.usecase.ChartService;
 import org.outpost.app.monitoring.MonitoringDetectors;
 import org.outpost.app.usecase.MonitoringService;
 import org.outpost.app.monitoring.PersonalBaseline;
-import org.outpost.app.monitoring.Reading;
 import org.outpost.app.usecase.ProblemListService;
 import org.outpost.app.usecase.ConsentService;
 import org.outpost.app.usecase.PatientRegistry;
