@@ -34,8 +34,19 @@ step() { echo "== $*"; }
 [[ $# -eq 2 ]] || die "usage: release.sh DIST_DIR OUT_DIR"
 dist=$(cd "$1" 2>/dev/null && pwd) || die "no such folder: $1"
 out=$2
-[[ -n ${OUTPOST_SIGNING_KEY:-} ]] || die "OUTPOST_SIGNING_KEY is not set (an ASCII-armoured secret key or a path to one)"
-for tool in gpg sha256sum gzip; do command -v "$tool" >/dev/null || die "$tool is missing"; done
+os=$(uname -s)
+platform_signing=no
+if [[ $os == MINGW* || $os == MSYS* || $os == CYGWIN* || ${OS:-} == Windows_NT ]] && [[ -n ${OUTPOST_WIN_CERT:-} ]]; then
+  platform_signing=windows
+elif [[ $os == Darwin && -n ${OUTPOST_MAC_IDENTITY:-} ]]; then
+  platform_signing=mac
+fi
+if [[ -z ${OUTPOST_SIGNING_KEY:-} && $platform_signing == no ]]; then
+  die "OUTPOST_SIGNING_KEY is not set (an ASCII-armoured secret key or a path to one)"
+fi
+if [[ -n ${OUTPOST_SIGNING_KEY:-} ]]; then
+  for tool in gpg sha256sum gzip; do command -v "$tool" >/dev/null || die "$tool is missing"; done
+fi
 
 shopt -s nullglob
 artifacts=()
@@ -43,6 +54,52 @@ for f in "$dist"/outpost_*.deb "$dist"/outpost-*.rpm "$dist"/*.msi "$dist"/*.dmg
   [[ -f $f ]] && artifacts+=("$f")
 done
 (( ${#artifacts[@]} > 0 )) || die "no artifacts (outpost_*.deb, outpost-*.rpm, *.msi, *.dmg, *.pkg, bom.json) in $dist"
+
+sign() { gpg --quiet --local-user "$fpr" --digest-algo SHA512 "$@"; }
+# Sets up a temporary GNUPGHOME with the release key and checks it can sign (before anything is copied).
+import_key() {
+  # A throw-away GNUPGHOME (mode 700), wiped on exit with its agent.
+  GNUPGHOME=$(mktemp -d "${TMPDIR:-/tmp}/outpost-gnupg.XXXXXX")
+  export GNUPGHOME
+  chmod 700 "$GNUPGHOME"
+  cleanup() {
+    gpgconf --kill all >/dev/null 2>&1 || true
+    rm -rf "$GNUPGHOME"
+  }
+  trap cleanup EXIT
+  trap 'exit 130' INT TERM
+
+  # gpg.conf makes every gpg call (ours and rpmsign's) non-interactive; the passphrase sits in a 600 file in the
+  # temporary home, never on a command line.
+  {
+    echo "batch"
+    echo "no-tty"
+    echo "pinentry-mode loopback"
+    echo "personal-digest-preferences SHA512 SHA384 SHA256"
+    echo "cert-digest-algo SHA512"
+  } > "$GNUPGHOME/gpg.conf"
+  echo "allow-loopback-pinentry" > "$GNUPGHOME/gpg-agent.conf"
+  if [[ -n ${OUTPOST_SIGNING_PASSPHRASE:-} ]]; then
+    (umask 077; printf '%s' "$OUTPOST_SIGNING_PASSPHRASE" > "$GNUPGHOME/passphrase")
+    echo "passphrase-file $GNUPGHOME/passphrase" >> "$GNUPGHOME/gpg.conf"
+  fi
+
+  step "importing the signing key"
+  if [[ $OUTPOST_SIGNING_KEY == *"-----BEGIN PGP PRIVATE KEY BLOCK-----"* ]]; then
+    printf '%s\n' "$OUTPOST_SIGNING_KEY" | gpg --quiet --import 2>/dev/null || die "OUTPOST_SIGNING_KEY could not be imported"
+  elif [[ -f $OUTPOST_SIGNING_KEY ]]; then
+    gpg --quiet --import "$OUTPOST_SIGNING_KEY" 2>/dev/null || die "the key file in OUTPOST_SIGNING_KEY could not be imported"
+  else
+    die "OUTPOST_SIGNING_KEY is neither an ASCII-armoured secret key nor a readable file"
+  fi
+  fpr=$(gpg --with-colons --list-secret-keys | awk -F: '/^fpr:/ {print $10; exit}')
+  [[ -n $fpr ]] || die "OUTPOST_SIGNING_KEY holds no secret key"
+  echo "   key $fpr ($(gpg --with-colons --list-keys "$fpr" | awk -F: '/^uid:/ {print $10; exit}'))"
+  # Fail early (and clearly) on a wrong passphrase rather than half-way through.
+  echo probe | sign --detach-sign >/dev/null 2>&1 || die "cannot sign with the key (wrong or missing OUTPOST_SIGNING_PASSPHRASE?)"
+}
+fpr=
+[[ -z ${OUTPOST_SIGNING_KEY:-} ]] || import_key
 
 # The output folder: fresh, or an earlier release.sh output (marked) that is replaced.
 marker=.outpost-release
@@ -55,55 +112,13 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 touch "$out/$marker"
 
-# A throw-away GNUPGHOME (mode 700), wiped on exit with its agent.
-GNUPGHOME=$(mktemp -d "${TMPDIR:-/tmp}/outpost-gnupg.XXXXXX")
-export GNUPGHOME
-chmod 700 "$GNUPGHOME"
-cleanup() {
-  gpgconf --kill all >/dev/null 2>&1 || true
-  rm -rf "$GNUPGHOME"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# gpg.conf makes every gpg call (ours and rpmsign's) non-interactive; the passphrase sits in a 600 file in the
-# temporary home, never on a command line.
-{
-  echo "batch"
-  echo "no-tty"
-  echo "pinentry-mode loopback"
-  echo "personal-digest-preferences SHA512 SHA384 SHA256"
-  echo "cert-digest-algo SHA512"
-} > "$GNUPGHOME/gpg.conf"
-echo "allow-loopback-pinentry" > "$GNUPGHOME/gpg-agent.conf"
-if [[ -n ${OUTPOST_SIGNING_PASSPHRASE:-} ]]; then
-  (umask 077; printf '%s' "$OUTPOST_SIGNING_PASSPHRASE" > "$GNUPGHOME/passphrase")
-  echo "passphrase-file $GNUPGHOME/passphrase" >> "$GNUPGHOME/gpg.conf"
-fi
-
-step "importing the signing key"
-if [[ $OUTPOST_SIGNING_KEY == *"-----BEGIN PGP PRIVATE KEY BLOCK-----"* ]]; then
-  printf '%s\n' "$OUTPOST_SIGNING_KEY" | gpg --quiet --import 2>/dev/null || die "OUTPOST_SIGNING_KEY could not be imported"
-elif [[ -f $OUTPOST_SIGNING_KEY ]]; then
-  gpg --quiet --import "$OUTPOST_SIGNING_KEY" 2>/dev/null || die "the key file in OUTPOST_SIGNING_KEY could not be imported"
-else
-  die "OUTPOST_SIGNING_KEY is neither an ASCII-armoured secret key nor a readable file"
-fi
-fpr=$(gpg --with-colons --list-secret-keys | awk -F: '/^fpr:/ {print $10; exit}')
-[[ -n $fpr ]] || die "OUTPOST_SIGNING_KEY holds no secret key"
-echo "   key $fpr ($(gpg --with-colons --list-keys "$fpr" | awk -F: '/^uid:/ {print $10; exit}'))"
-sign() { gpg --quiet --local-user "$fpr" --digest-algo SHA512 "$@"; }
-# Fail early (and clearly) on a wrong passphrase rather than half-way through.
-echo probe | sign --detach-sign >/dev/null 2>&1 || die "cannot sign with the key (wrong or missing OUTPOST_SIGNING_PASSPHRASE?)"
-
 step "copying ${#artifacts[@]} artifact(s)"
 cp -p "${artifacts[@]}" "$out/"
-gpg --armor --export "$fpr" > "$out/outpost-release-key.asc"
-gpg --export "$fpr" > "$out/outpost.gpg"
 
-# Platform signing of the installers (only on their own OS, only when configured).
-os=$(uname -s)
-if [[ $os == MINGW* || $os == MSYS* || $os == CYGWIN* || ${OS:-} == Windows_NT ]] && [[ -n ${OUTPOST_WIN_CERT:-} ]]; then
+# Platform signing of the installers (only on their own OS, only when configured). Without OUTPOST_SIGNING_KEY
+# this is all release.sh does there: the signed installers are then carried to the Linux release machine and put
+# in its DIST_DIR, so one SHA256SUMS and one OpenPGP key cover every installer.
+if [[ $platform_signing == windows ]]; then
   step "signtool: signing the .msi installers"
   for f in "$out"/*.msi; do
     signtool sign /fd SHA256 /tr "${OUTPOST_TIMESTAMP_URL:-http://timestamp.digicert.com}" /td SHA256 \
@@ -112,7 +127,7 @@ if [[ $os == MINGW* || $os == MSYS* || $os == CYGWIN* || ${OS:-} == Windows_NT ]
     echo "   signed $(basename "$f")"
   done
 fi
-if [[ $os == Darwin && -n ${OUTPOST_MAC_IDENTITY:-} ]]; then
+if [[ $platform_signing == mac ]]; then
   step "codesign/productsign + notarytool: the macOS installers"
   for f in "$out"/*.pkg; do
     [[ -n ${OUTPOST_MAC_INSTALLER_IDENTITY:-} ]] || { echo "   $(basename "$f"): OUTPOST_MAC_INSTALLER_IDENTITY unset, not signed"; continue; }
@@ -129,6 +144,15 @@ if [[ $os == Darwin && -n ${OUTPOST_MAC_IDENTITY:-} ]]; then
     done
   fi
 fi
+
+if [[ -z ${OUTPOST_SIGNING_KEY:-} ]]; then
+  step "platform-signed installers in $out (no OUTPOST_SIGNING_KEY: checksums, OpenPGP and repositories are made on Linux)"
+  exit 0
+fi
+
+
+gpg --armor --export "$fpr" > "$out/outpost-release-key.asc"
+gpg --export "$fpr" > "$out/outpost.gpg"
 
 # rpm: signed in place before the checksums, so SHA256SUMS covers the signed package.
 rpms=("$out"/outpost-*.rpm)

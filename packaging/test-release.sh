@@ -121,7 +121,21 @@ if OUTPOST_SIGNING_KEY=$work/secret.asc OUTPOST_SIGNING_PASSPHRASE=wrong \
   fail "release.sh signed with a wrong passphrase"
 fi
 grep -q "cannot sign" "$work/wrong.err" || fail "wrong passphrase: unexpected message: $(cat "$work/wrong.err")"
-ok "a wrong passphrase is refused: $(cat "$work/wrong.err")"
+[[ ! -e $work/wrong ]] || fail "release.sh made its output folder before checking the key"
+ok "a wrong passphrase is refused before any output: $(cat "$work/wrong.err")"
+# No key: refused (on Linux there is no platform signing to do instead).
+if OUTPOST_SIGNING_KEY= "$root/packaging/release.sh" "$work/dist" "$work/nokey" >/dev/null 2>"$work/nokey.err"; then
+  fail "release.sh ran without OUTPOST_SIGNING_KEY"
+fi
+ok "no OUTPOST_SIGNING_KEY is refused: $(cat "$work/nokey.err")"
+# A folder it did not make is never wiped.
+mkdir "$work/foreign"; touch "$work/foreign/keep"
+if OUTPOST_SIGNING_KEY=$work/secret.asc OUTPOST_SIGNING_PASSPHRASE=$passphrase \
+  "$root/packaging/release.sh" "$work/dist" "$work/foreign" >/dev/null 2>"$work/foreign.err"; then
+  fail "release.sh wrote into a non-empty folder it did not make"
+fi
+[[ -e $work/foreign/keep ]] || fail "release.sh deleted a file in a folder it did not make"
+ok "a non-empty folder it did not make is refused and left alone"
 grep -rqF -- "$passphrase" "$rel" && fail "the passphrase leaked into the release folder"
 grep -rqF -- "PRIVATE KEY" "$rel" && fail "a secret key leaked into the release folder"
 ok "no secret key or passphrase in the release folder"
