@@ -109,8 +109,11 @@ fi
 step "release.sh $work/dist -> $work/release"
 rel=$work/release
 OUTPOST_SIGNING_KEY=$(cat "$work/secret.asc") OUTPOST_SIGNING_PASSPHRASE=$passphrase \
-  "$root/packaging/release.sh" "$work/dist" "$rel" | sed 's/^/   | /'
-(( PIPESTATUS[0] == 0 )) || fail "release.sh failed"
+  "$root/packaging/release.sh" "$work/dist" "$rel" > "$work/release.log" 2>&1 \
+  || { sed 's/^/   | /' "$work/release.log"; fail "release.sh failed"; }
+sed 's/^/   | /' "$work/release.log"
+grep -qF -- "$passphrase" "$work/release.log" && fail "release.sh printed the passphrase"
+grep -qF -- "PRIVATE KEY" "$work/release.log" && fail "release.sh printed the secret key"
 # Run twice: the second run must replace the first cleanly (idempotent), with the key given as a file path.
 OUTPOST_SIGNING_KEY=$work/secret.asc OUTPOST_SIGNING_PASSPHRASE=$passphrase \
   "$root/packaging/release.sh" "$work/dist" "$rel" >/dev/null || fail "release.sh failed on its second run"
