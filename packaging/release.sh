@@ -106,7 +106,7 @@ marker=.outpost-release
 if [[ -e $out ]]; then
   [[ -d $out ]] || die "$out exists and is not a folder"
   if [[ -n $(ls -A "$out") && ! -e $out/$marker ]]; then die "$out is not empty and was not made by release.sh"; fi
-  rm -rf "${out:?}"/* "$out/$marker"
+  rm -rf "${out:?}"/* "${out:?}/$marker"
 fi
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
@@ -209,7 +209,7 @@ else
     sign --clearsign --output InRelease Release
     sign --armor --detach-sign --output Release.gpg Release
   )
-  echo "   $(ls "$out/apt" | paste -sd' ')"
+  echo "   $(cd "$out/apt" && echo *)"
 fi
 
 if [[ $rpm_part == yes ]]; then
@@ -232,7 +232,7 @@ gpgcheck=1
 repo_gpgcheck=1
 gpgkey=file:///etc/pki/rpm-gpg/RPM-GPG-KEY-outpost
 EOF
-  echo "   $(ls "$out/rpm" | paste -sd' ')"
+  echo "   $(cd "$out/rpm" && echo *)"
 fi
 
 echo "$fpr" > "$out/outpost-release-key.fingerprint"

@@ -64,7 +64,7 @@ flip_byte() { # FILE [OFFSET]: XOR one byte (default: in the middle of the file)
   size=$(stat -c %s "$f"); off=${2:-$((size / 2))}
   (( off < 0 )) && off=$((size + off))
   byte=$(od -An -tu1 -j "$off" -N1 "$f" | tr -d ' ')
-  printf "$(printf '\\%03o' $(( byte ^ 0xff )))" | dd of="$f" bs=1 seek="$off" conv=notrunc status=none
+  printf '%b' "\\0$(printf '%03o' $(( byte ^ 0xff )))" | dd of="$f" bs=1 seek="$off" conv=notrunc status=none
 }
 
 # --- a throw-away signing key (with a test passphrase, so the passphrase path is exercised) -------------------
@@ -127,7 +127,7 @@ grep -q "cannot sign" "$work/wrong.err" || fail "wrong passphrase: unexpected me
 [[ ! -e $work/wrong ]] || fail "release.sh made its output folder before checking the key"
 ok "a wrong passphrase is refused before any output: $(cat "$work/wrong.err")"
 # No key: refused (on Linux there is no platform signing to do instead).
-if OUTPOST_SIGNING_KEY= "$root/packaging/release.sh" "$work/dist" "$work/nokey" >/dev/null 2>"$work/nokey.err"; then
+if OUTPOST_SIGNING_KEY='' "$root/packaging/release.sh" "$work/dist" "$work/nokey" >/dev/null 2>"$work/nokey.err"; then
   fail "release.sh ran without OUTPOST_SIGNING_KEY"
 fi
 ok "no OUTPOST_SIGNING_KEY is refused: $(cat "$work/nokey.err")"
