@@ -208,6 +208,15 @@ if (( ${#rpm_signed[@]} > 0 )); then
   GNUPGHOME=$vhome gpg --batch --status-fd 1 --verify "$rel/rpm/repodata/repomd.xml.asc" \
     "$rel/rpm/repodata/repomd.xml" 2>/dev/null | grep -q "VALIDSIG $fpr" || fail "repomd.xml.asc"
   ok "gpg --verify rpm/repodata/repomd.xml.asc good"
+  # The metadata must describe the SIGNED rpm (createrepo after rpmsign), or dnf rejects the download.
+  primary=$(awk -F'"' '/primary.xml/ && /href/ {for (i = 1; i <= NF; i++) if ($i ~ /primary\.xml/) print $i}' \
+    "$rel/rpm/repodata/repomd.xml" | head -n 1)
+  listed=$(zcat -f "$rel/rpm/$primary" | tr -d '\n' \
+    | grep -o '<checksum type="sha256" pkgid="YES">[0-9a-f]*</checksum>' | head -n 1 | sed 's/<[^>]*>//g')
+  [[ -n $listed ]] || fail "no sha256 package checksum in rpm/$primary"
+  [[ $listed == "$(sha256sum < "${rpm_signed[0]}" | cut -d' ' -f1)" ]] \
+    || fail "rpm/repodata lists a checksum that is not the signed rpm's (createrepo ran before rpmsign?)"
+  ok "rpm/repodata describes the signed rpm (sha256 ${listed:0:16}...)"
   for k in gpgcheck=1 repo_gpgcheck=1 gpgkey=file://; do
     grep -q "^$k" "$rel/rpm/outpost.repo" || fail "outpost.repo lacks $k"
   done
@@ -284,7 +293,14 @@ GNUPGHOME=$otherhome gpg --export > "$work/other.gpg"
 expect_apt_refusal otherkey "$rel/apt" "$work/other.gpg" "NO_PUBKEY" "a repository checked against another key (signed-by)"
 
 if (( ${#rpm_signed[@]} > 0 )); then
-  step "negative: a flipped byte in the signed rpm"
+  step "negative: rpm repository and package"
+  cp "$rel/rpm/repodata/repomd.xml" "$work/repomd.xml"
+  sed -i '0,/<revision>/s/<revision>[0-9]*/<revision>1/' "$work/repomd.xml"
+  cmp -s "$work/repomd.xml" "$rel/rpm/repodata/repomd.xml" && fail "could not edit repomd.xml"
+  if GNUPGHOME=$vhome gpg --batch --verify "$rel/rpm/repodata/repomd.xml.asc" "$work/repomd.xml" >/dev/null 2>&1; then
+    fail "gpg --verify accepted an edited repomd.xml"
+  fi
+  ok "an edited repodata/repomd.xml fails its signature (what repo_gpgcheck=1 checks)"
   cp "${rpm_signed[0]}" "$work/bad.rpm"
   # Near the end: in the payload. (The middle of a small rpm can be the signature header's reserved space,
   # which rpmsign fills in place and no digest covers.)
