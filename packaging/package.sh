@@ -28,6 +28,8 @@ done < "$here/../ui/src/main/launcher/java-options"
 rm -rf "$target/runtime" "$target/dist"
 echo "jlink: building runtime"
 "$JAVA_HOME/bin/jlink" @"$here/src/jlink.args" --module-path "$module_path" --output "$target/runtime"
+# the CDS archive for compressed oops only: Outpost's heap is far below the 32 GB where the other one is used
+rm -f "$target/runtime/lib/server/classes_nocoops.jsa"
 
 # Every module the class-path jars need must be in the runtime: on the class path a missing module only
 # shows when a user reaches the code that needs it, so packaging fails here instead.
@@ -41,15 +43,44 @@ if [[ -n $missing ]]; then
 fi
 echo "jdeps: the runtime has every module the class-path jars need ($needed)"
 
+# jars stored uncompressed so the installer's compression works across them (see src/StoreJars.java)
+"$JAVA_HOME/bin/java" "$here/src/StoreJars.java" "$target"/input/*.jar
+
+# the licence, the notice with the clinical sources, and the third-party licences from the SBOM, in every install
+# (jpackage --app-content: lib/legal on Linux, Contents/legal on macOS, legal beside the app on Windows)
+legal="$target/legal"
+if [[ ! -f $target/bom.xml ]]; then
+  echo "package.sh: no SBOM (target/bom.xml); the CycloneDX plugin skips itself in Maven's offline mode (-o): build online" >&2
+  exit 1
+fi
+rm -rf "$legal" && mkdir -p "$legal"
+cp "$here/../LICENSE" "$here/../NOTICE" "$legal/"
+"$JAVA_HOME/bin/java" "$here/src/ThirdParty.java" "$target/bom.xml" >"$legal/THIRD-PARTY.txt"
+
 main_jar=$(cd "$target/input" && ls outpost-ui-*.jar)
 echo "jpackage: building app image"
 "$JAVA_HOME/bin/jpackage" @"$here/src/jpackage.args" --type app-image --app-version "$version" \
   --runtime-image "$target/runtime" --input "$target/input" --main-jar "$main_jar" --dest "$target/dist" \
+  --app-content "$legal" \
   "${java_options[@]}"
+
+cp "$target/bom.json" "$target/dist/outpost-$version.cdx.json" # the SBOM, published beside the installers
 
 if [[ $platform == linux ]] && command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
   echo "jpackage: building .deb"
   "$JAVA_HOME/bin/jpackage" @"$here/src/jpackage-linux.args" --name Outpost --type deb --app-version "$version" \
-    --app-image "$target/dist/Outpost" --dest "$target/dist" --resource-dir "$here/src/linux-resources"
+    --app-image "$target/dist/Outpost" --dest "$target/dist" --resource-dir "$here/src/linux-resources" \
+    --license-file "$here/../LICENSE" --linux-package-deps libgtk-3-0,libxtst6
+fi
+if [[ $platform == linux ]] && command -v rpmbuild >/dev/null; then
+  echo "jpackage: building .rpm"
+  # rpmbuild's default payload here is gzip; xz (as Fedora uses) makes it as small as the .deb. rpmbuild reads
+  # ~/.rpmmacros, so jpackage runs with a private HOME holding only that.
+  rpm_home=$(mktemp -d)
+  echo '%_binary_payload w6T.xzdio' >"$rpm_home/.rpmmacros"
+  HOME="$rpm_home" "$JAVA_HOME/bin/jpackage" @"$here/src/jpackage-linux.args" --name Outpost --type rpm --app-version "$version" \
+    --app-image "$target/dist/Outpost" --dest "$target/dist" --license-file "$here/../LICENSE" \
+    --linux-rpm-license-type "ASL 2.0" --linux-package-deps gtk3,libXtst
+  rm -rf "$rpm_home"
 fi
 ls -l "$target/dist"

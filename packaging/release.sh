@@ -3,7 +3,7 @@
 #
 #   packaging/release.sh DIST_DIR OUT_DIR
 #
-# DIST_DIR holds what the packaging built: outpost_*.deb, outpost-*.rpm, *.msi, *.dmg, *.pkg, bom.json (any subset).
+# DIST_DIR holds what the packaging built: outpost_*.deb, outpost-*.rpm, *.msi, *.dmg, *.pkg, outpost-VERSION.cdx.json (the CycloneDX SBOM; any subset).
 # OUT_DIR (created; must be empty or an earlier output of this script, which is then replaced) receives:
 #   every artifact, SHA256SUMS, a detached ASCII-armoured OpenPGP signature per artifact (X.asc), SHA256SUMS.asc,
 #   outpost-release-key.asc (public key, armoured) and outpost.gpg (the same key, binary, for apt's signed-by);
@@ -50,10 +50,10 @@ fi
 
 shopt -s nullglob
 artifacts=()
-for f in "$dist"/outpost_*.deb "$dist"/outpost-*.rpm "$dist"/*.msi "$dist"/*.dmg "$dist"/*.pkg "$dist"/bom.json; do
+for f in "$dist"/outpost_*.deb "$dist"/outpost-*.rpm "$dist"/*.msi "$dist"/*.dmg "$dist"/*.pkg "$dist"/*.cdx.json; do
   [[ -f $f ]] && artifacts+=("$f")
 done
-(( ${#artifacts[@]} > 0 )) || die "no artifacts (outpost_*.deb, outpost-*.rpm, *.msi, *.dmg, *.pkg, bom.json) in $dist"
+(( ${#artifacts[@]} > 0 )) || die "no artifacts (outpost_*.deb, outpost-*.rpm, *.msi, *.dmg, *.pkg, *.cdx.json) in $dist"
 
 sign() { gpg --quiet --local-user "$fpr" --digest-algo SHA512 "$@"; }
 # Sets up a temporary GNUPGHOME with the release key and checks it can sign (before anything is copied).

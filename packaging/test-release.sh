@@ -80,7 +80,7 @@ ok "rsa3072 key $fpr"
 
 # --- the input folder: the real artifacts (+ a stand-in rpm when none was built) ----------------------------
 mkdir "$work/dist"
-for f in "$dist"/outpost_*.deb "$dist"/outpost-*.rpm "$dist"/*.msi "$dist"/*.dmg "$dist"/*.pkg "$dist"/bom.json; do
+for f in "$dist"/outpost_*.deb "$dist"/outpost-*.rpm "$dist"/*.msi "$dist"/*.dmg "$dist"/*.pkg "$dist"/*.cdx.json; do
   [[ -f $f ]] || continue
   ln "$f" "$work/dist/" 2>/dev/null || cp -p "$f" "$work/dist/"
 done

@@ -63,7 +63,17 @@ final class Journey {
      */
     static Screenshot writeScreenshot(javafx.scene.Scene scene, String name) throws java.io.IOException {
         javafx.scene.image.WritableImage image = Desktop.onFx(() -> scene.snapshot(null));
-        java.awt.image.BufferedImage png = javafx.embed.swing.SwingFXUtils.fromFXImage(image, null);
+        // copied pixel by pixel (as the smoke journey does) so nothing needs javafx.swing, which is not shipped
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
         Path target = Path.of(System.getProperty("basedir", "")).toAbsolutePath().getParent().resolve("docs")
                 .resolve(name);
         java.nio.file.Files.createDirectories(target.getParent());
