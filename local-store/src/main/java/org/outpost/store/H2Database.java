@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
+import org.outpost.app.port.StoreException;
 import org.outpost.store.keys.DataKey;
 
 /**
@@ -108,6 +109,32 @@ final class H2Database {
         }
     }
 
+    /**
+     * Refuses a database that a newer Outpost has migrated (a schema version this build has no migration for):
+     * Flyway by default ignores such "future" migrations, and this version would then read and write a schema it does
+     * not know — after a downgrade, or a workstation on an older release opening a newer one's copy.
+     */
+    private static void refuseNewerSchema(Flyway flyway) {
+        org.flywaydb.core.api.MigrationInfo[] applied = flyway.info().applied();
+        String newest = null;
+        String known = null;
+        for (org.flywaydb.core.api.MigrationInfo m : flyway.info().all()) {
+            if (m.getVersion() != null && m.getState().isResolved()) {
+                known = m.getVersion().getVersion();
+            }
+        }
+        for (org.flywaydb.core.api.MigrationInfo m : applied) {
+            if (m.getVersion() != null && m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS) {
+                newest = m.getVersion().getVersion();
+            }
+        }
+        if (newest != null) {
+            throw new StoreException("This database was upgraded by a newer version of Outpost (schema " + newest
+                    + "; this version knows up to " + known + "). Install that version again to open it; nothing was "
+                    + "changed.");
+        }
+    }
+
     /** Brings the schema up to date with the migrations in {@code classpath:db/migration}. */
     static MigrateResult migrate(Path directory, DataKey key) {
         JdbcDataSource ds = new JdbcDataSource();
@@ -116,12 +143,13 @@ final class H2Database {
         char[] password = key.h2Password();
         ds.setPasswordChars(password);
         try {
-            return Flyway.configure(H2Database.class.getClassLoader())
+            Flyway flyway = Flyway.configure(H2Database.class.getClassLoader())
                     .dataSource(ds)
                     .locations("classpath:db/migration")
                     .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
+                    .load();
+            refuseNewerSchema(flyway);
+            return flyway.migrate();
         } finally {
             Arrays.fill(password, '\0');
             ds.setPasswordChars(new char[0]);
