@@ -83,4 +83,16 @@ if [[ $platform == linux ]] && command -v rpmbuild >/dev/null; then
     --linux-rpm-license-type "ASL 2.0" --linux-package-deps gtk3,libXtst
   rm -rf "$rpm_home"
 fi
+if [[ $platform == win ]]; then # needs WiX on the PATH; not run in CI (no Windows machine there)
+  echo "jpackage: building .msi"
+  "$JAVA_HOME/bin/jpackage" @"$here/src/jpackage-win.args" --name Outpost --type msi --app-version "$version" \
+    --app-image "$target/dist/Outpost" --dest "$target/dist" --license-file "$here/../LICENSE"
+fi
+if [[ $platform == mac* ]]; then # not run in CI (no Mac there)
+  for type in dmg pkg; do
+    echo "jpackage: building .$type"
+    "$JAVA_HOME/bin/jpackage" @"$here/src/jpackage-mac.args" --name Outpost --type "$type" --app-version "$version" \
+      --app-image "$target/dist/Outpost.app" --dest "$target/dist" --license-file "$here/../LICENSE"
+  done
+fi
 ls -l "$target/dist"
