@@ -79,6 +79,7 @@ if [[ $platform == linux ]] && command -v rpmbuild >/dev/null; then
   rpm_home=$(mktemp -d)
   echo '%_binary_payload w6T.xzdio' >"$rpm_home/.rpmmacros"
   HOME="$rpm_home" "$JAVA_HOME/bin/jpackage" @"$here/src/jpackage-linux.args" --name Outpost --type rpm --app-version "$version" \
+    --resource-dir "$here/src/rpm-resources" \
     --app-image "$target/dist/Outpost" --dest "$target/dist" --license-file "$here/../LICENSE" \
     --linux-rpm-license-type "ASL 2.0" --linux-package-deps gtk3,libXtst
   rm -rf "$rpm_home"

@@ -78,4 +78,50 @@ if admin patients --data-dir "$data" --user it-admin --password-stdin >/dev/null
 fi
 echo "   v1 refuses: $(head -c 200 "$work/downgrade.err" | head -1)"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q --reinstall "$v1" >/dev/null 2>&1
+
+# The same for the .rpm, where rpm is available, in a throw-away root tree (`rpm --root`): Debian CI has rpm but is
+# not an rpm system, so the package's scriptlets (menu entry, /usr/bin/outpost) are not run there (--noscripts) and
+# its dependencies are not checked (--nodeps); the installed program runs from that tree.
+rpm1=$(ls "$dist"/outpost-*.x86_64.rpm 2>/dev/null || true)
+if [[ -n $rpm1 ]] && command -v rpm >/dev/null && command -v rpmbuild >/dev/null; then
+  step "rpm: install $(basename "$rpm1") into a throw-away root"
+  # Debian's rpm warns on every install unless told it is meant
+  rpmq() { if rpm --help 2>/dev/null | grep -q -- --force-debian; then rpm --force-debian "$@"; else rpm "$@"; fi; }
+  root=$work/rpmroot
+  rdata=$work/rpm-data
+  mkdir -p "$root"
+  rpmq --root "$root" --initdb
+  rpmq --root "$root" -i --nodeps --noscripts "$rpm1"
+  radmin() { printf '%s\n%s\n' "$pw" "$pw" | "$root/opt/outpost/bin/Outpost" admin "$@"; }
+  radmin init --data-dir "$rdata" --admin-user it-admin --display-name "Upgrade IT" --password-stdin >/dev/null
+  radmin demo --data-dir "$rdata" --user it-admin --password-stdin --patients 25 >/dev/null
+  radmin patients --data-dir "$rdata" --user it-admin --password-stdin >"$work/rpm-patients-v1.tsv"
+  (cd "$rdata" && find . -type f ! -name '*.lock.db' ! -name '*.trace.db' -printf '%p\n' | sort) >"$work/rpm-files-v1"
+
+  step "rpm: upgrade to 0.2.0 (the same v2 image)"
+  rpm_home=$(mktemp -d)
+  echo '%_binary_payload w6T.xzdio' >"$rpm_home/.rpmmacros"
+  HOME="$rpm_home" "$JAVA_HOME/bin/jpackage" @"$here/src/jpackage-linux.args" --name Outpost --type rpm \
+    --app-version 0.2.0 --app-image "$image" --dest "$work/v2" --resource-dir "$here/src/rpm-resources" \
+    --license-file "$here/../LICENSE" --linux-rpm-license-type "ASL 2.0" --linux-package-deps gtk3,libXtst \
+    >"$work/jpackage-rpm.log" 2>&1 || { echo "FAIL: jpackage could not build the v2 rpm:" >&2; cat "$work/jpackage-rpm.log" >&2; exit 1; }
+  rm -rf "$rpm_home"
+  rpmq --root "$root" -U --nodeps --noscripts "$work"/v2/outpost-0.2.0-1.x86_64.rpm
+  [[ $(rpm --root "$root" -q --qf '%{VERSION}' outpost) == 0.2.0 ]] || { echo "FAIL: the rpm is not 0.2.0" >&2; exit 1; }
+  radmin patients --data-dir "$rdata" --user it-admin --password-stdin >"$work/rpm-patients-v2.tsv"
+  cmp -s "$work/rpm-patients-v1.tsv" "$work/rpm-patients-v2.tsv" || { echo "FAIL: rpm upgrade changed the patients" >&2; exit 1; }
+  radmin verify-audit --data-dir "$rdata" --user it-admin --password-stdin >/dev/null || { echo "FAIL: rpm: audit chain" >&2; exit 1; }
+  radmin verify --data-dir "$rdata" --user it-admin --password-stdin >/dev/null || { echo "FAIL: rpm: verify" >&2; exit 1; }
+  radmin backup --data-dir "$rdata" --user it-admin --password-stdin --to "$work/rpm.backup" >/dev/null
+  [[ $(unzip -p "$work/rpm.backup" outpost-backup.properties | sed -n 's/^schema=//p') == 9999 ]] \
+    || { echo "FAIL: rpm: the v2 migration did not run" >&2; exit 1; }
+  echo "   0.2.0: the same $(wc -l <"$work/rpm-patients-v2.tsv") patients, audit chain and every row verify, schema 9999"
+  rpmq --root "$root" -e --noscripts outpost
+  [[ ! -e $root/opt/outpost/bin/Outpost ]] || { echo "FAIL: rpm -e left the program" >&2; exit 1; }
+  (cd "$rdata" && find . -type f ! -name '*.lock.db' ! -name '*.trace.db' -printf '%p\n' | sort) >"$work/rpm-files-after"
+  comm -23 "$work/rpm-files-v1" "$work/rpm-files-after" | grep -q . && { echo "FAIL: rpm -e took data files" >&2; exit 1; }
+  echo "   rpm -e: removed; the data directory keeps all $(wc -l <"$work/rpm-files-after") files"
+else
+  echo "== rpm: skipped (no .rpm built, or rpm/rpmbuild missing)"
+fi
 echo "== upgrade keeps the data: passed"
