@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -95,6 +96,39 @@ public final class H2Vault implements Vault {
     @Override
     public Path dataDirectory() {
         return files.root();
+    }
+
+    /**
+     * Runs H2 once on an encrypted database in its in-memory file system (the page store, AES, the SQL engine and
+     * the JDBC layer the repositories use), so the first sign-in finds those classes loaded and compiled; nothing
+     * is written to disk.
+     */
+    @Override
+    public void prepare() {
+        Properties props = new Properties();
+        props.put("user", "WARM");
+        props.put("password", "warm-up warm-up");
+        String url = "jdbc:h2:memFS:outpost-warm-up-" + System.identityHashCode(this) + ";CIPHER=AES";
+        try (Connection c = new org.h2.Driver().connect(url, props);
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE warm(id UUID PRIMARY KEY, name VARCHAR(100), at TIMESTAMP WITH TIME ZONE, "
+                    + "mac BINARY(32))");
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO warm VALUES (?, ?, ?, ?)")) {
+                insert.setObject(1, java.util.UUID.randomUUID());
+                insert.setString(2, "warm");
+                insert.setObject(3, java.time.OffsetDateTime.now(clock));
+                insert.setBytes(4, new byte[32]);
+                insert.executeUpdate();
+            }
+            try (ResultSet rs = st.executeQuery("SELECT id, name, at, mac FROM warm ORDER BY name")) {
+                while (rs.next()) {
+                    rs.getObject(1, java.util.UUID.class);
+                }
+            }
+            st.execute("SHUTDOWN IMMEDIATELY");
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Warm-up of the database engine failed ({}); signing in loads it instead", e.getClass().getName());
+        }
     }
 
     @Override
@@ -394,7 +428,7 @@ public final class H2Vault implements Vault {
         try {
             H2Store.restrictQuietly(files.database());
             c = H2Database.connect(files.root(), key, true);
-            H2Database.migrate(files.root(), key);
+            H2Database.migrateUnlessCurrent(c, files.root(), key);
             c.setAutoCommit(false);
             Tx tx = RowSeals.afterMigrate(c, key, clock, name);
             JdbcRepositories r = new JdbcRepositories(tx);

@@ -1,6 +1,7 @@
 package org.outpost.ui;
 
 import org.outpost.ui.platform.DataDirectories;
+import org.outpost.ui.platform.UiTrace;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
@@ -56,14 +57,19 @@ public final class OutpostApp extends Application {
         storeThread = NamedThreads.single("outpost-store", notices);
         Clock clock = Clock.systemDefaultZone();
         Vault vault = Vaults.DEFAULT.apply(dataDir, clock);
-        // the clinical tables (bundled, or an update in the data directory) load off the FX thread now, so
-        // that the first sign-in does not wait for them
-        FxTaskRunner tasks = new FxTaskRunner(storeThread, notices);
+        UiTrace trace = UiTrace.fromEnvironment(System.getenv());
+        // while the user types the password, off the FX thread and not on the store thread (which the sign-in
+        // needs at once): the clinical tables (bundled, or an update in the data directory) load, and the database
+        // engine's classes are loaded and run once, so that signing in does not wait for either
+        ExecutorService warmUp = NamedThreads.single("outpost-warm-up", notices);
         java.util.concurrent.CompletableFuture<ClinicalContent> content = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> ClinicalContent.forDataDirectory(dataDir), storeThread);
+                .supplyAsync(() -> ClinicalContent.forDataDirectory(dataDir), warmUp);
         content.thenAccept(c -> c.problems().forEach(n -> LOG.warn("Clinical content: {}", n)));
+        warmUp.execute(vault::prepare);
+        warmUp.shutdown();
+        FxTaskRunner tasks = new FxTaskRunner(storeThread, notices);
         MainWindow window = compose(vault, clock, options, notices, tasks, content::join, logFile,
-                SyncOptions.forDataDirectory(dataDir));
+                SyncOptions.forDataDirectory(dataDir), trace);
         stage.setTitle(new UiText(options.locale()).get("app.title"));
         // the window fits the screen it opens on (a 1366×768 laptop less its task bar included) and opens where the
         // user left it, if that is still on a connected screen
@@ -71,6 +77,7 @@ public final class OutpostApp extends Application {
         WindowKeeper.keep(stage, dataDir.resolve(WINDOW_FILE));
         stage.setOnHidden(e -> window.lock());
         stage.show();
+        trace.markDrawn(stage.getScene(), "window.shown");
     }
 
     /** Wires a window from its parts; tests call this with their own vault, clock, runner and timeout. */
@@ -95,8 +102,17 @@ public final class OutpostApp extends Application {
                                      org.outpost.ui.concurrent.TaskRunner tasks,
                                      java.util.function.Supplier<ClinicalContent> content,
                                      java.util.Optional<Path> logFile, SyncOptions sync) {
+        return compose(vault, clock, options, notices, tasks, content, logFile, sync, UiTrace.off());
+    }
+
+    /** As above, recording when screens were drawn in {@code trace} (the GUI bench). */
+    public static MainWindow compose(Vault vault, Clock clock, AppOptions options, NoticeBoard notices,
+                                     org.outpost.ui.concurrent.TaskRunner tasks,
+                                     java.util.function.Supplier<ClinicalContent> content,
+                                     java.util.Optional<Path> logFile, SyncOptions sync, UiTrace trace) {
         UiText text = new UiText(options.locale());
-        ScreenContext context = new ScreenContext(tasks, text, () -> new FxDebouncer(SEARCH_DEBOUNCE), logFile);
+        ScreenContext context = new ScreenContext(tasks, text, () -> new FxDebouncer(SEARCH_DEBOUNCE), logFile,
+                trace);
         return new MainWindow(vault, clock, context, notices, options.idleLock(), content, sync);
     }
 

@@ -33,6 +33,14 @@ public interface Vault {
     Unlocked unlock(String username, char[] password) throws WrongCredentialsException;
 
     /**
+     * Gets ready for a sign-in without opening anything: loads and runs once the code that opening the
+     * database needs, so that {@link #unlock} does not wait for it. Called in the background while the sign-in
+     * form is shown; touches no file of this data directory and never fails (a failure only loses the head start).
+     */
+    default void prepare() {
+    }
+
+    /**
      * Replaces this directory's database with a backup made by {@link Store#backupTo}. Only an enabled
      * administrator of the <em>current</em> installation may, checked against its current key file and
      * database; the backup is opened with the same user name and password. After the restore the current

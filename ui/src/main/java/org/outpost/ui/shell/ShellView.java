@@ -88,6 +88,13 @@ public final class ShellView {
         searchModel = new PatientSearchViewModel(workspace.patients(), context.tasks(), context.debouncers().get(),
                 text, workspace.clock(), this::openChart);
         searchView = new PatientSearchView(searchModel, text, this::newPatient);
+        if (context.trace().enabled()) { // the GUI bench: when a search's results reached the screen
+            searchModel.searchingProperty().addListener((o, was, now) -> {
+                if (!now) {
+                    context.trace().markDrawn(root.getScene(), "search.drawn " + searchModel.results().size());
+                }
+            });
+        }
 
         Label title = new Label(text.get("app.title"));
         title.getStyleClass().add("brand");
@@ -261,6 +268,7 @@ public final class ShellView {
             });
             holder[0].addOrderTab(order, text);
         }
+        context.trace().markDrawnWhenDone(chart.loadingProperty(), root::getScene, "chart.drawn");
         chart.open();
         show(new Screen("chart", holder[0].root(), holder[0]::focus, Optional.of(holder[0])));
     }
