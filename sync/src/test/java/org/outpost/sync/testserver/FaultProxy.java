@@ -77,6 +77,26 @@ public final class FaultProxy implements AutoCloseable {
     private volatile ServerSocket listener;
     private volatile boolean closed;
 
+    /**
+     * Whether the client has already closed its end (it timed out): a read that ends at once rather than waiting.
+     * The request has been read in full and the client sends nothing more, so no byte of it is consumed.
+     */
+    private static boolean clientGone(java.net.Socket client, InputStream in) {
+        try {
+            int before = client.getSoTimeout();
+            client.setSoTimeout(1);
+            try {
+                return in.read() == -1;
+            } finally {
+                client.setSoTimeout(before);
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            return false; // still waiting for the answer
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     private FaultProxy(int upstreamPort, SSLContext tls) throws IOException {
         this.upstreamPort = upstreamPort;
         this.tls = tls;
@@ -270,6 +290,12 @@ public final class FaultProxy implements AutoCloseable {
             byte[] response = forward(rewriteConnection(headText), body);
             int status = statusOf(response);
             boolean delivered = false;
+            if ((fault == Fault.NONE || fault == Fault.SLOW) && clientGone(client, in)) {
+                // the client gave up while the server worked (its read timeout, on a busy machine): writing now would
+                // still "succeed" into the socket's buffer although nobody reads it, so it is not counted as heard
+                record(new Exchange(number, requestLine, authorization, fault, status, false));
+                return;
+            }
             switch (fault) {
                 case NONE -> {
                     out.write(response);
