@@ -28,8 +28,6 @@ done < "$here/../ui/src/main/launcher/java-options"
 rm -rf "$target/runtime" "$target/dist"
 echo "jlink: building runtime"
 "$JAVA_HOME/bin/jlink" @"$here/src/jlink.args" --module-path "$module_path" --output "$target/runtime"
-# the CDS archive for compressed oops only: Outpost's heap is far below the 32 GB where the other one is used
-rm -f "$target/runtime/lib/server/classes_nocoops.jsa"
 
 # Every module the class-path jars need must be in the runtime: on the class path a missing module only
 # shows when a user reaches the code that needs it, so packaging fails here instead.
@@ -65,6 +63,38 @@ echo "jpackage: building app image"
   "${java_options[@]}"
 
 cp "$target/bom.json" "$target/dist/outpost-$version.cdx.json" # the SBOM, published beside the installers
+
+# The JDK's ahead-of-time cache (JEP 483/514/515, issue 17): a training run of the app image itself (its own launcher,
+# so the class path and JVM options are exactly the installed ones) plays a first session on a throw-away synthetic
+# database (sign in, search, a chart and its tabs; ui/.../TrainingRun.java) and writes lib/app/outpost.aot at exit;
+# every start then maps those classes already loaded and linked instead of reading them from the jars. It replaces
+# the runtime's default CDS archive (classes.jsa, 14 MB), which jlink no longer makes (src/jlink.args). Needs a display: xvfb-run on Linux without
+# one. The cache is found relative to the launcher ($APPDIR), so it works wherever the image is installed.
+case $platform in
+  linux) cfg="$target/dist/Outpost/lib/app/Outpost.cfg"; launcher="$target/dist/Outpost/bin/Outpost" ;;
+  mac*) cfg="$target/dist/Outpost.app/Contents/app/Outpost.cfg"; launcher="$target/dist/Outpost.app/Contents/MacOS/Outpost" ;;
+  *) cfg="$target/dist/Outpost/app/Outpost.cfg"; launcher="$target/dist/Outpost/Outpost.exe" ;;
+esac
+display=()
+if [[ $platform == linux && -z ${DISPLAY:-} ]]; then
+  command -v xvfb-run >/dev/null || { echo "package.sh: the AOT training run needs a display or xvfb-run (apt-get install xvfb)" >&2; exit 1; }
+  display=(xvfb-run -a -s "-screen 0 1366x768x24")
+fi
+echo "AOT cache: training run"
+cp "$cfg" "$target/Outpost.cfg.orig"
+echo 'java-options=-XX:AOTCacheOutput=$APPDIR/outpost.aot' >>"$cfg"
+training=$(mktemp -d)
+if ! OUTPOST_TRAINING_RUN="$training" timeout 900 "${display[@]}" "$launcher" >"$target/aot-training.log" 2>&1; then
+  echo "package.sh: the AOT training run failed; its output is in $target/aot-training.log" >&2
+  tail -n 30 "$target/aot-training.log" >&2
+  exit 1
+fi
+rm -rf "$training"
+cp "$target/Outpost.cfg.orig" "$cfg"
+echo 'java-options=-XX:AOTCache=$APPDIR/outpost.aot' >>"$cfg"
+aot=$(dirname "$cfg")/outpost.aot
+[[ -s $aot ]] || { echo "package.sh: the training run wrote no AOT cache ($target/aot-training.log)" >&2; exit 1; }
+echo "AOT cache: $(du -h "$aot" | cut -f1) ($(grep -c 'warning\]\[aot\] Skipping' "$target/aot-training.log" || true) classes left out)"
 
 if [[ $platform == linux ]] && command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
   echo "jpackage: building .deb"

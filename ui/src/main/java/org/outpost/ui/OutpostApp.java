@@ -49,7 +49,8 @@ public final class OutpostApp extends Application {
     @Override
     public void start(Stage stage) {
         AppOptions options = AppOptions.parse(getParameters().getRaw(), Locale.getDefault()); // checked by Launcher
-        Path dataDir = DataDirectories.ofSystem().resolve(options.dataDirectory());
+        java.util.Optional<Path> training = TrainingRun.requested(System.getenv());
+        Path dataDir = training.orElseGet(() -> DataDirectories.ofSystem().resolve(options.dataDirectory()));
         java.util.Optional<Path> logFile = LogFiles.toDataDirectory(dataDir);
         NoticeBoard notices = new NoticeBoard(Platform::runLater);
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> notices.report(e));
@@ -57,16 +58,28 @@ public final class OutpostApp extends Application {
         storeThread = NamedThreads.single("outpost-store", notices);
         Clock clock = Clock.systemDefaultZone();
         Vault vault = Vaults.DEFAULT.apply(dataDir, clock);
+        if (training.isPresent()) {
+            TrainingRun.prepare(vault, clock);
+        }
         UiTrace trace = UiTrace.fromEnvironment(System.getenv());
         // while the user types the password, off the FX thread and not on the store thread (which the sign-in
         // needs at once): the clinical tables (bundled, or an update in the data directory) load, and the database
         // engine's classes are loaded and run once, so that signing in does not wait for either
+        // — started once the first frame is on screen, so that they do not slow it down on a two-core machine
         ExecutorService warmUp = NamedThreads.single("outpost-warm-up", notices);
-        java.util.concurrent.CompletableFuture<ClinicalContent> content = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> ClinicalContent.forDataDirectory(dataDir), warmUp);
+        java.util.concurrent.CompletableFuture<ClinicalContent> content = new java.util.concurrent.CompletableFuture<>();
         content.thenAccept(c -> c.problems().forEach(n -> LOG.warn("Clinical content: {}", n)));
-        warmUp.execute(vault::prepare);
-        warmUp.shutdown();
+        Runnable startWarmUp = () -> {
+            warmUp.execute(() -> {
+                try {
+                    content.complete(ClinicalContent.forDataDirectory(dataDir));
+                } catch (RuntimeException | Error e) {
+                    content.completeExceptionally(e);
+                }
+            });
+            warmUp.execute(vault::prepare);
+            warmUp.shutdown();
+        };
         FxTaskRunner tasks = new FxTaskRunner(storeThread, notices);
         MainWindow window = compose(vault, clock, options, notices, tasks, content::join, logFile,
                 SyncOptions.forDataDirectory(dataDir), trace);
@@ -78,6 +91,18 @@ public final class OutpostApp extends Application {
         stage.setOnHidden(e -> window.lock());
         stage.show();
         trace.markDrawn(stage.getScene(), "window.shown");
+        whenFirstFrameDrawn(stage.getScene(), startWarmUp);
+        training.ifPresent(dir -> TrainingRun.play(window, stage.getScene(), dir));
+    }
+
+    /** Runs {@code then} (on the FX thread) once the scene's first frame has been laid out and handed to rendering. */
+    private static void whenFirstFrameDrawn(javafx.scene.Scene scene, Runnable then) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(then); // after this pulse, not inside it
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Wires a window from its parts; tests call this with their own vault, clock, runner and timeout. */

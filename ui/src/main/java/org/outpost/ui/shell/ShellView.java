@@ -91,7 +91,7 @@ public final class ShellView {
         if (context.trace().enabled()) { // the GUI bench: when a search's results reached the screen
             searchModel.searchingProperty().addListener((o, was, now) -> {
                 if (!now) {
-                    context.trace().markDrawn(root.getScene(), "search.drawn " + searchModel.results().size());
+                    context.trace().markDrawn(root.getScene(), "search.drawn");
                 }
             });
         }
