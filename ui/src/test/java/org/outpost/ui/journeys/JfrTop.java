@@ -16,14 +16,17 @@ final class JfrTop {
     private JfrTop() {
     }
 
-    static void print(Path file, String thread) throws IOException {
+    /** The samples of {@code thread} taken during one of {@code steps}. */
+    static void print(Path file, String thread, List<UiPerfProbe.Step> steps, String title) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> outpost = new HashMap<>();
         int total = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
             if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getThread("sampledThread") == null
-                    || !thread.equals(e.getThread("sampledThread").getJavaName()) || e.getStackTrace() == null) {
+                    || !thread.equals(e.getThread("sampledThread").getJavaName()) || e.getStackTrace() == null
+                    || steps.stream().noneMatch(s -> !e.getStartTime().isBefore(s.from())
+                            && e.getStartTime().isBefore(s.to()))) {
                 continue;
             }
             total++;
@@ -42,7 +45,7 @@ final class JfrTop {
                 }
             }
         }
-        System.out.println("JFR samples on " + thread + ": " + total);
+        System.out.println("JFR " + title + ": samples on " + thread + ": " + total);
         top("self", self, total, 30);
         top("inclusive", inclusive, total, 70);
         top("innermost org.outpost frame", outpost, total, 40);

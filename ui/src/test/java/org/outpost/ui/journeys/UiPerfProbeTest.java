@@ -96,17 +96,17 @@ class UiPerfProbeTest {
                 String typed = query.substring(0, k);
                 int before = changes.get();
                 steps.add(probe.step("key '" + typed + "'", () -> field.appendText(typed.substring(typed.length() - 1)),
-                        () -> changes.get() > before, 200));
+                        () -> changes.get() > before, 250));
             }
             for (int c = 0; c < 4; c++) {
                 Patient p = patients.get(round * 4 + c);
                 String name = p.familyName() + ", " + p.givenName();
                 steps.add(probe.step("open chart " + (round * 4 + c), () -> desktop.shell().openChart(p.id()),
                         () -> desktop.shell().currentChart().map(v -> v.model().chartProperty().get() != null
-                                && name.equals(v.model().nameProperty().get())).orElse(false), 300));
+                                && name.equals(v.model().nameProperty().get())).orElse(false), 250));
                 steps.add(probe.step("  results tab", () -> desktop.shell().currentChart().orElseThrow()
                         .showObservations(), () -> robot.lookup("#chart-trend").tryQuery()
-                        .map(Desktop::shown).orElse(false), 300));
+                        .map(Desktop::shown).orElse(false), 250));
             }
         }
         jfr.stop();
@@ -114,10 +114,16 @@ class UiPerfProbeTest {
             Path out = Path.of(System.getProperty("outpost.uiperf.jfr", "/tmp/uiperf.jfr"));
             jfr.dump(out);
             jfr.close();
-            JfrTop.print(out, "JavaFX Application Thread");
+            List<UiPerfProbe.Step> measured = steps.subList(12, steps.size()); // rounds 2 and 3 (12 steps a round)
+            JfrTop.print(out, "JavaFX Application Thread",
+                    measured.stream().filter(s -> s.name().startsWith("key")).toList(), "keystrokes");
+            JfrTop.print(out, "JavaFX Application Thread",
+                    measured.stream().filter(s -> s.name().startsWith("open")).toList(), "chart opens");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        robot.interact(() -> desktop.shell().showSearch());
+        steps.add(probe.step("idle search screen", () -> { }, () -> true, 250));
         Runtime rt = Runtime.getRuntime();
         for (int i = 0; i < 4; i++) {
             System.gc();
