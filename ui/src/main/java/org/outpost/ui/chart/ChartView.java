@@ -1,11 +1,11 @@
 package org.outpost.ui.chart;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -41,15 +41,19 @@ import org.outpost.ui.text.UiText;
  * tabs for the
  * summary, vitals and labs (table and trend), medications, genotypes, encounters and risk scores. The recording form
  * opens over the chart (Ctrl+R) and closes with Esc.
+ * <p>
+ * A tab's content is built when the tab is first selected, and the recording form when it first opens: only what is
+ * on screen is styled and laid out when a chart opens (issue 17). The view models behind the tabs follow the chart
+ * from the start, as the header shows some of what they read.
  */
 public final class ChartView {
     private final ChartViewModel model;
     private final RecordObservationsViewModel recordModel;
     private final StackPane root = new StackPane();
     private final StackPane recordLayer = new StackPane();
-    private final RecordObservationsView recordView;
+    private final UiText text;
+    private RecordObservationsView recordView;
     private final TabPane tabs = new TabPane();
-    private final LineChart<Number, Number> trend;
     /** The header's column of who the patient is: name, details, allergies, (sharing), problems. */
     private final VBox who;
     private OrderView orderView;
@@ -67,6 +71,7 @@ public final class ChartView {
                      UiText text, Runnable onEdit) {
         this.model = model;
         this.recordModel = recordModel;
+        this.text = text;
 
         Label name = new Label();
         name.setId("chart-name");
@@ -104,35 +109,34 @@ public final class ChartView {
         header.setAlignment(Pos.TOP_LEFT);
         header.getStyleClass().add("chart-header");
 
-        trend = trendChart(model, text);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, selected) -> build(selected));
         tabs.getTabs().addAll(
-                tab("chart-tab-summary", text.get("chart.tab.summary"), summary(model, text)),
-                tab("chart-tab-observations", text.get("chart.tab.observations"), observations(model, text)),
+                tab("chart-tab-summary", text.get("chart.tab.summary"), () -> summary(model, text)),
+                tab("chart-tab-observations", text.get("chart.tab.observations"), () -> observations(model, text)),
                 tab("chart-tab-medications", text.get("chart.tab.medications"),
-                        table("chart-medications", model.medications(), text, "chart.column.medication",
+                        () -> table("chart-medications", model.medications(), text, "chart.column.medication",
                                 "chart.column.dose", "chart.column.started")),
                 tab("chart-tab-genotypes", text.get("chart.tab.genotypes"),
-                        table("chart-genotypes", model.genotypes(), text, "chart.column.gene",
+                        () -> table("chart-genotypes", model.genotypes(), text, "chart.column.gene",
                                 "chart.column.diplotype", "chart.column.reported")),
                 tab("chart-tab-encounters", text.get("chart.tab.encounters"),
-                        table("chart-encounters", model.encounters(), text, "chart.column.type",
+                        () -> table("chart-encounters", model.encounters(), text, "chart.column.type",
                                 "chart.column.reason", "chart.column.date")));
         if (riskModel != null) {
-            tabs.getTabs().add(tab("chart-tab-risk", text.get("chart.tab.risk"), new RiskPanelView(riskModel, text).root()));
+            tabs.getTabs().add(tab("chart-tab-risk", text.get("chart.tab.risk"),
+                    () -> new RiskPanelView(riskModel, text).root()));
             riskModel.follow(model.chartProperty());
         }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        build(tabs.getSelectionModel().getSelectedItem());
 
         BorderPane page = new BorderPane(tabs);
         page.setTop(header);
         BorderPane.setMargin(header, new Insets(0, 0, 10, 0));
         page.setPadding(new Insets(14));
 
-        recordView = new RecordObservationsView(recordModel, text, this::closeRecord);
-        recordLayer.getChildren().add(recordView.root());
         recordLayer.getStyleClass().add("scrim");
         recordLayer.setVisible(false);
-        recordView.root().visibleProperty().bind(recordLayer.visibleProperty());
         page.disableProperty().bind(recordLayer.visibleProperty());
 
         root.getChildren().addAll(page, recordLayer);
@@ -170,7 +174,7 @@ public final class ChartView {
         line.textProperty().bind(problemsModel.headerLineProperty());
         who.getChildren().add(3, line);
         tabs.getTabs().add(1, tab("chart-tab-problems", text.get("chart.tab.problems"),
-                new ProblemListView(problemsModel, text).root()));
+                () -> new ProblemListView(problemsModel, text).root()));
         problemsModel.follow(model.chartProperty());
     }
 
@@ -189,16 +193,15 @@ public final class ChartView {
     public void addMonitoring(MonitoringViewModel monitoringModel,
                               java.util.Optional<org.outpost.ui.chart.monitoring.MonitoringImportViewModel> importModel,
                               UiText text, java.time.ZoneId zone) {
-        java.util.Optional<javafx.scene.Node> importRow = importModel.map(i -> {
-            i.setOnImported(monitoringModel::refresh);
-            return new org.outpost.ui.chart.monitoring.MonitoringImportPane(i,
-                    () -> java.util.Optional.ofNullable(model.chartProperty().get()).map(c -> c.patient().id()), text)
-                    .root();
-        });
+        importModel.ifPresent(i -> i.setOnImported(monitoringModel::refresh));
+        Supplier<java.util.Optional<javafx.scene.Node>> importRow = () -> importModel.map(i ->
+                new org.outpost.ui.chart.monitoring.MonitoringImportPane(i,
+                        () -> java.util.Optional.ofNullable(model.chartProperty().get()).map(c -> c.patient().id()),
+                        text).root());
         int afterResults = tabs.getTabs().indexOf(tabs.getTabs().stream()
                 .filter(t -> "chart-tab-observations".equals(t.getId())).findFirst().orElseThrow()) + 1;
         Tab monitoring = tab("chart-tab-monitoring", text.get("chart.tab.monitoring"),
-                new MonitoringView(monitoringModel, text, zone, importRow).root());
+                () -> new MonitoringView(monitoringModel, text, zone, importRow.get()).root());
         tabs.getTabs().add(afterResults, monitoring);
         monitoringModel.shownProperty().bind(monitoring.selectedProperty()); // readings load when it is looked at
         monitoringModel.follow(model.chartProperty());
@@ -215,10 +218,12 @@ public final class ChartView {
      * prescribe.
      */
     public void addOrderTab(OrderViewModel orderModel, UiText text) {
-        orderView = new OrderView(orderModel, text);
         int afterResults = tabs.getTabs().indexOf(tabs.getTabs().stream()
                 .filter(t -> "chart-tab-observations".equals(t.getId())).findFirst().orElseThrow()) + 1;
-        tabs.getTabs().add(afterResults, tab("chart-tab-order", text.get("chart.tab.order"), orderView.root()));
+        tabs.getTabs().add(afterResults, tab("chart-tab-order", text.get("chart.tab.order"), () -> {
+            orderView = new OrderView(orderModel, text);
+            return orderView.root();
+        }));
     }
 
     /**
@@ -226,7 +231,8 @@ public final class ChartView {
      * explanations and what-if, as the Risk tab shows the risk models.
      */
     public void addDosingTab(RiskPanelViewModel dosingModel, UiText text) {
-        tabs.getTabs().add(tab("chart-tab-dosing", text.get("chart.tab.dosing"), new RiskPanelView(dosingModel, text).root()));
+        tabs.getTabs().add(tab("chart-tab-dosing", text.get("chart.tab.dosing"),
+                () -> new RiskPanelView(dosingModel, text).root()));
         dosingModel.follow(model.chartProperty());
     }
 
@@ -236,7 +242,7 @@ public final class ChartView {
      */
     public void addMedicationReviewTab(MedicationReviewViewModel reviewModel, UiText text) {
         tabs.getTabs().add(tab("chart-tab-medreview", text.get("chart.tab.medreview"),
-                new MedicationReviewView(reviewModel, text).root()));
+                () -> new MedicationReviewView(reviewModel, text).root()));
         reviewModel.follow(model.chartProperty());
     }
 
@@ -248,8 +254,15 @@ public final class ChartView {
         });
     }
 
-    /** Opens the recording form over the chart. */
+    /** Opens the recording form over the chart (built the first time). */
     public void openRecord() {
+        if (recordView == null) {
+            recordView = new RecordObservationsView(recordModel, text, this::closeRecord);
+            recordLayer.getChildren().add(recordView.root());
+            recordView.root().visibleProperty().bind(recordLayer.visibleProperty());
+            recordLayer.setVisible(true);
+            recordLayer.applyCss(); // skinned now, so its first field can take the focus at once
+        }
         recordLayer.setVisible(true);
         recordView.focus();
     }
@@ -296,10 +309,22 @@ public final class ChartView {
         return model;
     }
 
-    private static Tab tab(String id, String title, javafx.scene.Node content) {
-        Tab t = new Tab(title, content);
+    /** The key under which a tab keeps the builder of its content until it is first selected. */
+    private static final Object CONTENT = new Object();
+
+    /** A tab whose content is built by {@code content} when the tab is first selected. */
+    private static Tab tab(String id, String title, Supplier<javafx.scene.Node> content) {
+        Tab t = new Tab(title);
         t.setId(id);
+        t.getProperties().put(CONTENT, content);
         return t;
+    }
+
+    /** Builds the content of {@code tab} if it has not been built yet. */
+    private static void build(Tab tab) {
+        if (tab != null && tab.getProperties().remove(CONTENT) instanceof Supplier<?> content) {
+            tab.setContent((javafx.scene.Node) content.get());
+        }
     }
 
     private static javafx.scene.Node summary(ChartViewModel model, UiText text) {
@@ -322,12 +347,8 @@ public final class ChartView {
         return box;
     }
 
-    private javafx.scene.Node observations(ChartViewModel model, UiText text) {
-        return new ResultsView(model, trend, text).root();
-    }
-
-    private static LineChart<Number, Number> trendChart(ChartViewModel model, UiText text) {
-        return ResultsView.trendChart(model, text);
+    private static javafx.scene.Node observations(ChartViewModel model, UiText text) {
+        return new ResultsView(model, ResultsView.trendChart(model, text), text).root();
     }
 
     private static TableView<SummaryRow> table(String id, javafx.collections.ObservableList<SummaryRow> rows,

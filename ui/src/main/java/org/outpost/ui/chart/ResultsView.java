@@ -66,6 +66,9 @@ final class ResultsView {
             }
         });
         model.selectedMeasureProperty().addListener((o, a, m) -> measures.getSelectionModel().select(m));
+        if (model.selectedMeasureProperty().get() != null) { // built after the chart loaded (on first selection)
+            measures.getSelectionModel().select(model.selectedMeasureProperty().get());
+        }
         Label section = new Label(text.get("chart.measures"));
         section.getStyleClass().add("section");
         VBox pick = new VBox(6, section, measures);

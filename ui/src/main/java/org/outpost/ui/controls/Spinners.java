@@ -24,4 +24,25 @@ public final class Spinners {
         p.visibleProperty().bind(busy);
         return p;
     }
+
+    /**
+     * A spinner shown, and spinning, only once {@code busy} has lasted {@code after}: work that is usually over in a
+     * frame (a search answered in a millisecond) does not build and tear down a spinner on every keystroke
+     * (issue 17).
+     */
+    public static ProgressIndicator whileBusy(ObservableBooleanValue busy, double size, java.time.Duration after) {
+        javafx.beans.property.BooleanProperty longBusy = new javafx.beans.property.SimpleBooleanProperty();
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
+                javafx.util.Duration.millis(after.toMillis()));
+        wait.setOnFinished(e -> longBusy.set(busy.get()));
+        busy.subscribe(now -> {
+            if (now) {
+                wait.playFromStart();
+            } else {
+                wait.stop();
+                longBusy.set(false);
+            }
+        });
+        return whileBusy(longBusy, size);
+    }
 }

@@ -71,7 +71,9 @@ class PrescribingJourneyTest {
         String name = poorMetaboliser.familyName() + ", " + poorMetaboliser.givenName();
         Journey.openChart(robot, desktop, poorMetaboliser.familyName().toLowerCase(java.util.Locale.ROOT), name);
 
-        robot.clickOn("Genotypes");
+        // the tab's header (the summary has a "Genotypes" heading too; a tab's content is built when it is selected)
+        robot.clickOn(robot.lookup(".tab .tab-label")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText("Genotypes")).<javafx.scene.Node>query());
         @SuppressWarnings("unchecked")
         TableView<org.outpost.ui.chart.SummaryRow> genotypes = robot.lookup("#chart-genotypes").queryAs(TableView.class);
         assertThat(onFx(() -> genotypes.getItems().stream().map(r -> r.toString()).toList()))

@@ -57,6 +57,9 @@ public final class MonitoringView {
         model.series().addListener((javafx.collections.ListChangeListener<SeriesRow>) c -> measure.setValue(
                 model.series().stream().filter(s -> s.measure() == model.measureProperty().get()).findFirst()
                         .orElse(null)));
+        // the tab may be built after its readings loaded
+        model.series().stream().filter(s -> s.measure() == model.measureProperty().get()).findFirst()
+                .ifPresent(measure::setValue);
         Label measureLabel = Labels.forControl(text.get("chart.monitoring.measureLabel"), measure);
 
         ToggleGroup spans = new ToggleGroup();

@@ -131,6 +131,7 @@ public final class OrderView {
                 }
             }
         });
+        rebuild(); // the tab may be built after a check ran
         ScrollPane scroll = new ScrollPane(alertBox);
         scroll.setFitToWidth(true);
         scroll.setId("order-alerts-scroll");

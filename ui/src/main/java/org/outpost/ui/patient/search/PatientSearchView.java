@@ -29,13 +29,16 @@ public final class PatientSearchView {
     private final BorderPane root = new BorderPane();
     private final TextField field = new TextField();
     private final TableView<PatientSummary> table = new TableView<>();
+    /** A search is answered in about a millisecond: the spinner shows only for one that takes this long. */
+    private static final java.time.Duration SPINNER_AFTER = java.time.Duration.ofMillis(400);
 
     public PatientSearchView(PatientSearchViewModel model, UiText text, Runnable onNewPatient) {
         field.setId("search-field");
         field.setPromptText(text.get("search.prompt"));
         field.textProperty().bindBidirectional(model.queryProperty());
         HBox.setHgrow(field, Priority.ALWAYS);
-        ProgressIndicator busy = org.outpost.ui.controls.Spinners.whileBusy(model.searchingProperty(), 18);
+        ProgressIndicator busy = org.outpost.ui.controls.Spinners.whileBusy(model.searchingProperty(), 18,
+                SPINNER_AFTER);
         Button newPatient = Labels.button("search-new-patient", text.get("search.newPatient"), onNewPatient);
         HBox bar = new HBox(8, Labels.forControl(text.get("search.label"), field), field, busy, newPatient);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
