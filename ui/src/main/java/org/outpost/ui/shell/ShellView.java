@@ -268,7 +268,21 @@ public final class ShellView {
             });
             holder[0].addOrderTab(order, text);
         }
-        context.trace().markDrawnWhenDone(chart.loadingProperty(), root::getScene, "chart.drawn");
+        if (context.trace().enabled()) { // the GUI bench: the chart's own content, then every panel's
+            context.trace().markDrawnWhenDone(chart.loadingProperty(), root::getScene, "chart.shown");
+            chart.loadingProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (!now) {
+                        chart.loadingProperty().removeListener(this);
+                        // the panels that follow the chart queued their loads on the store thread as it arrived:
+                        // a step queued behind them ends after all of them, and its answer after theirs
+                        context.tasks().run("trace-chart", () -> Boolean.TRUE,
+                                done -> context.trace().markDrawn(root.getScene(), "chart.drawn"), failed -> { });
+                    }
+                }
+            });
+        }
         chart.open();
         show(new Screen("chart", holder[0].root(), holder[0]::focus, Optional.of(holder[0])));
     }
