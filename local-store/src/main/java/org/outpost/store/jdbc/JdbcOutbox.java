@@ -83,6 +83,39 @@ public final class JdbcOutbox implements Outbox {
     }
 
     /** {@link #changed(Tx, Connection, UUID, boolean)} for the patient of a medication list entry. */
+    /**
+     * {@link #changed(Tx, Connection, UUID, boolean)} for many patients at once, in three set-based statements
+     * ({@link BulkLoad}): entries of patients without consent are dropped, those of consenting patients raised (a
+     * new row if they had none). Patients this transaction already dealt with are skipped unless
+     * {@code consentMayHaveChanged}.
+     */
+    static void changedAll(Tx tx, Connection c, java.util.Collection<UUID> patients, boolean consentMayHaveChanged)
+            throws SQLException {
+        UUID[] ids = patients.stream().distinct()
+                .filter(p -> consentMayHaveChanged || !tx.outboxHandled(p)).toArray(UUID[]::new);
+        if (ids.length == 0) {
+            return;
+        }
+        Instant now = tx.now();
+        Jdbc.update(c, "DELETE FROM outbox WHERE patient_id IN (SELECT id FROM patients WHERE id = ANY(?) AND "
+                + "consent <> '" + Consent.GIVEN.name() + "')", ps -> ps.setObject(1, ids));
+        Jdbc.update(c, "UPDATE outbox SET generation = NEXT VALUE FOR outbox_generation, changed_at = ? "
+                + "WHERE patient_id = ANY(?)", ps -> {
+                    ps.setObject(1, now);
+                    ps.setObject(2, ids);
+                });
+        Jdbc.update(c, "INSERT INTO outbox (patient_id, generation, first_changed_at, changed_at) "
+                + "SELECT p.id, NEXT VALUE FOR outbox_generation, ?, ? FROM patients p WHERE p.id = ANY(?) AND p.consent = '"
+                + Consent.GIVEN.name() + "' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.patient_id = p.id)", ps -> {
+                    ps.setObject(1, now);
+                    ps.setObject(2, now);
+                    ps.setObject(3, ids);
+                });
+        for (UUID id : ids) {
+            tx.outboxHandle(id);
+        }
+    }
+
     static void medicationChanged(Tx tx, Connection c, UUID medication) throws SQLException {
         Optional<UUID> patient = Jdbc.queryOne(c, "SELECT patient_id FROM medications WHERE id = ?",
                 ps -> ps.setObject(1, medication), rs -> Jdbc.uuid(rs, "patient_id"));
