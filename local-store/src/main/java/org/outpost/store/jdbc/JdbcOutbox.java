@@ -91,27 +91,29 @@ public final class JdbcOutbox implements Outbox {
      */
     static void changedAll(Tx tx, Connection c, java.util.Collection<UUID> patients, boolean consentMayHaveChanged)
             throws SQLException {
-        UUID[] ids = patients.stream().distinct()
+        UUID[] all = patients.stream().distinct()
                 .filter(p -> consentMayHaveChanged || !tx.outboxHandled(p)).toArray(UUID[]::new);
-        if (ids.length == 0) {
-            return;
-        }
         Instant now = tx.now();
-        Jdbc.update(c, "DELETE FROM outbox WHERE patient_id IN (SELECT id FROM patients WHERE id = ANY(?) AND "
-                + "consent <> '" + Consent.GIVEN.name() + "')", ps -> ps.setObject(1, ids));
-        Jdbc.update(c, "UPDATE outbox SET generation = NEXT VALUE FOR outbox_generation, changed_at = ? "
-                + "WHERE patient_id = ANY(?)", ps -> {
-                    ps.setObject(1, now);
-                    ps.setObject(2, ids);
-                });
-        Jdbc.update(c, "INSERT INTO outbox (patient_id, generation, first_changed_at, changed_at) "
-                + "SELECT p.id, NEXT VALUE FOR outbox_generation, ?, ? FROM patients p WHERE p.id = ANY(?) AND p.consent = '"
-                + Consent.GIVEN.name() + "' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.patient_id = p.id)", ps -> {
-                    ps.setObject(1, now);
-                    ps.setObject(2, now);
-                    ps.setObject(3, ids);
-                });
-        for (UUID id : ids) {
+        // H2 finds each key of "= ANY(?)" through the index but then checks it against the whole array: small chunks
+        for (int from = 0; from < all.length; from += BulkLoad.CHUNK) {
+            UUID[] ids = java.util.Arrays.copyOfRange(all, from, Math.min(all.length, from + BulkLoad.CHUNK));
+            Jdbc.update(c, "DELETE FROM outbox o WHERE o.patient_id = ANY(?) AND EXISTS (SELECT 1 FROM patients p "
+                    + "WHERE p.id = o.patient_id AND p.consent <> '" + Consent.GIVEN.name() + "')",
+                    ps -> ps.setObject(1, ids));
+            Jdbc.update(c, "UPDATE outbox SET generation = NEXT VALUE FOR outbox_generation, changed_at = ? "
+                    + "WHERE patient_id = ANY(?)", ps -> {
+                        ps.setObject(1, now);
+                        ps.setObject(2, ids);
+                    });
+            Jdbc.update(c, "INSERT INTO outbox (patient_id, generation, first_changed_at, changed_at) SELECT p.id, "
+                    + "NEXT VALUE FOR outbox_generation, ?, ? FROM patients p WHERE p.id = ANY(?) AND p.consent = '"
+                    + Consent.GIVEN.name() + "' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.patient_id = p.id)", ps -> {
+                        ps.setObject(1, now);
+                        ps.setObject(2, now);
+                        ps.setObject(3, ids);
+                    });
+        }
+        for (UUID id : all) {
             tx.outboxHandle(id);
         }
     }
