@@ -98,19 +98,22 @@ public final class JdbcOutbox implements Outbox {
         for (int from = 0; from < all.length; from += BulkLoad.CHUNK) {
             UUID[] ids = java.util.Arrays.copyOfRange(all, from, Math.min(all.length, from + BulkLoad.CHUNK));
             Jdbc.update(c, "DELETE FROM outbox o WHERE o.patient_id = ANY(?) AND EXISTS (SELECT 1 FROM patients p "
-                    + "WHERE p.id = o.patient_id AND p.consent <> '" + Consent.GIVEN.name() + "')",
-                    ps -> ps.setObject(1, ids));
+                    + "WHERE p.id = o.patient_id AND p.consent <> ?)", ps -> {
+                        ps.setObject(1, ids);
+                        ps.setString(2, Consent.GIVEN.name());
+                    });
             Jdbc.update(c, "UPDATE outbox SET generation = NEXT VALUE FOR outbox_generation, changed_at = ? "
                     + "WHERE patient_id = ANY(?)", ps -> {
                         ps.setObject(1, now);
                         ps.setObject(2, ids);
                     });
             Jdbc.update(c, "INSERT INTO outbox (patient_id, generation, first_changed_at, changed_at) SELECT p.id, "
-                    + "NEXT VALUE FOR outbox_generation, ?, ? FROM patients p WHERE p.id = ANY(?) AND p.consent = '"
-                    + Consent.GIVEN.name() + "' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.patient_id = p.id)", ps -> {
+                    + "NEXT VALUE FOR outbox_generation, ?, ? FROM patients p WHERE p.id = ANY(?) AND p.consent = ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.patient_id = p.id)", ps -> {
                         ps.setObject(1, now);
                         ps.setObject(2, now);
                         ps.setObject(3, ids);
+                        ps.setString(4, Consent.GIVEN.name());
                     });
         }
         for (UUID id : all) {
