@@ -282,8 +282,8 @@ public final class GuiDatabase {
 
     /**
      * Each transaction: {@value #PATIENTS_PER_TRANSACTION} patients, their audit rows and their observations. Rows
-     * go in in key order (patients and observations sorted by their random ids), which H2 writes several times
-     * faster than random order; where a row lands in the file is decided by its key either way.
+     * go in in key order (patients and observations sorted by their random ids), which H2 writes faster than
+     * random order; where a row lands in the file is decided by its key either way.
      */
     private static void writePatients(Store store, Dataset dataset, PrintStream log, Instant start) {
         Instant lastLog = Instant.now();
