@@ -38,9 +38,9 @@ public record Dataset(int patients, int observationsPerPatient, long seed) {
      */
     static final int GENERATOR_VERSION = 4;
     /** The user that owns the benchmark database (a synthetic account, not a secret). */
-    static final String USER = "bench";
+    public static final String USER = "bench";
     /** Its password: the data is synthetic; the key derivation is still the real one. */
-    static final String PASSWORD = "synthetic-clinic-only-password";
+    public static final String PASSWORD = "synthetic-clinic-only-password";
     static final Instant EPOCH = Instant.parse("2020-01-01T00:00:00Z");
     /** Every synthetic patient consented to de-identified summaries (not genotypes) at the epoch. */
     static final SharingConsent CONSENTED = SharingConsent.given(false, new Recorded(USER, EPOCH));

@@ -69,6 +69,52 @@ public final class JdbcAuditLog implements AuditLog {
         });
     }
 
+    /**
+     * Appends {@code events} in order, chained exactly as {@link #append} called once per event would chain them,
+     * with one read of the head, one batch of inserts and one update of the head (bulk loads, {@link BulkLoad}).
+     */
+    public void appendAll(List<AuditEvent> events) {
+        tx.requireWritable();
+        if (events.isEmpty()) {
+            return;
+        }
+        Jdbc.run(tx, "write the audit log", c -> {
+            ChainHead head = Jdbc.queryOne(c, "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE",
+                    ps -> { }, rs -> new ChainHead(rs.getLong(1), rs.getString(2)))
+                    .orElseThrow(() -> new StoreException(SqlErrors.DAMAGED));
+            long seq = head.seq();
+            String previous = head.hash();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (AuditEvent event : events) {
+                    seq++;
+                    String patient = event.patient().map(PatientId::toString).orElse(null);
+                    String hash = AuditHash.of(previous, seq, event.at(), event.username(), event.action().name(),
+                            patient, event.detail());
+                    ps.setLong(1, seq);
+                    ps.setObject(2, event.at());
+                    ps.setString(3, event.username());
+                    ps.setString(4, event.action().name());
+                    ps.setObject(5, event.patient().map(PatientId::value).orElse(null));
+                    ps.setString(6, event.detail());
+                    ps.setString(7, previous);
+                    ps.setString(8, hash);
+                    ps.addBatch();
+                    previous = hash;
+                }
+                ps.executeBatch();
+            }
+            long last = seq;
+            String lastHash = previous;
+            Jdbc.update(c, "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", ps -> {
+                ps.setLong(1, last);
+                ps.setString(2, lastHash);
+            });
+            tx.auditAppended(last, lastHash);
+            return null;
+        });
+    }
+
     @Override
     public List<AuditEntry> newest(int limit) {
         if (limit <= 0) {

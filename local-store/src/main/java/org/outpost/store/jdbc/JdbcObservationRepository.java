@@ -22,16 +22,22 @@ public final class JdbcObservationRepository implements ObservationRepository {
     public void insert(Observation o) {
         tx.requireWritable();
         Jdbc.runChanging(tx, "save the observation", o.patient().value(), c -> Jdbc.updateSealed(c, tx.seal(), SealedTable.OBSERVATIONS, o.id(),
-                "INSERT INTO observations (id, patient_id, loinc, amount, ucum_unit, effective_at, recorded_by) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
-                    ps.setObject(1, o.id());
-                    ps.setObject(2, o.patient().value());
-                    ps.setString(3, o.measure().loinc());
-                    ps.setDouble(4, o.value().value());
-                    ps.setString(5, o.value().unit().ucum());
-                    ps.setObject(6, o.effective());
-                    ps.setString(7, o.recordedBy());
-                }));
+                INSERT, ps -> bind(ps, o)));
+    }
+
+    /** A new observation row, bound by {@link #bind}. */
+    static final String INSERT = "INSERT INTO observations (id, patient_id, loinc, amount, ucum_unit, effective_at, "
+            + "recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    /** Binds {@link #INSERT}'s parameters. */
+    static void bind(java.sql.PreparedStatement ps, Observation o) throws java.sql.SQLException {
+        ps.setObject(1, o.id());
+        ps.setObject(2, o.patient().value());
+        ps.setString(3, o.measure().loinc());
+        ps.setDouble(4, o.value().value());
+        ps.setString(5, o.value().unit().ucum());
+        ps.setObject(6, o.effective());
+        ps.setString(7, o.recordedBy());
     }
 
     @Override

@@ -83,6 +83,44 @@ public final class JdbcOutbox implements Outbox {
     }
 
     /** {@link #changed(Tx, Connection, UUID, boolean)} for the patient of a medication list entry. */
+    /**
+     * {@link #changed(Tx, Connection, UUID, boolean)} for many patients at once, in three set-based statements
+     * ({@link BulkLoad}): entries of patients without consent are dropped, those of consenting patients raised (a
+     * new row if they had none). Patients this transaction already dealt with are skipped unless
+     * {@code consentMayHaveChanged}.
+     */
+    static void changedAll(Tx tx, Connection c, java.util.Collection<UUID> patients, boolean consentMayHaveChanged)
+            throws SQLException {
+        UUID[] all = patients.stream().distinct()
+                .filter(p -> consentMayHaveChanged || !tx.outboxHandled(p)).toArray(UUID[]::new);
+        Instant now = tx.now();
+        // H2 finds each key of "= ANY(?)" through the index but then checks it against the whole array: small chunks
+        for (int from = 0; from < all.length; from += BulkLoad.CHUNK) {
+            UUID[] ids = java.util.Arrays.copyOfRange(all, from, Math.min(all.length, from + BulkLoad.CHUNK));
+            Jdbc.update(c, "DELETE FROM outbox o WHERE o.patient_id = ANY(?) AND EXISTS (SELECT 1 FROM patients p "
+                    + "WHERE p.id = o.patient_id AND p.consent <> ?)", ps -> {
+                        ps.setObject(1, ids);
+                        ps.setString(2, Consent.GIVEN.name());
+                    });
+            Jdbc.update(c, "UPDATE outbox SET generation = NEXT VALUE FOR outbox_generation, changed_at = ? "
+                    + "WHERE patient_id = ANY(?)", ps -> {
+                        ps.setObject(1, now);
+                        ps.setObject(2, ids);
+                    });
+            Jdbc.update(c, "INSERT INTO outbox (patient_id, generation, first_changed_at, changed_at) SELECT p.id, "
+                    + "NEXT VALUE FOR outbox_generation, ?, ? FROM patients p WHERE p.id = ANY(?) AND p.consent = ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.patient_id = p.id)", ps -> {
+                        ps.setObject(1, now);
+                        ps.setObject(2, now);
+                        ps.setObject(3, ids);
+                        ps.setString(4, Consent.GIVEN.name());
+                    });
+        }
+        for (UUID id : all) {
+            tx.outboxHandle(id);
+        }
+    }
+
     static void medicationChanged(Tx tx, Connection c, UUID medication) throws SQLException {
         Optional<UUID> patient = Jdbc.queryOne(c, "SELECT patient_id FROM medications WHERE id = ?",
                 ps -> ps.setObject(1, medication), rs -> Jdbc.uuid(rs, "patient_id"));

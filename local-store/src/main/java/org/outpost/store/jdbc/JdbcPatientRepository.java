@@ -48,6 +48,10 @@ public final class JdbcPatientRepository implements PatientRepository {
             + "consent_recorded_at = ?, consent_withdrawn_by = ?, consent_withdrawn_at = ?";
     /** Every column of a patient row and its MAC, for reads that check it. */
     private static final String SEALED_COLUMNS = SealedTable.PATIENTS.select("");
+    /** A new patient row: {@link #bindPatient}, then created_at and updated_at. */
+    static final String INSERT = "INSERT INTO patients (" + COLUMNS
+            + ", family_folded, given_folded, created_at, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SUMMARY_COLUMNS = "id, mrn, family_name, given_name, sex, birth_date";
     private static final String ORDER = " ORDER BY family_folded, given_folded, birth_date, family_name, given_name, id";
     /** Candidate rows read per query when words must be checked one by one: at first, and at most. */
@@ -65,9 +69,7 @@ public final class JdbcPatientRepository implements PatientRepository {
         tx.requireWritable();
         try {
             Connection c = tx.connection();
-            Jdbc.update(c, "INSERT INTO patients (" + COLUMNS
-                    + ", family_folded, given_folded, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Jdbc.update(c, INSERT,
                     ps -> {
                         int i = bindPatient(ps, p);
                         ps.setObject(i++, tx.now());
@@ -180,7 +182,7 @@ public final class JdbcPatientRepository implements PatientRepository {
     }
 
     /** Binds id … consent, family_folded, given_folded; returns the next parameter index. */
-    private static int bindPatient(PreparedStatement ps, Patient p) throws SQLException {
+    static int bindPatient(PreparedStatement ps, Patient p) throws SQLException {
         int i = 1;
         ps.setObject(i++, p.id().value());
         ps.setString(i++, p.mrn().value());
@@ -197,7 +199,7 @@ public final class JdbcPatientRepository implements PatientRepository {
     }
 
     /** Not recorded: no rows. No known allergies: a status row with who and when. A list: a status row and its entries. */
-    private static void insertAllergies(Connection c, Patient p) throws SQLException {
+    static void insertAllergies(Connection c, Patient p) throws SQLException {
         UUID id = p.id().value();
         switch (p.allergies()) {
             case AllergyStatus.NotRecorded n -> { }

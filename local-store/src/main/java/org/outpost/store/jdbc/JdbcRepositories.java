@@ -124,6 +124,11 @@ public final class JdbcRepositories implements Repositories {
         return IntegrityCheck.run(tx, audit::verify);
     }
 
+    /** This call's transaction scope (for {@link BulkLoad}). */
+    Tx tx() {
+        return tx;
+    }
+
     /** User accounts (not part of the app's ports: accounts change only through {@code Accounts}). */
     public JdbcUsers users() {
         return users;
