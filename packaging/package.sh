@@ -84,7 +84,8 @@ echo "AOT cache: training run"
 cp "$cfg" "$target/Outpost.cfg.orig"
 echo 'java-options=-XX:AOTCacheOutput=$APPDIR/outpost.aot' >>"$cfg"
 training=$(mktemp -d)
-if ! OUTPOST_TRAINING_RUN="$training" timeout 900 "${display[@]}" "$launcher" >"$target/aot-training.log" 2>&1; then
+if ! OUTPOST_TRAINING_RUN="$training" timeout 900 "${display[@]}" "$launcher" >"$target/aot-training.log" 2>&1 \
+    || grep -q "The training run failed" "$target/aot-training.log"; then
   echo "package.sh: the AOT training run failed; its output is in $target/aot-training.log" >&2
   tail -n 30 "$target/aot-training.log" >&2
   exit 1

@@ -90,7 +90,7 @@ public final class OutpostApp extends Application {
         WindowKeeper.keep(stage, dataDir.resolve(WINDOW_FILE));
         stage.setOnHidden(e -> window.lock());
         stage.show();
-        trace.markDrawn(stage.getScene(), "window.shown");
+        trace.markDrawn(stage.getScene(), "window-shown");
         whenFirstFrameDrawn(stage.getScene(), startWarmUp);
         training.ifPresent(dir -> TrainingRun.play(window, stage.getScene(), dir));
     }

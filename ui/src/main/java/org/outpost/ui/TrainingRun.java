@@ -39,8 +39,8 @@ final class TrainingRun {
     private static final String USER = "trainer";
     /** Synthetic data in a throw-away directory; the key derivation is still the real one. */
     private static final String PASSWORD = "training run only, never a real database";
-    /** The exit code of a training run that could not play its session. */
-    static final int FAILED = 3;
+    /** What a training run that could not play its session prints (package.sh fails on it). */
+    static final String FAILED = "The training run failed";
     private static final Duration STEP = Duration.seconds(1.5);
 
     private final MainWindow window;
@@ -116,10 +116,13 @@ final class TrainingRun {
             try {
                 step.run();
             } catch (RuntimeException failed) {
-                // a training run that cannot finish must fail the packaging step, not leave it waiting
-                System.err.println("The training run failed: " + failed);
+                // a training run that cannot finish must fail the packaging step (which looks for this line), not
+                // leave it waiting
+                System.err.println(FAILED + ": " + failed);
                 failed.printStackTrace();
-                System.exit(FAILED);
+                steps.clear();
+                Platform.exit();
+                return;
             }
             next();
         });

@@ -29,7 +29,7 @@ public final class BareWindow extends Application {
         Runnable[] after = new Runnable[2];
         after[1] = () -> {
             scene.removePreLayoutPulseListener(after[1]);
-            mark("window.shown");
+            mark("window-shown");
         };
         after[0] = () -> {
             scene.removePostLayoutPulseListener(after[0]);

@@ -34,7 +34,9 @@ import java.util.function.Predicate;
  * Each row is reported as the median and min–max over the runs.
  */
 public final class GuiBench {
-    private static final String[] QUERIES = {"gar", "sil ma", "lop", "mar", "fer", "san", "rod", "gon", "mor", "per"};
+    /** Family-name prefixes of the bench database (org.outpost.bench.Dataset's names), as a receptionist types them. */
+    static final List<String> QUERIES = List.of("gar", "sil ma", "lop", "mar", "fer", "san", "rod", "gon", "mor",
+            "per");
     /** A person's typing: ≈ 200 characters a minute (sign-in). */
     private static final long HUMAN_KEY_MS = 300;
     /** A practised burst (a search word): faster than the app's 150 ms pause, so one search runs per word. */
@@ -52,7 +54,7 @@ public final class GuiBench {
 
     /** The command line. */
     record Options(Path app, Path dataDir, String user, String password, int runs, int charts, Path out,
-                   Path benchClasses) {
+                   Path benchClasses, List<String> queries, int patients, Path cache) {
         static Options parse(String[] args) {
             Map<String, String> named = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
@@ -61,16 +63,36 @@ public final class GuiBench {
                 }
                 named.put(args[i].substring(2), args[++i]);
             }
-            String password = named.get("password");
-            if (password == null) {
-                throw new IllegalArgumentException("--password is required");
+            Path dataDir;
+            String user;
+            String password;
+            if (named.containsKey("data-dir")) { // a database of your own (any data directory and account)
+                dataDir = Path.of(named.get("data-dir"));
+                user = require(named, "user");
+                password = require(named, "password");
+            } else { // the bench's 100k-patient database, built once and reused
+                dataDir = null;
+                user = GuiDatabase.USER;
+                password = GuiDatabase.PASSWORD;
             }
             return new Options(Path.of(named.getOrDefault("app", "packaging/target/dist/Outpost")),
-                    Path.of(require(named, "data-dir")), require(named, "user"), password,
+                    dataDir, user, password,
                     Integer.parseInt(named.getOrDefault("runs", "11")),
                     Integer.parseInt(named.getOrDefault("charts", "200")),
                     Path.of(named.getOrDefault("out", "bench/target/gui-bench.md")),
-                    Path.of(named.getOrDefault("bench-classes", "bench/target/classes")));
+                    Path.of(named.getOrDefault("bench-classes", "bench/target/classes")),
+                    named.containsKey("queries") ? List.of(named.get("queries").split(",")) : QUERIES,
+                    Integer.parseInt(named.getOrDefault("patients", "100000")),
+                    Path.of(named.getOrDefault("cache", ".outpost-data/gui-bench")));
+        }
+
+        /** This run's data directory: the one given, or the bench database (built now if need be). */
+        Options withDatabase(PrintStream log) {
+            if (dataDir != null) {
+                return this;
+            }
+            return new Options(app, GuiDatabase.ensure(cache, patients, log), user, password, runs, charts, out,
+                    benchClasses, queries, patients, cache);
         }
 
         private static String require(Map<String, String> named, String key) {
@@ -83,7 +105,7 @@ public final class GuiBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        Options options = Options.parse(args).withDatabase(System.err);
         if (!Files.isExecutable(options.app().resolve("bin/Outpost"))) {
             System.err.println("No app image at " + options.app() + " (build it with ./outpost package)");
             System.exit(1);
@@ -130,14 +152,19 @@ public final class GuiBench {
         }
     }
 
+    private String query(int n) {
+        return options.queries().get(n % options.queries().size());
+    }
+
     private String run() throws Exception {
         Samples bare = new Samples("launch → bare JavaFX window drawn", "ms");
         Samples launch = new Samples("launch → sign-in window drawn", "ms");
         Samples unlock = new Samples("Enter at sign-in → patient screen drawn", "ms");
         Samples firstSearch = new Samples("keystroke → search results drawn, first search", "ms");
         Samples search = new Samples("keystroke → search results drawn, later searches", "ms");
-        Samples firstChart = new Samples("open a chart → drawn, first chart", "ms");
-        Samples secondChart = new Samples("open a chart → drawn, second chart", "ms");
+        Samples firstChart = new Samples("open a chart → fully drawn (every panel loaded), first chart", "ms");
+        Samples secondChart = new Samples("open a chart → fully drawn, second chart", "ms");
+        Samples secondShown = new Samples("open a chart → its content drawn, second chart", "ms");
         Samples rssUnlock = new Samples("RSS after unlock", "MB");
         Samples rssChart = new Samples("RSS after one chart", "MB");
         for (int i = 0; i < options.runs(); i++) {
@@ -152,14 +179,15 @@ public final class GuiBench {
                 pause(1000);
                 rssUnlock.add(app.rssMb());
                 for (int q = 0; q < 4; q++) {
-                    double ms = app.search(QUERIES[(i + q) % QUERIES.length]);
+                    double ms = app.search(query(i + q));
                     (q == 0 ? firstSearch : search).add(ms);
                 }
                 firstChart.add(app.openFirstResult());
                 pause(1000);
                 rssChart.add(app.rssMb());
-                app.search(QUERIES[(i + 5) % QUERIES.length]);
+                app.search(query(i + 5));
                 secondChart.add(app.openFirstResult());
+                secondShown.add(app.lastChartShownMs);
             }
             if (i % 2 == 1) {
                 bare.add(bareWindow());
@@ -172,7 +200,7 @@ public final class GuiBench {
             try (App app = App.start(this)) {
                 app.signIn();
                 for (int c = 1; c <= options.charts(); c++) {
-                    app.search(QUERIES[c % QUERIES.length]);
+                    app.search(query(c));
                     double ms = app.openFirstResult();
                     if (c > 1) {
                         sessionCharts.add(ms);
@@ -184,7 +212,8 @@ public final class GuiBench {
                 }
             }
         }
-        return report(List.of(launch, bare, unlock, firstSearch, search, firstChart, secondChart, rssUnlock, rssChart),
+        return report(List.of(launch, bare, unlock, firstSearch, search, firstChart, secondShown, secondChart, rssUnlock,
+                        rssChart),
                 launch.median() / bare.median(), sessionCharts, rssAfter);
     }
 
@@ -215,10 +244,10 @@ public final class GuiBench {
                 .findFirst().map(l -> l.replaceAll("\\D+", "")).map(k -> Long.parseLong(k) / 1024 / 1024 + " GiB")
                 .orElse("?");
         String release = Files.readString(options.app().resolve("lib/runtime/release"));
-        String javaVersion = release.lines().filter(l -> l.startsWith("JAVA_RUNTIME_VERSION")).findFirst()
+        String javaVersion = release.lines().filter(l -> l.startsWith("JAVA_VERSION=")).findFirst()
                 .map(l -> l.replaceAll(".*=\"?|\"", "")).orElse("?");
         return String.format(Locale.ROOT, "Machine: %d cores (%s), %s RAM, %s %s; app image %s (runtime %s); Xvfb "
-                        + "1366×768×24, software rendering (prism.order=sw); data: %s",
+                        + "1366×768×24 (no GPU: JavaFX renders in software); data: %s",
                 Runtime.getRuntime().availableProcessors(), cpu, mem, System.getProperty("os.name"),
                 System.getProperty("os.version"), options.app(), javaVersion, options.dataDir());
     }
@@ -229,21 +258,51 @@ public final class GuiBench {
         List<String> cmd = new ArrayList<>();
         cmd.add(options.app().resolve("lib/runtime/bin/java").toString());
         cmd.addAll(appJavaOptions());
+        bareCds().ifPresent(a -> cmd.add("-XX:SharedArchiveFile=" + a));
         cmd.add("-cp");
         cmd.add(options.benchClasses().toAbsolutePath().toString());
-        cmd.add(BareWindow.class.getName());
+        cmd.add("org.outpost.bench.gui.BareWindow"); // by name: the driver itself has no JavaFX
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("OUTPOST_TRACE", trace.toString());
-        pb.environment().put("JDK_JAVA_OPTIONS", "-Dprism.order=sw");
+
         long start = nowMicros();
         Process p = pb.start();
         try {
-            long shown = awaitEvent(trace, e -> e.equals("window.shown"), start, Duration.ofSeconds(60), p);
+            long shown = awaitEvent(trace, e -> e.equals("window-shown"), start, Duration.ofSeconds(60), p);
             return (shown - start) / 1000.0;
         } finally {
             stop(p);
             Files.deleteIfExists(trace);
         }
+    }
+
+    private Path bareCds;
+
+    /**
+     * The JDK's default CDS archive for the bare window. The app image ships none (its own AOT cache replaces it), and
+     * a bare window without one would start slower than a plain JDK's: so the reference gets one, dumped once from the
+     * runtime's own class list with the same options, as jlink's {@code --generate-cds-archive} would have made it.
+     */
+    private Optional<Path> bareCds() throws Exception {
+        if (Files.exists(options.app().resolve("lib/runtime/lib/server/classes.jsa"))) {
+            return Optional.empty();
+        }
+        if (bareCds == null) {
+            Path archive = Files.createTempFile("outpost-bare", ".jsa");
+            List<String> cmd = new ArrayList<>();
+            cmd.add(options.app().resolve("lib/runtime/bin/java").toString());
+            cmd.addAll(appJavaOptions());
+            cmd.add("-Xshare:dump");
+            cmd.add("-XX:SharedArchiveFile=" + archive);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("could not dump a CDS archive for the bare window");
+            }
+            archive.toFile().deleteOnExit();
+            bareCds = archive;
+        }
+        return Optional.of(bareCds);
     }
 
     /** The {@code java-options} lines of the app image's launcher configuration. */
@@ -268,6 +327,7 @@ public final class GuiBench {
         final Path trace;
         final double launchMs;
         double unlockMs;
+        double lastChartShownMs;
         int searches;
 
         private App(GuiBench bench, Process process, Path trace, double launchMs) {
@@ -283,11 +343,11 @@ public final class GuiBench {
                     "--data-dir", bench.options.dataDir().toAbsolutePath().toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             pb.environment().put("OUTPOST_TRACE", trace.toString());
-            pb.environment().put("JDK_JAVA_OPTIONS", "-Dprism.order=sw");
+
             long start = nowMicros();
             Process p = pb.start();
             try {
-                long shown = bench.awaitEvent(trace, e -> e.equals("window.shown"), start, Duration.ofSeconds(60), p);
+                long shown = bench.awaitEvent(trace, e -> e.equals("window-shown"), start, Duration.ofSeconds(60), p);
                 return new App(bench, p, trace, (shown - start) / 1000.0);
             } catch (Exception e) {
                 stop(p);
@@ -305,7 +365,7 @@ public final class GuiBench {
             bench.pause(HUMAN_KEY_MS);
             long enter = nowMicros();
             bench.key(KeyEvent.VK_ENTER);
-            long shown = bench.awaitEvent(trace, e -> e.equals("patients.shown"), enter, Duration.ofSeconds(120), process);
+            long shown = bench.awaitEvent(trace, e -> e.equals("patients-shown"), enter, Duration.ofSeconds(120), process);
             unlockMs = (shown - enter) / 1000.0;
         }
 
@@ -322,7 +382,7 @@ public final class GuiBench {
             bench.type(query.substring(0, query.length() - 1), BURST_KEY_MS);
             long last = nowMicros();
             bench.type(query.substring(query.length() - 1), 0);
-            long drawn = bench.awaitEvent(trace, e -> e.startsWith("search.drawn ") && !e.equals("search.drawn 0"),
+            long drawn = bench.awaitEvent(trace, e -> e.equals("search-drawn"),
                     last, Duration.ofSeconds(30), process);
             searches++;
             return (drawn - last) / 1000.0;
@@ -333,7 +393,9 @@ public final class GuiBench {
             bench.pause(200);
             long enter = nowMicros();
             bench.key(KeyEvent.VK_ENTER);
-            long drawn = bench.awaitEvent(trace, e -> e.equals("chart.drawn"), enter, Duration.ofSeconds(60), process);
+            long drawn = bench.awaitEvent(trace, e -> e.equals("chart-drawn"), enter, Duration.ofSeconds(60), process);
+            long shown = bench.awaitEvent(trace, e -> e.equals("chart-shown"), enter, Duration.ofSeconds(5), process);
+            lastChartShownMs = (shown - enter) / 1000.0;
             return (drawn - enter) / 1000.0;
         }
 
@@ -393,7 +455,11 @@ public final class GuiBench {
             }
             Thread.sleep(2);
         }
-        throw new IllegalStateException("timed out waiting for the app; trace so far: " + Files.readString(trace));
+        Path shot = Files.createTempFile("outpost-gui-bench", ".png");
+        javax.imageio.ImageIO.write(robot.createScreenCapture(new java.awt.Rectangle(0, 0, 1366, 768)), "png",
+                shot.toFile());
+        throw new IllegalStateException("timed out waiting for the app (screen: " + shot + "); trace so far: "
+                + Files.readString(trace));
     }
 
     private void type(String s, long gapMs) {

@@ -213,7 +213,7 @@ public final class MainWindow {
         shell.focus();
         idle.start();
         context.trace().mark("unlocked");
-        context.trace().markDrawn(root().getScene(), "patients.shown");
+        context.trace().markDrawn(root().getScene(), "patients-shown");
     }
 
     /** Closes the store and covers the work with the sign-in form. Does nothing when already locked. */

@@ -91,7 +91,7 @@ public final class ShellView {
         if (context.trace().enabled()) { // the GUI bench: when a search's results reached the screen
             searchModel.searchingProperty().addListener((o, was, now) -> {
                 if (!now) {
-                    context.trace().markDrawn(root.getScene(), "search.drawn");
+                    context.trace().markDrawn(root.getScene(), "search-drawn");
                 }
             });
         }
@@ -269,7 +269,7 @@ public final class ShellView {
             holder[0].addOrderTab(order, text);
         }
         if (context.trace().enabled()) { // the GUI bench: the chart's own content, then every panel's
-            context.trace().markDrawnWhenDone(chart.loadingProperty(), root::getScene, "chart.shown");
+            context.trace().markDrawnWhenDone(chart.loadingProperty(), root::getScene, "chart-shown");
             chart.loadingProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
                 @Override
                 public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
@@ -278,7 +278,7 @@ public final class ShellView {
                         // the panels that follow the chart queued their loads on the store thread as it arrived:
                         // a step queued behind them ends after all of them, and its answer after theirs
                         context.tasks().run("trace-chart", () -> Boolean.TRUE,
-                                done -> context.trace().markDrawn(root.getScene(), "chart.drawn"), failed -> { });
+                                done -> context.trace().markDrawn(root.getScene(), "chart-drawn"), failed -> { });
                     }
                 }
             });
