@@ -194,6 +194,7 @@ public final class GuiBench {
             }
         }
         Map<Integer, Double> rssAfter = new LinkedHashMap<>();
+        String rssParts = "";
         Samples sessionCharts = new Samples("open a chart → drawn, charts 2…N of one session", "ms");
         if (options.charts() > 0) {
             log.printf("one session, %d charts%n", options.charts());
@@ -209,12 +210,16 @@ public final class GuiBench {
                         pause(500);
                         rssAfter.put(c, app.rssMb());
                     }
+                    if (c == options.charts()) {
+                        rssParts = app.rssParts();
+                    }
                 }
             }
         }
         return report(List.of(launch, bare, unlock, firstSearch, search, firstChart, secondShown, secondChart, rssUnlock,
                         rssChart),
-                launch.median() / bare.median(), sessionCharts, rssAfter);
+                launch.median() / bare.median(), sessionCharts, rssAfter)
+                + (rssParts.isEmpty() ? "" : "\nResident memory at the end of the session, largest parts: " + rssParts + "\n");
     }
 
     private String report(List<Samples> rows, double ratio, Samples sessionCharts, Map<Integer, Double> rssAfter)
@@ -397,6 +402,26 @@ public final class GuiBench {
             long shown = bench.awaitEvent(trace, e -> e.equals("chart-shown"), enter, Duration.ofSeconds(5), process);
             lastChartShownMs = (shown - enter) / 1000.0;
             return (drawn - enter) / 1000.0;
+        }
+
+        /**
+         * Where the app's resident memory is, from {@code /proc/<pid>/smaps}: the largest parts by mapping (anonymous
+         * memory, i.e. Java heap, JVM and native allocations, under "[anonymous]"), in MB.
+         */
+        String rssParts() throws IOException {
+            Map<String, Long> kb = new java.util.TreeMap<>();
+            String name = null;
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/smaps"))) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 5 && f[0].contains("-") && f[1].length() == 4) {
+                    name = f.length >= 6 ? Path.of(f[5]).getFileName().toString() : "[anonymous]";
+                } else if (f[0].equals("Rss:") && name != null) {
+                    kb.merge(name, Long.parseLong(f[1]), Long::sum);
+                }
+            }
+            return kb.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .map(e -> String.format(Locale.ROOT, "%s %,d MB", e.getKey(), e.getValue() / 1024))
+                    .collect(java.util.stream.Collectors.joining(", "));
         }
 
         /** Resident memory of the app's process and its descendants, in MB. */
