@@ -80,6 +80,13 @@ if [[ $platform == linux && -z ${DISPLAY:-} ]]; then
   command -v xvfb-run >/dev/null || { echo "package.sh: the AOT training run needs a display or xvfb-run (apt-get install xvfb)" >&2; exit 1; }
   display=(xvfb-run -a -s "-screen 0 1366x768x24")
 fi
+# The cache is valid only for class-path jars with the size and modification time they had when it was made, and
+# jpackage copies the image into the .deb and .rpm with new times. So the jars get one fixed time before the training
+# run, dpkg-deb keeps it (SOURCE_DATE_EPOCH: it clamps newer times to it), the .rpm spec sets it again, and the installers'
+# scripts set it again (postinst, the spec's %post), else every start would refuse the cache (found by the smoke test).
+jar_time=946684800 # 2000-01-01T00:00:00Z; the same number is in src/linux-resources/postinst and src/rpm-resources/outpost.spec
+find "$(dirname "$cfg")" -name '*.jar' -exec touch -d "@$jar_time" {} +
+export SOURCE_DATE_EPOCH=$jar_time
 echo "AOT cache: training run"
 cp "$cfg" "$target/Outpost.cfg.orig"
 echo 'java-options=-XX:AOTCacheOutput=$APPDIR/outpost.aot' >>"$cfg"
