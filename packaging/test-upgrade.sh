@@ -42,6 +42,10 @@ INSERT INTO upgrade_probe VALUES (2, 'added by the v2 package');
 SQL
 "$JAVA_HOME/bin/jar" --create --file "$image/lib/app/upgrade-probe.jar" -C "$work/probe" .
 sed -i 's#^app.mainclass=#app.classpath=$APPDIR/upgrade-probe.jar\napp.mainclass=#' "$image/lib/app/Outpost.cfg"
+# v2's class path differs from v1's, so v1's AOT cache does not fit it (the JVM would refuse it, with errors, at every
+# start); a real v2 build trains its own (package.sh). Here v2 runs without one.
+rm -f "$image/lib/app/outpost.aot"
+sed -i '/^java-options=-XX:AOTCache=/d' "$image/lib/app/Outpost.cfg"
 mkdir -p "$work/v2"
 "$JAVA_HOME/bin/jpackage" @"$here/src/jpackage-linux.args" --name Outpost --type deb --app-version 0.2.0 \
   --app-image "$image" --dest "$work/v2" --resource-dir "$here/src/linux-resources" \

@@ -135,45 +135,6 @@ final class H2Database {
         }
     }
 
-    /**
-     * The newest migration this build ships ({@code db/migration}, SQL and Java). Bump it with every new migration:
-     * {@code SchemaFastPathTest} compares it with what Flyway finds.
-     */
-    static final String LATEST_MIGRATION = "16";
-
-    /**
-     * Whether the database on {@code c} is exactly at {@link #LATEST_MIGRATION} with no failed migration, so that
-     * signing in can skip Flyway: its start-up (scanning the migrations, loading its classes, validating every
-     * applied checksum) cost ≈ 0.2 s and more for its first load at every unlock (issue 17). Any other state, older,
-     * newer or failed, takes the full path, which migrates or refuses.
-     */
-    static boolean isCurrent(Connection c) throws SQLException {
-        try (java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FILTER (WHERE NOT \"success\"), "
-                     + "COUNT(*) FILTER (WHERE \"success\" AND \"version\" = '" + LATEST_MIGRATION + "'), "
-                     + "COUNT(*) FILTER (WHERE \"success\" AND \"version\" IS NOT NULL AND "
-                     + "\"installed_rank\" > (SELECT MAX(\"installed_rank\") FROM \"flyway_schema_history\" "
-                     + "WHERE \"version\" = '" + LATEST_MIGRATION + "')) FROM \"flyway_schema_history\"")) {
-            return rs.next() && rs.getLong(1) == 0 && rs.getLong(2) == 1 && rs.getLong(3) == 0;
-        } catch (SQLException e) {
-            if (e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
-                    || e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1) {
-                return false; // a database Flyway has never seen
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Brings the schema up to date unless it already is ({@link #isCurrent}, checked on the open connection
-     * {@code c}).
-     */
-    static void migrateUnlessCurrent(Connection c, Path directory, DataKey key) throws SQLException {
-        if (!isCurrent(c)) {
-            migrate(directory, key);
-        }
-    }
-
     /** Brings the schema up to date with the migrations in {@code classpath:db/migration}. */
     static MigrateResult migrate(Path directory, DataKey key) {
         JdbcDataSource ds = new JdbcDataSource();

@@ -428,7 +428,7 @@ public final class H2Vault implements Vault {
         try {
             H2Store.restrictQuietly(files.database());
             c = H2Database.connect(files.root(), key, true);
-            H2Database.migrateUnlessCurrent(c, files.root(), key);
+            H2Database.migrate(files.root(), key);
             c.setAutoCommit(false);
             Tx tx = RowSeals.afterMigrate(c, key, clock, name);
             JdbcRepositories r = new JdbcRepositories(tx);
