@@ -94,7 +94,7 @@ if [[ -n $rpm1 ]] && command -v rpm >/dev/null && command -v rpmbuild >/dev/null
   root=$work/rpmroot
   rdata=$work/rpm-data
   mkdir -p "$root"
-  rpmq --root "$root" --initdb
+  rpm --root "$root" --initdb # rpmdb, which takes no --force-debian
   rpmq --root "$root" -i --nodeps --noscripts "$rpm1"
   radmin() { printf '%s\n%s\n' "$pw" "$pw" | "$root/opt/outpost/bin/Outpost" admin "$@"; }
   radmin init --data-dir "$rdata" --admin-user it-admin --display-name "Upgrade IT" --password-stdin >/dev/null
