@@ -139,8 +139,7 @@ public final class GuiBench {
             }
             List<Double> sorted = values.stream().sorted().toList();
             int n = sorted.size();
-            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-            return String.format(Locale.ROOT, "**%,.0f %s** (%,.0f–%,.0f, n=%d)", median, unit, sorted.get(0),
+            return String.format(Locale.ROOT, "**%,.0f %s** (%,.0f–%,.0f, n=%d)", median(), unit, sorted.get(0),
                     sorted.get(n - 1), n);
         }
 
@@ -333,7 +332,6 @@ public final class GuiBench {
         final double launchMs;
         double unlockMs;
         double lastChartShownMs;
-        int searches;
 
         private App(GuiBench bench, Process process, Path trace, double launchMs) {
             this.bench = bench;
@@ -389,7 +387,6 @@ public final class GuiBench {
             bench.type(query.substring(query.length() - 1), 0);
             long drawn = bench.awaitEvent(trace, e -> e.equals("search-drawn"),
                     last, Duration.ofSeconds(30), process);
-            searches++;
             return (drawn - last) / 1000.0;
         }
 
