@@ -263,12 +263,22 @@ final class FailedLoginLog {
      */
     private record Anchor(Optional<String> epoch, boolean afterRestore) { }
 
+    /**
+     * The newest row that started or moved the record's chain. Read at every sign-in: it must stay an index
+     * lookup (V17's audit_log_action), not a walk back through the whole log.
+     */
+    static final String ANCHOR_QUERY =
+            "SELECT action, detail FROM audit_log WHERE action IN (?, ?, ?) ORDER BY seq DESC LIMIT 1";
+
+    static void bindAnchorActions(PreparedStatement ps) throws SQLException {
+        ps.setString(1, AuditAction.FAILED_LOGINS_MOVED.name());
+        ps.setString(2, AuditAction.DATABASE_CREATED.name());
+        ps.setString(3, AuditAction.DATABASE_RESTORED.name());
+    }
+
     private static Anchor anchor(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT action, detail FROM audit_log WHERE action IN (?, ?, ?) ORDER BY seq DESC LIMIT 1")) {
-            ps.setString(1, AuditAction.FAILED_LOGINS_MOVED.name());
-            ps.setString(2, AuditAction.DATABASE_CREATED.name());
-            ps.setString(3, AuditAction.DATABASE_RESTORED.name());
+        try (PreparedStatement ps = c.prepareStatement(ANCHOR_QUERY)) {
+            bindAnchorActions(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return new Anchor(Optional.empty(), false);

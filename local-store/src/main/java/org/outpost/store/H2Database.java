@@ -115,16 +115,16 @@ final class H2Database {
      * not know — after a downgrade, or a workstation on an older release opening a newer one's copy.
      */
     private static void refuseNewerSchema(Flyway flyway) {
-        org.flywaydb.core.api.MigrationInfo[] applied = flyway.info().applied();
         String newest = null;
         String known = null;
+        // one info(): each call resolves the class path's migrations and reads the history table again
         for (org.flywaydb.core.api.MigrationInfo m : flyway.info().all()) {
-            if (m.getVersion() != null && m.getState().isResolved()) {
-                known = m.getVersion().getVersion();
+            if (m.getVersion() == null) {
+                continue;
             }
-        }
-        for (org.flywaydb.core.api.MigrationInfo m : applied) {
-            if (m.getVersion() != null && m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS) {
+            if (m.getState().isResolved()) {
+                known = m.getVersion().getVersion();
+            } else if (m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS) {
                 newest = m.getVersion().getVersion();
             }
         }
@@ -135,6 +135,27 @@ final class H2Database {
         }
     }
 
+    /**
+     * Has Flyway resolve the migrations on the class path and compare them with the (empty) history of the database
+     * at {@code url}, changing nothing: the warm-up before sign-in, so {@link #migrate} later finds Flyway's scanner,
+     * parser and SQL resources loaded.
+     */
+    static void resolveMigrations(String url, Properties props) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser(props.getProperty("user"));
+        ds.setPassword(props.getProperty("password"));
+        flyway(ds).info().all();
+    }
+
+    private static Flyway flyway(JdbcDataSource ds) {
+        return Flyway.configure(H2Database.class.getClassLoader())
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load();
+    }
+
     /** Brings the schema up to date with the migrations in {@code classpath:db/migration}. */
     static MigrateResult migrate(Path directory, DataKey key) {
         JdbcDataSource ds = new JdbcDataSource();
@@ -143,11 +164,7 @@ final class H2Database {
         char[] password = key.h2Password();
         ds.setPasswordChars(password);
         try {
-            Flyway flyway = Flyway.configure(H2Database.class.getClassLoader())
-                    .dataSource(ds)
-                    .locations("classpath:db/migration")
-                    .failOnMissingLocations(true)
-                    .load();
+            Flyway flyway = flyway(ds);
             refuseNewerSchema(flyway);
             return flyway.migrate();
         } finally {

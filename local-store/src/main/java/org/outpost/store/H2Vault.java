@@ -100,8 +100,8 @@ public final class H2Vault implements Vault {
 
     /**
      * Runs H2 once on an encrypted database in its in-memory file system (the page store, AES, the SQL engine and
-     * the JDBC layer the repositories use), so the first sign-in finds those classes loaded and compiled; nothing
-     * is written to disk.
+     * the JDBC layer the repositories use) and lets Flyway resolve the class path's migrations against it, so the
+     * first sign-in finds those classes loaded and compiled; nothing is written to disk.
      */
     @Override
     public void prepare() {
@@ -125,6 +125,7 @@ public final class H2Vault implements Vault {
                     rs.getObject(1, java.util.UUID.class);
                 }
             }
+            H2Database.resolveMigrations(url, props);
             st.execute("SHUTDOWN IMMEDIATELY");
         } catch (SQLException | RuntimeException e) {
             LOG.debug("Warm-up of the database engine failed ({}); signing in loads it instead", e.getClass().getName());
