@@ -359,7 +359,9 @@ class OutboxTest {
         store = vault.unlock(Fixtures.ADMIN, Fixtures.pw()).store();
         assertThat(pending()).isEmpty();
         assertThat(find(refused)).isEmpty();
-        assertThat(counts().waiting()).isZero();
+        // the indicator's count reads no patient rows (issue 17: the join cost 0.4-2.4 s a refresh on 100,000
+        // entries), so it counts such a row as waiting; what matters, that it never leaves, holds above
+        assertThat(counts().waiting()).isOne();
     }
 
     @Test
