@@ -30,7 +30,8 @@ import java.util.function.Predicate;
  * app, launch → first frame; then in the app: the user name and password typed at a human pace, Enter → patient
  * screen drawn; searches typed as a quick burst of keys, last key → results drawn; Enter on the first result → chart
  * drawn (first and second chart); resident memory (RSS of the app's process tree) after unlock and after one chart.
- * Then one long session: {@code --charts N} charts opened in a row (search, open, back), RSS after each hundred.
+ * Then one long session: {@code --charts N} charts opened in a row (search, open, back), RSS after each fifty, and
+ * RSS again after {@code --idle S} seconds without input (default 90: what the app gives back in a pause).
  * Each row is reported as the median and min–max over the runs.
  */
 public final class GuiBench {
@@ -54,7 +55,7 @@ public final class GuiBench {
 
     /** The command line. */
     record Options(Path app, Path dataDir, String user, String password, int runs, int charts, Path out,
-                   Path benchClasses, List<String> queries, int patients, Path cache) {
+                   Path benchClasses, List<String> queries, int patients, Path cache, int idleSeconds) {
         static Options parse(String[] args) {
             Map<String, String> named = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
@@ -83,7 +84,8 @@ public final class GuiBench {
                     Path.of(named.getOrDefault("bench-classes", "bench/target/classes")),
                     named.containsKey("queries") ? List.of(named.get("queries").split(",")) : QUERIES,
                     Integer.parseInt(named.getOrDefault("patients", "100000")),
-                    Path.of(named.getOrDefault("cache", ".outpost-data/gui-bench")));
+                    Path.of(named.getOrDefault("cache", ".outpost-data/gui-bench")),
+                    Integer.parseInt(named.getOrDefault("idle", "90")));
         }
 
         /** This run's data directory: the one given, or the bench database (built now if need be). */
@@ -92,7 +94,7 @@ public final class GuiBench {
                 return this;
             }
             return new Options(app, GuiDatabase.ensure(cache, patients, log), user, password, runs, charts, out,
-                    benchClasses, queries, patients, cache);
+                    benchClasses, queries, patients, cache, idleSeconds);
         }
 
         private static String require(Map<String, String> named, String key) {
@@ -194,6 +196,7 @@ public final class GuiBench {
         }
         Map<Integer, Double> rssAfter = new LinkedHashMap<>();
         String rssParts = "";
+        double idleRss = -1;
         Samples sessionCharts = new Samples("open a chart → drawn, charts 2…N of one session", "ms");
         if (options.charts() > 0) {
             log.printf("one session, %d charts%n", options.charts());
@@ -209,15 +212,20 @@ public final class GuiBench {
                         pause(500);
                         rssAfter.put(c, app.rssMb());
                     }
-                    if (c == options.charts()) {
-                        rssParts = app.rssParts();
-                    }
                 }
+                if (options.idleSeconds() > 0) {
+                    // a clinic's hour has pauses (the patient talks): what the app gives back once left alone
+                    pause(options.idleSeconds() * 1000L);
+                    idleRss = app.rssMb();
+                }
+                rssParts = app.rssParts();
             }
         }
         return report(List.of(launch, bare, unlock, firstSearch, search, firstChart, secondShown, secondChart, rssUnlock,
                         rssChart),
                 launch.median() / bare.median(), sessionCharts, rssAfter)
+                + (idleRss < 0 ? "" : String.format(Locale.ROOT, "| RSS after those %d charts and %d s without input | %,.0f MB |%n",
+                        options.charts(), options.idleSeconds(), idleRss))
                 + (rssParts.isEmpty() ? "" : "\nResident memory at the end of the session, largest parts: " + rssParts + "\n");
     }
 
