@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +74,22 @@ class GuiDatabaseTest {
             assertThat(report.intact()).as(report.summary()).isTrue();
             assertThat(store.verifyAudit().intact()).isTrue();
         }
+
+        // the load dropped the secondary indexes and re-created them: exactly those the store's migrations make
+        Path fresh = cache.resolve("fresh");
+        new H2Vault(fresh, Clock.systemUTC()).create(GuiDatabase.ADMIN, "Fresh", GuiDatabase.PASSWORD.toCharArray())
+                .store().close();
+        List<String> built;
+        List<String> migrated;
+        try (Connection c = GuiDatabase.Tuning.session(dir)) {
+            built = GuiDatabase.Tuning.indexDefinitions(c);
+        }
+        try (Connection c = GuiDatabase.Tuning.session(fresh)) {
+            migrated = GuiDatabase.Tuning.indexDefinitions(c);
+        }
+        assertThat(migrated).hasSizeGreaterThan(15).anyMatch(d -> d.contains("PATIENT_NAME_PREFIXES_PREFIX"));
+        assertThat(built).containsExactlyInAnyOrderElementsOf(migrated);
+        assertThat(log.toString(StandardCharsets.UTF_8)).containsPattern("\\d+ secondary indexes dropped");
     }
 
     private static boolean startsAWord(Patient p, String prefix) {
