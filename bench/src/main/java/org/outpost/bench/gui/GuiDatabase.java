@@ -20,9 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -344,22 +346,31 @@ public final class GuiDatabase {
     }
 
     /**
-     * Each transaction: {@value #PATIENTS_PER_TRANSACTION} patients, their audit rows and their observations. Rows
-     * go in in key order (patients and observations sorted by their random ids), which H2 writes faster than
-     * random order; where a row lands in the file is decided by its key either way.
+     * Each transaction: {@value #PATIENTS_PER_TRANSACTION} patients, their audit rows and their observations. The
+     * patients go in in the order of their (random) ids across the whole load, so every table keyed by the patient
+     * first (patients, name prefixes and tokens, allergies, outbox) grows at its end instead of all over its tree
+     * (189 → 115 s for 100,000); the observations of a transaction go in sorted by their own ids. Where a row lands in
+     * the file is decided by its key either way.
      */
     private static void writePatients(Store store, Dataset dataset, PrintStream log, Instant start) {
         Instant lastLog = Instant.now();
+        Integer[] order = new Integer[dataset.patients()];
+        UUID[] ids = new UUID[dataset.patients()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            ids[i] = dataset.patient(i).id().value();
+        }
+        Arrays.sort(order, Comparator.comparing(i -> ids[i]));
         for (int from = 0; from < dataset.patients(); from += PATIENTS_PER_TRANSACTION) {
             int to = Math.min(dataset.patients(), from + PATIENTS_PER_TRANSACTION);
             List<Patient> batch = new ArrayList<>(to - from);
             List<Observation> observations = new ArrayList<>((to - from) * dataset.observationsPerPatient());
-            for (int i = from; i < to; i++) {
+            for (int k = from; k < to; k++) {
+                int i = order[k];
                 Patient p = dataset.patient(i);
                 batch.add(p);
                 observations.addAll(dataset.observations(i, p));
             }
-            batch.sort(Comparator.comparing(p -> p.id().value()));
             observations.sort(Comparator.comparing(Observation::id));
             store.write(r -> {
                 BulkLoad load = BulkLoad.in(r);
