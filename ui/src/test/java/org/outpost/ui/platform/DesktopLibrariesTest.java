@@ -2,12 +2,47 @@ package org.outpost.ui.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DesktopLibrariesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void librariesInTheFoldersAreFoundWithoutStartingLdconfigWhichIsAskedOnceForTheRest() throws Exception {
+        Path lib = Files.createDirectories(tmp.resolve("x86_64-linux-gnu"));
+        for (String name : List.of("libc.so.6", "libgtk-3.so.0", "libX11.so.6")) {
+            Files.writeString(lib.resolve(name), "");
+        }
+        AtomicInteger ldconfigRuns = new AtomicInteger();
+        var found = DesktopLibraries.lookup(List.of(tmp, lib), () -> {
+            ldconfigRuns.incrementAndGet();
+            return Set.of("libcairo.so.2");
+        }).orElseThrow();
+
+        assertThat(found.test("libgtk-3.so.0")).isTrue();
+        assertThat(found.test("libX11.so.6")).isTrue();
+        assertThat(ldconfigRuns).as("every library was in a folder").hasValue(0);
+
+        assertThat(found.test("libcairo.so.2")).as("only in the linker's cache").isTrue();
+        assertThat(found.test("libXtst.so.6")).as("nowhere").isFalse();
+        assertThat(found.test("libpango-1.0.so.0")).isFalse();
+        assertThat(ldconfigRuns).as("the cache is read once").hasValue(1);
+    }
+
+    @Test
+    void whenNeitherFindsTheCLibraryNothingIsChecked() {
+        assertThat(DesktopLibraries.lookup(List.of(tmp), Set::of)).isEmpty();
+        assertThat(DesktopLibraries.lookup(List.of(tmp), () -> Set.of("libc.so.6"))).isPresent();
+    }
+
     @Test
     void withoutGtkTheGtkPackageIsNamedOnceAndNothingElse() {
         Set<String> absent = Set.of("libgtk-3.so.0", "libgdk-3.so.0");
