@@ -101,7 +101,8 @@ public record AppOptions(Optional<Path> dataDirectory, Duration idleLock, Locale
     /**
      * The arguments every launch has (none, or each known option once, as {@code --name value} or
      * {@code --name=value}) read without picocli: its classes are compiled for Java 5, which the AOT cache cannot
-     * hold, so loading and running it cost ≈ 0.17 s of every launch before the window (issue 17). Anything else
+     * hold, so every launch read them from the jar (a class-load log put them between 0.13 and 0.30 s of the JVM's
+     * start; the launch without them was within the bench's noise; issue 17). Anything else
      * (an unknown option, a repeated one, a value starting with '-', an {@code @file}) is empty here and goes to
      * picocli, which reads it or says what is wrong; where both read the arguments they agree (AppOptionsTest).
      */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AppOptionsTest {
     /**
      * Issue 17: the usual launches are read without picocli (its Java 5 classes stay out of the AOT cache and cost
-     * ≈ 0.17 s before the window); whatever the plain reading accepts, picocli reads the same, and what it does not
+     * from the jar at every launch); whatever the plain reading accepts, picocli reads the same, and what it does not
      * accept is left to picocli.
      */
     @Test

@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -354,20 +353,20 @@ public final class GuiDatabase {
      */
     private static void writePatients(Store store, Dataset dataset, PrintStream log, Instant start) {
         Instant lastLog = Instant.now();
-        Integer[] order = new Integer[dataset.patients()];
-        UUID[] ids = new UUID[dataset.patients()];
-        for (int i = 0; i < order.length; i++) {
+        Patient[] all = new Patient[dataset.patients()];
+        Integer[] order = new Integer[all.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = dataset.patient(i);
             order[i] = i;
-            ids[i] = dataset.patient(i).id().value();
         }
-        Arrays.sort(order, Comparator.comparing(i -> ids[i]));
+        Arrays.sort(order, Comparator.comparing(i -> all[i].id().value()));
         for (int from = 0; from < dataset.patients(); from += PATIENTS_PER_TRANSACTION) {
             int to = Math.min(dataset.patients(), from + PATIENTS_PER_TRANSACTION);
             List<Patient> batch = new ArrayList<>(to - from);
             List<Observation> observations = new ArrayList<>((to - from) * dataset.observationsPerPatient());
             for (int k = from; k < to; k++) {
                 int i = order[k];
-                Patient p = dataset.patient(i);
+                Patient p = all[i];
                 batch.add(p);
                 observations.addAll(dataset.observations(i, p));
             }

@@ -30,6 +30,8 @@ import org.outpost.app.port.StoreException;
  * change it records is.
  */
 public final class JdbcAuditLog implements AuditLog {
+    /** Read at every sign-in: an index lookup (V17's audit_log_action), not a walk through the log. */
+    public static final String WAS_ANCHORED = "SELECT 1 FROM audit_log WHERE action = ? LIMIT 1";
     private static final String COLUMNS = "seq, at, username, action, patient_id, detail, prev_hash, hash";
 
     private final Tx tx;
@@ -285,8 +287,7 @@ public final class JdbcAuditLog implements AuditLog {
 
     /** True when some row records that the log was anchored outside the database. */
     public boolean wasEverAnchored() {
-        return Jdbc.run(tx, "read the audit log", c -> Jdbc.queryOne(c,
-                "SELECT 1 FROM audit_log WHERE action = ? LIMIT 1",
+        return Jdbc.run(tx, "read the audit log", c -> Jdbc.queryOne(c, WAS_ANCHORED,
                 ps -> ps.setString(1, AuditAction.AUDIT_ANCHORED.name()), rs -> true).orElse(false));
     }
 

@@ -39,7 +39,7 @@ public final class JdbcOutbox implements Outbox {
             + Consent.GIVEN.name() + "'";
 
     /*
-     * The counts the sync indicator reads every few seconds, on the store's one thread: each reads only what it counts
+     * The counts the sync indicator reads after sign-in, after sync events and every 30 s, on the store's one thread: each reads only what it counts
      * (issue 17; V18's indexes), never the whole outbox. No join to the patients' consent as pending() makes: only
      * consenting patients have a row (see above), so the total is COUNT(*), which H2 answers without reading rows
      * (a row written around the store for someone else is counted, and still never handed out by pending()).

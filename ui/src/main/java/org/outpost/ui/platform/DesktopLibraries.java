@@ -82,8 +82,8 @@ public final class DesktopLibraries {
 
     /**
      * Looks in {@code folders} first and asks the linker's cache only for a name none of them holds: on a usual
-     * system every library is in a folder, and starting {@code ldconfig} (a process, and a thousand lines to read)
-     * cost ≈ 0.2 s of every launch before the window (issue 17). The cache is read at most once.
+     * system every library is in a folder, and {@code ldconfig} (a process, and a thousand lines to read) ran at
+     * every launch before the window (issue 17). The cache is read at most once.
      */
     static Optional<Predicate<String>> lookup(List<Path> folders, java.util.function.Supplier<Set<String>> linkerCache) {
         java.util.concurrent.atomic.AtomicReference<Set<String>> cache = new java.util.concurrent.atomic.AtomicReference<>();
